@@ -1,0 +1,186 @@
+// plan -> validated plan -> derived facts -> rule evaluation -> report.
+import type { Engine, RuleResult } from 'json-rules-engine';
+import { parsePlan } from '../plan/parse.js';
+import { deriveFacts, type Facts } from '../plan/facts.js';
+import { FACT_CATALOGUE, isFactName } from '../plan/fact-catalogue.js';
+import { loadRuleSet, type RuleSet } from './rule-set.js';
+import { buildEngine, type RuleEventParams } from './compile.js';
+import { stepDate, type DayCounter } from './timing.js';
+import { render } from './template.js';
+import { makeDayCounter } from './day-counter.js';
+import type { RuleDefinition, Severity } from './rule-schema.js';
+import type { FindingT, Report, RequiredStepT, TraceEntryT, VerdictT } from '../report/schema.js';
+import { PROCHECK_VERSION } from '../version.js';
+
+export interface CheckOptions {
+  /** Include every rule evaluated and the values its conditions saw. */
+  trace?: boolean;
+}
+
+export interface Checker {
+  readonly ruleSet: RuleSet;
+  check(input: unknown, options?: CheckOptions): Promise<Report>;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { 'out-of-scope': 0, 'non-compliant': 1, review: 2, info: 3 };
+
+/** The facts in the report header: what a reader needs to follow the findings. */
+const HEADLINE_FACTS = [
+  'process',
+  'lifetimeValue',
+  'annualValue',
+  'initialTermMonths',
+  'maxTermMonths',
+  'contractEndIfAllOptions',
+  'psrScope',
+  'providerMayChange',
+  'psrRepresentationsDeadline',
+  'psrEarliestContractDate',
+] as const;
+
+/** Standstill dates computed from the rule set's own step timing, so the count is written once. */
+const STANDSTILL_REPRESENTATIONS_STEP = 'psr.standstill-representations';
+const STANDSTILL_END_STEP = 'psr.standstill-end';
+
+export function verdictOf(findings: { severity: Severity }[]): VerdictT {
+  const worst = Math.min(...findings.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.info);
+  if (worst === SEVERITY_RANK['out-of-scope']) return 'out-of-scope';
+  if (worst === SEVERITY_RANK['non-compliant']) return 'non-compliant';
+  if (worst === SEVERITY_RANK.review) return 'review';
+  return 'compliant';
+}
+
+function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendar: DayCounter): void {
+  const value = (f: string) => (isFactName(f) ? facts[f] : undefined);
+  for (const [fact, stepId] of [
+    ['psrRepresentationsDeadline', STANDSTILL_REPRESENTATIONS_STEP],
+    ['psrEarliestContractDate', STANDSTILL_END_STEP],
+  ] as const) {
+    const step = ruleSet.steps.get(stepId);
+    facts[fact] = step ? stepDate(step, value, ruleSet.params, calendar).date : null;
+  }
+}
+
+function makeFinding(rule: RuleDefinition, kind: RuleEventParams['kind'], facts: Facts, param: (id: string) => unknown): FindingT {
+  const fact = (name: string) => (isFactName(name) ? facts[name] : undefined);
+  if (kind === 'missing') {
+    const missing = rule.requires.filter((f) => isFactName(f) && facts[f] === null);
+    const missingFacts = missing.map((f) => {
+      const info = FACT_CATALOGUE[f as keyof typeof FACT_CATALOGUE];
+      return { fact: f, description: info.description, planPath: 'planPath' in info ? info.planPath : null };
+    });
+    const named = missingFacts.map((m) => `${m.description.toLowerCase()} (${m.planPath ?? m.fact})`).join('; ');
+    return {
+      ruleId: rule.id,
+      title: rule.title,
+      severity: 'review',
+      regime: rule.regime,
+      citation: rule.citation,
+      reason: `Cannot assess this without knowing: ${named}. Add the fact to the plan, or record why the authority is satisfied.`,
+      missingFacts,
+      steps: [],
+    };
+  }
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    regime: rule.regime,
+    citation: rule.citation,
+    reason: render(rule.reason, fact, param),
+    missingFacts: [],
+    steps: rule.severity === 'out-of-scope' ? [] : rule.steps,
+  };
+}
+
+interface ConditionNode {
+  all?: ConditionNode[];
+  any?: ConditionNode[];
+  not?: ConditionNode;
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+function flattenConditions(node: ConditionNode | undefined): TraceEntryT['conditions'] {
+  if (!node) return [];
+  if (node.all) return node.all.flatMap(flattenConditions);
+  if (node.any) return node.any.flatMap(flattenConditions);
+  if (node.not) return flattenConditions(node.not);
+  return [
+    {
+      fact: node.fact ?? '',
+      operator: node.operator ?? '',
+      expected: node.value,
+      factValue: node.factResult ?? (node.result === undefined ? undefined : null),
+      comparedWith: node.valueResult,
+      result: node.result ?? null,
+    },
+  ];
+}
+
+function buildTrace(rules: RuleDefinition[], results: RuleResult[]): TraceEntryT[] {
+  const byName = new Map(results.map((r) => [r.name as string, r]));
+  return rules.map((rule) => {
+    const main = byName.get(rule.id);
+    const missing = byName.get(`${rule.id}#missing`);
+    const outcome = main?.result ? 'fired' : missing?.result ? 'missing-facts' : 'not-applicable-or-passed';
+    const shown = outcome === 'missing-facts' ? missing : main;
+    return { ruleId: rule.id, outcome, conditions: flattenConditions(shown?.conditions as ConditionNode | undefined) };
+  });
+}
+
+function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: DayCounter): RequiredStepT[] {
+  const addedBy = new Map<string, string[]>();
+  for (const f of findings) for (const s of f.steps) addedBy.set(s, [...(addedBy.get(s) ?? []), f.ruleId]);
+  const value = (name: string) => (isFactName(name) ? facts[name] : undefined);
+  const steps = [...addedBy.entries()].map(([id, by]) => {
+    const def = ruleSet.steps.get(id)!;
+    const due = stepDate(def, value, ruleSet.params, calendar);
+    return { def, step: { id, title: def.title, citation: def.citation, addedBy: by, due: due.date, dueKind: due.kind, timing: due.rule } };
+  });
+  steps.sort((a, b) => a.def.order - b.def.order || a.def.id.localeCompare(b.def.id));
+  return steps.map((s) => s.step);
+}
+
+export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
+  const engine: Engine = buildEngine(ruleSet.rules, ruleSet.params);
+  const calendar = makeDayCounter(ruleSet.holidays);
+  const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
+
+  return {
+    ruleSet,
+    async check(input, options = {}) {
+      const plan = parsePlan(input);
+      const facts = deriveFacts(plan, ruleSet.params);
+      addTimetableFacts(facts, ruleSet, calendar);
+      const paramDate = (id: string) => {
+        const by = ruleSet.params.get(id).appliesBy;
+        return (facts[by] as string | null) ?? plan.dates.procurementStart;
+      };
+      const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueOn(id, paramDate(id)) : undefined);
+
+      const { events, results, failureResults } = await engine.run({ ...facts });
+      const findings = events
+        .map((e) => e.params as unknown as RuleEventParams)
+        .map((p) => makeFinding(rulesById.get(p.ruleId)!, p.kind, facts, param))
+        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
+      const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
+      const report: Report = {
+        procheck: PROCHECK_VERSION,
+        ruleSetVersion: ruleSet.version,
+        plan: { id: plan.id, title: plan.title, authority: plan.authority.name },
+        verdict: verdictOf(findings),
+        regime: { declared: plan.route.regime, applicable: facts.applicableRegime as string | null, basis: String(facts.regimeBasis) },
+        facts: Object.fromEntries(HEADLINE_FACTS.map((k) => [k, facts[k]])),
+        findings,
+        steps: outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar),
+      };
+      if (options.trace) report.trace = buildTrace(ruleSet.rules, [...results, ...failureResults]);
+      return report;
+    },
+  };
+}

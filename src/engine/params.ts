@@ -1,0 +1,80 @@
+// Dated parameters: every number and date of the law lives once, in
+// rules/params/*.json, with the period it is in force and its source.
+import { z } from 'zod';
+import { IsoDate } from '../plan/schema.js';
+import { Citation } from './citation.js';
+
+const ParamValue = z.union([z.number(), z.string(), z.boolean()]);
+
+export const ParamPeriod = z.strictObject({
+  from: IsoDate,
+  to: IsoDate.nullable().default(null).meta({ description: 'Last day in force; null while still in force.' }),
+  value: ParamValue,
+  source: Citation.optional().meta({ description: 'Source of this period\'s value when it differs from the parameter\'s.' }),
+  note: z.string().optional(),
+});
+
+export const ParamDefinition = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must be a dotted id such as psr.standstill.working-days'),
+  title: z.string().min(1),
+  unit: z.enum(['GBP', 'ratio', 'days', 'working-days', 'months', 'years', 'date', 'flag']),
+  appliesBy: z
+    .enum(['procurementStart', 'contractStart', 'awardDecision'])
+    .default('procurementStart')
+    .meta({ description: 'Which plan date picks the period in force.' }),
+  source: Citation,
+  values: z.array(ParamPeriod).min(1),
+});
+
+export const ParamFile = z.strictObject({
+  $schema: z.string().optional(),
+  params: z.array(ParamDefinition).min(1),
+});
+
+export type ParamDefinition = z.output<typeof ParamDefinition>;
+export type ParamScalar = z.infer<typeof ParamValue>;
+
+export class ParamTable {
+  private readonly byId: Map<string, ParamDefinition>;
+
+  constructor(defs: ParamDefinition[]) {
+    this.byId = new Map(defs.map((d) => [d.id, d]));
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): ParamDefinition {
+    const def = this.byId.get(id);
+    if (!def) throw new Error(`Unknown parameter "${id}"`);
+    return def;
+  }
+
+  all(): ParamDefinition[] {
+    return [...this.byId.values()];
+  }
+
+  /** The value in force on `date`, or undefined when no period covers it (e.g. before the law existed). */
+  valueOn(id: string, date: string): ParamScalar | undefined {
+    return this.get(id).values.find((p) => p.from <= date && (p.to === null || date <= p.to))?.value;
+  }
+
+  /** For values that never changed, or when the caller needs the current one regardless of date. */
+  latest(id: string): ParamScalar {
+    const values = this.get(id).values;
+    return values[values.length - 1]!.value;
+  }
+
+  number(id: string, date: string): number {
+    const v = this.valueOn(id, date) ?? this.latest(id);
+    if (typeof v !== 'number') throw new Error(`Parameter "${id}" is not a number`);
+    return v;
+  }
+
+  date(id: string): string {
+    const v = this.latest(id);
+    if (typeof v !== 'string') throw new Error(`Parameter "${id}" is not a date`);
+    return v;
+  }
+}

@@ -1,0 +1,181 @@
+// Loading the rule set: the only I/O the core does. Every file is validated
+// with zod and then checked for references (facts, parameters, steps,
+// placeholders) so that a broken file fails at load with its name, the rule id
+// and the path, never half-way through checking a plan.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { ParamFile, ParamTable, type ParamDefinition } from './params.js';
+import { RuleFile, type ConditionT, type RuleDefinition, type StepDefinition } from './rule-schema.js';
+import { isFactName } from '../plan/fact-catalogue.js';
+import { placeholders } from './template.js';
+import { parseBankHolidayFile, type BankHolidayFile } from '../calendar/holiday-data.js';
+
+export interface RuleSet {
+  /** Content hash of every file in the rule set: two reports with the same version were judged by the same law. */
+  version: string;
+  rules: RuleDefinition[];
+  steps: Map<string, StepDefinition>;
+  params: ParamTable;
+  holidays: BankHolidayFile;
+  /** Which file each rule came from, relative to the rule set root. */
+  ruleFiles: Map<string, string>;
+}
+
+export class RuleSetError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Rule set error in ${file}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'RuleSetError';
+  }
+}
+
+export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+const HOLIDAY_FILE = join('params', 'bank-holidays.json');
+
+function listJsonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) return listJsonFiles(full);
+      return name.endsWith('.json') ? [full] : [];
+    });
+}
+
+function readJson(file: string, label: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new RuleSetError(label, [`not valid JSON: ${(e as Error).message}`]);
+  }
+}
+
+function zodProblems(error: z.ZodError, describe: (path: PropertyKey[]) => string): string[] {
+  return error.issues.map((i) => `${describe(i.path)}: ${i.message}`);
+}
+
+/** Names the rule (by id) a zod path points into, so an author can find it. */
+function describeRulePath(json: unknown, path: PropertyKey[]): string {
+  const [list, index] = path;
+  const items = (json as Record<string, unknown> | null)?.[String(list)];
+  const id = Array.isArray(items) && typeof index === 'number' ? (items[index] as { id?: unknown } | undefined)?.id : undefined;
+  const where = path.map(String).join('.');
+  return typeof id === 'string' ? `${String(list).replace(/s$/, '')} "${id}" at ${where}` : `at ${where || '(root)'}`;
+}
+
+function* conditionFacts(c: ConditionT, path: string): Generator<{ fact: string; param?: string; valueFact?: string; path: string }> {
+  if ('all' in c) for (const [i, x] of c.all.entries()) yield* conditionFacts(x, `${path}.all.${i}`);
+  else if ('any' in c) for (const [i, x] of c.any.entries()) yield* conditionFacts(x, `${path}.any.${i}`);
+  else if ('not' in c) yield* conditionFacts(c.not, `${path}.not`);
+  else {
+    const v = c.value;
+    const ref = v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+    yield {
+      fact: c.fact,
+      path,
+      ...(ref && 'param' in ref ? { param: ref.param } : {}),
+      ...(ref && 'fact' in ref ? { valueFact: ref.fact } : {}),
+    };
+  }
+}
+
+function checkReferences(
+  rule: RuleDefinition,
+  params: ParamTable,
+  steps: Map<string, StepDefinition>,
+): string[] {
+  const problems: string[] = [];
+  const where = (p: string) => `rule "${rule.id}" at ${p}`;
+  const conds: [string, ConditionT | undefined][] = [
+    ['appliesWhen', rule.appliesWhen],
+    ['conditions', rule.conditions],
+  ];
+  for (const [name, cond] of conds) {
+    if (!cond) continue;
+    for (const ref of conditionFacts(cond, name)) {
+      if (!isFactName(ref.fact)) problems.push(`${where(ref.path)}: unknown fact "${ref.fact}"`);
+      if (ref.valueFact && !isFactName(ref.valueFact)) problems.push(`${where(ref.path)}: unknown fact "${ref.valueFact}"`);
+      if (ref.param && !params.has(ref.param)) problems.push(`${where(ref.path)}: unknown parameter "${ref.param}"`);
+    }
+  }
+  for (const [i, f] of rule.requires.entries())
+    if (!isFactName(f)) problems.push(`${where(`requires.${i}`)}: unknown fact "${f}"`);
+  for (const [i, s] of rule.steps.entries())
+    if (!steps.has(s)) problems.push(`${where(`steps.${i}`)}: unknown step "${s}"`);
+  for (const ph of placeholders(rule.reason)) {
+    if (ph.param !== undefined && !params.has(ph.param)) problems.push(`${where('reason')}: unknown parameter "${ph.param}"`);
+    if (ph.fact !== undefined && !isFactName(ph.fact)) problems.push(`${where('reason')}: unknown fact "${ph.fact}"`);
+  }
+  return problems;
+}
+
+function checkStep(step: StepDefinition, params: ParamTable): string[] {
+  const t = step.timing;
+  if (!t) return [];
+  const problems: string[] = [];
+  if (!isFactName(t.anchor)) problems.push(`step "${step.id}" at timing.anchor: unknown fact "${t.anchor}"`);
+  if (t.amount && !params.has(t.amount.param)) problems.push(`step "${step.id}" at timing.amount: unknown parameter "${t.amount.param}"`);
+  return problems;
+}
+
+export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
+  const files = listJsonFiles(dir).filter((f) => !relative(dir, f).startsWith(`local${sep}`));
+  const hash = createHash('sha256');
+  const paramDefs: ParamDefinition[] = [];
+  const ruleFileData: { label: string; file: z.output<typeof RuleFile> }[] = [];
+  let holidays: BankHolidayFile | undefined;
+
+  for (const file of files) {
+    const label = relative(dir, file);
+    const text = readFileSync(file, 'utf8');
+    hash.update(label.split(sep).join('/')).update('\0').update(text).update('\0');
+    const json = readJson(file, label);
+    if (label === HOLIDAY_FILE) {
+      holidays = parseBankHolidayFile(json, label);
+    } else if (label.startsWith(`params${sep}`)) {
+      const parsed = ParamFile.safeParse(json);
+      if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
+      paramDefs.push(...parsed.data.params);
+    } else {
+      const parsed = RuleFile.safeParse(json);
+      if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
+      ruleFileData.push({ label, file: parsed.data });
+    }
+  }
+  if (!holidays) throw new RuleSetError(HOLIDAY_FILE, ['missing: the working-day calendar needs it']);
+
+  const seenParams = new Set<string>();
+  for (const p of paramDefs) {
+    if (seenParams.has(p.id)) throw new RuleSetError('params', [`parameter "${p.id}" is defined twice`]);
+    seenParams.add(p.id);
+  }
+  const params = new ParamTable(paramDefs);
+
+  const steps = new Map<string, StepDefinition>();
+  for (const { label, file } of ruleFileData)
+    for (const s of file.steps) {
+      if (steps.has(s.id)) throw new RuleSetError(label, [`step "${s.id}" is defined twice`]);
+      const problems = checkStep(s, params);
+      if (problems.length) throw new RuleSetError(label, problems);
+      steps.set(s.id, s);
+    }
+
+  const rules: RuleDefinition[] = [];
+  const ruleFiles = new Map<string, string>();
+  for (const { label, file } of ruleFileData)
+    for (const r of file.rules) {
+      if (ruleFiles.has(r.id)) throw new RuleSetError(label, [`rule "${r.id}" is also defined in ${ruleFiles.get(r.id)}`]);
+      const problems = checkReferences(r, params, steps);
+      if (problems.length) throw new RuleSetError(label, problems);
+      ruleFiles.set(r.id, label);
+      rules.push(r);
+    }
+
+  return { version: `sha256:${hash.digest('hex').slice(0, 16)}`, rules, steps, params, holidays, ruleFiles };
+}

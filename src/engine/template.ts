@@ -1,0 +1,62 @@
+// Reason text: "{{lifetimeValue|gbp}}" and "{{param:psr.considerable-change.min-increase|gbp}}"
+// placeholders filled with the plan's actual values, so a lawyer reads the
+// numbers the rule saw.
+import { DateTime } from 'luxon';
+
+export type Format = 'gbp' | 'date' | 'months' | 'years' | 'pct' | 'text' | 'yesno';
+const FORMATS = new Set<string>(['gbp', 'date', 'months', 'years', 'pct', 'text', 'yesno']);
+
+export interface Placeholder {
+  raw: string;
+  fact?: string;
+  param?: string;
+  format: Format;
+}
+
+const PATTERN = /\{\{\s*([^}|]+?)\s*(?:\|\s*([a-z]+)\s*)?\}\}/g;
+
+export function placeholders(template: string): Placeholder[] {
+  return [...template.matchAll(PATTERN)].map((m) => {
+    const name = m[1]!;
+    const format = (m[2] && FORMATS.has(m[2]) ? m[2] : 'text') as Format;
+    return name.startsWith('param:')
+      ? { raw: m[0], param: name.slice('param:'.length), format }
+      : { raw: m[0], fact: name, format };
+  });
+}
+
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+
+export function formatValue(value: unknown, format: Format): string {
+  if (value === null || value === undefined) return 'unknown';
+  switch (format) {
+    case 'gbp':
+      return typeof value === 'number' ? gbp.format(value) : String(value);
+    case 'date':
+      return typeof value === 'string'
+        ? DateTime.fromISO(value, { zone: 'Europe/London' }).toFormat('d LLLL yyyy')
+        : String(value);
+    case 'months':
+      return typeof value === 'number' ? `${value} month${value === 1 ? '' : 's'}` : String(value);
+    case 'years':
+      return typeof value === 'number' ? `${value} year${value === 1 ? '' : 's'}` : String(value);
+    case 'pct':
+      return typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : String(value);
+    case 'yesno':
+      return value === true ? 'yes' : value === false ? 'no' : String(value);
+    case 'text':
+      return String(value);
+  }
+}
+
+export function render(
+  template: string,
+  fact: (name: string) => unknown,
+  param: (id: string) => unknown,
+): string {
+  return template.replace(PATTERN, (_raw, name: string, fmt: string | undefined) => {
+    const format = (fmt && FORMATS.has(fmt) ? fmt : 'text') as Format;
+    const value = name.startsWith('param:') ? param(name.slice('param:'.length)) : fact(name);
+    return formatValue(value, format);
+  });
+}

@@ -1,0 +1,48 @@
+// Dates of required steps, from the timing each step carries as data.
+import type { StepDefinition } from './rule-schema.js';
+import type { ParamTable } from './params.js';
+
+/** The calendar operations a step's timing needs (see src/calendar). */
+export interface DayCounter {
+  addWorkingDays(date: string, n: number): string;
+  subtractWorkingDays(date: string, n: number): string;
+  addCalendarDays(date: string, n: number): string;
+  subtractCalendarDays(date: string, n: number): string;
+}
+
+export interface StepDate {
+  date: string | null;
+  kind: 'deadline' | 'earliest' | null;
+  /** The rule in words, e.g. "within 30 days after the contract is entered into". */
+  rule: string | null;
+}
+
+/**
+ * When a step falls due, or null when the plan lacks the date it is timed from.
+ * "startsDayAfterAnchor" models periods that begin on the day after an event
+ * (PSR reg 12(2)): the count then runs from that first day, not from the event.
+ */
+export function stepDate(
+  step: StepDefinition,
+  anchorValue: (fact: string) => unknown,
+  params: ParamTable,
+  calendar: DayCounter,
+): StepDate {
+  const t = step.timing;
+  if (!t) return { date: null, kind: null, rule: null };
+  const anchor = anchorValue(t.anchor);
+  if (typeof anchor !== 'string') return { date: null, kind: t.kind, rule: t.describe };
+  const from = t.startsDayAfterAnchor ? calendar.addCalendarDays(anchor, 1) : anchor;
+  if (!t.amount) return { date: from, kind: t.kind, rule: t.describe };
+  const n = params.number(t.amount.param, anchor);
+  const counted =
+    t.unit === 'working-days'
+      ? t.direction === 'after'
+        ? calendar.addWorkingDays(from, n)
+        : calendar.subtractWorkingDays(from, n)
+      : t.direction === 'after'
+        ? calendar.addCalendarDays(from, n)
+        : calendar.subtractCalendarDays(from, n);
+  const date = t.plusDays ? calendar.addCalendarDays(counted, t.plusDays) : counted;
+  return { date, kind: t.kind, rule: t.describe };
+}

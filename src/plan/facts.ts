@@ -1,0 +1,283 @@
+// Derived facts: pure functions from a validated plan (and the dated
+// parameters) to the flat set of named facts the rules test. No legal
+// judgement is made here beyond arithmetic and classification; the rules
+// (data) decide what the facts mean.
+import { match } from 'ts-pattern';
+import type { Plan, ProcessId, RegimeId } from './schema.js';
+import { addMonths, daysBetween, monthsBetween } from './dates.js';
+import type { ParamTable } from '../engine/params.js';
+import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
+
+export type FactValue = string | number | boolean | null;
+export type Facts = Record<FactName, FactValue>;
+
+export type ApplicableRegime = RegimeId | 'pcr2006';
+
+/** Only these bodies are "relevant authorities" for the PSR (NHS Act 2006 s.12ZB; PSR reg 2). */
+function isPsrRelevantAuthority(type: Plan['authority']['type']): boolean {
+  return match(type)
+    .with('local-authority', 'combined-authority', 'icb', 'nhs-england', 'nhs-trust', 'foundation-trust', () => true)
+    .with('other-public-body', () => false)
+    .exhaustive();
+}
+
+export type ProcessKind = 'new-award' | 'change';
+
+export function processKind(process: ProcessId): ProcessKind {
+  return match(process)
+    .with('extension', 'modification', 'urgent-modification', () => 'change' as const)
+    .otherwise(() => 'new-award' as const);
+}
+
+/** The regime a process or procedure name belongs to; null where the name exists in several. */
+export function processRegime(process: ProcessId): RegimeId | 'any' {
+  return match(process)
+    .with(
+      'direct-award-a',
+      'direct-award-b',
+      'direct-award-c',
+      'most-suitable-provider',
+      'competitive',
+      'urgent-award',
+      () => 'psr' as const,
+    )
+    .with(
+      'restricted',
+      'competitive-with-negotiation',
+      'competitive-dialogue',
+      'innovation-partnership',
+      'negotiated-without-prior-publication',
+      'light-touch',
+      'dynamic-purchasing-system',
+      () => 'pcr2015' as const,
+    )
+    .with('competitive-flexible', 'direct-award', () => 'pa2023' as const)
+    .with('open', 'framework-call-off', 'below-threshold', 'extension', 'modification', 'urgent-modification', () => 'any' as const)
+    .exhaustive();
+}
+
+/** Could the provider change as a result of this process (so TUPE may bite)? */
+export function providerMayChange(process: ProcessId, hasIncumbent: boolean): boolean {
+  if (!hasIncumbent) return true;
+  return match(process)
+    .with('direct-award-a', 'direct-award-c', 'extension', 'modification', 'urgent-modification', () => false)
+    .otherwise(() => true);
+}
+
+interface HealthCareScope {
+  allKnown: boolean;
+  share: number | null;
+  mixed: boolean;
+  any: boolean;
+}
+
+function healthCareScope(plan: Plan): HealthCareScope {
+  const flags = plan.services.map((s) => s.healthCare ?? null);
+  const allKnown = flags.every((f) => f !== null);
+  const any = flags.some((f) => f === true);
+  const mixed = any && flags.some((f) => f === false);
+  if (!allKnown) return { allKnown, share: null, mixed, any };
+  if (!mixed) return { allKnown, share: any ? 1 : 0, mixed, any };
+  const shares = plan.services.map((s) => s.valueShare);
+  if (shares.some((s) => s === undefined)) return { allKnown, share: null, mixed, any };
+  const health = plan.services.reduce((sum, s) => sum + (s.healthCare ? s.valueShare ?? 0 : 0), 0);
+  const total = shares.reduce<number>((sum, s) => sum + (s ?? 0), 0);
+  return { allKnown, share: total > 0 ? health / total : null, mixed, any };
+}
+
+/**
+ * Is the contract (as one contract) within the PSR? true / false / null when a
+ * fact needed to say is missing. Mixed procurement (reg 3): the main subject
+ * matter must be health care services by value and the other elements must not
+ * reasonably be separable.
+ */
+function psrScope(plan: Plan, hc: HealthCareScope, params: ParamTable): boolean | null {
+  if (!isPsrRelevantAuthority(plan.authority.type)) return false;
+  if (!hc.allKnown) return null;
+  if (!hc.any) return false;
+  if (!hc.mixed) return true;
+  if (hc.share === null) return null;
+  if (hc.share <= params.number('psr.mixed.main-subject-min-share', plan.dates.procurementStart)) return false;
+  const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
+  return separable === null ? null : !separable;
+}
+
+export interface RegimeDecision {
+  regime: ApplicableRegime | null;
+  basis: string;
+}
+
+function regimeByDate(date: string, params: ParamTable): ApplicableRegime {
+  if (date < params.date('pcr2015.in-force')) return 'pcr2006';
+  if (date < params.date('pa2023.in-force')) return 'pcr2015';
+  return 'pa2023';
+}
+
+/** Which regime governs the plan, and the facts that decided it. */
+export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean | null): RegimeDecision {
+  const start = plan.dates.procurementStart;
+  if (processKind(plan.route.process) === 'change') {
+    const under = plan.incumbent?.awardedUnder ?? null;
+    if (under === null)
+      return { regime: null, basis: 'a change to an existing contract follows the regime it was awarded under, and the plan does not say which (incumbent.awardedUnder)' };
+    return match(under)
+      .with('pcr2006', 'other', () => ({
+        regime: regimeByDate(start, params),
+        basis: `the contract was awarded under ${under === 'pcr2006' ? 'PCR 2006' : 'another regime'}; a change made on ${start} is judged under the regime then in force`,
+      }))
+      .with('psr', 'pcr2015', 'pa2023', (r) => ({ regime: r, basis: `a change to an existing contract follows the regime it was awarded under (${r})` }))
+      .exhaustive();
+  }
+  const byDate = regimeByDate(start, params);
+  if (byDate === 'pcr2006')
+    return { regime: 'pcr2006', basis: `the procurement started on ${start}, before the PCR 2015 came into force (${params.date('pcr2015.in-force')})` };
+  if (start >= params.date('psr.in-force')) {
+    if (inPsrScope === null)
+      return { regime: null, basis: 'the plan does not say enough about its services (services[].healthCare, valueShare, mixedProcurement) to decide whether the PSR applies' };
+    if (inPsrScope)
+      return { regime: 'psr', basis: `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}), procurement started ${start}, on or after ${params.date('psr.in-force')}` };
+  }
+  return {
+    regime: byDate,
+    basis:
+      byDate === 'pcr2015'
+        ? `procurement started ${start}, between ${params.date('pcr2015.in-force')} and the Procurement Act 2023 (${params.date('pa2023.in-force')}), and the contract is not a PSR health care contract`
+        : `procurement started ${start}, on or after ${params.date('pa2023.in-force')}, and the contract is not a PSR health care contract`,
+  };
+}
+
+function totalMonths(plan: Plan): number {
+  return plan.term.initialMonths + plan.term.extensions.reduce((s, e) => s + e.months, 0);
+}
+
+/** Lifetime value over the maximum term, possible provision and options included (PSR reg 2 "lifetime value"; PCR reg 6). */
+export function lifetimeValue(plan: Plan): number {
+  if (plan.value.lifetime !== undefined) return plan.value.lifetime;
+  const perYear = plan.value.annual + (plan.value.possibleAnnual ?? 0);
+  return Math.round((perYear * totalMonths(plan)) / 12);
+}
+
+/** Days between the new provider becoming known (contract signed, else award decision) and the staff transfer. */
+function daysToTransfer(plan: Plan): number | null {
+  const known = plan.dates.contractSigned ?? plan.dates.awardDecision;
+  return known ? daysBetween(known, plan.staff?.transferDate ?? plan.dates.contractStart) : null;
+}
+
+const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+export function deriveFacts(plan: Plan, params: ParamTable): Facts {
+  const hc = healthCareScope(plan);
+  const inPsrScope = psrScope(plan, hc, params);
+  const decision = decideRegime(plan, params, inPsrScope);
+  const lv = lifetimeValue(plan);
+  const maxTerm = totalMonths(plan);
+  const inc = plan.incumbent;
+  const originalLv = inc?.originalLifetimeValue ?? null;
+  const lvIncrease = originalLv === null ? null : lv - originalLv;
+  const change = plan.change;
+  const cumulative = change ? change.cumulativeValueChange ?? change.valueChange ?? null : null;
+  const staff = plan.staff;
+  const da = plan.directAward;
+  const gov = plan.governance;
+  const mayChange = providerMayChange(plan.route.process, inc !== undefined);
+  const pension = staff?.pensionSchemes ?? [];
+
+  const facts: Facts = {
+    authorityType: plan.authority.type,
+    psrRelevantAuthority: isPsrRelevantAuthority(plan.authority.type),
+    servicesHealthCareKnown: hc.allKnown,
+    anyHealthCare: hc.any,
+    mixedProcurement: hc.mixed,
+    healthCareShare: hc.share,
+    otherElementsSeparable: nul(plan.mixedProcurement?.otherElementsSeparable ?? undefined),
+    psrScope: inPsrScope,
+    declaredRegime: plan.route.regime,
+    applicableRegime: decision.regime,
+    regime: decision.regime,
+    regimeBasis: decision.basis,
+    inScope: decision.regime !== 'pcr2006',
+    regimeMismatch: plan.route.regime !== 'auto' && decision.regime !== null && plan.route.regime !== decision.regime,
+    process: plan.route.process,
+    processKind: processKind(plan.route.process),
+    processRegime: processRegime(plan.route.process),
+    framework: plan.route.framework,
+    procurementStart: plan.dates.procurementStart,
+    decisionDate: nul(plan.dates.decision),
+    awardDecision: nul(plan.dates.awardDecision),
+    contractSigned: nul(plan.dates.contractSigned),
+    contractStart: plan.dates.contractStart,
+    statedRepresentationsDeadline: nul(plan.dates.statedRepresentationsDeadline),
+    // Filled in from the rule set's step timing once the calendar is known (engine/checker.ts).
+    psrRepresentationsDeadline: null,
+    psrEarliestContractDate: null,
+    annualValue: plan.value.annual,
+    possibleAnnualValue: plan.value.possibleAnnual ?? 0,
+    vatIncluded: plan.value.vatIncluded,
+    lifetimeValue: lv,
+    lifetimeValueStated: plan.value.lifetime !== undefined,
+    initialTermMonths: plan.term.initialMonths,
+    extensionOptionCount: plan.term.extensions.length,
+    extensionMonthsTotal: maxTerm - plan.term.initialMonths,
+    maxTermMonths: maxTerm,
+    maxTermYears: Math.round((maxTerm / 12) * 100) / 100,
+    extensionsNotInContract: plan.term.extensions.filter((e) => e.statedInContract === false).length,
+    extensionsContractUnknown: plan.term.extensions.filter((e) => e.statedInContract == null).length,
+    contractEndIfAllOptions: addMonths(plan.dates.contractStart, maxTerm),
+    mobilisationMonths: nul(plan.term.mobilisationMonths),
+    awardToStartMonths: plan.dates.awardDecision ? monthsBetween(plan.dates.awardDecision, plan.dates.contractStart) : null,
+    hasIncumbent: inc !== undefined,
+    incumbentProvider: nul(inc?.provider),
+    incumbentContractEnd: nul(inc?.contractEnd),
+    incumbentAwardedUnder: nul(inc?.awardedUnder ?? undefined),
+    incumbentAwardedBy: nul(inc?.awardedBy ?? undefined),
+    incumbentSatisfying: nul(inc?.satisfyingContract ?? undefined),
+    incumbentLikelyToSatisfy: nul(inc?.likelyToSatisfyNewContract ?? undefined),
+    incumbentExtensionRemainingMonths: nul(inc?.extensionRemainingMonths ?? undefined),
+    originalLifetimeValue: originalLv,
+    lifetimeValueIncrease: lvIncrease,
+    lifetimeValueIncreaseRatio: lvIncrease === null || !originalLv ? null : lvIncrease / originalLv,
+    daysFromIncumbentEndToStart: inc ? daysBetween(inc.contractEnd, plan.dates.contractStart) : null,
+    onlyProviderCapable: nul(da?.onlyProviderCapable ?? undefined),
+    patientChoiceService: nul(da?.patientChoiceService ?? undefined),
+    providerNumbersRestricted: nul(da?.providerNumbersRestricted ?? undefined),
+    allQualifyingProvidersOffered: nul(da?.allQualifyingProvidersOffered ?? undefined),
+    materiallyDifferent: nul(da?.materiallyDifferent ?? undefined),
+    changeAttributableToAuthority: nul(da?.changeAttributableToAuthority ?? undefined),
+    mostSuitableProviderIdentifiable: nul(da?.mostSuitableProviderIdentifiable ?? undefined),
+    replacesExpiringContract: nul(da?.replacesExpiringContract ?? undefined),
+    hasChange: change !== undefined,
+    changeExtensionMonths: nul(change?.extensionMonths),
+    changeEffectiveDate: nul(change?.effectiveDate),
+    changeValue: nul(change?.valueChange ?? undefined),
+    changeCumulativeValue: cumulative,
+    changeCumulativeRatio: cumulative === null || !originalLv ? null : cumulative / originalLv,
+    changeProvidedForInContract: nul(change?.providedForInContract ?? undefined),
+    changeMateriallyDifferent: nul(change?.materiallyDifferent ?? undefined),
+    changeAttributable: nul(change?.attributableToAuthority ?? undefined),
+    changeExternalFactors: nul(change?.externalFactors ?? undefined),
+    changeProviderSuccessionOnly: nul(change?.providerSuccessionOnly ?? undefined),
+    changeExceedsRemainingExtension:
+      change?.extensionMonths === undefined || inc?.extensionRemainingMonths == null
+        ? null
+        : change.extensionMonths > inc.extensionRemainingMonths,
+    hasUrgency: plan.urgency !== undefined,
+    urgencyForeseeable: nul(plan.urgency?.foreseeable ?? undefined),
+    urgencyAttributable: nul(plan.urgency?.attributableToAuthority ?? undefined),
+    urgencyRisksSafety: nul(plan.urgency?.delayRisksSafety ?? undefined),
+    staffAssigned: nul(staff?.assignedToService ?? undefined),
+    activitiesFundamentallyChanged: nul(staff?.activitiesFundamentallyChanged ?? undefined),
+    providerMayChange: mayChange,
+    transferDate: staff?.transferDate ?? plan.dates.contractStart,
+    daysFromAwardToTransfer: daysToTransfer(plan),
+    pensionLgps: pension.includes('lgps'),
+    pensionNhs: pension.includes('nhs-pension-scheme'),
+    pensionUnknown: pension.includes('unknown'),
+    conflictsOfInterestManaged: nul(gov?.conflictsOfInterestManaged ?? undefined),
+    recordsKept: nul(gov?.recordsKept ?? undefined),
+    keyCriteriaConsidered: nul(gov?.keyCriteriaConsidered ?? undefined),
+    basicSelectionCriteriaApplied: nul(gov?.basicSelectionCriteriaApplied ?? undefined),
+  };
+  return facts;
+}
+
+export { FACT_CATALOGUE };

@@ -1,0 +1,28 @@
+// Plan input -> validated plan, or an error that names every bad field.
+import { PlanSchema, type Plan } from './schema.js';
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "dates.procurementStart" or "services.0.cpv.1". */
+  path: string;
+  message: string;
+}
+
+export class PlanValidationError extends Error {
+  constructor(readonly issues: FieldIssue[]) {
+    super(`Invalid plan:\n${issues.map((i) => `  - ${i.path || '(plan)'}: ${i.message}`).join('\n')}`);
+    this.name = 'PlanValidationError';
+  }
+}
+
+export function parsePlan(input: unknown): Plan {
+  const result = PlanSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.flatMap((i): FieldIssue[] => {
+    const base = i.path.map(String).join('.');
+    // An unknown field is reported at the field itself, not at its parent object.
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: 'unknown field' }));
+    return [{ path: base, message: i.message }];
+  });
+  throw new PlanValidationError(issues);
+}

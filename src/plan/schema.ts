@@ -1,0 +1,318 @@
+// The plan format: one proposed commissioning decision.
+// Field names follow Open Contracting (OCDS) / Find a Tender where one exists;
+// each field's description says so, and the README documents the mapping.
+// Every object is strict: an unknown field is an error naming its path, so a
+// typo never silently drops a fact the law needs.
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+
+/** A calendar date, ISO 8601 (YYYY-MM-DD), read in Europe/London. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => DateTime.fromISO(s, { zone: 'Europe/London' }).isValid, 'is not a real calendar date')
+  .meta({ format: 'date' });
+
+/** A fact the plan may not know yet: null (or absent) means "unknown", and a rule that needs it says so. */
+const unknownable = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+const Money = z.number().finite().nonnegative();
+
+export const AuthorityType = z
+  .enum([
+    'local-authority',
+    'combined-authority',
+    'icb',
+    'nhs-england',
+    'nhs-trust',
+    'foundation-trust',
+    'other-public-body',
+  ])
+  .meta({ description: 'Kind of commissioning body. OCDS: parties[role=buyer].details.classifications.' });
+
+export const Regime = z.enum(['psr', 'pcr2015', 'pa2023']);
+export const RegimeChoice = z
+  .enum(['psr', 'pcr2015', 'pa2023', 'auto'])
+  .meta({ description: '"auto" lets procheck decide which regime applies on the plan\'s facts and dates.' });
+
+export const PsrProcess = z.enum([
+  'direct-award-a',
+  'direct-award-b',
+  'direct-award-c',
+  'most-suitable-provider',
+  'competitive',
+  'urgent-award',
+  'framework-call-off',
+]);
+export const PcrProcedure = z.enum([
+  'open',
+  'restricted',
+  'competitive-with-negotiation',
+  'competitive-dialogue',
+  'innovation-partnership',
+  'negotiated-without-prior-publication',
+  'light-touch',
+  'framework-call-off',
+  'dynamic-purchasing-system',
+  'below-threshold',
+]);
+export const PaProcedure = z.enum(['open', 'competitive-flexible', 'direct-award', 'framework-call-off', 'below-threshold']);
+/** Changes to an existing contract, under whichever regime it was awarded. */
+export const ChangeProcess = z.enum(['extension', 'modification', 'urgent-modification']);
+
+export const Process = z
+  .enum([
+    'direct-award-a',
+    'direct-award-b',
+    'direct-award-c',
+    'most-suitable-provider',
+    'competitive',
+    'urgent-award',
+    'framework-call-off',
+    'open',
+    'restricted',
+    'competitive-with-negotiation',
+    'competitive-dialogue',
+    'innovation-partnership',
+    'negotiated-without-prior-publication',
+    'light-touch',
+    'dynamic-purchasing-system',
+    'below-threshold',
+    'competitive-flexible',
+    'direct-award',
+    'extension',
+    'modification',
+    'urgent-modification',
+  ])
+  .meta({
+    description:
+      'Award process (PSR reg 6-11, 14, 18), procedure (PCR 2015 regs 26-33, 74-76; Procurement Act 2023 ss.20, 41) or a change to an existing contract. OCDS: tender.procurementMethodDetails.',
+  });
+
+export const Service = z
+  .strictObject({
+    description: z.string().min(1),
+    cpv: z
+      .array(z.string().regex(/^\d{8}(-\d)?$/, 'must be a CPV code such as 85312500 or 85312500-4'))
+      .min(1)
+      .meta({ description: 'CPV codes. OCDS: tender.items[].classification (scheme CPV).' }),
+    healthCare: unknownable(z.boolean()).meta({
+      description:
+        'Is this a health care service in PSR scope: within a PSR Schedule 1 CPV code and provided for the health service or a local authority public health function (e.g. drug and alcohol treatment from the public health grant)? IT systems, training and goods are not.',
+    }),
+    valueShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .meta({ description: 'Share (0-1) of the contract value this service accounts for. Needed only when services are mixed.' }),
+  })
+  .meta({ description: 'One service (or goods) element of the contract. OCDS: tender.items[].' });
+
+export const Value = z.strictObject({
+  annual: Money.meta({ description: 'Estimated annual value in GBP of the firm and probable provision. OCDS: tender.value.amount / years.' }),
+  vatIncluded: z.boolean().meta({ description: 'Whether the figures include VAT (thresholds from 2022 are VAT-inclusive).' }),
+  possibleAnnual: Money.optional().meta({
+    description: 'Optional "possible" provision per year that is advertised but not committed (e.g. Coventry\'s up to £1m a year).',
+  }),
+  lifetime: Money.optional().meta({
+    description: 'Lifetime value over the maximum term including all options. Derived from annual, possibleAnnual and term when absent. OCDS: tender.value.amount.',
+  }),
+});
+
+export const Extension = z.strictObject({
+  months: z.number().int().positive(),
+  exercise: z
+    .enum(['authority-option', 'mutual-agreement'])
+    .meta({ description: 'How the extension is exercised: at the authority\'s option or by mutual agreement.' }),
+  statedInContract: unknownable(z.boolean()).meta({
+    description: 'Is the option written clearly into the contract (and, where advertised, the notice)? An option not written in is a new award.',
+  }),
+});
+
+export const Term = z.strictObject({
+  initialMonths: z.number().int().positive().meta({ description: 'Initial term in months. OCDS: contractPeriod.' }),
+  extensions: z.array(Extension).default([]).meta({ description: 'Each extension option, in order.' }),
+  mobilisationMonths: z.number().nonnegative().optional().meta({ description: 'Time the plan allows between award and service start.' }),
+});
+
+export const Route = z.strictObject({
+  regime: RegimeChoice,
+  process: Process,
+  framework: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Is the award the conclusion of a framework agreement (PSR reg 16; PCR reg 33; PA s.45)?' }),
+});
+
+export const Dates = z.strictObject({
+  decision: IsoDate.optional().meta({ description: 'Date of the decision to proceed (cabinet or delegated decision).' }),
+  procurementStart: IsoDate.meta({
+    description:
+      'When the procurement starts: the first notice sent or, with no notice, the first approach to the market. Decides the regime and thresholds. OCDS: tender.tenderPeriod.startDate.',
+  }),
+  awardDecision: IsoDate.optional().meta({
+    description:
+      'When the award decision is published: PSR notice of intention to award, PCR award decision notice, PA contract award notice. OCDS: awards[].date.',
+  }),
+  contractSigned: IsoDate.optional().meta({ description: 'When the contract is (to be) entered into. OCDS: contracts[].dateSigned.' }),
+  contractStart: IsoDate.meta({ description: 'When the service under the new arrangement starts. OCDS: contracts[].period.startDate.' }),
+  statedRepresentationsDeadline: IsoDate.optional().meta({
+    description: 'The representations deadline the authority intends to state in its PSR intention notice, to be checked against reg 12.',
+  }),
+});
+
+export const Incumbent = z.strictObject({
+  provider: z.string().min(1).meta({ description: 'Current provider. OCDS: awards[].suppliers[].name of the existing contract.' }),
+  contractStart: IsoDate.optional(),
+  contractEnd: IsoDate.meta({ description: 'End of the current contract term as it stands (without unexercised extensions).' }),
+  awardedUnder: unknownable(z.enum(['psr', 'pcr2015', 'pa2023', 'pcr2006', 'other'])).meta({
+    description: 'Regime the current contract was awarded under (changes follow that regime).',
+  }),
+  awardedBy: unknownable(Process).meta({ description: 'Process the current contract was awarded by (e.g. direct-award-a).' }),
+  satisfyingContract: unknownable(z.boolean()).meta({ description: 'Is the provider satisfying the current contract (PSR reg 9)?' }),
+  likelyToSatisfyNewContract: unknownable(z.boolean()).meta({
+    description: 'Is it likely to satisfy the proposed contract to a sufficient standard (PSR reg 9)?',
+  }),
+  extensionRemainingMonths: unknownable(z.number().int().nonnegative()).meta({
+    description: 'Extension still available under the current contract\'s written options, in months.',
+  }),
+  originalLifetimeValue: unknownable(Money).meta({
+    description: 'Lifetime value of the current contract when it was entered into (PSR reg 6 considerable change, reg 13 limits).',
+  }),
+});
+
+export const DirectAwardFacts = z.strictObject({
+  onlyProviderCapable: unknownable(z.boolean()).meta({
+    description: 'Is the existing provider the only one that can realistically provide the services, because of their nature (PSR reg 7)?',
+  }),
+  patientChoiceService: unknownable(z.boolean()).meta({
+    description: 'Do patients have a choice of provider for these services (e.g. legal right to choose) (PSR reg 8)?',
+  }),
+  providerNumbersRestricted: unknownable(z.boolean()).meta({
+    description: 'Does the authority restrict the number of providers (PSR reg 8)?',
+  }),
+  allQualifyingProvidersOffered: unknownable(z.boolean()).meta({
+    description: 'Will every provider that meets the requirements be offered a contract (PSR reg 8)?',
+  }),
+  materiallyDifferent: unknownable(z.boolean()).meta({
+    description: 'Are the proposed arrangements materially different in character from the existing contract when it was entered into (PSR reg 6 considerable change)?',
+  }),
+  changeAttributableToAuthority: unknownable(z.boolean()).meta({
+    description: 'Are the changes from the existing contract attributable to a decision of the authority (PSR reg 6)?',
+  }),
+  mostSuitableProviderIdentifiable: unknownable(z.boolean()).meta({
+    description: 'Can the authority identify the most suitable provider without a competition, having considered likely providers (PSR reg 10)?',
+  }),
+  replacesExpiringContract: unknownable(z.boolean()).meta({
+    description: 'Does the new contract replace an existing contract on its expiry (PSR reg 9)?',
+  }),
+});
+
+export const ChangeFacts = z.strictObject({
+  description: z.string().min(1),
+  effectiveDate: IsoDate.optional(),
+  extensionMonths: z.number().int().nonnegative().optional().meta({ description: 'Added term, for an extension.' }),
+  valueChange: unknownable(z.number().finite()).meta({
+    description: 'Change in lifetime value made by this change (GBP; may be negative).',
+  }),
+  cumulativeValueChange: unknownable(z.number().finite()).meta({
+    description: 'Total change in lifetime value since the contract was entered into, this change included (PSR reg 13(2)). Defaults to valueChange.',
+  }),
+  providedForInContract: unknownable(z.boolean()).meta({
+    description: 'Is the change clearly and unambiguously provided for in the original contract (PSR reg 13(1)(a); PCR reg 72(1)(a))?',
+  }),
+  materiallyDifferent: unknownable(z.boolean()).meta({
+    description: 'Would the change make the contract materially different in character?',
+  }),
+  attributableToAuthority: unknownable(z.boolean()).meta({ description: 'Is the change attributable to a decision of the authority?' }),
+  externalFactors: unknownable(z.boolean()).meta({
+    description: 'Is the change a response to external factors beyond the control of both parties, such as patient volumes or a contract price formula (PSR reg 13(1)(c))?',
+  }),
+  providerSuccessionOnly: unknownable(z.boolean()).meta({
+    description: 'Is the only change the provider\'s identity, by succession after corporate change, to a provider meeting the basic selection criteria (PSR reg 13(1)(b))?',
+  }),
+});
+
+export const Urgency = z.strictObject({
+  reason: z.string().min(1),
+  foreseeable: unknownable(z.boolean()).meta({ description: 'Could the authority have foreseen the urgency?' }),
+  attributableToAuthority: unknownable(z.boolean()).meta({ description: 'Is the urgency attributable to the authority (e.g. poor planning)?' }),
+  delayRisksSafety: unknownable(z.boolean()).meta({
+    description: 'Would the delay of the usual process likely pose a risk to patient or public safety (PSR reg 14)?',
+  }),
+});
+
+export const Staff = z.strictObject({
+  assignedToService: unknownable(z.boolean()).meta({
+    description: 'Is there an organised grouping of staff whose principal purpose is delivering the current service (TUPE reg 3(1)(b))?',
+  }),
+  activitiesFundamentallyChanged: unknownable(z.boolean()).meta({
+    description: 'Will the activities be fundamentally different after the change (TUPE reg 3(2A))?',
+  }),
+  pensionSchemes: z
+    .array(z.enum(['lgps', 'nhs-pension-scheme', 'other-defined-benefit', 'defined-contribution', 'unknown']))
+    .default([])
+    .meta({ description: 'Pension schemes the assigned staff belong to (LGPS, NHS Pension Scheme, ...).' }),
+  transferDate: IsoDate.optional().meta({ description: 'Date staff would transfer; defaults to dates.contractStart.' }),
+});
+
+export const Governance = z.strictObject({
+  conflictsOfInterestManaged: unknownable(z.boolean()).meta({
+    description: 'Have decision-makers\' conflicts of interest been declared and managed, and recorded (PSR reg 21)?',
+  }),
+  recordsKept: unknownable(z.boolean()).meta({
+    description: 'Will the authority keep the reg 24 record of the decision (providers, process, decision-makers, criteria, conflicts)?',
+  }),
+  keyCriteriaConsidered: unknownable(z.boolean()).meta({
+    description: 'Have the five key criteria (PSR reg 5) been considered for the decision?',
+  }),
+  basicSelectionCriteriaApplied: unknownable(z.boolean()).meta({
+    description: 'Are the basic selection criteria (PSR reg 19, Sch 16) and exclusions (reg 20) applied to the provider(s)?',
+  }),
+});
+
+export const Source = z.strictObject({
+  document: z.string(),
+  section: z.string().optional(),
+  url: z.string().optional(),
+});
+
+export const PlanSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').meta({ description: 'OCDS: ocid (local part).' }),
+    title: z.string().min(1).meta({ description: 'OCDS: tender.title.' }),
+    description: z.string().optional(),
+    authority: z.strictObject({
+      name: z.string().min(1).meta({ description: 'OCDS: buyer.name.' }),
+      type: AuthorityType,
+      overlay: z.string().optional().meta({ description: 'Id of a local contract procedure rules overlay under rules/local/.' }),
+    }),
+    services: z.array(Service).min(1),
+    mixedProcurement: z
+      .strictObject({
+        otherElementsSeparable: unknownable(z.boolean()).meta({
+          description: 'Could the non-health elements reasonably be supplied under a separate contract (PSR reg 3)?',
+        }),
+      })
+      .optional(),
+    value: Value,
+    term: Term,
+    route: Route,
+    dates: Dates,
+    incumbent: Incumbent.optional(),
+    directAward: DirectAwardFacts.optional(),
+    change: ChangeFacts.optional(),
+    urgency: Urgency.optional(),
+    staff: Staff.optional(),
+    governance: Governance.optional(),
+    source: Source.optional().meta({ description: 'Where the plan comes from (e.g. a committee report and its section).' }),
+  })
+  .meta({ id: 'Plan', title: 'procheck commissioning plan', description: 'One proposed commissioning decision for procheck to check.' });
+
+export type Plan = z.output<typeof PlanSchema>;
+export type PlanInput = z.input<typeof PlanSchema>;
+export type RegimeId = z.infer<typeof Regime>;
+export type RegimeChoiceId = z.infer<typeof RegimeChoice>;
+export type ProcessId = z.infer<typeof Process>;

@@ -1,0 +1,48 @@
+// Markdown report, for a briefing note or an issue tracker.
+import type { Report } from './schema.js';
+import { formatValue } from '../engine/template.js';
+import { dueText } from './render-text.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  out.push(`# procheck: ${report.plan.title}`);
+  out.push('');
+  out.push(`**Verdict: ${report.verdict}**  `);
+  out.push(`Authority: ${report.plan.authority}  `);
+  out.push(`Regime: ${report.regime.applicable ?? 'undetermined'} (plan says ${report.regime.declared}): ${report.regime.basis}  `);
+  if (typeof report.facts.lifetimeValue === 'number')
+    out.push(`Lifetime value ${formatValue(report.facts.lifetimeValue, 'gbp')}; maximum term ${formatValue(report.facts.maxTermMonths, 'months')}  `);
+  out.push(`procheck ${report.procheck}, rule set ${report.ruleSetVersion}`);
+  out.push('');
+  out.push('## Findings');
+  out.push('');
+  for (const f of report.findings) {
+    out.push(`### ${f.severity}: ${f.title}`);
+    out.push('');
+    out.push(f.reason);
+    out.push('');
+    out.push(`*Rule \`${f.ruleId}\`; [${f.citation.instrument}, ${f.citation.provision}](${f.citation.url})*`);
+    out.push('');
+  }
+  if (report.steps.length) {
+    out.push('## Required steps');
+    out.push('');
+    out.push('| # | Step | When | Law |');
+    out.push('|---|---|---|---|');
+    for (const [i, s] of report.steps.entries())
+      out.push(`| ${i + 1} | ${cell(s.title)} | ${cell(dueText(s))} | [${cell(s.citation.provision)}](${s.citation.url}) |`);
+    out.push('');
+  }
+  if (report.trace) {
+    out.push('## Trace');
+    out.push('');
+    for (const t of report.trace) {
+      out.push(`- \`${t.ruleId}\`: ${t.outcome}`);
+      for (const c of t.conditions)
+        out.push(`  - ${c.fact} ${c.operator} ${JSON.stringify(c.comparedWith ?? c.expected)}: saw ${JSON.stringify(c.factValue)} → ${c.result ?? 'not evaluated'}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

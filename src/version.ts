@@ -1,0 +1,1 @@
+export const PROCHECK_VERSION = '0.1.0';
