@@ -35,7 +35,9 @@ export function stepDate(
   const from = t.startsDayAfterAnchor ? calendar.addCalendarDays(anchor, 1) : anchor;
   if (!t.amount) return { date: from, kind: t.kind, rule: t.describe };
   const n = params.number(t.amount.param, anchor);
-  const counted =
+  let counted: string;
+  try {
+    counted =
     t.unit === 'working-days'
       ? t.direction === 'after'
         ? calendar.addWorkingDays(from, n)
@@ -43,6 +45,11 @@ export function stepDate(
       : t.direction === 'after'
         ? calendar.addCalendarDays(from, n)
         : calendar.subtractCalendarDays(from, n);
+  } catch (e) {
+    // Outside the bank-holiday data a working-day count would be a guess: give the rule, not a date.
+    if (e instanceof RangeError) return { date: null, kind: t.kind, rule: `${t.describe} (${e.message})` };
+    throw e;
+  }
   const date = t.plusDays ? calendar.addCalendarDays(counted, t.plusDays) : counted;
   return { date, kind: t.kind, rule: t.describe };
 }

@@ -284,11 +284,13 @@ export const PlanSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').meta({ description: 'OCDS: ocid (local part).' }),
     title: z.string().min(1).meta({ description: 'OCDS: tender.title.' }),
     description: z.string().optional(),
-    authority: z.strictObject({
-      name: z.string().min(1).meta({ description: 'OCDS: buyer.name.' }),
-      type: AuthorityType,
-      overlay: z.string().optional().meta({ description: 'Id of a local contract procedure rules overlay under rules/local/.' }),
-    }),
+    authority: z
+      .strictObject({
+        name: z.string().min(1).meta({ description: 'OCDS: buyer.name.' }),
+        type: AuthorityType,
+        overlay: z.string().optional().meta({ description: 'Id of a local contract procedure rules overlay under rules/local/.' }),
+      })
+      .meta({ description: 'The commissioning authority. OCDS: buyer.' }),
     services: z.array(Service).min(1),
     mixedProcurement: z
       .strictObject({
@@ -296,17 +298,18 @@ export const PlanSchema = z
           description: 'Could the non-health elements reasonably be supplied under a separate contract (PSR reg 3)?',
         }),
       })
-      .optional(),
-    value: Value,
-    term: Term,
-    route: Route,
-    dates: Dates,
-    incumbent: Incumbent.optional(),
-    directAward: DirectAwardFacts.optional(),
-    change: ChangeFacts.optional(),
-    urgency: Urgency.optional(),
-    staff: Staff.optional(),
-    governance: Governance.optional(),
+      .optional()
+      .meta({ description: 'For a contract mixing health care services with other goods or services (PSR reg 3).' }),
+    value: Value.meta({ description: 'Contract value in GBP. OCDS: tender.value.' }),
+    term: Term.meta({ description: 'Contract term and extension options. OCDS: tender.contractPeriod, options.' }),
+    route: Route.meta({ description: 'The regime and process the plan chooses.' }),
+    dates: Dates.meta({ description: 'The key dates of the plan.' }),
+    incumbent: Incumbent.optional().meta({ description: 'The existing contract and provider, if any.' }),
+    directAward: DirectAwardFacts.optional().meta({ description: 'Facts the PSR direct award and most suitable provider tests need.' }),
+    change: ChangeFacts.optional().meta({ description: 'For an extension or modification of the existing contract: what changes.' }),
+    urgency: Urgency.optional().meta({ description: 'For an urgent award or modification (PSR reg 14): the urgency.' }),
+    staff: Staff.optional().meta({ description: 'Staff assigned to the current service (TUPE).' }),
+    governance: Governance.optional().meta({ description: 'Decision-making duties: conflicts, records, criteria.' }),
     source: Source.optional().meta({ description: 'Where the plan comes from (e.g. a committee report and its section).' }),
   })
   .meta({ id: 'Plan', title: 'procheck commissioning plan', description: 'One proposed commissioning decision for procheck to check.' });

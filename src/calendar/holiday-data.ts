@@ -1,0 +1,28 @@
+// The bank-holiday data file (rules/params/bank-holidays.json) and its schema.
+import { z } from 'zod';
+
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const Holiday = z.strictObject({ date: IsoDay, name: z.string().min(1) });
+
+export const BankHolidayFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.literal('bank-holidays'),
+  description: z.string(),
+  source: z.strictObject({ title: z.string(), url: z.url(), notes: z.string().optional() }),
+  coverage: z.strictObject({ from: IsoDay, to: IsoDay }),
+  regions: z.strictObject({
+    'england-and-wales': z.array(Holiday),
+    scotland: z.array(Holiday),
+    'northern-ireland': z.array(Holiday),
+  }),
+});
+
+export type BankHolidayFile = z.infer<typeof BankHolidayFileSchema>;
+export type HolidayRegion = keyof BankHolidayFile['regions'];
+
+export function parseBankHolidayFile(json: unknown, fileName: string): BankHolidayFile {
+  const parsed = BankHolidayFileSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new Error(`Invalid bank holiday file ${fileName}:\n  - ${problems.join('\n  - ')}`);
+}

@@ -1,0 +1,2 @@
+export { WorkingDayCalendar, createCalendar, type HolidayRule } from './working-days.js';
+export { BankHolidayFileSchema, parseBankHolidayFile, type BankHolidayFile, type HolidayRegion } from './holiday-data.js';

@@ -1,0 +1,56 @@
+// The worked cases in cases/: each plan with the outcome a lawyer expects.
+// Pending cases (a regime whose rules have not landed yet) still must load,
+// validate and check without error; their outcome is asserted once the rules exist.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { checker } from './support/checker.js';
+
+const CASES_DIR = join(import.meta.dirname, '..', 'cases');
+
+const Expected = z.strictObject({
+  plan: z.string(),
+  verdict: z.enum(['compliant', 'review', 'non-compliant', 'out-of-scope']),
+  findings: z.array(z.string()).default([]),
+  absentFindings: z.array(z.string()).default([]),
+  steps: z.array(z.string()).default([]),
+  pending: z.string().optional(),
+  explanation: z.string().min(1),
+});
+
+const expectations = readdirSync(CASES_DIR)
+  .filter((f) => f.endsWith('.expected.json'))
+  .sort()
+  .map((f) => ({ file: f, expected: Expected.parse(JSON.parse(readFileSync(join(CASES_DIR, f), 'utf8'))) }));
+
+describe('worked cases', () => {
+  it('there are cases to run', () => {
+    expect(expectations.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('every plan file in cases/ has an expected outcome', () => {
+    const plans = readdirSync(CASES_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
+    const covered = new Set(expectations.map((e) => e.expected.plan));
+    expect(plans.filter((p) => !covered.has(p))).toEqual([]);
+  });
+
+  describe.each(expectations)('$file', ({ expected }) => {
+    const load = () => JSON.parse(readFileSync(join(CASES_DIR, expected.plan), 'utf8'));
+
+    it('is a valid plan that checks without error', async () => {
+      const report = await checker().check(load());
+      expect(report.plan.id).toBe(expected.plan.replace(/\.json$/, ''));
+    });
+
+    it.skipIf(expected.pending !== undefined)(`gives ${expected.verdict} with the expected findings and steps`, async () => {
+      const report = await checker().check(load());
+      const ruleIds = report.findings.map((f) => f.ruleId);
+      const stepIds = report.steps.map((s) => s.id);
+      expect(report.verdict).toBe(expected.verdict);
+      for (const id of expected.findings) expect(ruleIds).toContain(id);
+      for (const id of expected.absentFindings) expect(ruleIds).not.toContain(id);
+      for (const id of expected.steps) expect(stepIds).toContain(id);
+    });
+  });
+});

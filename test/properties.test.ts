@@ -1,0 +1,91 @@
+// Properties over generated plans (fast-check).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checker } from './support/checker.js';
+import { planArbitrary } from './support/arbitrary.js';
+import { PlanValidationError } from '../src/plan/parse.js';
+import type { PlanInput } from '../src/plan/schema.js';
+
+const RUNS = 300;
+
+describe('properties of checking', () => {
+  it('any plan the schema accepts yields a report without throwing, and the same report twice', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArbitrary, async (plan) => {
+        const first = await checker().check(plan);
+        const second = await checker().check(structuredClone(plan));
+        expect(second).toEqual(first);
+        expect(['compliant', 'review', 'non-compliant', 'out-of-scope']).toContain(first.verdict);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('raising the value or lengthening the term never removes a required step', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        planArbitrary,
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 60 }),
+        async (plan, more, longer) => {
+          const bigger: PlanInput = structuredClone(plan);
+          bigger.value.annual += more;
+          if (bigger.value.lifetime !== undefined) bigger.value.lifetime += more;
+          bigger.term.initialMonths += longer;
+          const before = (await checker().check(plan)).steps.map((s) => s.id);
+          const after = (await checker().check(bigger)).steps.map((s) => s.id);
+          expect(after).toEqual(expect.arrayContaining(before));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** Ways to break a valid plan, each with the field path the error must name. */
+const breakages: [string, (p: Record<string, any>) => void][] = [
+  ['dates.procurementStart', (p) => (p.dates.procurementStart = '2024-02-30')],
+  ['dates.contractStart', (p) => (p.dates.contractStart = 20240101)],
+  ['value.annual', (p) => (p.value.annual = -5)],
+  ['value.vatIncluded', (p) => (p.value.vatIncluded = 'no')],
+  ['term.initialMonths', (p) => (p.term.initialMonths = 0)],
+  ['route.process', (p) => (p.route.process = 'handshake')],
+  ['route.regime', (p) => (p.route.regime = 'pcr2006')],
+  ['authority.type', (p) => (p.authority.type = 'parish')],
+  ['services.0.cpv.0', (p) => (p.services[0].cpv = ['8531'])],
+  ['services', (p) => (p.services = [])],
+  ['colour', (p) => (p.colour = 'blue')],
+  ['dates.tenderDeadline', (p) => (p.dates.tenderDeadline = '2025-01-01')],
+  ['id', (p) => (p.id = 'Has Spaces')],
+];
+
+describe('properties of rejecting', () => {
+  it('any input the schema rejects yields an error naming the field', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArbitrary, fc.constantFrom(...breakages), async (plan, [path, breakIt]) => {
+        const broken = structuredClone(plan) as Record<string, any>;
+        breakIt(broken);
+        const error = await checker().check(broken).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(PlanValidationError);
+        expect((error as PlanValidationError).issues.map((i) => i.path)).toContain(path);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('arbitrary JSON is either a plan or a PlanValidationError, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (input) => {
+        const error = await checker().check(input).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(PlanValidationError);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

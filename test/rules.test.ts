@@ -1,0 +1,163 @@
+// Every rule in the rule set: a plan that fires it and a plan that does not.
+// A rule added without an entry here fails the coverage test at the end.
+import { describe, expect, it } from 'vitest';
+import { checker } from './support/checker.js';
+import { plan, directAwardC, modification, merge } from './support/plans.js';
+
+type Patch = Record<string, unknown>;
+const da = (p: Patch) => merge(directAwardC as Patch, p);
+const mod = (p: Patch) => merge(modification as Patch, p);
+const msp = { route: { process: 'most-suitable-provider' }, directAward: { mostSuitableProviderIdentifiable: true } };
+const daA = { route: { process: 'direct-award-a' }, directAward: { onlyProviderCapable: true } };
+const daB = {
+  route: { process: 'direct-award-b' },
+  directAward: { patientChoiceService: true, providerNumbersRestricted: false, allQualifyingProvidersOffered: true },
+};
+const urgent = {
+  route: { process: 'urgent-award' },
+  urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true },
+  term: { initialMonths: 6, extensions: [] },
+};
+const staffed = { staff: { assignedToService: true } };
+const extension = {
+  route: { process: 'extension' },
+  incumbent: { awardedUnder: 'psr', extensionRemainingMonths: 24 },
+  change: { description: 'Exercise the written extension option', extensionMonths: 24, effectiveDate: '2026-03-01', providedForInContract: true, valueChange: 0 },
+};
+const mixed = (healthShare: number, separable: boolean | null) => ({
+  services: [
+    { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: healthShare },
+    { description: 'Case management system', cpv: ['48000000'], healthCare: false, valueShare: 1 - healthShare },
+  ],
+  mixedProcurement: { otherElementsSeparable: separable },
+});
+
+/** rule id -> [a patch that fires it, a patch that does not] */
+const CASES: Record<string, [Patch, Patch]> = {
+  'scope.pcr2006': [
+    { route: { regime: 'auto', process: 'open' }, dates: { procurementStart: '2014-08-07', awardDecision: '2014-12-01', contractSigned: '2015-01-05', contractStart: '2015-04-01' } },
+    {},
+  ],
+  'scope.regime-unknown': [{ services: [{ description: 'Treatment', cpv: ['85312500'], healthCare: null }] }, {}],
+  'scope.regime-mismatch': [{ route: { regime: 'pa2023' } }, {}],
+  'scope.regime-chosen': [{ route: { regime: 'auto' } }, {}],
+  'scope.process-not-in-regime': [{ route: { process: 'restricted' } }, {}],
+  'scope.regime-rules-pending': [
+    { route: { regime: 'auto', process: 'open' }, services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }] },
+    {},
+  ],
+  'scope.mixed.not-main-subject': [mixed(0.4, false), mixed(0.8, false)],
+  'scope.mixed.separable': [mixed(0.8, true), mixed(0.8, false)],
+  'psr.direct-award-a.no-incumbent': [{ ...daA, incumbent: undefined }, daA],
+  'psr.direct-award-a.not-only-provider': [merge(daA, { directAward: { onlyProviderCapable: false } }), daA],
+  'psr.direct-award-a.process': [daA, {}],
+  'psr.direct-award-a.mandatory': [{ directAward: { onlyProviderCapable: true } }, {}],
+  'psr.direct-award-b.conditions': [merge(daB, { directAward: { patientChoiceService: false } }), daB],
+  'psr.direct-award-b.process': [daB, {}],
+  'psr.direct-award-b.mandatory': [{ directAward: daB.directAward }, {}],
+  'psr.direct-award-c.no-incumbent': [{ ...directAwardC, incumbent: undefined }, directAwardC],
+  'psr.direct-award-c.not-replacing': [da({ directAward: { replacesExpiringContract: false } }), directAwardC],
+  'psr.direct-award-c.gap-or-overlap': [da({ dates: { contractStart: '2026-05-01' } }), directAwardC],
+  'psr.direct-award-c.materially-different': [da({ directAward: { materiallyDifferent: true } }), directAwardC],
+  'psr.direct-award-c.considerable-change-value': [da({ incumbent: { originalLifetimeValue: 1_000_000 } }), directAwardC],
+  'psr.direct-award-c.provider-not-satisfying': [da({ incumbent: { satisfyingContract: false } }), directAwardC],
+  'psr.direct-award-c.process': [directAwardC, {}],
+  'psr.most-suitable-provider.not-identifiable': [merge(msp, { directAward: { mostSuitableProviderIdentifiable: false } }), msp],
+  'psr.most-suitable-provider.process': [msp, {}],
+  'psr.competitive.process': [{}, directAwardC],
+  'psr.framework.competitive-only': [merge(msp, { route: { framework: true } }), { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
+  'psr.framework.max-term': [{ route: { framework: true } }, { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
+  'psr.direct-award.not-for-frameworks': [da({ route: { framework: true } }), directAwardC],
+  'psr.urgent-award.conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
+  'psr.urgent-award.process': [urgent, {}],
+  'psr.urgent-award.no-facts': [merge(urgent, { urgency: undefined }), urgent],
+  'psr.standstill.stated-deadline-too-early': [
+    { dates: { statedRepresentationsDeadline: '2025-11-13' } },
+    { dates: { statedRepresentationsDeadline: '2025-11-14' } },
+  ],
+  'psr.standstill.contract-too-early': [{ dates: { contractSigned: '2025-11-14' } }, { dates: { contractSigned: '2025-11-15' } }],
+  'psr.standstill.service-starts-too-early': [
+    { dates: { contractSigned: undefined, contractStart: '2025-11-14' }, incumbent: { contractEnd: '2025-11-13' } },
+    { dates: { contractSigned: undefined, contractStart: '2025-11-15' }, incumbent: { contractEnd: '2025-11-14' } },
+  ],
+  'psr.standstill.award-date-unknown': [{ dates: { awardDecision: undefined } }, {}],
+  'psr.governance.conflicts-not-managed': [{ governance: { conflictsOfInterestManaged: false } }, {}],
+  'psr.governance.records-not-kept': [{ governance: { recordsKept: false } }, {}],
+  'psr.governance.key-criteria-not-considered': [{ governance: { keyCriteriaConsidered: false } }, {}],
+  'psr.governance.basic-selection-not-applied': [{ governance: { basicSelectionCriteriaApplied: false } }, {}],
+  'psr.modification.no-change-facts': [mod({ change: undefined }), modification],
+  'psr.modification.provided-for': [modification, mod({ change: { providedForInContract: false } })],
+  'psr.modification.materially-different': [
+    mod({ change: { providedForInContract: false, materiallyDifferent: true } }),
+    mod({ change: { materiallyDifferent: true } }),
+  ],
+  'psr.modification.value-limit': [
+    mod({ change: { providedForInContract: false, valueChange: 2_000_000 } }),
+    mod({ change: { providedForInContract: false, valueChange: 400_000 } }),
+  ],
+  'psr.modification.ground-unclear': [
+    mod({ change: { providedForInContract: false, attributableToAuthority: false } }),
+    mod({ change: { providedForInContract: false } }),
+  ],
+  'psr.modification.notice': [mod({ change: { valueChange: 600_000 } }), modification],
+  'terms.extension-not-in-contract': [{ term: { extensions: [{ months: 24, exercise: 'authority-option', statedInContract: false }] } }, {}],
+  'terms.extension-contract-unknown': [{ term: { extensions: [{ months: 24, exercise: 'mutual-agreement' }] } }, {}],
+  'terms.options-in-value': [{}, { term: { extensions: [] } }],
+  'terms.extension-beyond-options': [merge(extension, { incumbent: { extensionRemainingMonths: 12 } }), extension],
+  'terms.extension-after-expiry': [merge(extension, { change: { effectiveDate: '2026-05-01' } }), extension],
+  'terms.service-gap': [{ dates: { contractStart: '2026-06-01' } }, {}],
+  'tupe.service-provision-change': [staffed, {}],
+  'tupe.activities-changed': [merge(staffed, { staff: { activitiesFundamentallyChanged: true } }), staffed],
+  'tupe.eli-timetable': [merge(staffed, { dates: { contractSigned: '2026-03-20' } }), staffed],
+  'tupe.pensions-lgps': [merge(staffed, { staff: { pensionSchemes: ['lgps'] } }), staffed],
+  'tupe.pensions-nhs': [merge(staffed, { staff: { pensionSchemes: ['nhs-pension-scheme'] } }), staffed],
+  'tupe.pensions-unknown': [merge(staffed, { staff: { pensionSchemes: ['unknown'] } }), staffed],
+};
+
+async function firedRules(patch: Patch) {
+  const report = await checker().check(plan(patch));
+  return report.findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId);
+}
+
+describe('the base test plan', () => {
+  it('is a compliant PSR competitive process, so each case below changes one thing', async () => {
+    const report = await checker().check(plan());
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(report.verdict).toBe('compliant');
+  });
+});
+
+describe.each(Object.entries(CASES))('rule %s', (ruleId, [fires, quiet]) => {
+  it('fires on a plan that breaks or meets it', async () => {
+    expect(await firedRules(fires)).toContain(ruleId);
+  });
+  it('does not fire on a plan that does not', async () => {
+    expect(await firedRules(quiet)).not.toContain(ruleId);
+  });
+});
+
+describe('rule coverage', () => {
+  it('every rule in the rule set has a firing and a non-firing test plan', () => {
+    const ids = checker().ruleSet.rules.map((r) => r.id);
+    expect(ids.filter((id) => !(id in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
+  });
+});
+
+describe('missing facts', () => {
+  it('a rule that needs an unknown fact gives a review naming the plan field', async () => {
+    const report = await checker().check(plan(da({ incumbent: { satisfyingContract: null } })));
+    const finding = report.findings.find((f) => f.ruleId === 'psr.direct-award-c.provider-not-satisfying');
+    expect(finding?.severity).toBe('review');
+    expect(finding?.missingFacts.map((m) => m.planPath)).toEqual(['incumbent.satisfyingContract']);
+    expect(finding?.reason).toContain('incumbent.satisfyingContract');
+    expect(report.verdict).toBe('review');
+  });
+
+  it('unknown staff assignment on a re-tender is a TUPE review, not silence', async () => {
+    const report = await checker().check(plan({ staff: undefined }));
+    const finding = report.findings.find((f) => f.ruleId === 'tupe.service-provision-change');
+    expect(finding?.severity).toBe('review');
+    expect(finding?.missingFacts[0]?.planPath).toBe('staff.assignedToService');
+  });
+});
