@@ -1,85 +1,95 @@
-// Working days on ISO calendar dates, in Europe/London. A working day is not
+// Working days on calendar dates (see civil-date.ts). A working day is not
 // a Saturday, a Sunday or a bank holiday; which bank holidays count depends on
 // the instrument (PSR and TUPE: England and Wales; Procurement Act 2023
 // s.123: a bank holiday in any part of the UK).
-import { DateTime } from 'luxon';
+//
+// luxon validates and parses each date once; the counting itself runs on day
+// numbers, because a check counts days for every plan and must stay fast.
+import { civilDate } from './civil-date.js';
 import type { BankHolidayFile, HolidayRegion } from './holiday-data.js';
 
 export type HolidayRule = 'england-and-wales' | 'any-part-of-uk';
 
-const ZONE = 'Europe/London';
+const MS_PER_DAY = 86_400_000;
 
-function parse(date: string): DateTime {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: ZONE }) : DateTime.invalid('format');
-  if (!d.isValid) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
-  return d;
+/** Days since 1970-01-01 for a calendar date (a date has no time of day, so no zone offset applies). */
+function dayNumber(date: string): number {
+  const d = civilDate(date);
+  return Date.UTC(d.year, d.month - 1, d.day) / MS_PER_DAY;
 }
 
-const iso = (d: DateTime) => d.toISODate()!;
+function isoOf(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 1970-01-01 was a Thursday: day 0 has weekday 4 (0 = Sunday). */
+function isWeekend(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday === 0 || weekday === 6;
+}
 
 export class WorkingDayCalendar {
-  private readonly holidays: Set<string>;
-  private readonly from: string;
-  private readonly to: string;
+  private readonly holidays: Set<number>;
+  private readonly from: number;
+  private readonly to: number;
+  readonly coverage: { from: string; to: string };
 
   constructor(file: BankHolidayFile, readonly rule: HolidayRule) {
-    const regions: HolidayRegion[] = rule === 'england-and-wales' ? ['england-and-wales'] : ['england-and-wales', 'scotland', 'northern-ireland'];
-    this.holidays = new Set(regions.flatMap((r) => file.regions[r].map((h) => h.date)));
-    this.from = file.coverage.from;
-    this.to = file.coverage.to;
+    const regions: HolidayRegion[] =
+      rule === 'england-and-wales' ? ['england-and-wales'] : ['england-and-wales', 'scotland', 'northern-ireland'];
+    this.holidays = new Set(regions.flatMap((r) => file.regions[r].map((h) => dayNumber(h.date))));
+    this.from = dayNumber(file.coverage.from);
+    this.to = dayNumber(file.coverage.to);
+    this.coverage = { ...file.coverage };
   }
 
   /** Whether the bank-holiday data covers the date: outside it a count would be a guess. */
   covers(date: string): boolean {
-    parse(date);
-    return this.from <= date && date <= this.to;
+    const d = dayNumber(date);
+    return this.from <= d && d <= this.to;
   }
 
-  private check(date: string): DateTime {
-    const d = parse(date);
-    if (!this.covers(date))
-      throw new RangeError(`${date} is outside the bank-holiday calendar (${this.from} to ${this.to}): working days cannot be counted`);
-    return d;
+  private inRange(day: number): number {
+    if (day < this.from || day > this.to)
+      throw new RangeError(
+        `${isoOf(day)} is outside the bank-holiday calendar (${this.coverage.from} to ${this.coverage.to}): working days cannot be counted`,
+      );
+    return day;
+  }
+
+  private working(day: number): boolean {
+    return !isWeekend(this.inRange(day)) && !this.holidays.has(day);
   }
 
   isWorkingDay(date: string): boolean {
-    const d = this.check(date);
-    return d.weekday <= 5 && !this.holidays.has(date);
+    return this.working(dayNumber(date));
   }
 
   /** The nth working day after `date` (the date itself not counted). n = 0 gives `date` if it is a working day, else the next one. */
   addWorkingDays(date: string, n: number): string {
-    let d = this.check(date);
-    if (n === 0) return this.rollForwardToWorkingDay(date);
-    let left = n;
-    while (left > 0) {
-      d = d.plus({ days: 1 });
-      if (this.isWorkingDay(iso(d))) left--;
+    let day = this.inRange(dayNumber(date));
+    if (n === 0) {
+      while (!this.working(day)) day++;
+      return isoOf(day);
     }
-    return iso(d);
+    for (let left = n; left > 0; ) if (this.working(++day)) left--;
+    return isoOf(day);
   }
 
   /** The nth working day before `date` (the date itself not counted). */
   subtractWorkingDays(date: string, n: number): string {
-    let d = this.check(date);
-    let left = n;
-    while (left > 0) {
-      d = d.minus({ days: 1 });
-      if (this.isWorkingDay(iso(d))) left--;
-    }
-    return iso(d);
+    let day = this.inRange(dayNumber(date));
+    for (let left = n; left > 0; ) if (this.working(--day)) left--;
+    return isoOf(day);
   }
 
   /** Working days strictly after `a` up to and including `b`; negative when b is before a. */
   workingDaysBetween(a: string, b: string): number {
-    if (b < a) return -this.workingDaysBetween(b, a);
-    let d = this.check(a);
-    this.check(b);
+    const start = this.inRange(dayNumber(a));
+    const end = this.inRange(dayNumber(b));
+    if (end < start) return -this.workingDaysBetween(b, a);
     let count = 0;
-    while (iso(d) < b) {
-      d = d.plus({ days: 1 });
-      if (this.isWorkingDay(iso(d))) count++;
-    }
+    for (let day = start + 1; day <= end; day++) if (this.working(day)) count++;
     return count;
   }
 
@@ -88,17 +98,15 @@ export class WorkingDayCalendar {
   }
 
   rollForwardToWorkingDay(date: string): string {
-    let d = this.check(date);
-    while (!this.isWorkingDay(iso(d))) d = d.plus({ days: 1 });
-    return iso(d);
+    return this.addWorkingDays(date, 0);
   }
 
   addCalendarDays(date: string, n: number): string {
-    return iso(parse(date).plus({ days: n }));
+    return isoOf(dayNumber(date) + n);
   }
 
   subtractCalendarDays(date: string, n: number): string {
-    return iso(parse(date).minus({ days: n }));
+    return isoOf(dayNumber(date) - n);
   }
 }
 

@@ -5,6 +5,7 @@ import { deriveFacts, type Facts } from '../plan/facts.js';
 import { FACT_CATALOGUE, isFactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import { buildEngine, type RuleEventParams } from './compile.js';
+import { canApply, planKindKey, type PlanKind } from './partition.js';
 import { stepDate, type DayCounter } from './timing.js';
 import { render } from './template.js';
 import { makeDayCounter } from './day-counter.js';
@@ -61,10 +62,15 @@ function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendar: DayCounter)
   }
 }
 
-function makeFinding(rule: RuleDefinition, kind: RuleEventParams['kind'], facts: Facts, param: (id: string) => unknown): FindingT {
+/** The facts a rule needs that the plan leaves unknown. */
+function missingFactsOf(rule: RuleDefinition, facts: Facts): string[] {
+  return rule.requires.filter((f) => isFactName(f) && facts[f] === null);
+}
+
+function makeFinding(rule: RuleDefinition, facts: Facts, param: (id: string) => unknown): FindingT {
   const fact = (name: string) => (isFactName(name) ? facts[name] : undefined);
-  if (kind === 'missing') {
-    const missing = rule.requires.filter((f) => isFactName(f) && facts[f] === null);
+  const missing = missingFactsOf(rule, facts);
+  if (missing.length > 0) {
     const missingFacts = missing.map((f) => {
       const info = FACT_CATALOGUE[f as keyof typeof FACT_CATALOGUE];
       return { fact: f, description: info.description, planPath: 'planPath' in info ? info.planPath : null };
@@ -122,14 +128,18 @@ function flattenConditions(node: ConditionNode | undefined): TraceEntryT['condit
   ];
 }
 
-function buildTrace(rules: RuleDefinition[], results: RuleResult[]): TraceEntryT[] {
+function buildTrace(rules: RuleDefinition[], results: RuleResult[], facts: Facts): TraceEntryT[] {
   const byName = new Map(results.map((r) => [r.name as string, r]));
   return rules.map((rule) => {
-    const main = byName.get(rule.id);
-    const missing = byName.get(`${rule.id}#missing`);
-    const outcome = main?.result ? 'fired' : missing?.result ? 'missing-facts' : 'not-applicable-or-passed';
-    const shown = outcome === 'missing-facts' ? missing : main;
-    return { ruleId: rule.id, outcome, conditions: flattenConditions(shown?.conditions as ConditionNode | undefined) };
+    const result = byName.get(rule.id);
+    const outcome = !result
+      ? 'not-applicable'
+      : !result.result
+        ? 'not-applicable-or-passed'
+        : missingFactsOf(rule, facts).length
+          ? 'missing-facts'
+          : 'fired';
+    return { ruleId: rule.id, outcome, conditions: flattenConditions(result?.conditions as ConditionNode | undefined) };
   });
 }
 
@@ -147,7 +157,17 @@ function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, cale
 }
 
 export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
-  const engine: Engine = buildEngine(ruleSet.rules, ruleSet.params);
+  // One engine per kind of plan (regime and process), built on first use and reused.
+  const engines = new Map<string, Engine>();
+  const engineFor = (kind: PlanKind): Engine => {
+    const key = planKindKey(kind);
+    let engine = engines.get(key);
+    if (!engine) {
+      engine = buildEngine(ruleSet.rules.filter((r) => canApply(r, kind)), ruleSet.params);
+      engines.set(key, engine);
+    }
+    return engine;
+  };
   const calendar = makeDayCounter(ruleSet.holidays);
   const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
 
@@ -163,10 +183,11 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       };
       const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueOn(id, paramDate(id)) : undefined);
 
-      const { events, results, failureResults } = await engine.run({ ...facts });
+      const kind = { inScope: facts.inScope === true, regime: facts.regime as string | null, process: plan.route.process };
+      const { events, results, failureResults } = await engineFor(kind).run({ ...facts });
       const findings = events
         .map((e) => e.params as unknown as RuleEventParams)
-        .map((p) => makeFinding(rulesById.get(p.ruleId)!, p.kind, facts, param))
+        .map((p) => makeFinding(rulesById.get(p.ruleId)!, facts, param))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
       const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
       const report: Report = {
@@ -179,7 +200,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         findings,
         steps: outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar),
       };
-      if (options.trace) report.trace = buildTrace(ruleSet.rules, [...results, ...failureResults]);
+      if (options.trace) report.trace = buildTrace(ruleSet.rules, [...results, ...failureResults], facts);
       return report;
     },
   };

@@ -1,17 +1,15 @@
-// Turns procheck rules into json-rules-engine rules. Each procheck rule
-// becomes two engine rules: the test itself, and its "missing fact" twin that
-// fires when the rule applies but a fact its test needs is unknown, so an
-// unknown never passes silently as compliant.
+// Turns procheck rules into json-rules-engine rules. A rule that needs facts
+// also fires when one of them is unknown (while it applies), so that an
+// unknown never passes silently as compliant; the checker then reports the
+// missing fact instead of the rule's reason.
 import { Engine, type RuleProperties, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
 import type { ConditionT, RuleDefinition } from './rule-schema.js';
 import type { ParamTable } from './params.js';
 
 export const PARAM_FACT = 'param';
 
-export type EventKind = 'fires' | 'missing';
 export interface RuleEventParams {
   ruleId: string;
-  kind: EventKind;
 }
 
 function translate(c: ConditionT): NestedCondition {
@@ -37,19 +35,19 @@ function gate(rule: RuleDefinition): NestedCondition[] {
   return [...scope, ...regime, ...applies];
 }
 
-export function compileRule(rule: RuleDefinition): RuleProperties[] {
-  const known: NestedCondition[] = rule.requires.map((fact) => ({ fact, operator: 'isKnown', value: true }));
-  const test: TopLevelCondition = { all: [...gate(rule), ...known, translate(rule.conditions)] };
-  const compiled: RuleProperties[] = [
-    { name: rule.id, conditions: test, event: { type: 'finding', params: { ruleId: rule.id, kind: 'fires' } } },
-  ];
-  if (rule.requires.length > 0) {
-    const missing: TopLevelCondition = {
-      all: [...gate(rule), { any: rule.requires.map((fact) => ({ fact, operator: 'isUnknown', value: true })) }],
-    };
-    compiled.push({ name: `${rule.id}#missing`, conditions: missing, event: { type: 'finding', params: { ruleId: rule.id, kind: 'missing' } } });
-  }
-  return compiled;
+export function compileRule(rule: RuleDefinition): RuleProperties {
+  const test = translate(rule.conditions);
+  const body: NestedCondition =
+    rule.requires.length === 0
+      ? test
+      : {
+          any: [
+            { any: rule.requires.map((fact) => ({ fact, operator: 'isUnknown', value: true })) },
+            { all: [...rule.requires.map((fact) => ({ fact, operator: 'isKnown', value: true })), test] },
+          ],
+        };
+  const conditions: TopLevelCondition = { all: [...gate(rule), body] };
+  return { name: rule.id, conditions, event: { type: 'finding', params: { ruleId: rule.id } } };
 }
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -77,6 +75,6 @@ export function buildEngine(rules: RuleDefinition[], params: ParamTable): Engine
     const date = (await almanac.factValue<string | null>(def.appliesBy)) ?? (await almanac.factValue<string>('procurementStart'));
     return params.valueOn(id, date) ?? null;
   });
-  for (const rule of rules) for (const compiled of compileRule(rule)) engine.addRule(compiled);
+  for (const rule of rules) engine.addRule(compileRule(rule));
   return engine;
 }

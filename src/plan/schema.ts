@@ -4,13 +4,13 @@
 // Every object is strict: an unknown field is an error naming its path, so a
 // typo never silently drops a fact the law needs.
 import { z } from 'zod';
-import { DateTime } from 'luxon';
+import { isCivilDate } from '../calendar/civil-date.js';
 
-/** A calendar date, ISO 8601 (YYYY-MM-DD), read in Europe/London. */
+/** A calendar date, ISO 8601 (YYYY-MM-DD): a day in England, with no time of day. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => DateTime.fromISO(s, { zone: 'Europe/London' }).isValid, 'is not a real calendar date')
+  .refine(isCivilDate, 'is not a real calendar date')
   .meta({ format: 'date' });
 
 /** A fact the plan may not know yet: null (or absent) means "unknown", and a rule that needs it says so. */

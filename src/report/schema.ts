@@ -46,7 +46,9 @@ export const TraceCondition = z.strictObject({
 
 export const TraceEntry = z.strictObject({
   ruleId: z.string(),
-  outcome: z.enum(['fired', 'missing-facts', 'not-applicable-or-passed']),
+  outcome: z.enum(['fired', 'missing-facts', 'not-applicable-or-passed', 'not-applicable']).meta({
+    description: 'not-applicable: the rule cannot apply to this regime or process and was not evaluated.',
+  }),
   conditions: z.array(TraceCondition),
 });
 
