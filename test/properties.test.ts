@@ -29,7 +29,7 @@ describe('properties of checking', () => {
         fc.integer({ min: 0, max: 60 }),
         async (plan, more, longer) => {
           const bigger: PlanInput = structuredClone(plan);
-          bigger.value.annual += more;
+          if (bigger.value.annual != null) bigger.value.annual += more;
           if (bigger.value.lifetime !== undefined) bigger.value.lifetime += more;
           bigger.term.initialMonths += longer;
           const before = (await checker().check(plan)).steps.map((s) => s.id);

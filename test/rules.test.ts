@@ -104,7 +104,7 @@ const CASES: Record<string, [Patch, Patch]> = {
   'terms.extension-contract-unknown': [{ term: { extensions: [{ months: 24, exercise: 'mutual-agreement' }] } }, {}],
   'terms.options-in-value': [{}, { term: { extensions: [] } }],
   'terms.extension-beyond-options': [merge(extension, { incumbent: { extensionRemainingMonths: 12 } }), extension],
-  'terms.extension-after-expiry': [merge(extension, { change: { effectiveDate: '2026-05-01' } }), extension],
+  'terms.extension-after-expiry': [merge(extension, { change: { effectiveDate: '2026-05-01' } }), merge(extension, { change: { effectiveDate: '2026-04-01' } })],
   'terms.service-gap': [{ dates: { contractStart: '2026-06-01' } }, {}],
   'tupe.service-provision-change': [staffed, {}],
   'tupe.activities-changed': [merge(staffed, { staff: { activitiesFundamentallyChanged: true } }), staffed],

@@ -151,8 +151,9 @@ function totalMonths(plan: Plan): number {
 }
 
 /** Lifetime value over the maximum term, possible provision and options included (PSR reg 2 "lifetime value"; PCR reg 6). */
-export function lifetimeValue(plan: Plan): number {
+export function lifetimeValue(plan: Plan): number | null {
   if (plan.value.lifetime !== undefined) return plan.value.lifetime;
+  if (plan.value.annual == null) return null;
   const perYear = plan.value.annual + (plan.value.possibleAnnual ?? 0);
   return Math.round((perYear * totalMonths(plan)) / 12);
 }
@@ -173,7 +174,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const maxTerm = totalMonths(plan);
   const inc = plan.incumbent;
   const originalLv = inc?.originalLifetimeValue ?? null;
-  const lvIncrease = originalLv === null ? null : lv - originalLv;
+  const lvIncrease = originalLv === null || lv === null ? null : lv - originalLv;
   const change = plan.change;
   const cumulative = change ? change.cumulativeValueChange ?? change.valueChange ?? null : null;
   const staff = plan.staff;
@@ -210,7 +211,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     // Filled in from the rule set's step timing once the calendar is known (engine/checker.ts).
     psrRepresentationsDeadline: null,
     psrEarliestContractDate: null,
-    annualValue: plan.value.annual,
+    annualValue: plan.value.annual ?? null,
     possibleAnnualValue: plan.value.possibleAnnual ?? 0,
     vatIncluded: plan.value.vatIncluded,
     lifetimeValue: lv,
@@ -248,6 +249,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     hasChange: change !== undefined,
     changeExtensionMonths: nul(change?.extensionMonths),
     changeEffectiveDate: nul(change?.effectiveDate),
+    daysFromIncumbentEndToChange: inc && change?.effectiveDate ? daysBetween(inc.contractEnd, change.effectiveDate) : null,
     changeValue: nul(change?.valueChange ?? undefined),
     changeCumulativeValue: cumulative,
     changeCumulativeRatio: cumulative === null || !originalLv ? null : cumulative / originalLv,

@@ -110,7 +110,9 @@ export const Service = z
   .meta({ description: 'One service (or goods) element of the contract. OCDS: tender.items[].' });
 
 export const Value = z.strictObject({
-  annual: Money.meta({ description: 'Estimated annual value in GBP of the firm and probable provision. OCDS: tender.value.amount / years.' }),
+  annual: unknownable(Money).meta({
+    description: 'Estimated annual value in GBP of the firm and probable provision; null when not yet known. OCDS: tender.value.amount / years.',
+  }),
   vatIncluded: z.boolean().meta({ description: 'Whether the figures include VAT (thresholds from 2022 are VAT-inclusive).' }),
   possibleAnnual: Money.optional().meta({
     description: 'Optional "possible" provision per year that is advertised but not committed (e.g. Coventry\'s up to £1m a year).',

@@ -37,7 +37,7 @@ export const planArbitrary: fc.Arbitrary<PlanInput> = fc
     authorityType: fc.constantFrom(...AuthorityType.options),
     services: fc.array(service, { minLength: 1, maxLength: 3 }),
     separable: fc.option(tri, { nil: undefined }),
-    annual: money,
+    annual: fc.oneof(money, money, fc.constant(null)),
     possible: fc.option(money, { nil: undefined }),
     lifetime: fc.option(money, { nil: undefined }),
     initialMonths: fc.integer({ min: 1, max: 120 }),
