@@ -158,24 +158,25 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
   const params = new ParamTable(paramDefs);
 
   const steps = new Map<string, StepDefinition>();
-  for (const { label, file } of ruleFileData)
-    for (const s of file.steps) {
-      if (steps.has(s.id)) throw new RuleSetError(label, [`step "${s.id}" is defined twice`]);
-      const problems = checkStep(s, params);
-      if (problems.length) throw new RuleSetError(label, problems);
-      steps.set(s.id, s);
-    }
+  for (const { label, file } of ruleFileData) {
+    const problems = file.steps.flatMap((s) => (steps.has(s.id) ? [`step "${s.id}" is defined twice`] : checkStep(s, params)));
+    if (problems.length) throw new RuleSetError(label, problems);
+    for (const s of file.steps) steps.set(s.id, s);
+  }
 
+  // Every problem in a file is reported at once, so an author fixes them in one pass.
   const rules: RuleDefinition[] = [];
   const ruleFiles = new Map<string, string>();
-  for (const { label, file } of ruleFileData)
+  for (const { label, file } of ruleFileData) {
+    const problems: string[] = [];
     for (const r of file.rules) {
-      if (ruleFiles.has(r.id)) throw new RuleSetError(label, [`rule "${r.id}" is also defined in ${ruleFiles.get(r.id)}`]);
-      const problems = checkReferences(r, params, steps);
-      if (problems.length) throw new RuleSetError(label, problems);
+      if (ruleFiles.has(r.id)) problems.push(`rule "${r.id}" is also defined in ${ruleFiles.get(r.id)}`);
+      problems.push(...checkReferences(r, params, steps));
       ruleFiles.set(r.id, label);
       rules.push(r);
     }
+    if (problems.length) throw new RuleSetError(label, problems);
+  }
 
   return { version: `sha256:${hash.digest('hex').slice(0, 16)}`, rules, steps, params, holidays, ruleFiles };
 }

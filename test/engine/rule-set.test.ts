@@ -1,0 +1,102 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRuleSet, DEFAULT_RULES_DIR, RuleSetError } from '../../src/engine/rule-set.js';
+
+function copyRules(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'procheck-rules-'));
+  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (json: any) => void | string): void {
+  const path = join(dir, file);
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  const replaced = change(json);
+  writeFileSync(path, typeof replaced === 'string' ? replaced : JSON.stringify(json));
+}
+
+function loadError(dir: string): RuleSetError {
+  try {
+    loadRuleSet(dir);
+  } catch (e) {
+    if (e instanceof RuleSetError) return e;
+    throw e;
+  }
+  throw new Error('expected the rule set to be rejected');
+}
+
+describe('loading the rule set', () => {
+  it('loads the shipped rules, steps and parameters', () => {
+    const set = loadRuleSet();
+    expect(set.rules.length).toBeGreaterThan(40);
+    expect(set.steps.has('psr.standstill-representations')).toBe(true);
+    expect(set.params.valueOn('psr.standstill.working-days', '2025-06-02')).toBe(8);
+    expect(set.version).toMatch(/^sha256:[0-9a-f]{16}$/);
+  });
+
+  it('every rule and step carries a citation with an instrument, a provision and a link', () => {
+    const set = loadRuleSet();
+    for (const c of [...set.rules.map((r) => r.citation), ...[...set.steps.values()].map((s) => s.citation)]) {
+      expect(c.instrument.length).toBeGreaterThan(5);
+      expect(c.provision.length).toBeGreaterThan(1);
+      expect(c.url).toMatch(/^https:\/\/www\.(legislation\.)?gov\.uk\//);
+    }
+  });
+
+  it('every parameter has a source and non-overlapping dated periods', () => {
+    for (const p of loadRuleSet().params.all()) {
+      expect(p.source.url).toMatch(/^https:\/\//);
+      for (let i = 1; i < p.values.length; i++) expect(p.values[i - 1]!.to! < p.values[i]!.from).toBe(true);
+    }
+  });
+
+  it('the version changes when any rule file changes', () => {
+    const dir = copyRules();
+    const before = loadRuleSet(dir).version;
+    edit(dir, 'psr/governance.json', (j) => void (j.rules[0].title += '.'));
+    expect(loadRuleSet(dir).version).not.toBe(before);
+  });
+
+  it('a rule without a citation is rejected with its file, id and path', () => {
+    const dir = copyRules();
+    edit(dir, 'psr/governance.json', (j) => void delete j.rules[2].citation);
+    const e = loadError(dir);
+    expect(e.file).toBe(join('psr', 'governance.json'));
+    expect(e.message).toContain('rule "psr.governance.key-criteria-not-considered" at rules.2.citation');
+  });
+
+  it('an unknown fact, parameter or step is rejected naming it', () => {
+    const dir = copyRules();
+    edit(dir, 'tupe/tupe.json', (j) => {
+      j.rules[0].requires = ['staffAsigned'];
+      j.rules[2].conditions.value = { param: 'tupe.eli.days' };
+      j.rules[3].steps = ['tupe.pension'];
+    });
+    const e = loadError(dir);
+    expect(e.message).toContain('unknown fact "staffAsigned"');
+    expect(e.message).toContain('unknown parameter "tupe.eli.days"');
+    expect(e.message).toContain('unknown step "tupe.pension"');
+  });
+
+  it('a duplicated rule id is rejected', () => {
+    const dir = copyRules();
+    edit(dir, 'psr/governance.json', (j) => void j.rules.push(j.rules[0]));
+    expect(loadError(dir).message).toContain('"psr.governance.conflicts-not-managed" is also defined');
+  });
+
+  it('a file that is not JSON is rejected with its name', () => {
+    const dir = copyRules();
+    edit(dir, 'terms/terms.json', () => '{ "rules": [');
+    const e = loadError(dir);
+    expect(e.file).toBe(join('terms', 'terms.json'));
+    expect(e.message).toContain('not valid JSON');
+  });
+
+  it('an undefined placeholder in a reason is rejected', () => {
+    const dir = copyRules();
+    edit(dir, 'psr/governance.json', (j) => void (j.rules[0].reason += ' {{conflictsDeclared}}'));
+    expect(loadError(dir).message).toContain('unknown fact "conflictsDeclared"');
+  });
+});

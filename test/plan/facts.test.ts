@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { deriveFacts, lifetimeValue, decideRegime } from '../../src/plan/facts.js';
+import { parsePlan } from '../../src/plan/parse.js';
+import { loadRuleSet } from '../../src/engine/rule-set.js';
+import { plan } from '../support/plans.js';
+
+const params = loadRuleSet().params;
+const facts = (patch: Record<string, unknown> = {}) => deriveFacts(parsePlan(plan(patch)), params);
+const nonHealth = { services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }] };
+
+describe('lifetime value', () => {
+  it('is annual plus possible provision over the maximum term (Coventry: (£5.053m + £1m) x 9 years)', () => {
+    const p = parsePlan(
+      plan({
+        value: { annual: 5_053_000, possibleAnnual: 1_000_000 },
+        term: {
+          initialMonths: 60,
+          extensions: [
+            { months: 24, exercise: 'authority-option', statedInContract: true },
+            { months: 24, exercise: 'authority-option', statedInContract: true },
+          ],
+        },
+      }),
+    );
+    expect(lifetimeValue(p)).toBe(54_477_000);
+  });
+  it('a stated lifetime value wins; an unknown annual value gives an unknown lifetime value', () => {
+    expect(lifetimeValue(parsePlan(plan({ value: { lifetime: 1_234 } })))).toBe(1_234);
+    expect(lifetimeValue(parsePlan(plan({ value: { annual: null } })))).toBeNull();
+  });
+});
+
+describe('which regime applies', () => {
+  const regimeOn = (procurementStart: string, patch: Record<string, unknown> = {}) =>
+    facts({ ...patch, dates: { procurementStart, contractStart: '2030-01-01', awardDecision: undefined, contractSigned: undefined } }).applicableRegime;
+
+  it('PCR 2006 before 26 February 2015, PCR 2015 from that day', () => {
+    expect(regimeOn('2015-02-25', nonHealth)).toBe('pcr2006');
+    expect(regimeOn('2015-02-26', nonHealth)).toBe('pcr2015');
+  });
+  it('health care services by a relevant authority: PCR 2015 until 31 December 2023, PSR from 1 January 2024', () => {
+    expect(regimeOn('2023-12-31')).toBe('pcr2015');
+    expect(regimeOn('2024-01-01')).toBe('psr');
+  });
+  it('other services: PCR 2015 until 23 February 2025, the Procurement Act from 24 February 2025', () => {
+    expect(regimeOn('2025-02-23', nonHealth)).toBe('pcr2015');
+    expect(regimeOn('2025-02-24', nonHealth)).toBe('pa2023');
+  });
+  it('a body that is not a PSR relevant authority never uses the PSR', () => {
+    expect(regimeOn('2025-06-01', { authority: { type: 'other-public-body' } })).toBe('pa2023');
+  });
+  it('a mixed contract is PSR only when health care is the main subject matter and the rest is not separable', () => {
+    const mixed = (share: number, separable: boolean | null) => ({
+      services: [
+        { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: share },
+        { description: 'IT', cpv: ['48000000'], healthCare: false, valueShare: 1 - share },
+      ],
+      mixedProcurement: { otherElementsSeparable: separable },
+    });
+    expect(regimeOn('2025-06-01', mixed(0.8, false))).toBe('psr');
+    expect(regimeOn('2025-06-01', mixed(0.8, true))).toBe('pa2023');
+    expect(regimeOn('2025-06-01', mixed(0.5, false))).toBe('pa2023');
+    expect(regimeOn('2025-06-01', mixed(0.8, null))).toBeNull();
+  });
+  it('a change to a contract follows the regime it was awarded under, and says so', () => {
+    const p = parsePlan(plan({ route: { process: 'modification' }, incumbent: { awardedUnder: 'pcr2015' } }));
+    const decision = decideRegime(p, params, true);
+    expect(decision.regime).toBe('pcr2015');
+    expect(decision.basis).toContain('awarded under');
+  });
+  it('the regime is unknown, not guessed, when the services are not classified', () => {
+    expect(facts({ services: [{ description: 'Treatment', cpv: ['85312500'] }] }).applicableRegime).toBeNull();
+  });
+});
+
+describe('other derived facts', () => {
+  it('the increase in lifetime value over the existing contract, absolute and relative', () => {
+    const f = facts({ incumbent: { originalLifetimeValue: 4_000_000 }, term: { initialMonths: 60, extensions: [] } });
+    expect(f.lifetimeValue).toBe(5_000_000);
+    expect(f.lifetimeValueIncrease).toBe(1_000_000);
+    expect(f.lifetimeValueIncreaseRatio).toBe(0.25);
+  });
+  it('whether the provider may change depends on the process', () => {
+    expect(facts().providerMayChange).toBe(true);
+    expect(facts({ route: { process: 'direct-award-c' } }).providerMayChange).toBe(false);
+    expect(facts({ route: { process: 'extension' } }).providerMayChange).toBe(false);
+  });
+  it('the maximum term and the end date with every option', () => {
+    const f = facts();
+    expect(f.maxTermMonths).toBe(84);
+    expect(f.contractEndIfAllOptions).toBe('2033-04-01');
+  });
+});
