@@ -6,9 +6,9 @@ import { FACT_CATALOGUE, isFactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import { buildEngine, type RuleEventParams } from './compile.js';
 import { canApply, planKindKey, type PlanKind } from './partition.js';
-import { stepDate, type DayCounter } from './timing.js';
+import { stepDate, type Calendars } from './timing.js';
 import { render } from './template.js';
-import { makeDayCounter } from './day-counter.js';
+import { makeCalendars } from './day-counter.js';
 import type { RuleDefinition, Severity } from './rule-schema.js';
 import type { FindingT, Report, RequiredStepT, TraceEntryT, VerdictT } from '../report/schema.js';
 import { PROCHECK_VERSION } from '../version.js';
@@ -37,11 +37,20 @@ const HEADLINE_FACTS = [
   'providerMayChange',
   'psrRepresentationsDeadline',
   'psrEarliestContractDate',
+  'lightTouch',
+  'threshold',
+  'aboveThreshold',
+  'pcrEarliestContractDate',
+  'paEarliestContractDate',
 ] as const;
 
-/** Standstill dates computed from the rule set's own step timing, so the count is written once. */
-const STANDSTILL_REPRESENTATIONS_STEP = 'psr.standstill-representations';
-const STANDSTILL_END_STEP = 'psr.standstill-end';
+/** Standstill dates computed from the rule set's own step timing, so each count is written once, in the data. */
+const TIMETABLE_FACTS = [
+  ['psrRepresentationsDeadline', 'psr.standstill-representations'],
+  ['psrEarliestContractDate', 'psr.standstill-end'],
+  ['pcrEarliestContractDate', 'pcr2015.standstill-end'],
+  ['paEarliestContractDate', 'pa2023.standstill-end'],
+] as const;
 
 export function verdictOf(findings: { severity: Severity }[]): VerdictT {
   const worst = Math.min(...findings.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.info);
@@ -51,12 +60,9 @@ export function verdictOf(findings: { severity: Severity }[]): VerdictT {
   return 'compliant';
 }
 
-function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendar: DayCounter): void {
+function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendar: Calendars): void {
   const value = (f: string) => (isFactName(f) ? facts[f] : undefined);
-  for (const [fact, stepId] of [
-    ['psrRepresentationsDeadline', STANDSTILL_REPRESENTATIONS_STEP],
-    ['psrEarliestContractDate', STANDSTILL_END_STEP],
-  ] as const) {
+  for (const [fact, stepId] of TIMETABLE_FACTS) {
     const step = ruleSet.steps.get(stepId);
     facts[fact] = step ? stepDate(step, value, ruleSet.params, calendar).date : null;
   }
@@ -143,7 +149,7 @@ function buildTrace(rules: RuleDefinition[], results: RuleResult[], facts: Facts
   });
 }
 
-function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: DayCounter): RequiredStepT[] {
+function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars): RequiredStepT[] {
   const addedBy = new Map<string, string[]>();
   for (const f of findings) for (const s of f.steps) addedBy.set(s, [...(addedBy.get(s) ?? []), f.ruleId]);
   const value = (name: string) => (isFactName(name) ? facts[name] : undefined);
@@ -168,7 +174,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     }
     return engine;
   };
-  const calendar = makeDayCounter(ruleSet.holidays);
+  const calendar = makeCalendars(ruleSet.holidays);
   const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
 
   return {

@@ -1,9 +1,12 @@
-// The calendar the step timings count with. PSR and TUPE count England and
-// Wales bank holidays (the Procurement Act's "any part of the UK" rule comes
-// with its own steps).
-import { createCalendar, type BankHolidayFile } from '../calendar/index.js';
-import type { DayCounter } from './timing.js';
+// The calendars step timings count with: England and Wales bank holidays (PSR,
+// PCR 2015, TUPE) or a bank holiday in any part of the UK (Procurement Act
+// 2023 s.123). Each step's timing names the one its instrument uses.
+import { createCalendar, type BankHolidayFile, type HolidayRule } from '../calendar/index.js';
+import type { Calendars } from './timing.js';
 
-export function makeDayCounter(holidays: BankHolidayFile): DayCounter & { covers(date: string): boolean } {
-  return createCalendar(holidays, 'england-and-wales');
+export function makeCalendars(holidays: BankHolidayFile): Calendars {
+  return {
+    'england-and-wales': createCalendar(holidays, 'england-and-wales'),
+    'any-part-of-uk': createCalendar(holidays, 'any-part-of-uk'),
+  } satisfies Record<HolidayRule, unknown>;
 }

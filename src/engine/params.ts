@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IsoDate } from '../plan/schema.js';
 import { Citation } from './citation.js';
 
-const ParamValue = z.union([z.number(), z.string(), z.boolean()]);
+const ParamValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string().min(1)).min(1)]);
 
 export const ParamPeriod = z.strictObject({
   from: IsoDate,
@@ -17,7 +17,7 @@ export const ParamPeriod = z.strictObject({
 export const ParamDefinition = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must be a dotted id such as psr.standstill.working-days'),
   title: z.string().min(1),
-  unit: z.enum(['GBP', 'ratio', 'days', 'working-days', 'months', 'years', 'date', 'flag']),
+  unit: z.enum(['GBP', 'ratio', 'days', 'working-days', 'months', 'years', 'date', 'flag', 'cpv-list']),
   appliesBy: z
     .enum(['procurementStart', 'contractStart', 'awardDecision'])
     .default('procurementStart')
@@ -69,6 +69,29 @@ export class ParamTable {
   number(id: string, date: string): number {
     const v = this.valueOn(id, date) ?? this.latest(id);
     if (typeof v !== 'number') throw new Error(`Parameter "${id}" is not a number`);
+    return v;
+  }
+
+  /** A list value (e.g. CPV codes) in force on `date`; empty when no period covers it. */
+  list(id: string, date: string): readonly string[] {
+    const v = this.valueOn(id, date);
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) throw new Error(`Parameter "${id}" is not a list`);
+    return v;
+  }
+
+  /** A number in force on `date`, or null when the law set none then (e.g. a regime not yet in force). */
+  numberOn(id: string, date: string): number | null {
+    const v = this.valueOn(id, date);
+    if (v === undefined) return null;
+    if (typeof v !== 'number') throw new Error(`Parameter "${id}" is not a number`);
+    return v;
+  }
+
+  flagOn(id: string, date: string): boolean | null {
+    const v = this.valueOn(id, date);
+    if (v === undefined) return null;
+    if (typeof v !== 'boolean') throw new Error(`Parameter "${id}" is not a flag`);
     return v;
   }
 

@@ -73,7 +73,19 @@ export const StepTiming = z
     startsDayAfterAnchor: z
       .boolean()
       .default(false)
-      .meta({ description: 'Counting begins on the day after the anchor (e.g. PSR reg 12(2)).' }),
+      .meta({ description: 'The period begins on the day after the anchor, and the count runs from that day (e.g. PSR reg 12(2)).' }),
+    includesAnchorDay: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'The period begins with the anchor day itself, which counts as its first day (e.g. Procurement Act 2023 s.51(2)).' }),
+    calendar: z
+      .enum(['england-and-wales', 'any-part-of-uk'])
+      .default('england-and-wales')
+      .meta({ description: 'Which bank holidays are not working days: England and Wales (PSR, PCR 2015, TUPE) or any part of the UK (Procurement Act 2023 s.123).' }),
+    rollForwardToWorkingDay: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'A period that would end on a non-working day runs to the end of the next working day (e.g. PCR 2015 reg 2(3)-(4) style counting).' }),
     kind: z
       .enum(['deadline', 'earliest'])
       .meta({ description: '"deadline": must be done by the date; "earliest": may not be done before it.' }),

@@ -8,7 +8,11 @@ export interface DayCounter {
   subtractWorkingDays(date: string, n: number): string;
   addCalendarDays(date: string, n: number): string;
   subtractCalendarDays(date: string, n: number): string;
+  rollForwardToWorkingDay(date: string): string;
 }
+
+/** One day counter per bank-holiday rule a timing may name. */
+export type Calendars = Record<'england-and-wales' | 'any-part-of-uk', DayCounter>;
 
 export interface StepDate {
   date: string | null;
@@ -19,37 +23,41 @@ export interface StepDate {
 
 /**
  * When a step falls due, or null when the plan lacks the date it is timed from.
- * "startsDayAfterAnchor" models periods that begin on the day after an event
- * (PSR reg 12(2)): the count then runs from that first day, not from the event.
+ * Where the count starts is data: "startsDayAfterAnchor" models periods that
+ * begin on the day after an event (PSR reg 12(2)), "includesAnchorDay" periods
+ * "beginning with" the event's day (Procurement Act s.51(2)); otherwise the
+ * count runs from the day after the anchor, the anchor not counted.
  */
 export function stepDate(
   step: StepDefinition,
   anchorValue: (fact: string) => unknown,
   params: ParamTable,
-  calendar: DayCounter,
+  calendars: Calendars,
 ): StepDate {
   const t = step.timing;
   if (!t) return { date: null, kind: null, rule: null };
   const anchor = anchorValue(t.anchor);
   if (typeof anchor !== 'string') return { date: null, kind: t.kind, rule: t.describe };
-  const from = t.startsDayAfterAnchor ? calendar.addCalendarDays(anchor, 1) : anchor;
-  if (!t.amount) return { date: from, kind: t.kind, rule: t.describe };
-  const n = params.number(t.amount.param, anchor);
-  let counted: string;
+  const calendar = calendars[t.calendar];
+  const shift = (t.startsDayAfterAnchor ? 1 : 0) - (t.includesAnchorDay ? 1 : 0);
+  const from = shift === 0 ? anchor : calendar.addCalendarDays(anchor, shift);
   try {
-    counted =
-    t.unit === 'working-days'
-      ? t.direction === 'after'
-        ? calendar.addWorkingDays(from, n)
-        : calendar.subtractWorkingDays(from, n)
-      : t.direction === 'after'
-        ? calendar.addCalendarDays(from, n)
-        : calendar.subtractCalendarDays(from, n);
+    if (!t.amount) return { date: from, kind: t.kind, rule: t.describe };
+    const n = params.number(t.amount.param, anchor);
+    let counted =
+      t.unit === 'working-days'
+        ? t.direction === 'after'
+          ? calendar.addWorkingDays(from, n)
+          : calendar.subtractWorkingDays(from, n)
+        : t.direction === 'after'
+          ? calendar.addCalendarDays(from, n)
+          : calendar.subtractCalendarDays(from, n);
+    if (t.rollForwardToWorkingDay) counted = calendar.rollForwardToWorkingDay(counted);
+    const date = t.plusDays ? calendar.addCalendarDays(counted, t.plusDays) : counted;
+    return { date, kind: t.kind, rule: t.describe };
   } catch (e) {
     // Outside the bank-holiday data a working-day count would be a guess: give the rule, not a date.
     if (e instanceof RangeError) return { date: null, kind: t.kind, rule: `${t.describe} (${e.message})` };
     throw e;
   }
-  const date = t.plusDays ? calendar.addCalendarDays(counted, t.plusDays) : counted;
-  return { date, kind: t.kind, rule: t.describe };
 }

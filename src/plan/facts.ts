@@ -7,6 +7,7 @@ import type { Plan, ProcessId, RegimeId } from './schema.js';
 import { addMonths, daysBetween, monthsBetween } from './dates.js';
 import type { ParamTable } from '../engine/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
+import { lightTouch, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
 
 export type FactValue = string | number | boolean | null;
 export type Facts = Record<FactName, FactValue>;
@@ -129,6 +130,12 @@ export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean
       .exhaustive();
   }
   const byDate = regimeByDate(start, params);
+  const framework = plan.frameworkAgreement?.awardedUnder ?? null;
+  if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope !== true)
+    return {
+      regime: framework,
+      basis: `a call-off from a framework agreement follows the regime the framework was let under (${framework}), whenever the call-off is made`,
+    };
   if (byDate === 'pcr2006')
     return { regime: 'pcr2006', basis: `the procurement started on ${start}, before the PCR 2015 came into force (${params.date('pcr2015.in-force')})` };
   if (start >= params.date('psr.in-force')) {
@@ -166,6 +173,49 @@ function daysToTransfer(plan: Plan): number | null {
 
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
+/** The date a step is taken on, for comparing with a deadline such as a framework's end: the first one the plan states. */
+function awardDate(plan: Plan): string {
+  return plan.dates.contractSigned ?? plan.dates.awardDecision ?? plan.dates.procurementStart;
+}
+
+/** Threshold facts under PCR 2015 or the Procurement Act; all null under another regime. */
+function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: ParamTable, lv: number | null, cumulativeChange: number | null) {
+  const tr: ThresholdRegime | null = regime === 'pcr2015' || regime === 'pa2023' ? regime : null;
+  const date = plan.dates.procurementStart;
+  if (tr === null)
+    return {
+      lightTouch: null,
+      threshold: null,
+      thresholdParam: null,
+      thresholdVatIncluded: null,
+      aboveThreshold: null,
+      thresholdVatUncertain: false,
+      publicationLimit: null,
+      abovePublicationLimit: null,
+      changeBelowThreshold: null,
+    };
+  const lt = lightTouch(plan, tr, params, date);
+  const t = thresholdTest(plan, tr, params, date, lv, lt);
+  const limit = publicationLimit(plan, tr, params, date);
+  const vatRate = params.number('vat.standard-rate', date);
+  const pub = limit === null || t.vatIncluded === null ? { reached: null } : reaches(lv, limit, plan.value.vatIncluded, t.vatIncluded, vatRate);
+  const changeTest =
+    t.amount === null || t.vatIncluded === null || cumulativeChange === null
+      ? { reached: null }
+      : reaches(Math.abs(cumulativeChange), t.amount, plan.value.vatIncluded, t.vatIncluded, vatRate);
+  return {
+    lightTouch: lt,
+    threshold: t.amount,
+    thresholdParam: t.param,
+    thresholdVatIncluded: t.vatIncluded,
+    aboveThreshold: t.reached,
+    thresholdVatUncertain: t.vatUncertain,
+    publicationLimit: limit,
+    abovePublicationLimit: pub.reached,
+    changeBelowThreshold: changeTest.reached === null ? null : !changeTest.reached,
+  };
+}
+
 export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const hc = healthCareScope(plan);
   const inPsrScope = psrScope(plan, hc, params);
@@ -182,6 +232,9 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const gov = plan.governance;
   const mayChange = providerMayChange(plan.route.process, inc !== undefined);
   const pension = staff?.pensionSchemes ?? [];
+  const just = plan.justification;
+  const fw = plan.frameworkAgreement;
+  const originalMaxTerm = inc?.originalMaxTermMonths ?? null;
 
   const facts: Facts = {
     authorityType: plan.authority.type,
@@ -211,6 +264,11 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     // Filled in from the rule set's step timing once the calendar is known (engine/checker.ts).
     psrRepresentationsDeadline: null,
     psrEarliestContractDate: null,
+    pcrEarliestContractDate: null,
+    paEarliestContractDate: null,
+    contractType: plan.contractType,
+    thresholdTier: thresholdTier(plan),
+    ...thresholdFacts(plan, decision.regime, params, lv, cumulative),
     annualValue: plan.value.annual ?? null,
     possibleAnnualValue: plan.value.possibleAnnual ?? 0,
     vatIncluded: plan.value.vatIncluded,
@@ -262,6 +320,29 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
       change?.extensionMonths === undefined || inc?.extensionRemainingMonths == null
         ? null
         : change.extensionMonths > inc.extensionRemainingMonths,
+    changeUnforeseeable: nul(change?.unforeseeable ?? undefined),
+    changeAdditionalServices: nul(change?.additionalServices ?? undefined),
+    changeOfSupplierImpracticable: nul(change?.changeOfSupplierImpracticable ?? undefined),
+    changeSubstantial: nul(change?.substantial ?? undefined),
+    changeValueRatio: change?.valueChange == null || !originalLv ? null : change.valueChange / originalLv,
+    incumbentOriginalMaxTermMonths: originalMaxTerm,
+    changeTermRatio: change?.extensionMonths === undefined || originalMaxTerm === null ? null : change.extensionMonths / originalMaxTerm,
+    hasJustification: just !== undefined,
+    justificationGround: nul(just?.ground ?? undefined),
+    noReasonableAlternative: nul(just?.noReasonableAlternative ?? undefined),
+    priorProcedureFailed: nul(just?.priorProcedureFailed ?? undefined),
+    initialConditionsSubstantiallyAltered: nul(just?.initialConditionsSubstantiallyAltered ?? undefined),
+    foreseenInOriginalNotice: nul(just?.foreseenInOriginalNotice ?? undefined),
+    originalAwardedCompetitively: nul(just?.originalAwardedCompetitively ?? undefined),
+    strictlyNecessary: nul(just?.strictlyNecessary ?? undefined),
+    monthsSinceOriginalContract: just?.originalContractAwarded ? monthsBetween(just.originalContractAwarded, awardDate(plan)) : null,
+    hasFrameworkAgreement: fw !== undefined,
+    frameworkAwardedUnder: nul(fw?.awardedUnder ?? undefined),
+    frameworkEndDate: nul(fw?.endDate),
+    callOffAfterFrameworkEnd: fw?.endDate === undefined ? null : awardDate(plan) > fw.endDate,
+    frameworkAuthorityEntitled: nul(fw?.authorityEntitled ?? undefined),
+    frameworkCallOffMethod: nul(fw?.callOff ?? undefined),
+    frameworkTermsAllowDirectAward: nul(fw?.termsAllowDirectAward ?? undefined),
     hasUrgency: plan.urgency !== undefined,
     urgencyForeseeable: nul(plan.urgency?.foreseeable ?? undefined),
     urgencyAttributable: nul(plan.urgency?.attributableToAuthority ?? undefined),

@@ -100,6 +100,10 @@ export const Service = z
       description:
         'Is this a health care service in PSR scope: within a PSR Schedule 1 CPV code and provided for the health service or a local authority public health function (e.g. drug and alcohol treatment from the public health grant)? IT systems, training and goods are not.',
     }),
+    lightTouch: unknownable(z.boolean()).meta({
+      description:
+        'Is this one of the light-touch services (PCR 2015 Schedule 3; Procurement Regulations 2024 Schedule 1), such as social, health, education and training services? Derived from the CPV codes when absent.',
+    }),
     valueShare: z
       .number()
       .min(0)
@@ -180,7 +184,72 @@ export const Incumbent = z.strictObject({
     description: 'Extension still available under the current contract\'s written options, in months.',
   }),
   originalLifetimeValue: unknownable(Money).meta({
-    description: 'Lifetime value of the current contract when it was entered into (PSR reg 6 considerable change, reg 13 limits).',
+    description:
+      'Lifetime (estimated) value of the current contract when it was entered into (PSR reg 6 considerable change, reg 13 limits; PCR 2015 reg 72 caps; Procurement Act 2023 s.74).',
+  }),
+  originalMaxTermMonths: unknownable(z.number().int().positive()).meta({
+    description: 'Maximum term of the current contract as awarded, every option included, in months (Procurement Act 2023 s.74(3): a term change of more than 10% is substantial).',
+  }),
+});
+
+export const JustificationGround = z
+  .enum([
+    'no-suitable-tenders',
+    'artistic',
+    'technical-reasons',
+    'exclusive-rights',
+    'extreme-urgency',
+    'repetition',
+    'additional-services',
+    'user-choice',
+    'none',
+  ])
+  .meta({
+    description:
+      'Ground relied on to award without competition: PCR 2015 reg 32(2)(a) no (suitable) tenders, 32(2)(b)(i)-(iii) artistic, technical reasons, exclusive rights, 32(2)(c) extreme urgency, 32(9) repetition of similar services; Procurement Act 2023 Sch 5 paras 4-6, 7 (additional), 8 (repeat), 13 (urgency), 15 (user choice); "none" when the plan names no ground.',
+  });
+
+export const Justification = z.strictObject({
+  ground: unknownable(JustificationGround),
+  explanation: z.string().optional().meta({ description: 'The authority\'s reasons, as it would put them in the notice.' }),
+  noReasonableAlternative: unknownable(z.boolean()).meta({
+    description: 'Is there no reasonable alternative or substitute supplier, and is the absence of competition not the result of artificially narrowing the requirement (PCR 2015 reg 32(2)(b); Procurement Act 2023 Sch 5 paras 5-6)?',
+  }),
+  priorProcedureFailed: unknownable(z.boolean()).meta({
+    description: 'Did an open or restricted (or competitive) procedure run first draw no tenders or no suitable tenders (PCR 2015 reg 32(2)(a); Procurement Act 2023 s.43)?',
+  }),
+  initialConditionsSubstantiallyAltered: unknownable(z.boolean()).meta({
+    description: 'Would the award substantially alter the initial conditions of the failed procedure (PCR 2015 reg 32(2)(a))?',
+  }),
+  foreseenInOriginalNotice: unknownable(z.boolean()).meta({
+    description: 'Was the possibility of repeating or adding to the services disclosed in the original procurement (notice or documents) (PCR 2015 reg 32(9)-(11); Procurement Act 2023 Sch 5 para 8)?',
+  }),
+  originalContractAwarded: IsoDate.optional().meta({
+    description: 'When the original contract (the one repeated or added to) was concluded (PCR 2015 reg 32(11): within 3 years; Procurement Act 2023 Sch 5 para 8: within 5 years).',
+  }),
+  originalAwardedCompetitively: unknownable(z.boolean()).meta({
+    description: 'Was the original contract awarded by a competitive procedure (needed for repetition grounds)?',
+  }),
+  strictlyNecessary: unknownable(z.boolean()).meta({
+    description: 'Is the award limited to what is strictly necessary to meet the urgency (PCR 2015 reg 32(2)(c); Procurement Act 2023 Sch 5 para 13)?',
+  }),
+});
+
+export const FrameworkAgreement = z.strictObject({
+  name: z.string().min(1).meta({ description: 'The framework agreement called off (e.g. a Crown Commercial Service framework). OCDS: relatedProcesses[framework].' }),
+  owner: z.string().optional().meta({ description: 'Body that let the framework.' }),
+  awardedUnder: unknownable(z.enum(['psr', 'pcr2015', 'pa2023', 'pcr2006', 'other'])).meta({
+    description: 'Regime the framework was let under: a call-off follows the framework\'s regime.',
+  }),
+  endDate: IsoDate.optional().meta({ description: 'Last day the framework can be called off.' }),
+  authorityEntitled: unknownable(z.boolean()).meta({
+    description: 'Is the authority named or clearly identified in the framework notice as able to call off from it (PCR 2015 reg 33(2); Procurement Act 2023 s.45)?',
+  }),
+  callOff: unknownable(z.enum(['direct', 'mini-competition'])).meta({
+    description: 'How the call-off is awarded: directly on the framework terms, or by a further (mini-)competition.',
+  }),
+  termsAllowDirectAward: unknownable(z.boolean()).meta({
+    description: 'Does the framework set out all the terms and the objective conditions for a direct call-off (PCR 2015 reg 33(8)(a); Procurement Act 2023 s.46)?',
   }),
 });
 
@@ -225,11 +294,27 @@ export const ChangeFacts = z.strictObject({
     description: 'Is the change clearly and unambiguously provided for in the original contract (PSR reg 13(1)(a); PCR reg 72(1)(a))?',
   }),
   materiallyDifferent: unknownable(z.boolean()).meta({
-    description: 'Would the change make the contract materially different in character?',
+    description:
+      'Would the change make the contract materially different in character (PSR reg 13) or alter its overall nature (PCR 2015 reg 72(1); Procurement Act 2023 Sch 8)?',
   }),
   attributableToAuthority: unknownable(z.boolean()).meta({ description: 'Is the change attributable to a decision of the authority?' }),
   externalFactors: unknownable(z.boolean()).meta({
     description: 'Is the change a response to external factors beyond the control of both parties, such as patient volumes or a contract price formula (PSR reg 13(1)(c))?',
+  }),
+  unforeseeable: unknownable(z.boolean()).meta({
+    description:
+      'Was the need for the change brought about by circumstances a diligent authority could not have foreseen (PCR 2015 reg 72(1)(c); Procurement Act 2023 Sch 8 para 4)?',
+  }),
+  additionalServices: unknownable(z.boolean()).meta({
+    description: 'Is the change the addition of services (or goods or works) that have become necessary and were not in the original contract (PCR 2015 reg 72(1)(b); Procurement Act 2023 Sch 8 para 7)?',
+  }),
+  changeOfSupplierImpracticable: unknownable(z.boolean()).meta({
+    description:
+      'Would a change of supplier be impossible for economic or technical reasons and cause significant inconvenience or substantial duplication of costs (PCR 2015 reg 72(1)(b))?',
+  }),
+  substantial: unknownable(z.boolean()).meta({
+    description:
+      'Is the change substantial: would it have changed who could bid or who won, shift the economic balance to the supplier, or considerably extend the scope (PCR 2015 reg 72(8); Procurement Act 2023 s.74(3))?',
   }),
   providerSuccessionOnly: unknownable(z.boolean()).meta({
     description: 'Is the only change the provider\'s identity, by succession after corporate change, to a provider meeting the basic selection criteria (PSR reg 13(1)(b))?',
@@ -290,9 +375,20 @@ export const PlanSchema = z
       .strictObject({
         name: z.string().min(1).meta({ description: 'OCDS: buyer.name.' }),
         type: AuthorityType,
+        thresholdTier: z
+          .enum(['central', 'sub-central'])
+          .optional()
+          .meta({
+            description:
+              'Which procurement thresholds the authority meets: central government authorities (PCR 2015 Schedule 1; Procurement Act 2023 Sch 1) or sub-central. Derived from authority.type when absent (local and combined authorities: sub-central; NHS trusts, foundation trusts, ICBs and NHS England: central); needed for other public bodies.',
+          }),
         overlay: z.string().optional().meta({ description: 'Id of a local contract procedure rules overlay under rules/local/.' }),
       })
       .meta({ description: 'The commissioning authority. OCDS: buyer.' }),
+    contractType: z
+      .enum(['services', 'goods', 'works'])
+      .default('services')
+      .meta({ description: 'Main procurement category: picks the threshold (services and goods share one). OCDS: tender.mainProcurementCategory.' }),
     services: z.array(Service).min(1),
     mixedProcurement: z
       .strictObject({
@@ -308,8 +404,12 @@ export const PlanSchema = z
     dates: Dates.meta({ description: 'The key dates of the plan.' }),
     incumbent: Incumbent.optional().meta({ description: 'The existing contract and provider, if any.' }),
     directAward: DirectAwardFacts.optional().meta({ description: 'Facts the PSR direct award and most suitable provider tests need.' }),
+    justification: Justification.optional().meta({
+      description: 'For an award without competition (PCR 2015 reg 32 negotiated procedure without prior publication; Procurement Act 2023 direct award, s.41 and Sch 5): the ground and its facts.',
+    }),
+    frameworkAgreement: FrameworkAgreement.optional().meta({ description: 'For a call-off from a framework agreement: the framework and how the call-off is made.' }),
     change: ChangeFacts.optional().meta({ description: 'For an extension or modification of the existing contract: what changes.' }),
-    urgency: Urgency.optional().meta({ description: 'For an urgent award or modification (PSR reg 14): the urgency.' }),
+    urgency: Urgency.optional().meta({ description: 'For an urgent award or modification (PSR reg 14), or an award without competition on grounds of extreme urgency (PCR 2015 reg 32(2)(c); Procurement Act 2023 Sch 5 para 13): the urgency.' }),
     staff: Staff.optional().meta({ description: 'Staff assigned to the current service (TUPE).' }),
     governance: Governance.optional().meta({ description: 'Decision-making duties: conflicts, records, criteria.' }),
     source: Source.optional().meta({ description: 'Where the plan comes from (e.g. a committee report and its section).' }),

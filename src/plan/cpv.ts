@@ -1,0 +1,16 @@
+// CPV (Common Procurement Vocabulary) codes are hierarchical: trailing zeros
+// mark the level, so 85000000 (health and social work services) covers
+// 85312500 (rehabilitation services). A list in the law names parent codes.
+
+/** The significant digits of a code: "85312500-4" -> "853125"; division codes keep two digits. */
+function stem(code: string): string {
+  const digits = code.slice(0, 8);
+  const trimmed = digits.replace(/0+$/, '');
+  return trimmed.length < 2 ? digits.slice(0, 2) : trimmed;
+}
+
+/** Does `code` equal one of `listed` or fall under one of them? */
+export function cpvWithin(code: string, listed: readonly string[]): boolean {
+  const s = stem(code);
+  return listed.some((parent) => s.startsWith(stem(parent)));
+}

@@ -1,0 +1,122 @@
+// Thresholds under PCR 2015 and the Procurement Act 2023: which one applies to
+// a plan (contract type, light-touch services, central or sub-central
+// authority) and whether the plan's value reaches it. The amounts are dated
+// parameters in rules/params; here is only the choice among them and the
+// arithmetic, including the VAT basis: a value stated without VAT, compared
+// with a VAT-inclusive threshold, is judged at both ends (0% for exempt health
+// and social care, the standard rate otherwise), and where the two ends fall
+// on either side of the threshold the answer is "unknown", not a guess.
+import { match } from 'ts-pattern';
+import type { Plan } from './schema.js';
+import type { ParamTable } from '../engine/params.js';
+import { cpvWithin } from './cpv.js';
+
+export type ThresholdRegime = 'pcr2015' | 'pa2023';
+export type ThresholdTier = 'central' | 'sub-central';
+
+/** The authority's threshold tier: stated, or from its type (NHS bodies are central government authorities). */
+export function thresholdTier(plan: Plan): ThresholdTier | null {
+  if (plan.authority.thresholdTier) return plan.authority.thresholdTier;
+  return match(plan.authority.type)
+    .with('local-authority', 'combined-authority', () => 'sub-central' as const)
+    .with('nhs-trust', 'foundation-trust', 'icb', 'nhs-england', () => 'central' as const)
+    .with('other-public-body', () => null)
+    .exhaustive();
+}
+
+/** Is each service light-touch: stated, or from its CPV codes against the regime's list? */
+function serviceLightTouch(service: Plan['services'][number], listed: readonly string[]): boolean {
+  if (service.lightTouch != null) return service.lightTouch;
+  return service.cpv.some((c) => cpvWithin(c, listed));
+}
+
+/**
+ * Is the contract a light-touch contract: wholly or mainly (by value) for
+ * light-touch services? null when mixed and the value shares are not stated.
+ */
+export function lightTouch(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string): boolean | null {
+  const listed = params.list(`${regime}.light-touch.cpv`, date);
+  const flags = plan.services.map((s) => serviceLightTouch(s, listed));
+  if (flags.every(Boolean)) return true;
+  if (!flags.some(Boolean)) return false;
+  const shares = plan.services.map((s) => s.valueShare);
+  if (shares.some((s) => s === undefined)) return null;
+  const lt = plan.services.reduce((sum, s, i) => sum + (flags[i] ? s.valueShare ?? 0 : 0), 0);
+  const total = shares.reduce<number>((sum, s) => sum + (s ?? 0), 0);
+  return total > 0 ? lt / total > 0.5 : null;
+}
+
+/** PCR 2015 stays in force, as it stood, for procurements begun before the Act: its last thresholds then apply. */
+function dateForRegime(regime: ThresholdRegime, date: string, params: ParamTable): string {
+  const paStart = params.date('pa2023.in-force');
+  if (regime === 'pcr2015' && date >= paStart) return params.get('pcr2015.threshold.vat-included').values.at(-1)!.from;
+  if (regime === 'pa2023' && date < paStart) return paStart;
+  return date;
+}
+
+export interface ThresholdTest {
+  /** Id of the threshold parameter that applies. */
+  param: string | null;
+  amount: number | null;
+  vatIncluded: boolean | null;
+  /** true: at or above; false: below; null: value unknown, or it depends on the VAT treatment. */
+  reached: boolean | null;
+  /** The value straddles the threshold depending on VAT: a person must say whether VAT is charged. */
+  vatUncertain: boolean;
+}
+
+const NONE: ThresholdTest = { param: null, amount: null, vatIncluded: null, reached: null, vatUncertain: false };
+
+/** The range a value can take on the threshold's VAT basis: [low, high]. */
+function valueRange(value: number, planIncludesVat: boolean, thresholdIncludesVat: boolean, vatRate: number): [number, number] {
+  if (planIncludesVat === thresholdIncludesVat) return [value, value];
+  return thresholdIncludesVat ? [value, value * (1 + vatRate)] : [value / (1 + vatRate), value];
+}
+
+/** Compare a value with an amount on the amount's VAT basis. */
+export function reaches(
+  value: number | null,
+  amount: number,
+  planIncludesVat: boolean,
+  thresholdIncludesVat: boolean,
+  vatRate: number,
+): { reached: boolean | null; vatUncertain: boolean } {
+  if (value === null) return { reached: null, vatUncertain: false };
+  const [low, high] = valueRange(value, planIncludesVat, thresholdIncludesVat, vatRate);
+  if (low >= amount) return { reached: true, vatUncertain: false };
+  if (high < amount) return { reached: false, vatUncertain: false };
+  return { reached: null, vatUncertain: true };
+}
+
+/** The threshold that applies to the plan under `regime` on `date`, and whether `value` reaches it. */
+export function thresholdTest(
+  plan: Plan,
+  regime: ThresholdRegime,
+  params: ParamTable,
+  date: string,
+  value: number | null,
+  isLightTouch: boolean | null,
+): ThresholdTest {
+  const on = dateForRegime(regime, date, params);
+  const tier = thresholdTier(plan);
+  const kind = match(plan.contractType)
+    .with('works', () => 'works')
+    .with('services', 'goods', () => (isLightTouch === true && plan.contractType === 'services' ? 'light-touch' : isLightTouch === null ? null : tier === null ? null : `services-${tier}`))
+    .exhaustive();
+  if (kind === null) return NONE;
+  const param = `${regime}.threshold.${kind}`;
+  const amount = params.numberOn(param, on);
+  const vatIncluded = params.flagOn(`${regime}.threshold.vat-included`, on);
+  if (amount === null || vatIncluded === null) return NONE;
+  const vatRate = params.number('vat.standard-rate', on);
+  return { param, amount, vatIncluded, ...reaches(value, amount, plan.value.vatIncluded, vatIncluded, vatRate) };
+}
+
+/** The value from which below-threshold publication applies (Contracts Finder; Procurement Act notifiable contracts). */
+export function publicationLimit(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string): number | null {
+  const tier = thresholdTier(plan);
+  if (tier === null) return null;
+  const on = dateForRegime(regime, date, params);
+  const id = regime === 'pcr2015' ? `pcr2015.contracts-finder.${tier}` : `pa2023.notifiable.${tier}`;
+  return params.numberOn(id, on);
+}
