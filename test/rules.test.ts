@@ -1,10 +1,13 @@
 // Every rule in the rule set: a plan that fires it and a plan that does not.
-// A rule added without an entry here fails the coverage test at the end.
+// Each suite varies one compliant base plan; the PSR, terms, TUPE and scope
+// rules are here, PCR 2015 and Procurement Act rules in test/rules/. A rule
+// added without an entry in a suite fails the coverage test at the end.
 import { describe, expect, it } from 'vitest';
 import { checker } from './support/checker.js';
-import { plan, directAwardC, modification, merge } from './support/plans.js';
+import { plan, directAwardC, modification, merge, type Patch, type RuleSuite } from './support/plans.js';
+import { PCR2015_SUITE } from './rules/pcr2015.cases.js';
+import { PA2023_SUITE } from './rules/pa2023.cases.js';
 
-type Patch = Record<string, unknown>;
 const da = (p: Patch) => merge(directAwardC as Patch, p);
 const mod = (p: Patch) => merge(modification as Patch, p);
 const msp = { route: { process: 'most-suitable-provider' }, directAward: { mostSuitableProviderIdentifiable: true } };
@@ -42,10 +45,6 @@ const CASES: Record<string, [Patch, Patch]> = {
   'scope.regime-mismatch': [{ route: { regime: 'pa2023' } }, {}],
   'scope.regime-chosen': [{ route: { regime: 'auto' } }, {}],
   'scope.process-not-in-regime': [{ route: { process: 'restricted' } }, {}],
-  'scope.regime-rules-pending': [
-    { route: { regime: 'auto', process: 'open' }, services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }] },
-    {},
-  ],
   'scope.mixed.not-main-subject': [mixed(0.4, false), mixed(0.8, false)],
   'scope.mixed.separable': [mixed(0.8, true), mixed(0.8, false)],
   'psr.direct-award-a.no-incumbent': [{ ...daA, incumbent: undefined }, daA],
@@ -119,33 +118,43 @@ const CASES: Record<string, [Patch, Patch]> = {
   'tupe.pensions-unknown': [merge(staffed, { staff: { pensionSchemes: ['unknown'] } }), staffed],
 };
 
-async function firedRules(patch: Patch) {
-  const report = await checker().check(plan(patch));
+const PSR_SUITE: RuleSuite = {
+  name: 'PSR competitive process (with the scope, terms and TUPE rules)',
+  plan,
+  cases: CASES,
+};
+
+const SUITES = [PSR_SUITE, PCR2015_SUITE, PA2023_SUITE];
+
+async function firedRules(suite: RuleSuite, patch: Patch) {
+  const report = await checker().check(suite.plan(patch));
   return report.findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId);
 }
 
-describe('the base test plan', () => {
-  it('is a compliant PSR competitive process, so each case below changes one thing', async () => {
-    const report = await checker().check(plan());
+describe.each(SUITES)('$name', (suite) => {
+  it('the base plan is compliant, so each case below changes one thing', async () => {
+    const report = await checker().check(suite.plan());
     expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(report.verdict).toBe('compliant');
   });
-});
 
-describe.each(Object.entries(CASES))('rule %s', (ruleId, [fires, quiet]) => {
-  it('fires on a plan that breaks or meets it', async () => {
-    expect(await firedRules(fires)).toContain(ruleId);
-  });
-  it('does not fire on a plan that does not', async () => {
-    expect(await firedRules(quiet)).not.toContain(ruleId);
+  describe.each(Object.entries(suite.cases))('rule %s', (ruleId, [fires, quiet]) => {
+    it('fires on a plan that breaks or meets it', async () => {
+      expect(await firedRules(suite, fires)).toContain(ruleId);
+    });
+    it('does not fire on a plan that does not', async () => {
+      expect(await firedRules(suite, quiet)).not.toContain(ruleId);
+    });
   });
 });
 
 describe('rule coverage', () => {
-  it('every rule in the rule set has a firing and a non-firing test plan', () => {
+  it('every rule in the rule set has a firing and a non-firing test plan, in exactly one suite', () => {
     const ids = checker().ruleSet.rules.map((r) => r.id);
-    expect(ids.filter((id) => !(id in CASES))).toEqual([]);
-    expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
+    const covered = SUITES.flatMap((s) => Object.keys(s.cases));
+    expect(ids.filter((id) => !covered.includes(id))).toEqual([]);
+    expect(covered.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(covered.filter((id, i) => covered.indexOf(id) !== i)).toEqual([]);
   });
 });
 

@@ -44,12 +44,15 @@ const HEADLINE_FACTS = [
   'paEarliestContractDate',
 ] as const;
 
-/** Standstill dates computed from the rule set's own step timing, so each count is written once, in the data. */
+/**
+ * Standstill dates computed from the rule set's own step timing, so each count
+ * is written once, in the data; each only for the regime whose step it is.
+ */
 const TIMETABLE_FACTS = [
-  ['psrRepresentationsDeadline', 'psr.standstill-representations'],
-  ['psrEarliestContractDate', 'psr.standstill-end'],
-  ['pcrEarliestContractDate', 'pcr2015.standstill-end'],
-  ['paEarliestContractDate', 'pa2023.standstill-end'],
+  ['psr', 'psrRepresentationsDeadline', 'psr.standstill-representations'],
+  ['psr', 'psrEarliestContractDate', 'psr.standstill-end'],
+  ['pcr2015', 'pcrEarliestContractDate', 'pcr2015.standstill-end'],
+  ['pa2023', 'paEarliestContractDate', 'pa2023.standstill-end'],
 ] as const;
 
 export function verdictOf(findings: { severity: Severity }[]): VerdictT {
@@ -60,11 +63,11 @@ export function verdictOf(findings: { severity: Severity }[]): VerdictT {
   return 'compliant';
 }
 
-function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendar: Calendars): void {
+function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Calendars): void {
   const value = (f: string) => (isFactName(f) ? facts[f] : undefined);
-  for (const [fact, stepId] of TIMETABLE_FACTS) {
+  for (const [regime, fact, stepId] of TIMETABLE_FACTS) {
     const step = ruleSet.steps.get(stepId);
-    facts[fact] = step ? stepDate(step, value, ruleSet.params, calendar).date : null;
+    facts[fact] = step && facts.regime === regime ? stepDate(step, value, ruleSet.params, calendars).date : null;
   }
 }
 

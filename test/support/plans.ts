@@ -4,6 +4,16 @@ import type { PlanInput } from '../../src/plan/schema.js';
 
 type Json = unknown;
 
+export type Patch = Record<string, unknown>;
+
+/** Rule tests over one base plan: rule id -> [a patch that fires it, a patch that does not]. */
+export interface RuleSuite {
+  name: string;
+  /** The base plan (compliant: no finding above info) with a patch applied. */
+  plan: (patch?: Patch) => PlanInput;
+  cases: Record<string, [Patch, Patch]>;
+}
+
 function isObject(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
