@@ -84,6 +84,7 @@ export const FACT_CATALOGUE = {
   mostSuitableProviderIdentifiable: { description: 'The authority can identify the most suitable provider without a competition', planPath: 'directAward.mostSuitableProviderIdentifiable' },
   replacesExpiringContract: { description: 'The new contract replaces an existing contract on its expiry', planPath: 'directAward.replacesExpiringContract' },
   hasChange: { description: 'The plan describes a change to an existing contract', planPath: 'change' },
+  changeWhilePsrInForce: { description: 'The change to an existing contract takes effect on or after the day the PSR came into force', planPath: 'change.effectiveDate' },
   changeExtensionMonths: { description: 'Months the change extends the contract by', planPath: 'change.extensionMonths' },
   changeEffectiveDate: { description: 'Date the change takes effect', planPath: 'change.effectiveDate' },
   daysFromIncumbentEndToChange: { description: 'Days from the end of the existing contract to the day the change takes effect (1 = the next day)', planPath: 'change.effectiveDate' },

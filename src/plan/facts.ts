@@ -65,7 +65,7 @@ export function providerMayChange(process: ProcessId, hasIncumbent: boolean): bo
     .otherwise(() => true);
 }
 
-interface HealthCareScope {
+export interface HealthCareScope {
   allKnown: boolean;
   share: number | null;
   mixed: boolean;
@@ -115,16 +115,21 @@ function regimeByDate(date: string, params: ParamTable): ApplicableRegime {
 }
 
 /** Which regime governs the plan, and the facts that decided it. */
-export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean | null): RegimeDecision {
+export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean | null, notPsrBecause: string | null = null): RegimeDecision {
   const start = plan.dates.procurementStart;
   if (processKind(plan.route.process) === 'change') {
     const under = plan.incumbent?.awardedUnder ?? null;
     if (under === null)
       return { regime: null, basis: 'a change to an existing contract follows the regime it was awarded under, and the plan does not say which (incumbent.awardedUnder)' };
     return match(under)
-      .with('pcr2006', 'other', () => ({
+      .with('pcr2006', () => ({
+        regime: regimeByDate(start, params) === 'pcr2006' ? ('pcr2006' as const) : ('pcr2015' as const),
+        basis:
+          'the contract was awarded under PCR 2006; PCR 2015 reg 118(5A)-(5D) (inserted by SI 2016/275) subjects contracts entered into before 26 February 2015 to the reg 72 modification rules',
+      }))
+      .with('other', () => ({
         regime: regimeByDate(start, params),
-        basis: `the contract was awarded under ${under === 'pcr2006' ? 'PCR 2006' : 'another regime'}; a change made on ${start} is judged under the regime then in force`,
+        basis: `the contract was awarded under another regime; a change made on ${start} is judged under the regime then in force`,
       }))
       .with('psr', 'pcr2015', 'pa2023', (r) => ({ regime: r, basis: `a change to an existing contract follows the regime it was awarded under (${r})` }))
       .exhaustive();
@@ -144,13 +149,26 @@ export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean
     if (inPsrScope)
       return { regime: 'psr', basis: `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}), procurement started ${start}, on or after ${params.date('psr.in-force')}` };
   }
+  const notPsr =
+    start < params.date('psr.in-force')
+      ? `the PSR applies only to procurements from ${params.date('psr.in-force')}`
+      : `the contract is not a PSR health care contract (${notPsrBecause ?? 'outside PSR scope'})`;
   return {
     regime: byDate,
     basis:
       byDate === 'pcr2015'
-        ? `procurement started ${start}, between ${params.date('pcr2015.in-force')} and the Procurement Act 2023 (${params.date('pa2023.in-force')}), and the contract is not a PSR health care contract`
-        : `procurement started ${start}, on or after ${params.date('pa2023.in-force')}, and the contract is not a PSR health care contract`,
+        ? `procurement started ${start}, between ${params.date('pcr2015.in-force')} and the Procurement Act 2023 (${params.date('pa2023.in-force')}), and ${notPsr}`
+        : `procurement started ${start}, on or after ${params.date('pa2023.in-force')}, and ${notPsr}`,
   };
+}
+
+/** Why a contract is outside the PSR, in words, for the regime basis (null when it is in scope or unknown). */
+export function whyNotPsr(plan: Plan, hc: HealthCareScope, inPsrScope: boolean | null): string | null {
+  if (inPsrScope !== false) return null;
+  if (!isPsrRelevantAuthority(plan.authority.type)) return 'the authority is not a PSR relevant authority';
+  if (!hc.any) return 'none of its services is a health care service in PSR scope';
+  if (plan.mixedProcurement?.otherElementsSeparable === true) return 'the other elements could be supplied under a separate contract';
+  return 'health care services are not the main subject matter of the mixed contract';
 }
 
 function totalMonths(plan: Plan): number {
@@ -219,7 +237,7 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
 export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const hc = healthCareScope(plan);
   const inPsrScope = psrScope(plan, hc, params);
-  const decision = decideRegime(plan, params, inPsrScope);
+  const decision = decideRegime(plan, params, inPsrScope, whyNotPsr(plan, hc, inPsrScope));
   const lv = lifetimeValue(plan);
   const maxTerm = totalMonths(plan);
   const inc = plan.incumbent;
@@ -305,6 +323,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     mostSuitableProviderIdentifiable: nul(da?.mostSuitableProviderIdentifiable ?? undefined),
     replacesExpiringContract: nul(da?.replacesExpiringContract ?? undefined),
     hasChange: change !== undefined,
+    changeWhilePsrInForce:
+      processKind(plan.route.process) === 'change' ? (change?.effectiveDate ?? plan.dates.procurementStart) >= params.date('psr.in-force') : false,
     changeExtensionMonths: nul(change?.extensionMonths),
     changeEffectiveDate: nul(change?.effectiveDate),
     daysFromIncumbentEndToChange: inc && change?.effectiveDate ? daysBetween(inc.contractEnd, change.effectiveDate) : null,
