@@ -121,6 +121,10 @@ const CASES: Record<string, [Patch, Patch]> = {
   'tupe.service-provision-change': [staffed, {}],
   'tupe.activities-changed': [merge(staffed, { staff: { activitiesFundamentallyChanged: true } }), staffed],
   'tupe.eli-timetable': [merge(staffed, { dates: { contractSigned: '2026-03-20' } }), staffed],
+  'tupe.eli-timetable-urgent': [
+    merge(merge(staffed, urgent), { dates: { contractSigned: '2026-03-20' } }),
+    merge(staffed, { dates: { contractSigned: '2026-03-20' } }),
+  ],
   'tupe.pensions-lgps': [merge(staffed, { staff: { pensionSchemes: ['lgps'] } }), staffed],
   'tupe.pensions-nhs': [merge(staffed, { staff: { pensionSchemes: ['nhs-pension-scheme'] } }), staffed],
   'tupe.pensions-unknown': [merge(staffed, { staff: { pensionSchemes: ['unknown'] } }), staffed],
