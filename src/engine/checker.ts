@@ -2,9 +2,9 @@
 import type { Engine, RuleResult } from 'json-rules-engine';
 import { parsePlan } from '../plan/parse.js';
 import { deriveFacts, type Facts } from '../plan/facts.js';
-import { FACT_CATALOGUE, isFactName } from '../plan/fact-catalogue.js';
+import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
-import { buildEngine, type RuleEventParams } from './compile.js';
+import { buildEngine, factsReadBy, type RuleEventParams } from './compile.js';
 import { canApply, planKindKey, type PlanKind } from './partition.js';
 import { stepDate, type Calendars } from './timing.js';
 import { render } from './template.js';
@@ -167,15 +167,16 @@ function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, cale
 
 export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
   // One engine per kind of plan (regime and process), built on first use and reused.
-  const engines = new Map<string, Engine>();
-  const engineFor = (kind: PlanKind): Engine => {
+  const engines = new Map<string, { engine: Engine; reads: FactName[] }>();
+  const engineFor = (kind: PlanKind) => {
     const key = planKindKey(kind);
-    let engine = engines.get(key);
-    if (!engine) {
-      engine = buildEngine(ruleSet.rules.filter((r) => canApply(r, kind)), ruleSet.params);
-      engines.set(key, engine);
+    let built = engines.get(key);
+    if (!built) {
+      const rules = ruleSet.rules.filter((r) => canApply(r, kind));
+      built = { engine: buildEngine(rules, ruleSet.params, true), reads: [...factsReadBy(rules, ruleSet.params)].filter(isFactName) as FactName[] };
+      engines.set(key, built);
     }
-    return engine;
+    return built;
   };
   const calendar = makeCalendars(ruleSet.holidays);
   const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
@@ -193,7 +194,8 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueOn(id, paramDate(id)) : undefined);
 
       const kind = { inScope: facts.inScope === true, regime: facts.regime as string | null, process: plan.route.process };
-      const { events, results, failureResults } = await engineFor(kind).run({ ...facts });
+      const { engine, reads } = engineFor(kind);
+      const { events, results, failureResults } = await engine.run(Object.fromEntries(reads.map((f) => [f, facts[f]])));
       const findings = events
         .map((e) => e.params as unknown as RuleEventParams)
         .map((p) => makeFinding(rulesById.get(p.ruleId)!, facts, param))

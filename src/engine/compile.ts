@@ -24,18 +24,47 @@ function translate(c: ConditionT): NestedCondition {
   return { fact: c.fact, operator: c.operator, value: v };
 }
 
-/** The conditions that decide whether a rule is relevant to the plan at all. */
-function gate(rule: RuleDefinition): NestedCondition[] {
-  const scope: NestedCondition[] = rule.scope === 'in-scope' ? [{ fact: 'inScope', operator: 'equal', value: true }] : [];
+/**
+ * The conditions that decide whether a rule is relevant to the plan at all.
+ * An engine built for one kind of plan (see partition.ts) already holds only
+ * the rules of its regime and scope, so it leaves those two tests out.
+ */
+function gate(rule: RuleDefinition, partitioned: boolean): NestedCondition[] {
+  const scope: NestedCondition[] = rule.scope === 'in-scope' && !partitioned ? [{ fact: 'inScope', operator: 'equal', value: true }] : [];
   const regime: NestedCondition[] =
-    rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023'
+    !partitioned && (rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023')
       ? [{ fact: 'regime', operator: 'equal', value: rule.regime }]
       : [];
   const applies = rule.appliesWhen ? [translate(rule.appliesWhen)] : [];
   return [...scope, ...regime, ...applies];
 }
 
-export function compileRule(rule: RuleDefinition): RuleProperties {
+function* conditionFacts(c: ConditionT): Generator<string> {
+  if ('all' in c) for (const x of c.all) yield* conditionFacts(x);
+  else if ('any' in c) for (const x of c.any) yield* conditionFacts(x);
+  else if ('not' in c) yield* conditionFacts(c.not);
+  else {
+    yield c.fact;
+    const v = c.value;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) yield v.fact;
+  }
+}
+
+/**
+ * The facts an engine's rules can read: only these are handed to
+ * json-rules-engine, which wraps and hashes every fact it is given on each run.
+ */
+export function factsReadBy(rules: RuleDefinition[], params: ParamTable): Set<string> {
+  const names = new Set<string>(['inScope', 'regime', 'procurementStart']);
+  for (const p of params.all()) names.add(p.appliesBy);
+  for (const r of rules) {
+    for (const c of [r.appliesWhen, r.conditions]) if (c) for (const f of conditionFacts(c)) names.add(f);
+    for (const f of r.requires) names.add(f);
+  }
+  return names;
+}
+
+export function compileRule(rule: RuleDefinition, partitioned = false): RuleProperties {
   const test = translate(rule.conditions);
   const body: NestedCondition =
     rule.requires.length === 0
@@ -46,7 +75,7 @@ export function compileRule(rule: RuleDefinition): RuleProperties {
             { all: [...rule.requires.map((fact) => ({ fact, operator: 'isKnown', value: true })), test] },
           ],
         };
-  const conditions: TopLevelCondition = { all: [...gate(rule), body] };
+  const conditions: TopLevelCondition = { all: [...gate(rule, partitioned), body] };
   return { name: rule.id, conditions, event: { type: 'finding', params: { ruleId: rule.id } } };
 }
 
@@ -66,7 +95,7 @@ export function addOperators(engine: Engine): void {
  * One engine for the whole rule set, built once and reused for every plan.
  * The "param" fact resolves a dated parameter on the plan's own date.
  */
-export function buildEngine(rules: RuleDefinition[], params: ParamTable): Engine {
+export function buildEngine(rules: RuleDefinition[], params: ParamTable, partitioned = false): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
   addOperators(engine);
   engine.addFact(PARAM_FACT, async (p: Record<string, unknown>, almanac) => {
@@ -75,6 +104,6 @@ export function buildEngine(rules: RuleDefinition[], params: ParamTable): Engine
     const date = (await almanac.factValue<string | null>(def.appliesBy)) ?? (await almanac.factValue<string>('procurementStart'));
     return params.valueOn(id, date) ?? null;
   });
-  for (const rule of rules) engine.addRule(compileRule(rule));
+  for (const rule of rules) engine.addRule(compileRule(rule, partitioned));
   return engine;
 }
