@@ -1,6 +1,9 @@
 // CPV (Common Procurement Vocabulary) codes are hierarchical: trailing zeros
 // mark the level, so 85000000 (health and social work services) covers
-// 85312500 (rehabilitation services). A list in the law names parent codes.
+// 85312500 (rehabilitation services). A list in the law names parent codes;
+// where it names a code without the codes under it (PCR 2015 Schedule 3 lists
+// 64000000 for postal services, not telecommunications), the list entry is
+// written "=64000000" and matches that code only.
 
 /** The significant digits of a code: "85312500-4" -> "853125"; division codes keep two digits. */
 function stem(code: string): string {
@@ -9,8 +12,8 @@ function stem(code: string): string {
   return trimmed.length < 2 ? digits.slice(0, 2) : trimmed;
 }
 
-/** Does `code` equal one of `listed` or fall under one of them? */
+/** Does `code` equal one of `listed` or fall under one of them ("=" entries: equal only)? */
 export function cpvWithin(code: string, listed: readonly string[]): boolean {
   const s = stem(code);
-  return listed.some((parent) => s.startsWith(stem(parent)));
+  return listed.some((entry) => (entry.startsWith('=') ? s === stem(entry.slice(1)) : s.startsWith(stem(entry))));
 }

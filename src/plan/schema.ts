@@ -233,6 +233,20 @@ export const Justification = z.strictObject({
   strictlyNecessary: unknownable(z.boolean()).meta({
     description: 'Is the award limited to what is strictly necessary to meet the urgency (PCR 2015 reg 32(2)(c); Procurement Act 2023 Sch 5 para 13)?',
   }),
+  procedureGround: unknownable(
+    z.enum([
+      'adaptation-needed',
+      'design-or-innovative-solutions',
+      'prior-negotiation-needed',
+      'specifications-not-precise',
+      'irregular-or-unacceptable-tenders',
+      'innovative-need-not-on-market',
+      'none',
+    ]),
+  ).meta({
+    description:
+      'For the PCR 2015 competitive procedure with negotiation or competitive dialogue, the reg 26(4) ground relied on: (a)(i) needs cannot be met without adapting readily available solutions, (a)(ii) design or innovative solutions, (a)(iii) contract cannot be awarded without prior negotiation, (a)(iv) specifications cannot be established precisely, (b) only irregular or unacceptable tenders in an open or restricted procedure; for an innovation partnership (reg 31), a need for innovative services not available on the market; "none" when there is none.',
+  }),
 });
 
 export const FrameworkAgreement = z.strictObject({
@@ -292,6 +306,10 @@ export const ChangeFacts = z.strictObject({
   }),
   providedForInContract: unknownable(z.boolean()).meta({
     description: 'Is the change clearly and unambiguously provided for in the original contract (PSR reg 13(1)(a); PCR reg 72(1)(a))?',
+  }),
+  providedForInNotice: unknownable(z.boolean()).meta({
+    description:
+      'Was the possibility of the change also unambiguously provided for in the tender or transparency notice for the award of the contract (Procurement Act 2023 Sch 8 para 1(a)(ii): the contract alone is not enough)?',
   }),
   materiallyDifferent: unknownable(z.boolean()).meta({
     description:

@@ -49,7 +49,7 @@ export function lightTouch(plan: Plan, regime: ThresholdRegime, params: ParamTab
 /** PCR 2015 stays in force, as it stood, for procurements begun before the Act: its last thresholds then apply. */
 function dateForRegime(regime: ThresholdRegime, date: string, params: ParamTable): string {
   const paStart = params.date('pa2023.in-force');
-  if (regime === 'pcr2015' && date >= paStart) return params.get('pcr2015.threshold.vat-included').values.at(-1)!.from;
+  if (regime === 'pcr2015' && date >= paStart) return params.get('pcr2015.threshold.vat-included').values.at(-1)!.to ?? date;
   if (regime === 'pa2023' && date < paStart) return paStart;
   return date;
 }

@@ -1,5 +1,5 @@
 // Procurement Act 2023 rules: each varies one compliant Procurement Act base plan.
-import { merge, type RuleSuite } from '../support/plans.js';
+import { merge, type Patch, type RuleSuite } from '../support/plans.js';
 import type { PlanInput } from '../../src/plan/schema.js';
 
 /** A council's open procedure for a case management system under the Procurement Act, with every fact stated. */
@@ -16,8 +16,160 @@ export const basePa: PlanInput = {
   staff: { assignedToService: false, pensionSchemes: [] },
 };
 
+const p = (...patches: Patch[]): Patch => patches.reduce((a, b) => merge(a, b), {} as Patch);
+
+/** Values: the base is £400,000 over 4 years (VAT included), above the 2026 sub-central threshold of £207,720. */
+const below = { value: { annual: 10_000 } }; // £40,000: below the threshold, above the £30,000 notifiable limit
+const tiny = { value: { annual: 5_000 } }; // £20,000: below the notifiable limit
+/** A light-touch service the plan itself declares light touch (family support), above the light-touch threshold. */
+const lightTouch = {
+  services: [{ description: 'Family support service', cpv: ['85311300'], healthCare: false, lightTouch: true }],
+  value: { annual: 200_000 },
+};
+/** The same service, light touch only by procheck's CPV list. */
+const lightTouchByCpv = { services: [{ description: 'Family support service', cpv: ['85311300'], healthCare: false }] };
+
+/** A direct award on a ground, with all the justification facts that make it pass the objective tests. */
+const da = (ground: string, extra: Patch = {}): Patch =>
+  merge({ route: { process: 'direct-award' }, justification: { ground } } as Patch, extra);
+const exclusive = da('exclusive-rights', { justification: { noReasonableAlternative: true } });
+const urgent = da('extreme-urgency', {
+  justification: { strictlyNecessary: true },
+  urgency: { reason: 'Supplier insolvency', foreseeable: false, attributableToAuthority: false },
+  term: { initialMonths: 6, extensions: [] },
+  value: { annual: 600_000 }, // £300,000 for 6 months: above the threshold
+});
+const repeat = da('repetition', {
+  justification: { foreseenInOriginalNotice: true, originalAwardedCompetitively: true, originalContractAwarded: '2023-06-01' },
+});
+const switched = da('no-suitable-tenders', { justification: { priorProcedureFailed: true, initialConditionsSubstantiallyAltered: false } });
+
+/** A call-off from a Procurement Act framework the authority may use, by mini-competition. */
+const callOff = {
+  route: { process: 'framework-call-off' },
+  frameworkAgreement: {
+    name: 'Case management systems framework',
+    awardedUnder: 'pa2023',
+    endDate: '2027-12-31',
+    authorityEntitled: true,
+    callOff: 'mini-competition',
+    termsAllowDirectAward: true,
+  },
+};
+const framework = { route: { framework: true }, term: { initialMonths: 48, extensions: [] } };
+
+/** A modification of a contract awarded under the Act, provided for in the contract and the tender notice. */
+const mod = {
+  route: { process: 'modification' },
+  incumbent: { awardedUnder: 'pa2023', originalLifetimeValue: 400_000, originalMaxTermMonths: 48 },
+  change: {
+    description: 'Add a reporting module',
+    effectiveDate: '2026-07-01',
+    valueChange: 20_000,
+    providedForInContract: true,
+    providedForInNotice: true,
+    materiallyDifferent: false,
+    substantial: false,
+  },
+};
+const m = (patch: Patch): Patch => merge(mod as Patch, patch);
+/** Not provided for in the notice, so Schedule 8 para 1 is not available. */
+const unplanned = { change: { providedForInNotice: false } };
+/** £100,000: 25% of the original £400,000, over the 10% of a below-threshold modification and the contract change notice exemption. */
+const big = { change: { valueChange: 100_000 } };
+const urgentMod = {
+  route: { process: 'urgent-modification' },
+  incumbent: { awardedUnder: 'pa2023' },
+  urgency: { reason: 'Cyber incident', foreseeable: false, attributableToAuthority: false },
+};
+
 export const PA2023_SUITE: RuleSuite = {
   name: 'Procurement Act 2023 open procedure',
   plan: (patch = {}) => merge(basePa, patch),
-  cases: {},
+  cases: {
+    // procedures.json
+    'pa2023.threshold.above': [{}, below],
+    'pa2023.threshold.below': [below, {}],
+    // £45,000 a year without VAT: £180,000, or £216,000 with VAT, either side of £207,720.
+    'pa2023.threshold.vat-uncertain': [{ value: { annual: 45_000, vatIncluded: false } }, {}],
+    'pa2023.light-touch.from-cpv-list': [lightTouchByCpv, p(lightTouchByCpv, { services: [{ ...lightTouchByCpv.services[0], lightTouch: true }] })],
+    'pa2023.procedure.below-threshold-above': [{ route: { process: 'below-threshold' } }, p({ route: { process: 'below-threshold' } }, below)],
+    'pa2023.below-threshold.notifiable': [below, tiny],
+    'pa2023.procedure.competitive': [{}, below],
+    'pa2023.procedure.light-touch': [lightTouch, {}],
+    // direct-award.json
+    'pa2023.direct-award.no-ground': [da('none'), exclusive],
+    'pa2023.direct-award.user-choice-not-light-touch': [da('user-choice'), p(lightTouch, da('user-choice'))],
+    'pa2023.direct-award.user-choice': [p(lightTouch, da('user-choice')), da('user-choice')],
+    'pa2023.direct-award.single-supplier-alternative': [
+      da('exclusive-rights', { justification: { noReasonableAlternative: false } }),
+      exclusive,
+    ],
+    'pa2023.direct-award.single-supplier': [exclusive, da('exclusive-rights', { justification: { noReasonableAlternative: false } })],
+    'pa2023.direct-award.urgency-not-unavoidable': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
+    'pa2023.direct-award.urgency-not-strictly-necessary': [merge(urgent, { justification: { strictlyNecessary: false } }), urgent],
+    'pa2023.direct-award.urgency': [urgent, merge(urgent, { urgency: { attributableToAuthority: true } })],
+    // 2023-06-01 to the contract on 2026-06-15 is 36 months; 2020-06-01 is 72, over the 60 of para 8.
+    'pa2023.direct-award.repetition-conditions': [merge(repeat, { justification: { originalContractAwarded: '2020-06-01' } }), repeat],
+    'pa2023.direct-award.repetition': [repeat, merge(repeat, { justification: { foreseenInOriginalNotice: false } })],
+    'pa2023.direct-award.additional': [da('additional-services'), exclusive],
+    'pa2023.direct-award.switch-no-failed-procedure': [merge(switched, { justification: { priorProcedureFailed: false } }), switched],
+    'pa2023.direct-award.switch': [switched, merge(switched, { justification: { priorProcedureFailed: false } })],
+    'pa2023.direct-award.transparency-notice': [exclusive, da('user-choice')],
+    // standstill.json: notice Mon 1 Jun 2026; 8 working days end Wed 10 Jun; the contract may be entered into from Thu 11 Jun.
+    'pa2023.standstill.mandatory': [{}, lightTouch],
+    'pa2023.standstill.contract-too-early': [{ dates: { contractSigned: '2026-06-10' } }, { dates: { contractSigned: '2026-06-11' } }],
+    'pa2023.standstill.award-date-unknown': [{ dates: { awardDecision: undefined } }, {}],
+    'pa2023.standstill.exemption-to-confirm': [p(lightTouch, { dates: { contractSigned: '2026-06-05' } }), lightTouch],
+    'pa2023.standstill.voluntary': [callOff, {}],
+    // notices.json
+    'pa2023.notices.contract-details': [{}, lightTouch],
+    'pa2023.notices.contract-details-light-touch': [lightTouch, {}],
+    'pa2023.notices.publish-contract': [{ value: { annual: 1_500_000 } }, {}],
+    'pa2023.notices.pipeline': [{ value: { annual: 600_000 } }, {}],
+    // frameworks.json
+    'pa2023.framework.max-term': [{ route: { framework: true } , term: { initialMonths: 48, extensions: [{ months: 12, exercise: 'authority-option', statedInContract: true }] } }, framework],
+    'pa2023.framework.light-touch-no-cap': [
+      p(lightTouch, { route: { framework: true }, term: { initialMonths: 60, extensions: [] } }),
+      p(lightTouch, framework),
+    ],
+    'pa2023.call-off.no-framework-facts': [
+      { route: { process: 'framework-call-off' } },
+      callOff,
+    ],
+    'pa2023.call-off.framework-regime': [merge(callOff, { frameworkAgreement: { awardedUnder: 'other' } }), callOff],
+    'pa2023.call-off.after-framework-end': [merge(callOff, { frameworkAgreement: { endDate: '2026-05-31' } }), callOff],
+    'pa2023.call-off.authority-not-entitled': [merge(callOff, { frameworkAgreement: { authorityEntitled: false } }), callOff],
+    'pa2023.call-off.direct-not-allowed': [
+      merge(callOff, { frameworkAgreement: { callOff: 'direct', termsAllowDirectAward: false } }),
+      merge(callOff, { frameworkAgreement: { callOff: 'direct' } }),
+    ],
+    'pa2023.call-off.selection': [callOff, {}],
+    // modifications.json
+    'pa2023.modification.no-change-facts': [m({ change: undefined }), mod],
+    'pa2023.modification.light-touch': [m(lightTouch), mod],
+    'pa2023.modification.provided-for': [mod, m(unplanned)],
+    'pa2023.modification.substantial-no-ground': [m(p(unplanned, big, { change: { substantial: true } })), m(p(unplanned, big))],
+    'pa2023.modification.unforeseeable-not-permitted': [
+      m(p(unplanned, { change: { unforeseeable: true, valueChange: 300_000 } })),
+      m(p(unplanned, { change: { unforeseeable: true, valueChange: 150_000 } })),
+    ],
+    'pa2023.modification.unforeseeable': [
+      m(p(unplanned, { change: { unforeseeable: true, valueChange: 150_000 } })),
+      m(p(unplanned, { change: { unforeseeable: true, valueChange: 300_000 } })),
+    ],
+    'pa2023.modification.additional': [m(p(unplanned, big, { change: { additionalServices: true } })), m(p(unplanned, big))],
+    'pa2023.modification.succession': [m(p(unplanned, { change: { providerSuccessionOnly: true } })), mod],
+    // £20,000 is 5% of £400,000 and below the threshold; £100,000 is 25%.
+    'pa2023.modification.below-threshold': [m(unplanned), m(p(unplanned, big))],
+    'pa2023.modification.not-substantial': [m(p(unplanned, big)), m(unplanned)],
+    'pa2023.modification.term-ratio-unknown': [
+      m({ route: { process: 'extension' }, incumbent: { originalMaxTermMonths: undefined }, change: { extensionMonths: 6 } }),
+      m({ route: { process: 'extension' }, change: { extensionMonths: 6 } }),
+    ],
+    'pa2023.modification.change-notice': [m(big), mod],
+    'pa2023.modification.publish': [m({ incumbent: { originalLifetimeValue: 6_000_000 } }), mod],
+    'pa2023.modification.urgent-not-unavoidable': [merge(urgentMod, { urgency: { foreseeable: true } }), urgentMod],
+    'pa2023.modification.urgent': [urgentMod, merge(urgentMod, { urgency: { foreseeable: true } })],
+  },
 };

@@ -1,5 +1,5 @@
 // PCR 2015 rules: each varies one compliant PCR 2015 base plan.
-import { merge, type RuleSuite } from '../support/plans.js';
+import { merge, type Patch, type RuleSuite } from '../support/plans.js';
 import type { PlanInput } from '../../src/plan/schema.js';
 
 /** A council's light-touch re-procurement above threshold under PCR 2015, with every fact stated. */
@@ -16,8 +16,133 @@ export const basePcr: PlanInput = {
   staff: { assignedToService: false, pensionSchemes: [] },
 };
 
+/** Services outside Schedule 3: the ordinary sub-central services threshold applies. */
+export const notLightTouch = { services: [{ description: 'Case management system', cpv: ['72000000'], healthCare: false }] };
+const open = merge(notLightTouch, { route: { process: 'open' } });
+const ground = (procedureGround: string, process: string) => merge(notLightTouch, { route: { process }, justification: { procedureGround } });
+
+const npwp = merge(notLightTouch, {
+  route: { process: 'negotiated-without-prior-publication' },
+  justification: { ground: 'no-suitable-tenders', priorProcedureFailed: true, initialConditionsSubstantiallyAltered: false },
+});
+const np = (p: Patch) => merge(npwp, p);
+const single = (noReasonableAlternative: boolean) => np({ justification: { ground: 'technical-reasons', noReasonableAlternative } });
+const urgent = np({
+  justification: { ground: 'extreme-urgency', strictlyNecessary: true },
+  urgency: { reason: 'The provider went into administration', foreseeable: false, attributableToAuthority: false },
+});
+// Contract signed 2023-11-01: 24 months after the original contract, within the repetition period.
+const repetition = np({
+  justification: { ground: 'repetition', foreseenInOriginalNotice: true, originalAwardedCompetitively: true, originalContractAwarded: '2021-11-01' },
+});
+
+const callOff = {
+  route: { process: 'framework-call-off' },
+  frameworkAgreement: {
+    name: 'Regional substance misuse services framework',
+    owner: 'Neighbouring County Council',
+    awardedUnder: 'pcr2015',
+    endDate: '2024-06-30',
+    authorityEntitled: true,
+    callOff: 'direct',
+    termsAllowDirectAward: true,
+  },
+};
+const co = (p: Patch) => merge(callOff as Patch, p);
+
+/** A modification of a PCR 2015 contract provided for in it; the original contract was worth £2m. */
+const modification = {
+  route: { process: 'modification' },
+  dates: { procurementStart: '2024-09-01' },
+  incumbent: { contractEnd: '2027-03-31', awardedUnder: 'pcr2015', originalLifetimeValue: 2_000_000 },
+  change: {
+    description: 'Add an outreach worker',
+    effectiveDate: '2024-10-01',
+    valueChange: 100_000,
+    providedForInContract: true,
+    materiallyDifferent: false,
+    substantial: true,
+    additionalServices: false,
+    changeOfSupplierImpracticable: false,
+    unforeseeable: false,
+    providerSuccessionOnly: false,
+  },
+};
+const mod = (change: Patch, p: Patch = {}) => merge(merge(modification as Patch, { change }), p);
+const notProvided = { providedForInContract: false };
+
 export const PCR2015_SUITE: RuleSuite = {
   name: 'PCR 2015 light-touch procurement',
   plan: (patch = {}) => merge(basePcr, patch),
-  cases: {},
+  cases: {
+    // £100,000 a year over 5 years is £500,000, below the light-touch threshold of £663,540.
+    'pcr2015.threshold.above': [{}, { value: { annual: 100_000 } }],
+    'pcr2015.threshold.below': [{ value: { annual: 100_000 } }, {}],
+    // £600,000 without VAT: below £663,540 at 0% VAT, above at 20%.
+    'pcr2015.threshold.vat-uncertain': [{ value: { annual: 120_000 } }, {}],
+    'pcr2015.procedure.below-threshold-but-above': [
+      { route: { process: 'below-threshold' } },
+      { route: { process: 'below-threshold' }, value: { annual: 100_000 } },
+    ],
+    'pcr2015.procedure.light-touch-not-available': [notLightTouch, {}],
+    'pcr2015.procedure.competitive': [open, {}],
+    'pcr2015.procedure.negotiation-ground': [
+      ground('none', 'competitive-with-negotiation'),
+      ground('specifications-not-precise', 'competitive-with-negotiation'),
+    ],
+    'pcr2015.procedure.innovation-partnership-need': [
+      ground('adaptation-needed', 'innovation-partnership'),
+      ground('innovative-need-not-on-market', 'innovation-partnership'),
+    ],
+    // Below the threshold, £500,000 reaches the £30,000 Contracts Finder limit; £20,000 does not.
+    'pcr2015.contracts-finder.opportunity': [{ value: { annual: 100_000 } }, { value: { annual: 4_000 } }],
+    'pcr2015.award.general-duties': [{}, modification],
+    'pcr2015.below-threshold.local-rules': [{ value: { annual: 100_000 } }, {}],
+    'pcr2015.dps.process': [merge(notLightTouch, { route: { process: 'dynamic-purchasing-system' } }), {}],
+    'pcr2015.light-touch.process': [{}, notLightTouch],
+    'pcr2015.light-touch.without-call-for-competition': [{ justification: { ground: 'technical-reasons', noReasonableAlternative: true } }, {}],
+    'pcr2015.negotiated.no-ground': [np({ justification: { ground: 'none' } }), npwp],
+    'pcr2015.negotiated.no-suitable-tenders': [np({ justification: { priorProcedureFailed: false } }), npwp],
+    'pcr2015.negotiated.single-operator-alternative': [single(false), single(true)],
+    'pcr2015.negotiated.single-operator-judgement': [single(true), npwp],
+    'pcr2015.negotiated.urgency-conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
+    'pcr2015.negotiated.urgency-judgement': [urgent, npwp],
+    'pcr2015.negotiated.repetition': [merge(repetition, { justification: { originalContractAwarded: '2020-06-01' } }), repetition],
+    'pcr2015.negotiated.process': [npwp, {}],
+    'pcr2015.framework.max-term': [
+      merge(open, { route: { framework: true } }),
+      merge(open, { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }),
+    ],
+    'pcr2015.call-off.no-framework': [{ route: { process: 'framework-call-off' } }, callOff],
+    'pcr2015.call-off.after-framework-end': [co({ frameworkAgreement: { endDate: '2023-10-31' } }), callOff],
+    'pcr2015.call-off.authority-not-entitled': [co({ frameworkAgreement: { authorityEntitled: false } }), callOff],
+    'pcr2015.call-off.direct-not-allowed': [co({ frameworkAgreement: { termsAllowDirectAward: false } }), callOff],
+    'pcr2015.call-off.direct-process': [callOff, co({ frameworkAgreement: { callOff: 'mini-competition' } })],
+    'pcr2015.call-off.mini-competition-process': [co({ frameworkAgreement: { callOff: 'mini-competition' } }), callOff],
+    // Award decision notices Monday 2 October 2023: the 10th day is Thursday 12 October.
+    'pcr2015.standstill.contract-too-early': [merge(open, { dates: { contractSigned: '2023-10-12' } }), merge(open, { dates: { contractSigned: '2023-10-13' } })],
+    'pcr2015.standstill.award-date-unknown': [merge(open, { dates: { awardDecision: undefined } }), open],
+    'pcr2015.modification.no-change-facts': [merge(modification as Patch, { change: undefined }), modification],
+    'pcr2015.modification.provided-for': [modification, mod(notProvided)],
+    'pcr2015.modification.succession': [mod({ ...notProvided, providerSuccessionOnly: true }), modification],
+    'pcr2015.modification.non-substantial': [mod({ ...notProvided, substantial: false }), modification],
+    // £100,000 is 5% of £2m and below the threshold; £300,000 is 15%.
+    'pcr2015.modification.de-minimis': [mod(notProvided), mod({ ...notProvided, valueChange: 300_000 })],
+    'pcr2015.modification.additional-services': [
+      mod({ ...notProvided, valueChange: 300_000, additionalServices: true, changeOfSupplierImpracticable: true }),
+      mod({ ...notProvided, valueChange: 300_000, additionalServices: true }),
+    ],
+    // £1.2m is 60% of the original value, over the 50% cap.
+    'pcr2015.modification.unforeseeable': [
+      mod({ ...notProvided, valueChange: 300_000, unforeseeable: true }),
+      mod({ ...notProvided, valueChange: 1_200_000, unforeseeable: true }),
+    ],
+    'pcr2015.modification.no-ground': [mod({ ...notProvided, valueChange: 300_000 }), modification],
+    'pcr2015.modification.alters-overall-nature': [mod({ ...notProvided, materiallyDifferent: true }), mod(notProvided)],
+    'pcr2015.modification.over-cap': [
+      mod({ ...notProvided, valueChange: 1_200_000, unforeseeable: true }),
+      mod({ ...notProvided, valueChange: 300_000, unforeseeable: true }),
+    ],
+    'pcr2015.modification.no-urgent-route': [merge(modification as Patch, { route: { process: 'urgent-modification' } }), modification],
+  },
 };

@@ -1,0 +1,169 @@
+// PCR 2015 dated parameters: a plan on each side of every date a value
+// changes, asserting what a user relies on (the threshold procheck applies and
+// the finding it gives), and the reg 87 standstill counted across weekends and
+// bank holidays.
+import { describe, expect, it } from 'vitest';
+import { checker } from '../support/checker.js';
+import { merge, type Patch } from '../support/plans.js';
+import { basePcr, notLightTouch } from './pcr2015.cases.js';
+
+/** A plan whose procurement starts on `start`, worth `lifetime` over its 5-year term. */
+function planOn(start: string, lifetime: number, patch: Patch = {}) {
+  return merge(basePcr, merge({ dates: { procurementStart: start }, value: { annual: lifetime / 5 } }, patch));
+}
+
+const services = merge(notLightTouch as Patch, { route: { process: 'open' } });
+const lightTouch = {};
+const works = merge(services, { contractType: 'works' });
+const central = merge(services, { authority: { type: 'nhs-trust' } });
+const withVat = (p: Patch) => merge(p, { value: { vatIncluded: true } });
+
+async function outcome(start: string, lifetime: number, patch: Patch) {
+  const report = await checker().check(planOn(start, lifetime, patch));
+  const ids = report.findings.map((f) => f.ruleId);
+  const verdictOnValue = ids.includes('pcr2015.threshold.vat-uncertain')
+    ? 'vat-uncertain'
+    : ids.includes('pcr2015.threshold.above')
+      ? 'above'
+      : ids.includes('pcr2015.threshold.below')
+        ? 'below'
+        : 'none';
+  return { threshold: report.facts.threshold, verdictOnValue, report };
+}
+
+// [what changes, kind of plan, value, last day of the old period, first day of the new, old and new threshold, outcome each side]
+const CHANGES: [string, Patch, number, string, string, number, number, string, string][] = [
+  ['2016: services, sub-central (down)', services, 170_000, '2015-12-31', '2016-01-01', 172_514, 164_176, 'below', 'above'],
+  ['2016: light-touch (down)', lightTouch, 600_000, '2015-12-31', '2016-01-01', 625_050, 589_148, 'below', 'above'],
+  ['2016: works (down)', works, 4_200_000, '2015-12-31', '2016-01-01', 4_322_012, 4_104_394, 'below', 'above'],
+  ['2016: services, central (down)', central, 110_000, '2015-12-31', '2016-01-01', 111_676, 106_047, 'below', 'above'],
+  ['2018: services, sub-central (up)', services, 170_000, '2017-12-31', '2018-01-01', 164_176, 181_302, 'above', 'below'],
+  ['2018: light-touch (up)', lightTouch, 600_000, '2017-12-31', '2018-01-01', 589_148, 615_278, 'above', 'below'],
+  ['2018: works (up)', works, 4_200_000, '2017-12-31', '2018-01-01', 4_104_394, 4_551_413, 'above', 'below'],
+  ['2020: services, sub-central (up)', services, 185_000, '2019-12-31', '2020-01-01', 181_302, 189_330, 'above', 'below'],
+  ['2020: light-touch (up)', lightTouch, 640_000, '2019-12-31', '2020-01-01', 615_278, 663_540, 'above', 'below'],
+  ['2020: services, central (up)', central, 120_000, '2019-12-31', '2020-01-01', 118_133, 122_976, 'above', 'below'],
+  // From 2022 thresholds include VAT: £640,000 without VAT is below the (unchanged) light-touch
+  // figure on the old basis, and on the new one depends on whether VAT is charged.
+  ['2022: light-touch, VAT basis', lightTouch, 640_000, '2021-12-31', '2022-01-01', 663_540, 663_540, 'below', 'vat-uncertain'],
+  // £200,000 including VAT: on the old basis it straddles £189,330 (net £166,667 at 20%); on the new one it is below £213,477.
+  ['2022: services, sub-central, VAT basis', withVat(services), 200_000, '2021-12-31', '2022-01-01', 189_330, 213_477, 'vat-uncertain', 'below'],
+  // £5m without VAT: above £4,733,252 net; against £5,336,937 with VAT it depends on whether VAT is charged.
+  ['2022: works, VAT basis', works, 5_000_000, '2021-12-31', '2022-01-01', 4_733_252, 5_336_937, 'above', 'vat-uncertain'],
+  ['2024: services, sub-central (up)', withVat(services), 214_000, '2023-12-31', '2024-01-01', 213_477, 214_904, 'above', 'below'],
+  ['2024: services, central (up)', withVat(central), 139_000, '2023-12-31', '2024-01-01', 138_760, 139_688, 'above', 'below'],
+  ['2024: works (up)', withVat(works), 5_350_000, '2023-12-31', '2024-01-01', 5_336_937, 5_372_609, 'above', 'below'],
+];
+
+describe('PCR 2015 thresholds change on the procurement start date', () => {
+  it.each(CHANGES)('%s', async (_name, patch, value, before, after, oldThreshold, newThreshold, oldOutcome, newOutcome) => {
+    const old = await outcome(before, value, patch);
+    const now = await outcome(after, value, patch);
+    expect(old.threshold).toBe(oldThreshold);
+    expect(now.threshold).toBe(newThreshold);
+    expect(old.verdictOnValue).toBe(oldOutcome);
+    expect(now.verdictOnValue).toBe(newOutcome);
+  });
+
+  it('a change to a PCR 2015 contract after 24 February 2025 is judged on the last PCR 2015 thresholds (from 1 January 2024)', async () => {
+    const report = await checker().check(
+      merge(basePcr, merge(notLightTouch as Patch, {
+        route: { process: 'modification' },
+        dates: { procurementStart: '2026-03-01' },
+        incumbent: { contractEnd: '2028-03-31', awardedUnder: 'pcr2015', originalLifetimeValue: 2_000_000 },
+        change: { description: 'More licences', effectiveDate: '2026-04-01', valueChange: 150_000, providedForInContract: false, substantial: true, materiallyDifferent: false },
+      })),
+    );
+    expect(report.regime.applicable).toBe('pcr2015');
+    expect(report.facts.threshold).toBe(214_904);
+    expect(report.findings.map((f) => f.ruleId)).toContain('pcr2015.modification.de-minimis');
+  });
+
+  it('a VAT-dependent answer is a review, not a guess', async () => {
+    const { report } = await outcome('2022-01-01', 640_000, lightTouch);
+    expect(report.facts.aboveThreshold).toBeNull();
+    expect(report.verdict).toBe('review');
+  });
+
+  it('a below-threshold plan that reaches the threshold after a change date is non-compliant', async () => {
+    const below = { route: { process: 'below-threshold' } };
+    const ids = async (start: string) =>
+      (await checker().check(planOn(start, 170_000, merge(services, below)))).findings.map((f) => f.ruleId);
+    expect(await ids('2015-12-31')).not.toContain('pcr2015.procedure.below-threshold-but-above');
+    expect(await ids('2016-01-01')).toContain('pcr2015.procedure.below-threshold-but-above');
+  });
+});
+
+describe('Contracts Finder limit (sub-central): £25,000 to 20 December 2022, £30,000 from 21 December 2022', () => {
+  const plan = (start: string) => planOn(start, 28_000, withVat({ route: { process: 'below-threshold' } }));
+  const finding = async (start: string) =>
+    (await checker().check(plan(start))).findings.find((f) => f.ruleId === 'pcr2015.contracts-finder.opportunity');
+
+  it('£28,000 must be published on the last day of the old limit', async () => {
+    const f = await finding('2022-12-20');
+    expect(f?.severity).toBe('info');
+    expect(f?.reason).toContain('£25,000');
+  });
+
+  it('£28,000 need not be published from the change date', async () => {
+    expect(await finding('2022-12-21')).toBeUndefined();
+  });
+});
+
+describe('light-touch services by CPV code (PCR 2015 Schedule 3)', () => {
+  const lt = async (cpv: string) =>
+    (await checker().check(merge(basePcr, { services: [{ description: 'Service', cpv: [cpv], healthCare: false }] }))).facts.lightTouch;
+
+  it.each([
+    ['85312500', true], // rehabilitation services (85000000 to 85323000)
+    ['80500000', true], // training services (80000000 to 80660000)
+    ['79710000', true], // security services
+    ['64112000', true], // postal services related to letters
+    ['64110000', true], // postal services, named itself
+    ['98000000', true], // other community, social and personal services, named itself
+    ['64210000', false], // telephone and data transmission: under 64000000, which Schedule 3 names only for post
+    ['64121000', false], // courier services: not listed
+    ['98310000', false], // laundry services: under 98000000, not listed
+    ['72000000', false], // IT services
+  ])('%s is light-touch: %s', async (cpv, expected) => {
+    expect(await lt(cpv)).toBe(expected);
+  });
+});
+
+describe('reg 87 standstill: 10 days after the award decision notices, to a working day', () => {
+  const open = (awardDecision: string, contractSigned: string) =>
+    merge(services, { dates: { awardDecision, contractSigned, procurementStart: '2023-06-01', contractStart: '2024-04-01' } });
+  const check = async (awardDecision: string, contractSigned: string) => {
+    const report = await checker().check(merge(basePcr, open(awardDecision, contractSigned)));
+    return {
+      earliest: report.facts.pcrEarliestContractDate,
+      stepDue: report.steps.find((s) => s.id === 'pcr2015.standstill-end')?.due,
+      tooEarly: report.findings.some((f) => f.ruleId === 'pcr2015.standstill.contract-too-early'),
+    };
+  };
+
+  it('a weekday 10th day: notices Monday 2 October 2023, 10th day Thursday 12 October, contract from Friday 13 October', async () => {
+    expect(await check('2023-10-02', '2023-10-13')).toEqual({ earliest: '2023-10-13', stepDue: '2023-10-13', tooEarly: false });
+  });
+
+  it('a 10th day on a Saturday runs to Monday: notices Wednesday 4 October 2023, contract from Tuesday 17 October', async () => {
+    expect((await check('2023-10-04', '2023-10-16')).tooEarly).toBe(true);
+    expect(await check('2023-10-04', '2023-10-17')).toEqual({ earliest: '2023-10-17', stepDue: '2023-10-17', tooEarly: false });
+  });
+
+  it('a 10th day on Christmas Day runs past Boxing Day: notices Friday 15 December 2023, contract from Thursday 28 December', async () => {
+    expect((await check('2023-12-15', '2023-12-27')).tooEarly).toBe(true);
+    expect(await check('2023-12-15', '2023-12-28')).toEqual({ earliest: '2023-12-28', stepDue: '2023-12-28', tooEarly: false });
+  });
+
+  it('a 10th day on Good Friday runs past Easter Monday: notices Tuesday 19 March 2024, contract from Wednesday 3 April', async () => {
+    expect((await check('2024-03-19', '2024-04-02')).tooEarly).toBe(true);
+    expect(await check('2024-03-19', '2024-04-03')).toEqual({ earliest: '2024-04-03', stepDue: '2024-04-03', tooEarly: false });
+  });
+
+  it('a light-touch contract gets the voluntary standstill date but no non-compliance for signing earlier', async () => {
+    const report = await checker().check(merge(basePcr, { dates: { awardDecision: '2023-10-04', contractSigned: '2023-10-10' } }));
+    expect(report.steps.find((s) => s.id === 'pcr2015.light-touch-voluntary-standstill')?.due).toBe('2023-10-17');
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('pcr2015.standstill.contract-too-early');
+  });
+});
