@@ -187,3 +187,13 @@ describe('missing facts', () => {
     expect(finding?.missingFacts[0]?.planPath).toBe('staff.assignedToService');
   });
 });
+
+describe('reasons', () => {
+  it('give the dates of the law whatever the plan\'s date (a 2014 plan is told when PCR 2015 came into force)', async () => {
+    const report = await checker().check(
+      plan({ route: { regime: 'auto', process: 'open' }, dates: { procurementStart: '2014-08-07', awardDecision: '2014-12-01', contractSigned: '2015-01-05', contractStart: '2015-04-01' } }),
+    );
+    const finding = report.findings.find((f) => f.ruleId === 'scope.pcr2006');
+    expect(finding?.reason).toContain('came into force on 26 February 2015');
+  });
+});

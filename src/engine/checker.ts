@@ -191,7 +191,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         const by = ruleSet.params.get(id).appliesBy;
         return (facts[by] as string | null) ?? plan.dates.procurementStart;
       };
-      const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueOn(id, paramDate(id)) : undefined);
+      const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
 
       const kind = { inScope: facts.inScope === true, regime: facts.regime as string | null, process: plan.route.process };
       const { engine, reads } = engineFor(kind);

@@ -102,7 +102,7 @@ export function buildEngine(rules: RuleDefinition[], params: ParamTable, partiti
     const id = String(p.id);
     const def = params.get(id);
     const date = (await almanac.factValue<string | null>(def.appliesBy)) ?? (await almanac.factValue<string>('procurementStart'));
-    return params.valueOn(id, date) ?? null;
+    return params.valueForRule(id, date) ?? null;
   });
   for (const rule of rules) engine.addRule(compileRule(rule, partitioned));
   return engine;

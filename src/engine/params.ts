@@ -60,6 +60,15 @@ export class ParamTable {
     return this.get(id).values.find((p) => p.from <= date && (p.to === null || date <= p.to))?.value;
   }
 
+  /**
+   * The value a rule sees on the plan's date. A date parameter (e.g. the day a
+   * regime came into force) is a fact about the law, not a value in force for
+   * a period, so it is the same whatever the plan's date.
+   */
+  valueForRule(id: string, date: string): ParamScalar | undefined {
+    return this.get(id).unit === 'date' ? this.latest(id) : this.valueOn(id, date);
+  }
+
   /** For values that never changed, or when the caller needs the current one regardless of date. */
   latest(id: string): ParamScalar {
     const values = this.get(id).values;
