@@ -8,10 +8,24 @@ export const LEGAL_ZONE = 'Europe/London';
 const DATE_ONLY = { zone: 'utc' } as const;
 const PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+// Parsing is most of luxon's cost, and a check meets the same few dates again
+// and again (validation, derived facts, step timing, reasons): DateTimes are
+// immutable, so each is parsed once and shared. Bounded so a long-running
+// server checking many plans does not grow without limit.
+const CACHE_LIMIT = 8192;
+const parsed = new Map<string, DateTime | null>();
+
 export function parseCivilDate(iso: string): DateTime | null {
-  if (!PATTERN.test(iso)) return null;
-  const d = DateTime.fromISO(iso, DATE_ONLY);
-  return d.isValid ? d : null;
+  const hit = parsed.get(iso);
+  if (hit !== undefined) return hit;
+  let d: DateTime | null = null;
+  if (PATTERN.test(iso)) {
+    const p = DateTime.fromISO(iso, DATE_ONLY);
+    d = p.isValid ? p : null;
+  }
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  parsed.set(iso, d);
+  return d;
 }
 
 export function isCivilDate(iso: string): boolean {

@@ -5,7 +5,7 @@ import { deriveFacts, type Facts } from '../plan/facts.js';
 import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import { buildEngine, factsReadBy, type RuleEventParams } from './compile.js';
-import { canApply, planKindKey, type PlanKind } from './partition.js';
+import { canApply, planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
 import { stepDate, type Calendars } from './timing.js';
 import { render } from './template.js';
 import { makeCalendars } from './day-counter.js';
@@ -193,7 +193,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       };
       const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
 
-      const kind = { inScope: facts.inScope === true, regime: facts.regime as string | null, process: plan.route.process };
+      const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
       const { engine, reads } = engineFor(kind);
       const { events, results, failureResults } = await engine.run(Object.fromEntries(reads.map((f) => [f, facts[f]])));
       const findings = events

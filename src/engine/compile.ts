@@ -70,10 +70,8 @@ export function compileRule(rule: RuleDefinition, partitioned = false): RuleProp
     rule.requires.length === 0
       ? test
       : {
-          any: [
-            { any: rule.requires.map((fact) => ({ fact, operator: 'isUnknown', value: true })) },
-            { all: [...rule.requires.map((fact) => ({ fact, operator: 'isKnown', value: true })), test] },
-          ],
+          // Either a fact the test needs is unknown (the checker reports it), or the test holds.
+          any: [...rule.requires.map((fact) => ({ fact, operator: 'isUnknown', value: true })), test],
         };
   const conditions: TopLevelCondition = { all: [...gate(rule, partitioned), body] };
   return { name: rule.id, conditions, event: { type: 'finding', params: { ruleId: rule.id } } };

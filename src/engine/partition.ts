@@ -1,20 +1,36 @@
-// Which rules can apply to a plan, judged from its regime and process alone.
+// Which rules can apply to a plan, judged from a few discrete facts alone.
 // A rule that cannot apply is left out of the engine built for that kind of
 // plan, so each check evaluates only the rules that matter (json-rules-engine
 // clones every rule's conditions on every run). Pruning uses only conditions
-// every firing needs: the rule's regime and scope, and "process" tests at the
-// top level of appliesWhen (and of the test itself when the rule reports no
-// missing facts).
+// every firing needs: the rule's regime and scope, and tests of the partition
+// facts at the top level of appliesWhen (and of the test itself when the rule
+// reports no missing facts), with a literal value.
 import type { ConditionT, FactConditionT, RuleDefinition } from './rule-schema.js';
 
-export interface PlanKind {
-  inScope: boolean;
-  regime: string | null;
-  process: string;
-}
+/**
+ * The facts that split plans into kinds: few values each, and tested at the
+ * top level of many rules. regime and inScope also decide the rule's own
+ * regime and scope.
+ */
+export const PARTITION_FACTS = [
+  'inScope',
+  'regime',
+  'process',
+  'processKind',
+  'hasIncumbent',
+  'hasChange',
+  'providerMayChange',
+  'staffAssigned',
+  'lightTouch',
+  'aboveThreshold',
+  'framework',
+] as const;
+
+export type PartitionFact = (typeof PARTITION_FACTS)[number];
+export type PlanKind = Record<PartitionFact, unknown>;
 
 export function planKindKey(kind: PlanKind): string {
-  return `${kind.inScope}|${kind.regime ?? '-'}|${kind.process}`;
+  return PARTITION_FACTS.map((f) => String(kind[f])).join('|');
 }
 
 function topLevel(c: ConditionT | undefined): FactConditionT[] {
@@ -23,25 +39,35 @@ function topLevel(c: ConditionT | undefined): FactConditionT[] {
   return 'fact' in c ? [c] : [];
 }
 
-function processAllows(c: FactConditionT, process: string): boolean {
+const isLiteral = (v: unknown) => v === null || typeof v !== 'object' || Array.isArray(v);
+
+/** Could the condition hold given the fact's value? As json-rules-engine compares: ===, indexOf. */
+function couldHold(c: FactConditionT, actual: unknown): boolean {
   const v = c.value;
+  if (!isLiteral(v)) return true;
   switch (c.operator) {
     case 'equal':
-      return typeof v !== 'string' || v === process;
+      return actual === v;
     case 'notEqual':
-      return typeof v !== 'string' || v !== process;
+      return actual !== v;
     case 'in':
-      return !Array.isArray(v) || (v as unknown[]).includes(process);
+      return Array.isArray(v) && (v as unknown[]).includes(actual);
     case 'notIn':
-      return !Array.isArray(v) || !(v as unknown[]).includes(process);
+      return Array.isArray(v) && !(v as unknown[]).includes(actual);
+    case 'isKnown':
+      return actual !== null && actual !== undefined;
+    case 'isUnknown':
+      return actual === null || actual === undefined;
     default:
       return true;
   }
 }
 
+const PARTITIONED = new Set<string>(PARTITION_FACTS);
+
 export function canApply(rule: RuleDefinition, kind: PlanKind): boolean {
-  if (rule.scope === 'in-scope' && !kind.inScope) return false;
+  if (rule.scope === 'in-scope' && kind.inScope !== true) return false;
   if ((rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023') && kind.regime !== rule.regime) return false;
   const necessary = [...topLevel(rule.appliesWhen), ...(rule.requires.length === 0 ? topLevel(rule.conditions) : [])];
-  return necessary.filter((c) => c.fact === 'process').every((c) => processAllows(c, kind.process));
+  return necessary.filter((c) => PARTITIONED.has(c.fact)).every((c) => couldHold(c, kind[c.fact as PartitionFact]));
 }
