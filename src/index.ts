@@ -1,4 +1,15 @@
 // The library API for other council tools.
+import { createChecker, type Checker, type CheckOptions } from './engine/checker.js';
+import type { Report } from './report/schema.js';
+
+let shared: Checker | undefined;
+
+/** Check one plan with the shipped rule set (loaded once, on first use). Throws PlanValidationError naming each bad field. */
+export function checkPlan(plan: unknown, options?: CheckOptions): Promise<Report> {
+  shared ??= createChecker();
+  return shared.check(plan, options);
+}
+
 export { createChecker, verdictOf, type Checker, type CheckOptions } from './engine/checker.js';
 export { loadRuleSet, RuleSetError, DEFAULT_RULES_DIR, type RuleSet } from './engine/rule-set.js';
 export { parsePlan, PlanValidationError, type FieldIssue } from './plan/parse.js';
@@ -7,3 +18,8 @@ export { ReportSchema, type Report } from './report/schema.js';
 export { planJsonSchema, reportJsonSchema } from './plan/json-schema.js';
 export { renderReport, type ReportFormat } from './report/render.js';
 export { deriveFacts } from './plan/facts.js';
+export { proposeTimetable, proposeTimetableForPlan, TimetableRequestSchema, type TimetableRequest } from './timetable/propose.js';
+export { ProposedTimetableSchema, type ProposedTimetable } from './report/schema.js';
+export { OverlayFile, type Overlay } from './engine/overlay.js';
+export { buildServer, type ServerOptions } from './server/app.js';
+export { openApiDocument } from './server/openapi.js';

@@ -22,6 +22,8 @@ const urgent = {
   term: { initialMonths: 6, extensions: [] },
 };
 const staffed = { staff: { assignedToService: true } };
+/** The plan's own stage lengths (timetable.*), with 4 months' mobilisation. */
+const staged = (p: Patch) => merge({ term: { mobilisationMonths: 4 }, timetable: { evaluationWeeks: 8, tenderPeriodDays: 60, approvalWeeks: 4 } } as Patch, p);
 const extension = {
   route: { process: 'extension' },
   incumbent: { awardedUnder: 'psr', extensionRemainingMonths: 24 },
@@ -118,6 +120,24 @@ const CASES: Record<string, [Patch, Patch]> = {
   'terms.extension-beyond-options': [merge(extension, { incumbent: { extensionRemainingMonths: 12 } }), extension],
   'terms.extension-after-expiry': [merge(extension, { change: { effectiveDate: '2026-05-01' } }), merge(extension, { change: { effectiveDate: '2026-04-01' } })],
   'terms.service-gap': [{ dates: { contractStart: '2026-06-01' } }, {}],
+  // Timetable (rules/timetable): the base starts on Wed 1 April 2026 and signs on Mon 1 December 2025. With 4 months'
+  // mobilisation the contract is due by 1 December 2025; the PSR intention notice by Mon 17 November (standstill ends
+  // Fri 28 November); 8 weeks' evaluation puts tenders by 22 September, a 60-day tender period the procurement start by
+  // 24 July and 4 weeks' approval the decision by 26 June 2025. Each pair sits either side of its limit.
+  'timetable.latest-dates': [{ term: { mobilisationMonths: 4 } }, {}],
+  'timetable.stage-dates': [staged({}), { term: { mobilisationMonths: 4 } }],
+  'timetable.award-too-late-for-mobilisation': [
+    { term: { mobilisationMonths: 4 }, dates: { contractSigned: '2025-12-02' } },
+    { term: { mobilisationMonths: 4 } },
+  ],
+  'timetable.procurement-starts-too-late': [staged({ dates: { procurementStart: '2025-07-25' } }), staged({ dates: { procurementStart: '2025-07-24' } })],
+  'timetable.decision-too-late': [staged({ dates: { decision: '2025-06-27' } }), staged({ dates: { decision: '2025-06-26' } })],
+  'timetable.procurement-after-incumbent-end': [{ incumbent: { contractEnd: '2025-04-30' } }, { incumbent: { contractEnd: '2025-05-01' } }],
+  // 30 September 2025 plus 5 months ends 28 February 2026 (a gap to 1 April); plus 6 months ends 31 March 2026 (none).
+  'timetable.extension-expires-before-start': [
+    { incumbent: { contractEnd: '2025-09-30', extensionRemainingMonths: 5 } },
+    { incumbent: { contractEnd: '2025-09-30', extensionRemainingMonths: 6 } },
+  ],
   'tupe.service-provision-change': [staffed, {}],
   'tupe.activities-changed': [merge(staffed, { staff: { activitiesFundamentallyChanged: true } }), staffed],
   'tupe.eli-timetable': [merge(staffed, { dates: { contractSigned: '2026-03-20' } }), staffed],

@@ -6,16 +6,25 @@ import { loadRuleSet, RuleSetError } from '../engine/rule-set.js';
 import { PlanValidationError } from '../plan/parse.js';
 import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/render.js';
-import { catalogue, renderCatalogueText } from '../report/render-catalogue.js';
+import { catalogue, overlayCatalogue, renderCatalogueText } from '../report/render-catalogue.js';
 import { EXIT } from './exit-codes.js';
+import { proposeTimetable, proposeTimetableForPlan, type TimetableRequest } from '../timetable/propose.js';
+import { renderProposedTimetable, type PlanFormat } from '../report/render-timetable.js';
 
 const USAGE = `Usage:
   procheck check <plan.json> [--format text|markdown|json] [--trace] [--rules <dir>]
   procheck schema [plan|report]
   procheck rules [--format text|json] [--rules <dir>]
+  procheck serve [--port 3000] [--host 127.0.0.1] [--rules <dir>]   HTTP API (/v1/check, /docs)
+  procheck plan <plan.json> [--format text|markdown|json] [--rules <dir>]
+  procheck plan --start <date> --regime psr|pcr2015|pa2023 [--process <process>]
+                [--mobilisation-months <n>] [--evaluation-weeks <n>] [--tender-days <n>]
+                [--approval-weeks <n>] [--transfer <date>] [--no-tupe] [--format ...]
 
 Exit codes of "check": 0 compliant, 10 review, 11 non-compliant, 12 out-of-scope,
-20 invalid plan, 21 usage error, 22 broken rule set.`;
+20 invalid plan, 21 usage error, 22 broken rule set.
+Exit codes of "plan": 0 timetable proposed, 20 invalid plan or option value,
+21 usage error, 22 broken rule set.`;
 
 class UsageError extends Error {}
 
@@ -63,9 +72,81 @@ function schema(args: string[], io: Io): number {
 function rules(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, rules: { type: 'string' } } });
   const ruleSet = loadRuleSet(values.rules);
-  if (values.format === 'json') io.out(JSON.stringify({ version: ruleSet.version, rules: catalogue(ruleSet) }, null, 2) + '\n');
+  if (values.format === 'json')
+    io.out(JSON.stringify({ version: ruleSet.version, rules: catalogue(ruleSet), overlays: overlayCatalogue(ruleSet) }, null, 2) + '\n');
   else if (values.format === 'text') io.out(renderCatalogueText(ruleSet));
   else throw new UsageError('--format must be text or json');
+  return 0;
+}
+
+/** The options of `plan` and the request fields they set, so an error names the option the user typed. */
+const PLAN_OPTIONS = {
+  start: 'contractStart',
+  regime: 'regime',
+  process: 'process',
+  'mobilisation-months': 'mobilisationMonths',
+  'evaluation-weeks': 'evaluationWeeks',
+  'tender-days': 'tenderPeriodDays',
+  'approval-weeks': 'approvalWeeks',
+  transfer: 'transferDate',
+} as const;
+const NUMERIC = new Set(['mobilisationMonths', 'evaluationWeeks', 'tenderPeriodDays', 'approvalWeeks']);
+
+function plan(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      rules: { type: 'string' },
+      'no-tupe': { type: 'boolean', default: false },
+      ...Object.fromEntries(Object.keys(PLAN_OPTIONS).map((o) => [o, { type: 'string' as const }])),
+    },
+  });
+  const format = values.format as PlanFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const options = values as unknown as Record<keyof typeof PLAN_OPTIONS, string | undefined>;
+  const given = Object.entries(PLAN_OPTIONS).filter(([o]) => options[o as keyof typeof PLAN_OPTIONS] !== undefined);
+  if (positionals.length > 1) throw new UsageError('plan takes at most one plan file');
+  if (positionals.length === 1 && (given.length || values['no-tupe']))
+    throw new UsageError('plan takes a plan file or the --start and --regime options, not both');
+  if (positionals.length === 0 && (options.start === undefined || options.regime === undefined))
+    throw new UsageError('plan needs a plan file, or --start and --regime');
+  const ruleSet = loadRuleSet(values.rules);
+  if (positionals.length === 1) {
+    io.out(renderProposedTimetable(proposeTimetableForPlan(readPlanFile(positionals[0]!), ruleSet), format));
+    return 0;
+  }
+  const request: Record<string, unknown> = { staffTransfer: !values['no-tupe'] };
+  for (const [option, field] of given) {
+    const raw = options[option as keyof typeof PLAN_OPTIONS]!;
+    request[field] = NUMERIC.has(field) && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+  }
+  try {
+    io.out(renderProposedTimetable(proposeTimetable(request as TimetableRequest, ruleSet), format));
+  } catch (e) {
+    // Name the option the user typed, not the field behind it.
+    if (e instanceof PlanValidationError) {
+      const flag = new Map(Object.entries(PLAN_OPTIONS).map(([o, f]) => [f as string, `--${o}`]));
+      throw new PlanValidationError(e.issues.map((i) => ({ ...i, path: flag.get(i.path) ?? i.path })));
+    }
+    throw e;
+  }
+  return 0;
+}
+
+async function serve(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: '3000' }, host: { type: 'string', default: '127.0.0.1' }, rules: { type: 'string' } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number (0-65535)');
+  const { buildServer } = await import('../server/app.js');
+  const app = await buildServer({ checker: createChecker(loadRuleSet(values.rules)) });
+  const address = await app.listen({ port, host: values.host });
+  io.out(`procheck API listening on ${address} (reference: ${address}/docs)\n`);
+  await new Promise<void>((resolve) => app.server.on('close', resolve));
   return 0;
 }
 
@@ -77,8 +158,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'schema':
         return schema(rest, io);
+      case 'serve':
+        return await serve(rest, io);
       case 'rules':
         return rules(rest, io);
+      case 'plan':
+        return plan(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,9 +1,11 @@
 // plan -> validated plan -> derived facts -> rule evaluation -> report.
 import type { Engine, RuleResult } from 'json-rules-engine';
-import { parsePlan } from '../plan/parse.js';
+import { parsePlan, PlanValidationError } from '../plan/parse.js';
+import type { Plan } from '../plan/schema.js';
 import { deriveFacts, type Facts } from '../plan/facts.js';
 import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
+import { withOverlay, type Overlay } from './overlay.js';
 import { buildEngine, factsReadBy, type RuleEventParams } from './compile.js';
 import { canApply, planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
 import { stepDate, type Calendars } from './timing.js';
@@ -12,6 +14,8 @@ import { makeCalendars } from './day-counter.js';
 import type { RuleDefinition, Severity } from './rule-schema.js';
 import type { FindingT, Report, RequiredStepT, TraceEntryT, VerdictT } from '../report/schema.js';
 import { PROCHECK_VERSION } from '../version.js';
+import { backwardDates } from '../timetable/backward.js';
+import { timetableRows, windowOf, type DatedStep } from '../timetable/rows.js';
 
 export interface CheckOptions {
   /** Include every rule evaluated and the values its conditions saw. */
@@ -69,6 +73,8 @@ function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Calendars)
     const step = ruleSet.steps.get(stepId);
     facts[fact] = step && facts.regime === regime ? stepDate(step, value, ruleSet.params, calendars).date : null;
   }
+  // The latest date for each stage, planning back from the service start (src/timetable/backward.ts).
+  for (const [fact, date] of backwardDates(value, ruleSet, calendars)) facts[fact as FactName] = date;
 }
 
 /** The facts a rule needs that the plan leaves unknown. */
@@ -152,26 +158,59 @@ function buildTrace(rules: RuleDefinition[], results: RuleResult[], facts: Facts
   });
 }
 
-function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars): RequiredStepT[] {
+function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars): DatedStep[] {
   const addedBy = new Map<string, string[]>();
   for (const f of findings) for (const s of f.steps) addedBy.set(s, [...(addedBy.get(s) ?? []), f.ruleId]);
   const value = (name: string) => (isFactName(name) ? facts[name] : undefined);
+  const lookup = (id: string) => ruleSet.steps.get(id);
   const steps = [...addedBy.entries()].map(([id, by]) => {
     const def = ruleSet.steps.get(id)!;
-    const due = stepDate(def, value, ruleSet.params, calendar);
-    return { def, step: { id, title: def.title, citation: def.citation, addedBy: by, due: due.date, dueKind: due.kind, timing: due.rule } };
+    const due = stepDate(def, value, ruleSet.params, calendar, lookup);
+    const step: RequiredStepT = { id, title: def.title, citation: def.citation, addedBy: by, due: due.date, dueKind: due.kind, timing: due.rule };
+    return { def, step };
   });
+  // A window date taken from another step counts only when this plan requires that step.
+  const dueOf = (id: string) => steps.find((s) => s.def.id === id)?.step.due ?? null;
+  for (const s of steps) if (s.def.window) Object.assign(s.step, windowOf(s.def, value, dueOf));
   steps.sort((a, b) => a.def.order - b.def.order || a.def.id.localeCompare(b.def.id));
-  return steps.map((s) => s.step);
+  return steps;
+}
+
+/** The rules a plan is judged by: the law's, plus those of the overlay it names (authority.overlay). */
+interface Judging {
+  ruleSet: RuleSet;
+  rulesById: Map<string, RuleDefinition>;
+  overlay: Overlay | null;
 }
 
 export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
-  // One engine per kind of plan (regime and process), built on first use and reused.
+  const law: Judging = { ruleSet, rulesById: new Map(ruleSet.rules.map((r) => [r.id, r])), overlay: null };
+  const withOverlays = new Map<string, Judging>();
+  const judgingFor = (plan: Plan): Judging => {
+    const id = plan.authority.overlay;
+    if (id === undefined) return law;
+    const overlay = ruleSet.overlays.get(id);
+    if (!overlay) {
+      const known = [...ruleSet.overlays.keys()].sort();
+      const available = known.length ? `the overlays available are ${known.map((k) => `"${k}"`).join(', ')}` : 'the rule set has no overlays';
+      throw new PlanValidationError([{ path: 'authority.overlay', message: `unknown local rules overlay "${id}": ${available} (rules/local/)` }]);
+    }
+    let judging = withOverlays.get(id);
+    if (!judging) {
+      const rs = withOverlay(ruleSet, overlay);
+      judging = { ruleSet: rs, rulesById: new Map(rs.rules.map((r) => [r.id, r])), overlay };
+      withOverlays.set(id, judging);
+    }
+    return judging;
+  };
+
+  // One engine per kind of plan (regime and process) and overlay, built on first use and reused.
   const engines = new Map<string, { engine: Engine; reads: FactName[] }>();
-  const engineFor = (kind: PlanKind) => {
-    const key = planKindKey(kind);
+  const engineFor = (kind: PlanKind, judging: Judging) => {
+    const key = `${judging.overlay?.id ?? ''}#${planKindKey(kind)}`;
     let built = engines.get(key);
     if (!built) {
+      const { ruleSet } = judging;
       const rules = ruleSet.rules.filter((r) => canApply(r, kind));
       built = { engine: buildEngine(rules, ruleSet.params, true), reads: [...factsReadBy(rules, ruleSet.params)].filter(isFactName) as FactName[] };
       engines.set(key, built);
@@ -179,12 +218,14 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     return built;
   };
   const calendar = makeCalendars(ruleSet.holidays);
-  const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
 
   return {
     ruleSet,
     async check(input, options = {}) {
       const plan = parsePlan(input);
+      // From here on the plan is judged by the law and its overlay, if it names one.
+      const judging = judgingFor(plan);
+      const { ruleSet, rulesById } = judging;
       const facts = deriveFacts(plan, ruleSet.params);
       addTimetableFacts(facts, ruleSet, calendar);
       const paramDate = (id: string) => {
@@ -194,22 +235,30 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
 
       const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
-      const { engine, reads } = engineFor(kind);
+      const { engine, reads } = engineFor(kind, judging);
       const { events, results, failureResults } = await engine.run(Object.fromEntries(reads.map((f) => [f, facts[f]])));
       const findings = events
         .map((e) => e.params as unknown as RuleEventParams)
         .map((p) => makeFinding(rulesById.get(p.ruleId)!, facts, param))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
       const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
+      const dated = outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar);
       const report: Report = {
         procheck: PROCHECK_VERSION,
         ruleSetVersion: ruleSet.version,
         plan: { id: plan.id, title: plan.title, authority: plan.authority.name },
         verdict: verdictOf(findings),
         regime: { declared: plan.route.regime, applicable: facts.applicableRegime as string | null, basis: String(facts.regimeBasis) },
+        overlay: judging.overlay && {
+          id: judging.overlay.id,
+          authority: judging.overlay.authority,
+          example: judging.overlay.example,
+          source: judging.overlay.source,
+        },
         facts: Object.fromEntries(HEADLINE_FACTS.map((k) => [k, facts[k]])),
         findings,
-        steps: outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar),
+        steps: dated.map((s) => s.step),
+        timetable: timetableRows(dated, (f) => (isFactName(f) ? facts[f] : undefined)),
       };
       if (options.trace) report.trace = buildTrace(ruleSet.rules, [...results, ...failureResults], facts);
       return report;

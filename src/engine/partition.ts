@@ -68,6 +68,8 @@ const PARTITIONED = new Set<string>(PARTITION_FACTS);
 export function canApply(rule: RuleDefinition, kind: PlanKind): boolean {
   if (rule.scope === 'in-scope' && kind.inScope !== true) return false;
   if ((rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023') && kind.regime !== rule.regime) return false;
+  // tupe, general and local rules run under every regime; local rules reach an
+  // engine only when the checker builds one for a plan naming their overlay.
   const necessary = [...topLevel(rule.appliesWhen), ...(rule.requires.length === 0 ? topLevel(rule.conditions) : [])];
   return necessary.filter((c) => PARTITIONED.has(c.fact)).every((c) => couldHold(c, kind[c.fact as PartitionFact]));
 }

@@ -3,6 +3,10 @@
 // citation, the reason a lawyer reads and the steps the rule adds.
 import { z } from 'zod';
 import { Citation } from './citation.js';
+import { isFactName } from '../plan/fact-catalogue.js';
+
+/** The name of a fact in the catalogue (src/plan/fact-catalogue.ts). */
+const FactRef = z.string().min(1).refine(isFactName, { message: 'unknown fact' });
 
 /** A literal, a reference to a dated parameter, or a reference to another fact. */
 export const ConditionValue = z.union([
@@ -55,10 +59,10 @@ export const Severity = z
   .meta({ description: 'What a firing rule means for the verdict: info findings and steps do not change it.' });
 
 export const RuleRegime = z
-  .enum(['psr', 'pcr2015', 'pa2023', 'tupe', 'general'])
+  .enum(['psr', 'pcr2015', 'pa2023', 'tupe', 'general', 'local'])
   .meta({
     description:
-      'psr/pcr2015/pa2023 rules run only when that regime governs the plan; tupe and general rules run for every plan in scope.',
+      'psr/pcr2015/pa2023 rules run only when that regime governs the plan; tupe and general rules run for every plan in scope; local rules (an authority\'s contract procedure rules, rules/local/) run only for plans in scope that name their overlay (authority.overlay).',
   });
 
 export const StepTiming = z
@@ -69,7 +73,19 @@ export const StepTiming = z
       .strictObject({ param: z.string().min(1) })
       .optional()
       .meta({ description: 'Dated parameter holding the number of days; absent when the step falls on the anchor date itself.' }),
-    unit: z.enum(['days', 'working-days']),
+    amountFact: FactRef.optional().meta({
+      description: 'Plan fact holding the number instead of a parameter, for a length the plan sets rather than the law (e.g. mobilisationMonths).',
+    }),
+    until: z
+      .strictObject({
+        step: z.string().min(1).meta({ description: 'Step id; "{regime}" stands for the regime that governs the plan (e.g. "{regime}.standstill-end").' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Backward planning: the date is the latest one from which the named step (timed from this date) still falls on or before the anchor; e.g. the latest award decision whose standstill ends by the latest contract date.',
+      }),
+    unit: z.enum(['days', 'working-days', 'weeks', 'months']),
     startsDayAfterAnchor: z
       .boolean()
       .default(false)
@@ -87,11 +103,22 @@ export const StepTiming = z
       .default(false)
       .meta({ description: 'A period that would end on a non-working day runs to the end of the next working day (e.g. PCR 2015 reg 2(3)-(4) style counting).' }),
     kind: z
-      .enum(['deadline', 'earliest'])
-      .meta({ description: '"deadline": must be done by the date; "earliest": may not be done before it.' }),
+      .enum(['deadline', 'earliest', 'latest'])
+      .meta({
+        description:
+          '"deadline": must be done by the date; "earliest": may not be done before it; "latest": the last date that still lets the later steps be met (backward planning).',
+      }),
     plusDays: z.number().int().min(0).max(1).default(0).meta({ description: 'Add a day after the count: 1 turns "last day of a period" into "first day after it".' }),
     describe: z.string().min(1).meta({ description: 'The timing in words, shown when the plan lacks the anchor date.' }),
-  });
+  })
+  .refine((t) => !(t.amount && t.amountFact), { message: 'give amount or amountFact, not both', path: ['amountFact'] })
+  .refine((t) => !(t.until && (t.amount || t.amountFact)), { message: 'a timing "until" another step takes no amount', path: ['until'] });
+
+/** A date for a step's window: a fact, or the due date of another step when the report requires that step. */
+export const DateRef = z.union([
+  z.strictObject({ fact: FactRef }),
+  z.strictObject({ step: z.string().min(1).meta({ description: 'Step id: its due date counts only when a rule requires the step for this plan.' }) }),
+]);
 
 export const StepDefinition = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/),
@@ -99,6 +126,28 @@ export const StepDefinition = z.strictObject({
   citation: Citation,
   order: z.number().int().meta({ description: 'Position in a timetable: lower comes first.' }),
   timing: StepTiming.optional(),
+  defines: FactRef.optional().meta({
+    description: 'The fact this step\'s date is exposed as, for rules to test (e.g. latestContractSigned): computed before the rules run.',
+  }),
+  window: z
+    .strictObject({
+      earliest: z.array(DateRef).min(1).optional().meta({
+        description: 'Where the first date the step may be taken comes from (e.g. the standstill-end step): the last of those known.',
+      }),
+      latest: z.array(DateRef).min(1).optional().meta({
+        description: 'Where the last date that still lets the later steps be met comes from (e.g. the fact latestContractSigned): the first of those known.',
+      }),
+    })
+    .optional()
+    .meta({ description: 'The earliest and latest dates the step may be taken, besides its due date; the report shows both.' }),
+  planDate: z
+    .array(FactRef)
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'The plan\'s own date for the step (the first of these facts the plan states): the timetable says whether it meets each date (on or before a deadline or latest date, on or after an earliest date).',
+    }),
 });
 
 export const RuleDefinition = z.strictObject({
@@ -130,4 +179,5 @@ export const RuleFile = z.strictObject({
 
 export type RuleDefinition = z.output<typeof RuleDefinition>;
 export type StepDefinition = z.output<typeof StepDefinition>;
+export type DateRefT = z.output<typeof DateRef>;
 export type Severity = z.infer<typeof Severity>;

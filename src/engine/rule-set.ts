@@ -12,6 +12,7 @@ import { RuleFile, type ConditionT, type RuleDefinition, type StepDefinition } f
 import { isFactName } from '../plan/fact-catalogue.js';
 import { placeholders } from './template.js';
 import { parseBankHolidayFile, type BankHolidayFile } from '../calendar/holiday-data.js';
+import { OverlayFile, overlayPrefix, type Overlay } from './overlay.js';
 
 export interface RuleSet {
   /** Content hash of every file in the rule set: two reports with the same version were judged by the same law. */
@@ -22,6 +23,8 @@ export interface RuleSet {
   holidays: BankHolidayFile;
   /** Which file each rule came from, relative to the rule set root. */
   ruleFiles: Map<string, string>;
+  /** Local contract procedure rules (rules/local/), by overlay id: applied only to plans that name one (authority.overlay). */
+  overlays: Map<string, Overlay>;
 }
 
 export class RuleSetError extends Error {
@@ -37,6 +40,7 @@ export class RuleSetError extends Error {
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 const HOLIDAY_FILE = join('params', 'bank-holidays.json');
+const LOCAL_DIR = `local${sep}`;
 
 function listJsonFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -125,10 +129,11 @@ function checkStep(step: StepDefinition, params: ParamTable): string[] {
 }
 
 export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
-  const files = listJsonFiles(dir).filter((f) => !relative(dir, f).startsWith(`local${sep}`));
+  const files = listJsonFiles(dir);
   const hash = createHash('sha256');
   const paramDefs: ParamDefinition[] = [];
   const ruleFileData: { label: string; file: z.output<typeof RuleFile> }[] = [];
+  const overlayData: { label: string; file: z.output<typeof OverlayFile> }[] = [];
   let holidays: BankHolidayFile | undefined;
 
   for (const file of files) {
@@ -142,6 +147,10 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
       const parsed = ParamFile.safeParse(json);
       if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
       paramDefs.push(...parsed.data.params);
+    } else if (label.startsWith(LOCAL_DIR)) {
+      const parsed = OverlayFile.safeParse(json);
+      if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
+      overlayData.push({ label, file: parsed.data });
     } else {
       const parsed = RuleFile.safeParse(json);
       if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
@@ -171,6 +180,7 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
     const problems: string[] = [];
     for (const r of file.rules) {
       if (ruleFiles.has(r.id)) problems.push(`rule "${r.id}" is also defined in ${ruleFiles.get(r.id)}`);
+      if (r.regime === 'local') problems.push(`rule "${r.id}" at regime: "local" is only for the overlays under rules/local/`);
       problems.push(...checkReferences(r, params, steps));
       ruleFiles.set(r.id, label);
       rules.push(r);
@@ -178,5 +188,70 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
     if (problems.length) throw new RuleSetError(label, problems);
   }
 
-  return { version: `sha256:${hash.digest('hex').slice(0, 16)}`, rules, steps, params, holidays, ruleFiles };
+  const overlays = new Map<string, Overlay>();
+  for (const { label, file } of overlayData) {
+    const overlay = loadOverlay(label, file, params, steps, ruleFiles);
+    if (overlays.has(overlay.id)) throw new RuleSetError(label, [`overlay "${overlay.id}" is also defined in ${overlays.get(overlay.id)!.file}`]);
+    overlays.set(overlay.id, overlay);
+  }
+
+  return { version: `sha256:${hash.digest('hex').slice(0, 16)}`, rules, steps, params, holidays, ruleFiles, overlays };
+}
+
+/**
+ * An overlay is checked against the law's facts, parameters and steps plus its
+ * own: its ids carry its prefix, so no other file can reference them, and its
+ * rules are regime "local" (they run only for plans that name it).
+ */
+function loadOverlay(
+  label: string,
+  file: z.output<typeof OverlayFile>,
+  lawParams: ParamTable,
+  lawSteps: Map<string, StepDefinition>,
+  lawRuleFiles: Map<string, string>,
+): Overlay {
+  const problems: string[] = [];
+  const prefix = overlayPrefix(file.id);
+  const name = label.split(sep).pop()!.replace(/\.json$/, '');
+  if (file.id !== name) problems.push(`at id: overlay id "${file.id}" must be the file name ("${name}")`);
+  const prefixed = (kind: string, list: { id: string }[], path: string) =>
+    list.forEach((x, i) => {
+      if (!x.id.startsWith(prefix)) problems.push(`${kind} "${x.id}" at ${path}.${i}.id: must start with "${prefix}"`);
+    });
+  prefixed('param', file.params, 'params');
+  prefixed('step', file.steps, 'steps');
+  prefixed('rule', file.rules, 'rules');
+
+  const ownParams = new Set<string>();
+  for (const p of file.params) {
+    if (ownParams.has(p.id) || lawParams.has(p.id)) problems.push(`param "${p.id}" is defined twice`);
+    ownParams.add(p.id);
+  }
+  const params = new ParamTable([...lawParams.all(), ...file.params]);
+  const steps = new Map(lawSteps);
+  for (const s of file.steps) {
+    if (steps.has(s.id)) problems.push(`step "${s.id}" is defined twice`);
+    else problems.push(...checkStep(s, params));
+    steps.set(s.id, s);
+  }
+  const ids = new Set<string>();
+  for (const [i, r] of file.rules.entries()) {
+    if (ids.has(r.id) || lawRuleFiles.has(r.id)) problems.push(`rule "${r.id}" is defined twice`);
+    ids.add(r.id);
+    if (r.regime !== 'local') problems.push(`rule "${r.id}" at rules.${i}.regime: an overlay's rules are regime "local", not "${r.regime}"`);
+    if (r.scope !== 'in-scope') problems.push(`rule "${r.id}" at rules.${i}.scope: an overlay's rules run only for plans in scope ("in-scope")`);
+    problems.push(...checkReferences(r, params, steps));
+  }
+  if (problems.length) throw new RuleSetError(label, problems);
+  return {
+    id: file.id,
+    authority: file.authority,
+    example: file.example,
+    description: file.description,
+    source: file.source,
+    file: label,
+    params: file.params,
+    rules: file.rules,
+    steps: file.steps,
+  };
 }

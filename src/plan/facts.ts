@@ -4,7 +4,7 @@
 // (data) decide what the facts mean.
 import { match } from 'ts-pattern';
 import type { Plan, ProcessId, RegimeId } from './schema.js';
-import { addMonths, daysBetween, monthsBetween } from './dates.js';
+import { addDays, addMonths, daysBetween, monthsBetween } from './dates.js';
 import type { ParamTable } from '../engine/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
 import { lightTouch, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
@@ -253,6 +253,9 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const just = plan.justification;
   const fw = plan.frameworkAgreement;
   const originalMaxTerm = inc?.originalMaxTermMonths ?? null;
+  // A term runs to the end of its last day: extend from the day after it, so 30 September plus 6 months ends on 31 March.
+  const latestEnd =
+    inc && inc.extensionRemainingMonths != null ? addDays(addMonths(addDays(inc.contractEnd, 1), inc.extensionRemainingMonths), -1) : null;
 
   const facts: Facts = {
     authorityType: plan.authority.type,
@@ -302,6 +305,16 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     extensionsContractUnknown: plan.term.extensions.filter((e) => e.statedInContract == null).length,
     contractEndIfAllOptions: addMonths(plan.dates.contractStart, maxTerm),
     mobilisationMonths: nul(plan.term.mobilisationMonths),
+    approvalWeeks: nul(plan.timetable?.approvalWeeks),
+    tenderPeriodDays: nul(plan.timetable?.tenderPeriodDays),
+    evaluationWeeks: nul(plan.timetable?.evaluationWeeks),
+    awardDate: plan.dates.contractSigned ?? plan.dates.awardDecision ?? null,
+    // Filled in from the rule set's backward step timing (src/timetable/backward.ts).
+    latestContractSigned: null,
+    latestAwardDecision: null,
+    latestTenderDeadline: null,
+    latestProcurementStart: null,
+    latestDecisionDate: null,
     awardToStartMonths: plan.dates.awardDecision ? monthsBetween(plan.dates.awardDecision, plan.dates.contractStart) : null,
     hasIncumbent: inc !== undefined,
     incumbentProvider: nul(inc?.provider),
@@ -315,6 +328,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     lifetimeValueIncrease: lvIncrease,
     lifetimeValueIncreaseRatio: lvIncrease === null || !originalLv ? null : lvIncrease / originalLv,
     daysFromIncumbentEndToStart: inc ? daysBetween(inc.contractEnd, plan.dates.contractStart) : null,
+    incumbentLatestEnd: latestEnd,
+    daysFromIncumbentLatestEndToStart: latestEnd === null ? null : daysBetween(latestEnd, plan.dates.contractStart),
     onlyProviderCapable: nul(da?.onlyProviderCapable ?? undefined),
     patientChoiceService: nul(da?.patientChoiceService ?? undefined),
     providerNumbersRestricted: nul(da?.providerNumbersRestricted ?? undefined),

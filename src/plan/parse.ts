@@ -1,4 +1,5 @@
 // Plan input -> validated plan, or an error that names every bad field.
+import type { z } from 'zod';
 import { PlanSchema, type Plan } from './schema.js';
 
 export interface FieldIssue {
@@ -14,15 +15,18 @@ export class PlanValidationError extends Error {
   }
 }
 
-export function parsePlan(input: unknown): Plan {
-  const result = PlanSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = result.error.issues.flatMap((i): FieldIssue[] => {
+/** zod issues as field issues; an unknown field is reported at the field itself, not at its parent object. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((i): FieldIssue[] => {
     const base = i.path.map(String).join('.');
-    // An unknown field is reported at the field itself, not at its parent object.
     if (i.code === 'unrecognized_keys')
       return i.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: 'unknown field' }));
     return [{ path: base, message: i.message }];
   });
-  throw new PlanValidationError(issues);
+}
+
+export function parsePlan(input: unknown): Plan {
+  const result = PlanSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new PlanValidationError(fieldIssues(result.error));
 }

@@ -139,7 +139,34 @@ export const Extension = z.strictObject({
 export const Term = z.strictObject({
   initialMonths: z.number().int().positive().meta({ description: 'Initial term in months. OCDS: contractPeriod.' }),
   extensions: z.array(Extension).default([]).meta({ description: 'Each extension option, in order.' }),
-  mobilisationMonths: z.number().nonnegative().optional().meta({ description: 'Time the plan allows between award and service start.' }),
+  mobilisationMonths: z
+    .number()
+    .nonnegative()
+    .optional()
+    .meta({ description: 'Time the plan allows between entering into the contract and the service start, in months: the latest contract date is the start less this.' }),
+});
+
+/** The plan's own stage lengths, from which procheck plans back from the service start. */
+export const TimetablePlan = z.strictObject({
+  approvalWeeks: z
+    .number()
+    .nonnegative()
+    .optional()
+    .meta({ description: 'Weeks the plan allows from the decision to proceed (cabinet or delegated decision) to the start of the procurement.' }),
+  tenderPeriodDays: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .meta({
+      description:
+        'Calendar days the plan allows from the start of the procurement (the first notice) to the deadline for tenders or responses; at least the legal minimum time limit of the procedure.',
+    }),
+  evaluationWeeks: z
+    .number()
+    .nonnegative()
+    .optional()
+    .meta({ description: 'Weeks the plan allows from the tender deadline to the award decision (evaluation, moderation and approval of the award).' }),
 });
 
 export const Route = z.strictObject({
@@ -400,7 +427,10 @@ export const PlanSchema = z
             description:
               'Which procurement thresholds the authority meets: central government authorities (PCR 2015 Schedule 1; Procurement Act 2023 Sch 1) or sub-central. Derived from authority.type when absent (local and combined authorities: sub-central; NHS trusts, foundation trusts, ICBs and NHS England: central); needed for other public bodies.',
           }),
-        overlay: z.string().optional().meta({ description: 'Id of a local contract procedure rules overlay under rules/local/.' }),
+        overlay: z.string().optional().meta({
+          description:
+            'Id of the authority\'s local contract procedure rules overlay (a file under rules/local/, e.g. "coventry"): its rules are applied on top of the law. Without one only the law applies; an id with no overlay is an error listing those available.',
+        }),
       })
       .meta({ description: 'The commissioning authority. OCDS: buyer.' }),
     contractType: z
@@ -420,6 +450,10 @@ export const PlanSchema = z
     term: Term.meta({ description: 'Contract term and extension options. OCDS: tender.contractPeriod, options.' }),
     route: Route.meta({ description: 'The regime and process the plan chooses.' }),
     dates: Dates.meta({ description: 'The key dates of the plan.' }),
+    timetable: TimetablePlan.optional().meta({
+      description:
+        'The plan\'s own stage lengths: with term.mobilisationMonths, procheck works out the latest date for each stage for the service to start on time.',
+    }),
     incumbent: Incumbent.optional().meta({ description: 'The existing contract and provider, if any.' }),
     directAward: DirectAwardFacts.optional().meta({ description: 'Facts the PSR direct award and most suitable provider tests need.' }),
     justification: Justification.optional().meta({

@@ -1,7 +1,8 @@
 // Markdown report, for a briefing note or an issue tracker.
 import type { Report } from './schema.js';
 import { formatValue } from '../engine/template.js';
-import { dueText } from './render-text.js';
+import { dueText, overlayText } from './render-text.js';
+import { timetableMarkdown } from './render-timetable.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -12,6 +13,7 @@ export function renderMarkdown(report: Report): string {
   out.push(`**Verdict: ${report.verdict}**  `);
   out.push(`Authority: ${report.plan.authority}  `);
   out.push(`Regime: ${report.regime.applicable ?? 'undetermined'} (plan says ${report.regime.declared}): ${report.regime.basis}  `);
+  if (report.overlay) out.push(`${overlayText(report.overlay)}  `);
   if (typeof report.facts.lifetimeValue === 'number')
     out.push(`Lifetime value ${formatValue(report.facts.lifetimeValue, 'gbp')}; maximum term ${formatValue(report.facts.maxTermMonths, 'months')}  `);
   out.push(`procheck ${report.procheck}, rule set ${report.ruleSetVersion}`);
@@ -33,6 +35,12 @@ export function renderMarkdown(report: Report): string {
     out.push('|---|---|---|---|');
     for (const [i, s] of report.steps.entries())
       out.push(`| ${i + 1} | ${cell(s.title)} | ${cell(dueText(s))} | [${cell(s.citation.provision)}](${s.citation.url}) |`);
+    out.push('');
+  }
+  if (report.timetable.length) {
+    out.push('## Timetable');
+    out.push('');
+    out.push(...timetableMarkdown(report.timetable));
     out.push('');
   }
   if (report.trace) {

@@ -1,6 +1,7 @@
 // Plain-text report for a terminal.
 import type { Report } from './schema.js';
 import { formatValue } from '../engine/template.js';
+import { timetableText } from './render-timetable.js';
 
 const VERDICT_WORDS: Record<Report['verdict'], string> = {
   compliant: 'COMPLIANT: no rule found a problem',
@@ -25,9 +26,23 @@ function wrap(text: string, indent: string, width = 88): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
+/** Which local contract procedure rules were applied, and whether they are only an example. */
+export function overlayText(o: NonNullable<Report['overlay']>): string {
+  const head = `Local rules: ${o.authority} (overlay "${o.id}"), on top of the law.`;
+  return o.example
+    ? `${head} EXAMPLE only, built from ${o.source.document}, not from the authority's own constitution and contract procedure rules: check those before relying on the local findings.`
+    : `${head} Source: ${[o.source.document, o.source.section].filter(Boolean).join(', ')}.`;
+}
+
+const DUE_WORDS = { deadline: 'by', earliest: 'not before', latest: 'at the latest' } as const;
+
 export function dueText(step: Report['steps'][number]): string {
-  if (step.due) return `${step.dueKind === 'earliest' ? 'not before' : 'by'} ${formatValue(step.due, 'date')}`;
-  return step.timing ?? '';
+  const window = [
+    step.earliest && step.dueKind !== 'earliest' ? `not before ${formatValue(step.earliest, 'date')}` : '',
+    step.latest && step.dueKind !== 'latest' ? `at the latest ${formatValue(step.latest, 'date')}` : '',
+  ].filter(Boolean);
+  const due = step.due ? [`${DUE_WORDS[step.dueKind ?? 'deadline']} ${formatValue(step.due, 'date')}`] : step.timing && !window.length ? [step.timing] : [];
+  return [...due, ...window].join('; ');
 }
 
 export function renderText(report: Report): string {
@@ -38,6 +53,7 @@ export function renderText(report: Report): string {
   out.push(`Verdict: ${VERDICT_WORDS[report.verdict]}`);
   out.push(`Regime: ${report.regime.applicable ?? 'undetermined'} (plan says ${report.regime.declared})`);
   out.push(wrap(`Because: ${report.regime.basis}`, '  '));
+  if (report.overlay) out.push(wrap(overlayText(report.overlay), '  ').replace(/^  /, ''));
   const f = report.facts;
   if (typeof f.lifetimeValue === 'number')
     out.push(`Lifetime value: ${formatValue(f.lifetimeValue, 'gbp')}; maximum term ${formatValue(f.maxTermMonths, 'months')}`);
@@ -57,6 +73,11 @@ export function renderText(report: Report): string {
       out.push(`${String(i + 1).padStart(2)}. ${step.title}${due ? ` [${due}]` : ''}`);
       out.push(`    ${step.citation.instrument}, ${step.citation.provision}`);
     }
+  }
+  if (report.timetable.length) {
+    out.push('');
+    out.push(`Timetable (${report.timetable.length} dates, in order)`);
+    out.push(...timetableText(report.timetable));
   }
   if (report.trace) {
     out.push('');

@@ -25,15 +25,47 @@ export const Finding = z.strictObject({
   steps: z.array(z.string()),
 });
 
+export const DateKind = z
+  .enum(['deadline', 'earliest', 'latest'])
+  .meta({ description: 'deadline: by this date; earliest: not before it; latest: the last date that still lets the later steps be met.' });
+
 export const RequiredStep = z.strictObject({
   id: z.string(),
   title: z.string(),
   citation: Citation,
   addedBy: z.array(z.string()).meta({ description: 'Rules that require the step.' }),
   due: z.string().nullable().meta({ description: 'ISO date, when the plan\'s dates allow.' }),
-  dueKind: z.enum(['deadline', 'earliest']).nullable().meta({ description: 'deadline: by this date; earliest: not before it.' }),
+  dueKind: DateKind.nullable().meta({
+    description: 'deadline: by this date; earliest: not before it; latest: the last date that still lets the later steps be met.',
+  }),
+  earliest: z.string().optional().meta({ description: 'ISO date: the first day the step may be taken (e.g. the end of the standstill), when it has one.' }),
+  latest: z.string().optional().meta({
+    description: 'ISO date: the last day the step may be taken for the plan\'s later dates to hold (e.g. the service start less mobilisation), when it has one.',
+  }),
   timing: z.string().nullable().meta({ description: 'The timing rule in words.' }),
 });
+
+export const TimetableRow = z.strictObject({
+  date: z.string().meta({ description: 'ISO date.' }),
+  what: z.string().meta({ description: 'The step, in words.' }),
+  stepId: z.string(),
+  kind: DateKind,
+  planned: z.string().nullable().meta({ description: 'The plan\'s own date for the step, compared with this date; null when it gives none.' }),
+  met: z.boolean().nullable().meta({
+    description: 'Whether the plan\'s date meets this one (on or before a deadline or latest date, on or after an earliest date); null when the plan gives no date to compare.',
+  }),
+});
+
+export const AppliedOverlay = z
+  .strictObject({
+    id: z.string().meta({ description: 'The overlay the plan names (authority.overlay), a file under rules/local/.' }),
+    authority: z.string(),
+    example: z.boolean().meta({
+      description: 'true: an illustration built from what a committee report says, not the authority\'s own contract procedure rules; check them before relying on it.',
+    }),
+    source: z.strictObject({ document: z.string(), section: z.string().optional(), url: z.string().optional() }),
+  })
+  .meta({ description: 'Local contract procedure rules applied on top of the law.' });
 
 export const TraceCondition = z.strictObject({
   fact: z.string(),
@@ -63,17 +95,39 @@ export const ReportSchema = z
       applicable: z.string().nullable(),
       basis: z.string(),
     }),
+    overlay: AppliedOverlay.nullable().meta({
+      description: 'The local contract procedure rules overlay applied on top of the law (authority.overlay); null when the plan names none and only the law applies.',
+    }),
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).meta({
       description: 'Key derived facts: lifetime value, maximum term, and so on.',
     }),
     findings: z.array(Finding),
     steps: z.array(RequiredStep),
+    timetable: z.array(TimetableRow).meta({
+      description: 'Every dated step as one row per date (due, earliest, latest), in date order, with whether the plan meets it.',
+    }),
     trace: z.array(TraceEntry).optional(),
   })
   .meta({ id: 'Report', title: 'procheck report' });
 
+/** What `procheck plan` proposes: the latest date for each step, planning back from the service start. */
+export const ProposedTimetableSchema = z
+  .strictObject({
+    procheck: z.string(),
+    ruleSetVersion: z.string(),
+    contractStart: z.string().meta({ description: 'The service start the timetable is planned back from.' }),
+    regime: z.string().meta({ description: 'Regime whose steps and periods are used.' }),
+    process: z.string().nullable(),
+    assumptions: z.array(z.string()).meta({ description: 'What procheck assumed, and the stage lengths it used.' }),
+    timetable: z.array(TimetableRow),
+  })
+  .meta({ id: 'ProposedTimetable', title: 'procheck proposed timetable' });
+
 export type Report = z.infer<typeof ReportSchema>;
 export type FindingT = z.infer<typeof Finding>;
 export type RequiredStepT = z.infer<typeof RequiredStep>;
+export type TimetableRowT = z.infer<typeof TimetableRow>;
+export type ProposedTimetable = z.infer<typeof ProposedTimetableSchema>;
 export type TraceEntryT = z.infer<typeof TraceEntry>;
+export type AppliedOverlayT = z.infer<typeof AppliedOverlay>;
 export type VerdictT = z.infer<typeof Verdict>;

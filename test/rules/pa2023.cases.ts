@@ -119,6 +119,10 @@ export const PA2023_SUITE: RuleSuite = {
     // standstill.json: notice Mon 1 Jun 2026; 8 working days end Wed 10 Jun; the contract may be entered into from Thu 11 Jun.
     'pa2023.standstill.mandatory': [{}, lightTouch],
     'pa2023.standstill.contract-too-early': [{ dates: { contractSigned: '2026-06-10' } }, { dates: { contractSigned: '2026-06-11' } }],
+    'pa2023.standstill.service-starts-too-early': [
+      { dates: { contractSigned: undefined, contractStart: '2026-06-10' } },
+      { dates: { contractSigned: undefined, contractStart: '2026-06-11' } },
+    ],
     'pa2023.standstill.award-date-unknown': [{ dates: { awardDecision: undefined } }, {}],
     'pa2023.standstill.exemption-to-confirm': [p(lightTouch, { dates: { contractSigned: '2026-06-05' } }), lightTouch],
     'pa2023.standstill.voluntary': [callOff, {}],

@@ -121,6 +121,11 @@ export const PCR2015_SUITE: RuleSuite = {
     'pcr2015.call-off.mini-competition-process': [co({ frameworkAgreement: { callOff: 'mini-competition' } }), callOff],
     // Award decision notices Monday 2 October 2023: the 10th day is Thursday 12 October.
     'pcr2015.standstill.contract-too-early': [merge(open, { dates: { contractSigned: '2023-10-12' } }), merge(open, { dates: { contractSigned: '2023-10-13' } })],
+    // Notices sent Mon 2 Oct 2023: the standstill runs to the end of Thu 12 Oct; a contract, and so the service, from Fri 13 Oct.
+    'pcr2015.standstill.service-starts-too-early': [
+      merge(open, { dates: { contractSigned: undefined, contractStart: '2023-10-12' } }),
+      merge(open, { dates: { contractSigned: undefined, contractStart: '2023-10-13' } }),
+    ],
     'pcr2015.standstill.award-date-unknown': [merge(open, { dates: { awardDecision: undefined } }), open],
     'pcr2015.modification.no-change-facts': [merge(modification as Patch, { change: undefined }), modification],
     'pcr2015.modification.provided-for': [modification, mod(notProvided)],

@@ -1,0 +1,57 @@
+// The HTTP API: parse the request, call the core, send JSON. No legal logic
+// here. Clients get field paths for a bad plan and never a stack trace.
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { createChecker, type Checker } from '../engine/checker.js';
+import { loadRuleSet } from '../engine/rule-set.js';
+import { PlanValidationError } from '../plan/parse.js';
+import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
+import { catalogue } from '../report/render-catalogue.js';
+import { openApiDocument } from './openapi.js';
+
+export interface ServerOptions {
+  checker?: Checker;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+  logger?: boolean;
+}
+
+export const DEFAULT_BODY_LIMIT = 1_048_576;
+
+export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const checker = options.checker ?? createChecker(loadRuleSet());
+  const ruleSet = checker.ruleSet;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+
+  await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() as never } });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    if (error instanceof PlanValidationError)
+      return reply.code(400).send({ error: 'invalid-plan', message: 'The plan is not valid', issues: error.issues });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send({ error: 'payload-too-large', message: `The request body is larger than ${app.initialConfig.bodyLimit} bytes` });
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      return reply.code(error.statusCode).send({ error: 'bad-request', message: error.message });
+    app.log.error(error);
+    return reply.code(500).send({ error: 'internal', message: 'procheck failed to check the plan; please report it' });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not-found', message: `No route ${req.method} ${req.url}` }));
+
+  app.get('/healthz', async () => ({ status: 'ok', ruleSetVersion: ruleSet.version }));
+  app.get('/openapi.json', async () => openApiDocument());
+  app.get('/v1/schema/plan', async () => planJsonSchema());
+  app.get('/v1/schema/report', async () => reportJsonSchema());
+  app.get('/v1/rules', async () => ({ version: ruleSet.version, rules: catalogue(ruleSet) }));
+  app.get<{ Params: { id: string } }>('/v1/rules/:id', async (req, reply) => {
+    const rule = ruleSet.rules.find((r) => r.id === req.params.id);
+    if (!rule) return reply.code(404).send({ error: 'not-found', message: `No rule "${req.params.id}"` });
+    return { ...rule, file: ruleSet.ruleFiles.get(rule.id) ?? null };
+  });
+  app.post<{ Querystring: { trace?: string } }>('/v1/check', async (req) => {
+    const trace = req.query.trace === 'true' || req.query.trace === '1';
+    return checker.check(req.body, { trace });
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+// The timetable: every dated step as one row per date (due, earliest,
+// latest), in date order, with the plan's own date for the step and whether
+// it meets that date.
+import type { StepDefinition, DateRefT } from '../engine/rule-schema.js';
+import type { RequiredStepT, TimetableRowT } from '../report/schema.js';
+
+export interface DatedStep {
+  def: StepDefinition;
+  step: RequiredStepT;
+}
+
+type Kind = TimetableRowT['kind'];
+
+/** A step's window: the last of its earliest dates and the first of its latest dates that are known. */
+export function windowOf(def: StepDefinition, value: (fact: string) => unknown, dueOf: (stepId: string) => string | null): { earliest?: string; latest?: string } {
+  const dates = (refs: DateRefT[] | undefined) =>
+    (refs ?? []).map((r) => ('fact' in r ? value(r.fact) : dueOf(r.step))).filter((d): d is string => typeof d === 'string').sort();
+  const earliest = dates(def.window?.earliest).at(-1);
+  const latest = dates(def.window?.latest)[0];
+  return { ...(earliest ? { earliest } : {}), ...(latest ? { latest } : {}) };
+}
+
+/** The plan's own date for a step: the first of its planDate facts the plan states. */
+function plannedDate(def: StepDefinition, value: (fact: string) => unknown): string | null {
+  for (const f of def.planDate ?? []) {
+    const v = value(f);
+    if (typeof v === 'string') return v;
+  }
+  return null;
+}
+
+function row(def: StepDefinition, date: string, kind: Kind, planned: string | null): TimetableRowT {
+  const met = planned === null ? null : kind === 'earliest' ? planned >= date : planned <= date;
+  return { date, what: def.title, stepId: def.id, kind, planned, met };
+}
+
+/**
+ * One row for each date a step has. A window date taken from another step is
+ * not repeated: that step has its own row.
+ */
+export function timetableRows(steps: DatedStep[], value: (fact: string) => unknown): TimetableRowT[] {
+  const rows: TimetableRowT[] = [];
+  const order = new Map(steps.map((s, i) => [s.def.id, i]));
+  for (const { def, step } of steps) {
+    const planned = plannedDate(def, value);
+    if (step.due && step.dueKind) rows.push(row(def, step.due, step.dueKind, planned));
+    const fromFact = (refs: DateRefT[] | undefined, date: string | undefined) =>
+      date !== undefined && (refs ?? []).some((r) => 'fact' in r && value(r.fact) === date);
+    if (step.earliest && fromFact(def.window?.earliest, step.earliest)) rows.push(row(def, step.earliest, 'earliest', planned));
+    if (step.latest && fromFact(def.window?.latest, step.latest)) rows.push(row(def, step.latest, 'latest', planned));
+  }
+  return rows.sort((a, b) => a.date.localeCompare(b.date) || order.get(a.stepId)! - order.get(b.stepId)!);
+}

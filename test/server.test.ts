@@ -1,0 +1,70 @@
+// The HTTP API, through Fastify's inject (no network).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/server/app.js';
+import { checker } from './support/checker.js';
+
+const coventry = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', 'coventry-2024-competitive.json'), 'utf8'));
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  app = await buildServer({ checker: checker(), bodyLimit: 64 * 1024 });
+});
+afterAll(() => app.close());
+
+describe('HTTP API', () => {
+  it('POST /v1/check returns the report the library gives', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/check', payload: coventry });
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.verdict).toBe((await checker().check(coventry)).verdict);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('psr.competitive.process');
+    expect(report.trace).toBeUndefined();
+  });
+
+  it('POST /v1/check?trace=true includes the trace', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/check?trace=true', payload: coventry });
+    expect(res.json().trace.length).toBeGreaterThan(0);
+  });
+
+  it('a bad plan is a 400 naming each bad field, with no stack trace', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/check', payload: { ...coventry, dates: { ...coventry.dates, procurementStart: '2024-02-30' }, colour: 'red' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error).toBe('invalid-plan');
+    expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['colour', 'dates.procurementStart']);
+    expect(res.body).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('malformed JSON is a 400 and a body over the limit is a 413', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/v1/check', payload: '{"id":', headers: { 'content-type': 'application/json' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).not.toMatch(/node_modules/);
+    const big = await app.inject({ method: 'POST', url: '/v1/check', payload: { ...coventry, description: 'x'.repeat(100_000) } });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toBe('payload-too-large');
+  });
+
+  it('GET /v1/rules lists the catalogue and /v1/rules/:id gives one rule or a 404', async () => {
+    const list = (await app.inject({ url: '/v1/rules' })).json();
+    expect(list.rules.length).toBe(checker().ruleSet.rules.length);
+    const one = await app.inject({ url: '/v1/rules/psr.direct-award-c.materially-different' });
+    expect(one.json().citation.url).toContain('legislation.gov.uk');
+    expect((await app.inject({ url: '/v1/rules/no.such.rule' })).statusCode).toBe(404);
+  });
+
+  it('serves the JSON Schemas, the OpenAPI 3.1 document, its interactive reference and a health check', async () => {
+    expect((await app.inject({ url: '/v1/schema/plan' })).json().$schema).toContain('json-schema');
+    expect((await app.inject({ url: '/v1/schema/report' })).statusCode).toBe(200);
+    const doc = (await app.inject({ url: '/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/check', '/v1/rules', '/v1/rules/{id}', '/healthz']));
+    const docs = await app.inject({ url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok', ruleSetVersion: checker().ruleSet.version });
+    expect((await app.inject({ url: '/nowhere' })).statusCode).toBe(404);
+  });
+});
