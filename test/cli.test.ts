@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { ReportSchema } from '../src/report/schema.js';
+import { ProposedTimetableSchema, ReportSchema } from '../src/report/schema.js';
 import { plan } from './support/plans.js';
 
 const root = join(import.meta.dirname, '..');
@@ -117,5 +117,62 @@ describe('procheck schema and rules', () => {
     const json = JSON.parse((await run('rules', '--format', 'json')).out);
     expect(json.rules.length).toBeGreaterThan(40);
     for (const r of json.rules) expect(r.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('procheck plan', () => {
+  it('proposes the backward timetable from a start date and a route, as a table in date order (exit 0)', async () => {
+    const { code, out } = await run('plan', '--start', '2026-04-01', '--regime', 'psr', '--process', 'competitive', '--mobilisation-months', '5', '--evaluation-weeks', '8', '--tender-days', '42', '--approval-weeks', '6');
+    expect(code).toBe(0);
+    expect(out).toContain('Proposed timetable: service start 1 April 2026, psr (competitive)');
+    const lines = out.split('\n');
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    expect(at('2 June 2025')).toBeLessThan(at('14 July 2025'));
+    expect(at('14 July 2025')).toBeLessThan(at('20 October 2025'));
+    expect(lines[at('1 November 2025')]).toMatch(/not before|latest/);
+    expect(out).toMatch(/4 March 2026\s+by/);
+  });
+
+  it('reads the start, route and stage lengths from a plan file; --format json matches the schema', async () => {
+    const { code, out } = await run('plan', coventry, '--format', 'json');
+    expect(code).toBe(0);
+    const t = ProposedTimetableSchema.parse(JSON.parse(out));
+    expect(t.contractStart).toBe('2025-04-01');
+    expect(t.regime).toBe('psr');
+    expect(t.timetable.find((r) => r.stepId === 'timetable.contract-signature')?.date).toBe('2024-11-01');
+  });
+
+  it('--format markdown prints a table', async () => {
+    const { out } = await run('plan', '--start', '2026-10-01', '--regime', 'pa2023', '--mobilisation-months', '3', '--format', 'markdown');
+    expect(out).toContain('| Date | When | Plan meets it | Step | Id |');
+    expect(out).toContain('`pa2023.standstill-end`');
+  });
+
+  it('a bad option value exits 20 naming the option; missing options or both a file and options exit 21', async () => {
+    const bad = await run('plan', '--start', '2026-02-30', '--regime', 'psr', '--mobilisation-months', 'five');
+    expect(bad.code).toBe(20);
+    expect(bad.err).toContain('--start');
+    expect(bad.err).toContain('--mobilisation-months');
+    expect((await run('plan', '--start', '2026-04-01')).code).toBe(21);
+    expect((await run('plan', coventry, '--start', '2026-04-01')).code).toBe(21);
+    expect((await run('plan', '--start', '2026-04-01', '--regime', 'pcr2006')).code).toBe(20);
+  });
+});
+
+describe('the report timetable in each format', () => {
+  const staged = () => tempFile('staged.json', plan({ term: { mobilisationMonths: 4 }, timetable: { evaluationWeeks: 8, tenderPeriodDays: 60, approvalWeeks: 4 }, dates: { contractSigned: '2025-12-02' } }));
+  it('text and markdown show it as a table in date order, with the dates the plan misses', async () => {
+    const text = (await run('check', staged())).out;
+    expect(text).toContain('Timetable (');
+    expect(text).toMatch(/1 December 2025\s+latest\s+NO \(plan: 2 December 2025\)/);
+    const md = (await run('check', staged(), '--format', 'markdown')).out;
+    expect(md).toContain('## Timetable');
+    expect(md).toContain('| 1 December 2025 | latest | NO (plan: 2 December 2025) |');
+  });
+  it('JSON has the rows, in date order', async () => {
+    const report = ReportSchema.parse(JSON.parse((await run('check', staged(), '--format', 'json')).out));
+    const dates = report.timetable.map((r) => r.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(report.timetable.find((r) => r.stepId === 'timetable.contract-signature')).toMatchObject({ kind: 'latest', met: false });
   });
 });

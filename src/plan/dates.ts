@@ -18,3 +18,18 @@ export function daysBetween(a: string, b: string): number {
 export function monthsBetween(a: string, b: string): number {
   return Math.round(civilDate(b).diff(civilDate(a), 'months').months * 100) / 100;
 }
+
+/**
+ * The last day of a term that ends on `end` once extended by whole `months`: a
+ * term runs to the end of its last day, so the extension runs from the day
+ * after (30 September plus 6 months ends on 31 March). Plain day arithmetic,
+ * as it runs for every plan with an incumbent.
+ */
+export function extendTerm(end: string, months: number): string {
+  const [y, m, d] = end.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  const year = next.getUTCFullYear();
+  const month = next.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(next.getUTCDate(), lastDay)) - 86_400_000).toISOString().slice(0, 10);
+}
