@@ -9,6 +9,18 @@ import type { PlanInput } from '../src/plan/schema.js';
 const RUNS = 300;
 
 describe('properties of checking', () => {
+  it('a traced check (every condition kept) finds exactly what an untraced one (settled conditions left out) finds', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArbitrary, async (plan) => {
+        const plain = await checker().check(plan);
+        const traced = await checker().check(plan, { trace: true });
+        expect(traced.findings).toEqual(plain.findings);
+        expect(traced.verdict).toBe(plain.verdict);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('any plan the schema accepts yields a report without throwing, and the same report twice', async () => {
     await fc.assert(
       fc.asyncProperty(planArbitrary, async (plan) => {

@@ -206,13 +206,15 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
 
   // One engine per kind of plan (regime and process) and overlay, built on first use and reused.
   const engines = new Map<string, { engine: Engine; reads: FactName[] }>();
-  const engineFor = (kind: PlanKind, judging: Judging) => {
-    const key = `${judging.overlay?.id ?? ''}#${planKindKey(kind)}`;
+  // A traced run keeps every condition, so the trace shows each value a rule saw;
+  // an untraced one leaves out the tests its kind of plan settles in advance.
+  const engineFor = (kind: PlanKind, judging: Judging, trace: boolean) => {
+    const key = `${judging.overlay?.id ?? ''}#${trace ? 'trace' : ''}#${planKindKey(kind)}`;
     let built = engines.get(key);
     if (!built) {
       const { ruleSet } = judging;
       const rules = ruleSet.rules.filter((r) => canApply(r, kind));
-      built = { engine: buildEngine(rules, ruleSet.params, true), reads: [...factsReadBy(rules, ruleSet.params)].filter(isFactName) as FactName[] };
+      built = { engine: buildEngine(rules, ruleSet.params, true, trace ? undefined : kind), reads: [...factsReadBy(rules, ruleSet.params)].filter(isFactName) as FactName[] };
       engines.set(key, built);
     }
     return built;
@@ -235,7 +237,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
 
       const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
-      const { engine, reads } = engineFor(kind, judging);
+      const { engine, reads } = engineFor(kind, judging, options.trace === true);
       const { events, results, failureResults } = await engine.run(Object.fromEntries(reads.map((f) => [f, facts[f]])));
       const findings = events
         .map((e) => e.params as unknown as RuleEventParams)

@@ -5,6 +5,7 @@
 import { Engine, type RuleProperties, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
 import type { ConditionT, RuleDefinition } from './rule-schema.js';
 import type { ParamTable } from './params.js';
+import { settleAppliesWhen, type PlanKind } from './partition.js';
 
 export const PARAM_FACT = 'param';
 
@@ -29,13 +30,14 @@ function translate(c: ConditionT): NestedCondition {
  * An engine built for one kind of plan (see partition.ts) already holds only
  * the rules of its regime and scope, so it leaves those two tests out.
  */
-function gate(rule: RuleDefinition, partitioned: boolean): NestedCondition[] {
+function gate(rule: RuleDefinition, partitioned: boolean, kind?: PlanKind): NestedCondition[] {
   const scope: NestedCondition[] = rule.scope === 'in-scope' && !partitioned ? [{ fact: 'inScope', operator: 'equal', value: true }] : [];
   const regime: NestedCondition[] =
     !partitioned && (rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023')
       ? [{ fact: 'regime', operator: 'equal', value: rule.regime }]
       : [];
-  const applies = rule.appliesWhen ? [translate(rule.appliesWhen)] : [];
+  const appliesWhen = kind ? settleAppliesWhen(rule.appliesWhen, kind) : rule.appliesWhen;
+  const applies = appliesWhen ? [translate(appliesWhen)] : [];
   return [...scope, ...regime, ...applies];
 }
 
@@ -64,7 +66,8 @@ export function factsReadBy(rules: RuleDefinition[], params: ParamTable): Set<st
   return names;
 }
 
-export function compileRule(rule: RuleDefinition, partitioned = false): RuleProperties {
+/** With `kind`, the rule is compiled for an engine that only sees plans of that kind (see partition.ts). */
+export function compileRule(rule: RuleDefinition, partitioned = false, kind?: PlanKind): RuleProperties {
   const test = translate(rule.conditions);
   const body: NestedCondition =
     rule.requires.length === 0
@@ -73,7 +76,7 @@ export function compileRule(rule: RuleDefinition, partitioned = false): RuleProp
           // Either a fact the test needs is unknown (the checker reports it), or the test holds.
           any: [...rule.requires.map((fact) => ({ fact, operator: 'isUnknown', value: true })), test],
         };
-  const conditions: TopLevelCondition = { all: [...gate(rule, partitioned), body] };
+  const conditions: TopLevelCondition = { all: [...gate(rule, partitioned, kind), body] };
   return { name: rule.id, conditions, event: { type: 'finding', params: { ruleId: rule.id } } };
 }
 
@@ -93,7 +96,7 @@ export function addOperators(engine: Engine): void {
  * One engine for the whole rule set, built once and reused for every plan.
  * The "param" fact resolves a dated parameter on the plan's own date.
  */
-export function buildEngine(rules: RuleDefinition[], params: ParamTable, partitioned = false): Engine {
+export function buildEngine(rules: RuleDefinition[], params: ParamTable, partitioned = false, kind?: PlanKind): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
   addOperators(engine);
   engine.addFact(PARAM_FACT, async (p: Record<string, unknown>, almanac) => {
@@ -102,6 +105,6 @@ export function buildEngine(rules: RuleDefinition[], params: ParamTable, partiti
     const date = (await almanac.factValue<string | null>(def.appliesBy)) ?? (await almanac.factValue<string>('procurementStart'));
     return params.valueForRule(id, date) ?? null;
   });
-  for (const rule of rules) engine.addRule(compileRule(rule, partitioned));
+  for (const rule of rules) engine.addRule(compileRule(rule, partitioned, kind));
   return engine;
 }

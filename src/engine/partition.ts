@@ -73,3 +73,23 @@ export function canApply(rule: RuleDefinition, kind: PlanKind): boolean {
   const necessary = [...topLevel(rule.appliesWhen), ...(rule.requires.length === 0 ? topLevel(rule.conditions) : [])];
   return necessary.filter((c) => PARTITIONED.has(c.fact)).every((c) => couldHold(c, kind[c.fact as PartitionFact]));
 }
+
+const DECIDABLE = new Set(['equal', 'notEqual', 'in', 'notIn', 'isKnown', 'isUnknown']);
+
+/** A condition every plan of this kind meets: on a partition fact, with a literal value, by an operator decided above. */
+function certainlyHolds(c: ConditionT, kind: PlanKind): boolean {
+  return 'fact' in c && PARTITIONED.has(c.fact) && DECIDABLE.has(c.operator) && isLiteral(c.value) && couldHold(c, kind[c.fact as PartitionFact]);
+}
+
+/**
+ * appliesWhen without the top-level tests that every plan of this kind meets,
+ * so the engine built for the kind does not evaluate (and json-rules-engine
+ * does not clone) them on every run; undefined when nothing is left to test.
+ */
+export function settleAppliesWhen(c: ConditionT | undefined, kind: PlanKind): ConditionT | undefined {
+  if (!c) return undefined;
+  if (certainlyHolds(c, kind)) return undefined;
+  if (!('all' in c)) return c;
+  const left = c.all.filter((x) => !certainlyHolds(x, kind));
+  return left.length === 0 ? undefined : { all: left };
+}
