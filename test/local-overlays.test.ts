@@ -2,41 +2,22 @@
 // A plan that names an overlay (authority.overlay) is judged by the law and the
 // overlay's rules; without one only the law applies. Overlay rules are not in
 // ruleSet.rules (the law), so their fires / does-not-fire table is here.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copyRules, edit, loadError } from './support/rule-dirs.js';
 import { checker } from './support/checker.js';
 import { merge, plan, type Patch } from './support/plans.js';
 import { createChecker } from '../src/engine/checker.js';
-import { DEFAULT_RULES_DIR, loadRuleSet, RuleSetError } from '../src/engine/rule-set.js';
+import { loadRuleSet } from '../src/engine/rule-set.js';
 import { PlanValidationError } from '../src/plan/parse.js';
 import { ReportSchema } from '../src/report/schema.js';
 import { renderReport } from '../src/report/render.js';
 import { main } from '../src/cli/main.js';
 
-function copyRules(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'procheck-local-'));
-  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
-  return dir;
-}
 
-function edit(dir: string, file: string, change: (json: any) => void): void {
-  const path = join(dir, file);
-  const json = JSON.parse(readFileSync(path, 'utf8'));
-  change(json);
-  writeFileSync(path, JSON.stringify(json));
-}
 
-function loadError(dir: string): RuleSetError {
-  try {
-    loadRuleSet(dir);
-  } catch (e) {
-    if (e instanceof RuleSetError) return e;
-    throw e;
-  }
-  throw new Error('expected the rule set to be rejected');
-}
 
 const COVENTRY = join('local', 'coventry.json');
 const NORFOLK = join('local', 'norfolk.json');

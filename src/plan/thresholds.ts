@@ -43,7 +43,7 @@ export function lightTouch(plan: Plan, regime: ThresholdRegime, params: ParamTab
   if (shares.some((s) => s === undefined)) return null;
   const lt = plan.services.reduce((sum, s, i) => sum + (flags[i] ? s.valueShare ?? 0 : 0), 0);
   const total = shares.reduce<number>((sum, s) => sum + (s ?? 0), 0);
-  return total > 0 ? lt / total > 0.5 : null;
+  return total > 0 ? lt / total > params.number(`${regime}.light-touch.main-share`, date) : null;
 }
 
 /** PCR 2015 stays in force, as it stood, for procurements begun before the Act: its last thresholds then apply. */

@@ -1,31 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet, DEFAULT_RULES_DIR, RuleSetError } from '../../src/engine/rule-set.js';
+import { copyRules, edit, loadError } from '../support/rule-dirs.js';
+import { loadRuleSet } from '../../src/engine/rule-set.js';
 
-function copyRules(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'procheck-rules-'));
-  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
-  return dir;
-}
 
-function edit(dir: string, file: string, change: (json: any) => void | string): void {
-  const path = join(dir, file);
-  const json = JSON.parse(readFileSync(path, 'utf8'));
-  const replaced = change(json);
-  writeFileSync(path, typeof replaced === 'string' ? replaced : JSON.stringify(json));
-}
 
-function loadError(dir: string): RuleSetError {
-  try {
-    loadRuleSet(dir);
-  } catch (e) {
-    if (e instanceof RuleSetError) return e;
-    throw e;
-  }
-  throw new Error('expected the rule set to be rejected');
-}
 
 describe('loading the rule set', () => {
   it('loads the shipped rules, steps and parameters', () => {
