@@ -43,6 +43,11 @@ describe('worked cases', () => {
       expect(report.plan.id).toBe(expected.plan.replace(/\.json$/, ''));
     });
 
+    it('every reason is fully rendered: no placeholder, undefined or NaN', async () => {
+      const report = await checker().check(load());
+      for (const f of report.findings) expect(f.reason).not.toMatch(/\{\{|\bundefined\b|\bNaN\b/);
+    });
+
     it.skipIf(expected.pending !== undefined)(`gives ${expected.verdict} with the expected findings and steps`, async () => {
       const report = await checker().check(load());
       const ruleIds = report.findings.map((f) => f.ruleId);
