@@ -1,5 +1,4 @@
 // The command line: parse arguments, call the core, render. No legal logic here.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createChecker } from '../engine/checker.js';
 import { loadRuleSet, RuleSetError } from '../engine/rule-set.js';
@@ -8,6 +7,8 @@ import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/render.js';
 import { catalogue, overlayCatalogue, renderCatalogueText } from '../report/render-catalogue.js';
 import { EXIT } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+import { readPlanFile } from './read-plan.js';
 import { proposeTimetable, proposeTimetableForPlan, type TimetableRequest } from '../timetable/propose.js';
 import { renderProposedTimetable, type PlanFormat } from '../report/render-timetable.js';
 
@@ -26,25 +27,10 @@ Exit codes of "check": 0 compliant, 10 review, 11 non-compliant, 12 out-of-scope
 Exit codes of "plan": 0 timetable proposed, 20 invalid plan or option value,
 21 usage error, 22 broken rule set.`;
 
-class UsageError extends Error {}
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-}
-
-function readPlanFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new PlanValidationError([{ path: '', message: `${path} is not valid JSON: ${(e as Error).message}` }]);
-  }
 }
 
 async function check(args: string[], io: Io): Promise<number> {
