@@ -10,10 +10,10 @@ import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { readPlanFile } from './read-plan.js';
 import { proposeTimetable, proposeTimetableForPlan, type TimetableRequest } from '../timetable/propose.js';
-import { renderProposedTimetable, type PlanFormat } from '../report/render-timetable.js';
+import { PLAN_FORMATS, renderProposedTimetable, type PlanFormat } from '../report/render-timetable.js';
 
 const USAGE = `Usage:
-  procheck check <plan.json> [--format text|markdown|json] [--trace] [--rules <dir>]
+  procheck check <plan.json> [--format text|markdown|json|html] [--trace] [--rules <dir>]
   procheck schema [plan|report]
   procheck rules [--format text|json] [--rules <dir>]
   procheck serve [--port 3000] [--host 127.0.0.1] [--rules <dir>]   HTTP API (/v1/check, /docs)
@@ -90,7 +90,7 @@ function plan(args: string[], io: Io): number {
     },
   });
   const format = values.format as PlanFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  if (!PLAN_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${PLAN_FORMATS.join(', ')}`);
   const options = values as unknown as Record<keyof typeof PLAN_OPTIONS, string | undefined>;
   const given = Object.entries(PLAN_OPTIONS).filter(([o]) => options[o as keyof typeof PLAN_OPTIONS] !== undefined);
   if (positionals.length > 1) throw new UsageError('plan takes at most one plan file');

@@ -3,14 +3,14 @@ import type { Report } from './schema.js';
 import { formatValue } from '../engine/template.js';
 import { timetableText } from './render-timetable.js';
 
-const VERDICT_WORDS: Record<Report['verdict'], string> = {
+export const VERDICT_WORDS: Record<Report['verdict'], string> = {
   compliant: 'COMPLIANT: no rule found a problem',
   review: 'REVIEW: a person must check the findings marked review',
   'non-compliant': 'NON-COMPLIANT: the plan breaks at least one rule',
   'out-of-scope': 'OUT OF SCOPE: the plan falls under a regime procheck does not check',
 };
 
-const SEVERITY_TAG = { 'out-of-scope': 'OUT OF SCOPE', 'non-compliant': 'NON-COMPLIANT', review: 'REVIEW', info: 'INFO' } as const;
+export const SEVERITY_TAG = { 'out-of-scope': 'OUT OF SCOPE', 'non-compliant': 'NON-COMPLIANT', review: 'REVIEW', info: 'INFO' } as const;
 
 function wrap(text: string, indent: string, width = 88): string {
   const words = text.split(/\s+/);

@@ -3,7 +3,7 @@
 import type { ProposedTimetable, TimetableRowT } from './schema.js';
 import { formatValue } from '../engine/template.js';
 
-const KIND_WORDS: Record<TimetableRowT['kind'], string> = { deadline: 'by', earliest: 'not before', latest: 'latest' };
+export const KIND_WORDS: Record<TimetableRowT['kind'], string> = { deadline: 'by', earliest: 'not before', latest: 'latest' };
 
 /** Whether the plan meets the date, in words. */
 export function metText(row: TimetableRowT): string {
@@ -33,6 +33,7 @@ export function timetableMarkdown(rows: TimetableRowT[]): string[] {
 }
 
 export type PlanFormat = 'text' | 'markdown' | 'json';
+export const PLAN_FORMATS: readonly PlanFormat[] = ['text', 'markdown', 'json'];
 
 /** What `procheck plan` prints. */
 export function renderProposedTimetable(t: ProposedTimetable, format: PlanFormat): string {

@@ -9,12 +9,18 @@ import { PlanValidationError } from '../plan/parse.js';
 import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
 import { catalogue } from '../report/render-catalogue.js';
 import { openApiDocument } from './openapi.js';
+import { registerWeb } from '../web/routes.js';
+import { loadExamples } from '../web/examples.js';
 
 export interface ServerOptions {
   checker?: Checker;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
   logger?: boolean;
+  /** Serve the web page for officers at / (default true); false serves the API alone. */
+  web?: boolean;
+  /** Example plans offered on the web page (default: the shipped cases/). */
+  examplesDir?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 1_048_576;
@@ -53,5 +59,6 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     const trace = req.query.trace === 'true' || req.query.trace === '1';
     return checker.check(req.body, { trace });
   });
+  if (options.web ?? true) await registerWeb(app, { checker, examples: loadExamples(options.examplesDir), fileLimit: app.initialConfig.bodyLimit! });
   return app;
 }

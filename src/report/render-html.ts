@@ -1,0 +1,138 @@
+// The report as HTML: one body shared by the web page (styled by GOV.UK
+// Frontend) and the printable page (a standalone file with its own small
+// stylesheet for the same class names). Every state is said in words as well
+// as colour.
+import type { Report, FindingT } from './schema.js';
+import { formatValue } from '../engine/template.js';
+import { html, raw, type Html } from './html.js';
+import { dueText, overlayText, SEVERITY_TAG, VERDICT_WORDS } from './render-text.js';
+import { KIND_WORDS } from './render-timetable.js';
+
+const VERDICT_TAG: Record<Report['verdict'], string> = {
+  compliant: 'govuk-tag--green',
+  review: 'govuk-tag--yellow',
+  'non-compliant': 'govuk-tag--red',
+  'out-of-scope': 'govuk-tag--grey',
+};
+const SEVERITY_CLASS: Record<FindingT['severity'], string> = {
+  'out-of-scope': 'govuk-tag--grey',
+  'non-compliant': 'govuk-tag--red',
+  review: 'govuk-tag--yellow',
+  info: 'govuk-tag--blue',
+};
+
+const dateText = (d: string | null | undefined) => formatValue(d, 'date');
+
+/** A link to the law; the link text names the provision, so it makes sense out of context. */
+const lawLink = (c: FindingT['citation']) =>
+  html`<a class="govuk-link" href="${c.url}" rel="noreferrer noopener" target="_blank">${c.instrument}, ${c.provision} (opens in new tab)</a>`;
+
+function summary(report: Report): Html {
+  const f = report.facts;
+  const rows: [string, string][] = [
+    ['Authority', report.plan.authority],
+    ['Regime', `${report.regime.applicable ?? 'undetermined'} (the plan says ${report.regime.declared})`],
+    ['Why this regime', report.regime.basis],
+  ];
+  if (typeof f.lifetimeValue === 'number') rows.push(['Lifetime value', formatValue(f.lifetimeValue, 'gbp')]);
+  if (typeof f.maxTermMonths === 'number') rows.push(['Maximum term', formatValue(f.maxTermMonths, 'months')]);
+  return html`<dl class="govuk-summary-list">${rows.map(
+    ([k, v]) => html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${k}</dt><dd class="govuk-summary-list__value">${v}</dd></div>`,
+  )}</dl>`;
+}
+
+function finding(f: FindingT, i: number): Html {
+  return html`<div class="govuk-summary-card procheck-finding" id="finding-${i + 1}">
+  <div class="govuk-summary-card__title-wrapper"><h3 class="govuk-summary-card__title"><strong class="govuk-tag ${SEVERITY_CLASS[f.severity]}">${SEVERITY_TAG[f.severity]}</strong> ${f.title}</h3></div>
+  <div class="govuk-summary-card__content">
+    <p class="govuk-body">${f.reason}</p>
+    ${f.missingFacts.length ? html`<p class="govuk-body">The plan does not say:</p><ul class="govuk-list govuk-list--bullet">${f.missingFacts.map((m) => html`<li>${m.description}${m.planPath ? html` (<code>${m.planPath}</code>)` : ''}</li>`)}</ul>` : ''}
+    <p class="govuk-body-s">Law: ${lawLink(f.citation)}. Rule <code>${f.ruleId}</code>.</p>
+  </div>
+</div>`;
+}
+
+function stepsTable(report: Report): Html {
+  return html`<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-table__caption--m">Required steps (${report.steps.length})</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">#</th><th scope="col" class="govuk-table__header">Step</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">Law</th></tr></thead>
+  <tbody class="govuk-table__body">${report.steps.map(
+    (s, i) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${i + 1}</td><td class="govuk-table__cell">${s.title}</td><td class="govuk-table__cell">${dueText(s) || s.timing || ''}</td><td class="govuk-table__cell">${lawLink(s.citation)}</td></tr>`,
+  )}</tbody>
+</table>`;
+}
+
+function metCell(row: Report['timetable'][number]): Html {
+  if (row.met === null) return html`Plan gives no date`;
+  return row.met ? html`Yes` : html`<strong>No</strong>: the plan says ${dateText(row.planned)}`;
+}
+
+function timetableTable(report: Report): Html {
+  return html`<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-table__caption--m">Timetable (${report.timetable.length} dates, in order)</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">Step</th><th scope="col" class="govuk-table__header">Does the plan meet it?</th></tr></thead>
+  <tbody class="govuk-table__body">${report.timetable.map(
+    (r) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${dateText(r.date)}</td><td class="govuk-table__cell">${KIND_WORDS[r.kind]}</td><td class="govuk-table__cell">${r.what}</td><td class="govuk-table__cell">${metCell(r)}</td></tr>`,
+  )}</tbody>
+</table>`;
+}
+
+function traceList(trace: NonNullable<Report['trace']>): Html {
+  return html`<h2 class="govuk-heading-m">Trace: every rule evaluated</h2><ul class="govuk-list">${trace.map(
+    (t) => html`<li><code>${t.ruleId}</code>: ${t.outcome}${t.conditions.length ? html`<ul class="govuk-list govuk-list--bullet">${t.conditions.map(
+      (c) => html`<li><code>${c.fact}</code> ${c.operator} ${JSON.stringify(c.comparedWith ?? c.expected)}: saw ${JSON.stringify(c.factValue)}, ${c.result === null ? 'not evaluated' : c.result ? 'true' : 'false'}</li>`,
+    )}</ul>` : ''}</li>`,
+  )}</ul>`;
+}
+
+/** The report's content, headed at level `h1` (the page title is the plan's). */
+export function reportBody(report: Report): Html {
+  return html`<span class="govuk-caption-l">procheck report</span>
+<h1 class="govuk-heading-l">${report.plan.title}</h1>
+<div class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict">
+  <h2 class="govuk-heading-m">Verdict: <strong class="govuk-tag ${VERDICT_TAG[report.verdict]}">${report.verdict}</strong></h2>
+  <p class="govuk-body">${VERDICT_WORDS[report.verdict]}.</p>
+</div>
+${summary(report)}
+${report.overlay ? html`<div class="govuk-inset-text">${overlayText(report.overlay)}</div>` : ''}
+<h2 class="govuk-heading-m">Findings (${report.findings.length})</h2>
+${report.findings.length ? report.findings.map(finding) : html`<p class="govuk-body">No rule found anything to report.</p>`}
+${report.steps.length ? stepsTable(report) : ''}
+${report.timetable.length ? timetableTable(report) : ''}
+${report.trace ? traceList(report.trace) : ''}
+<p class="govuk-body-s">procheck ${report.procheck}, rule set ${report.ruleSetVersion}. Plan <code>${report.plan.id}</code>.</p>`;
+}
+
+// Enough style for the GOV.UK class names the body uses, so the file prints
+// and reads well on its own with no network.
+const PRINT_CSS = raw(`
+body{font-family:arial,sans-serif;color:#0b0c0c;max-width:960px;margin:2em auto;padding:0 1em;line-height:1.4}
+h1{font-size:2em;margin:.2em 0 .6em}h2{font-size:1.4em;margin:1.4em 0 .5em}h3{font-size:1.1em;margin:0}
+.govuk-caption-l{color:#505a5f;font-size:1.2em}
+.govuk-tag{display:inline-block;padding:2px 8px;font-weight:bold;text-transform:none;border:1px solid currentColor}
+.govuk-tag--green{background:#cce2d8;color:#005a30}.govuk-tag--yellow{background:#fff7bf;color:#594d00}
+.govuk-tag--red{background:#f4cdc6;color:#2a0b06}.govuk-tag--grey{background:#e5e6e7;color:#0b0c0c}.govuk-tag--blue{background:#bbd4ea;color:#0c2d4a}
+.govuk-summary-list{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1.5em;margin:1em 0}
+.govuk-summary-list__row{display:contents}.govuk-summary-list__key{font-weight:bold}.govuk-summary-list__value{margin:0}
+.govuk-summary-card{border:1px solid #b1b4b6;margin:0 0 1em;break-inside:avoid}
+.govuk-summary-card__title-wrapper{background:#f3f2f1;padding:.5em 1em}.govuk-summary-card__content{padding:0 1em}
+.govuk-inset-text{border-left:8px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
+table{border-collapse:collapse;width:100%;margin:1em 0}caption{text-align:left;font-weight:bold;font-size:1.2em;margin-bottom:.4em}
+th,td{border-bottom:1px solid #b1b4b6;padding:.4em .6em .4em 0;text-align:left;vertical-align:top}
+a{color:#1d70b8}.govuk-body-s{font-size:.9em}
+@media print{a{color:#0b0c0c}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}.govuk-summary-card,tr{break-inside:avoid}}
+`);
+
+/** A standalone, printable HTML page of the report. */
+export function renderHtml(report: Report): string {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>procheck: ${report.plan.title} (${report.verdict})</title>
+<style>${PRINT_CSS}</style></head>
+<body><main>
+${reportBody(report)}
+</main></body>
+</html>
+`.value;
+}

@@ -1,0 +1,23 @@
+// The shipped example plans (cases/), offered on the start page.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Example } from './pages.js';
+
+export const DEFAULT_CASES_DIR = fileURLToPath(new URL('../../cases/', import.meta.url));
+
+export function loadExamples(dir: string = DEFAULT_CASES_DIR): Example[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return []; // an embedding tool may ship without the cases
+  }
+  return names
+    .filter((n) => n.endsWith('.json') && !n.endsWith('.expected.json'))
+    .sort()
+    .map((n) => {
+      const plan = JSON.parse(readFileSync(join(dir, n), 'utf8')) as { title?: string };
+      return { id: n.replace(/\.json$/, ''), title: plan.title ?? n, plan };
+    });
+}

@@ -1,0 +1,150 @@
+// Between the guided form and a plan: form answers -> plan object (with the
+// fields the form does not ask for kept from the plan it was opened with),
+// and a plan -> form answers to open it in the form. Pure functions.
+import type { FieldSpec } from './form-spec.js';
+
+/** A posted form: one string per name, or several for checkboxes. */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+export interface FormError {
+  field: string;
+  message: string;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const segments = (path: string) => path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+function getAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const key of segments(path)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function setAt(root: Json, path: string, value: unknown): void {
+  const keys = segments(path);
+  let node: Record<string | number, unknown> = root;
+  keys.slice(0, -1).forEach((key, i) => {
+    if (node[key] === null || typeof node[key] !== 'object') node[key] = typeof keys[i + 1] === 'number' ? [] : {};
+    node = node[key] as Record<string | number, unknown>;
+  });
+  node[keys.at(-1)!] = value;
+}
+
+function deleteAt(root: Json, path: string): void {
+  const keys = segments(path);
+  const parent = getAt(root, keys.slice(0, -1).join('.')) ?? (keys.length === 1 ? root : undefined);
+  if (parent && typeof parent === 'object') delete (parent as Record<string | number, unknown>)[keys.at(-1)!];
+}
+
+/** Objects left empty by blank answers are dropped, and array holes closed, so a blank section means "none". */
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prune).filter((v) => v !== undefined);
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) {
+    const p = prune(v);
+    if (p !== undefined) out[k] = p;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+const text = (values: FormValues, name: string): string => {
+  const v = values[name];
+  return (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
+};
+const list = (values: FormValues, name: string): string[] => {
+  const v = values[name];
+  return (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]).map((s) => s.trim()).filter(Boolean);
+};
+
+const pad = (s: string, n: number) => s.padStart(n, '0');
+
+type Parsed = { value?: unknown; error?: string };
+
+function parseNumber(f: FieldSpec, raw: string): Parsed {
+  // Officers type money as they write it: "£5,053,000".
+  const n = Number(raw.replace(/[£,\s]/g, ''));
+  if (!Number.isFinite(n)) return { error: `${f.label} must be a number, like ${f.kind === 'integer' ? '24' : '250000'}` };
+  if (f.kind === 'integer' && !Number.isInteger(n)) return { error: `${f.label} must be a whole number` };
+  return { value: n };
+}
+
+/** GOV.UK date input: day, month and year boxes; all blank means no date. */
+function parseDate(f: FieldSpec, values: FormValues): Parsed {
+  const [d, m, y] = ['day', 'month', 'year'].map((p) => text(values, `${f.name}-${p}`));
+  if (!d && !m && !y) return {};
+  const missing = [['day', d], ['month', m], ['year', y]].filter(([, v]) => !v).map(([p]) => p);
+  if (missing.length) return { error: `${f.label} must include a ${missing.join(' and ')}` };
+  if (![d, m, y].every((v) => /^\d+$/.test(v!)) || y!.length !== 4) return { error: `${f.label} must be a real date, like 1 4 2025` };
+  return { value: `${y}-${pad(m!, 2)}-${pad(d!, 2)}` };
+}
+
+function parseField(f: FieldSpec, values: FormValues): Parsed {
+  switch (f.kind) {
+    case 'date':
+      return parseDate(f, values);
+    case 'checkboxes': {
+      const chosen = list(values, f.name);
+      return chosen.length ? { value: chosen } : {};
+    }
+    case 'list': {
+      const items = text(values, f.name).split(/[\s,;]+/).filter(Boolean);
+      return items.length ? { value: items } : {};
+    }
+    default: {
+      const raw = text(values, f.name);
+      if (!raw) return {};
+      if (f.kind === 'number' || f.kind === 'integer') return parseNumber(f, raw);
+      if (f.kind === 'yes-no') return { value: raw === 'yes' ? true : raw === 'no' ? false : null };
+      return { value: raw };
+    }
+  }
+}
+
+/** A reference made from the title when the officer leaves it blank. */
+export const slug = (title: string): string =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+/**
+ * The plan the form describes. `base` is the plan the form was opened with:
+ * what the form does not ask for is kept from it; what it asks for is replaced.
+ */
+export function formToPlan(fields: readonly FieldSpec[], values: FormValues, base: Json = {}): { plan: Json; errors: FormError[] } {
+  const plan = structuredClone(base);
+  const errors: FormError[] = [];
+  for (const f of fields) deleteAt(plan, f.name);
+  for (const f of fields) {
+    const { value, error } = parseField(f, values);
+    if (error) errors.push({ field: f.name, message: error });
+    else if (value !== undefined) setAt(plan, f.name, value);
+  }
+  if (plan.id === undefined && typeof plan.title === 'string' && slug(plan.title)) plan.id = slug(plan.title);
+  return { plan: (prune(plan) as Json | undefined) ?? {}, errors };
+}
+
+/** The form's answers for a plan, to open it in the form. */
+export function planToForm(fields: readonly FieldSpec[], plan: unknown): FormValues {
+  const values: FormValues = {};
+  for (const f of fields) {
+    const v = getAt(plan, f.name);
+    if (v === undefined) continue;
+    if (f.kind === 'date' && typeof v === 'string') {
+      const [y, m, d] = v.split('-');
+      Object.assign(values, { [`${f.name}-day`]: String(Number(d)), [`${f.name}-month`]: String(Number(m)), [`${f.name}-year`]: y });
+    } else if (f.kind === 'yes-no') values[f.name] = v === true ? 'yes' : v === false ? 'no' : 'unknown';
+    else if (f.kind === 'checkboxes' && Array.isArray(v)) values[f.name] = v.map(String);
+    else if (f.kind === 'list' && Array.isArray(v)) values[f.name] = v.join(' ');
+    else values[f.name] = String(v);
+  }
+  return values;
+}

@@ -1,0 +1,152 @@
+// The web page's routes: parse the form or file, call the core, render a page.
+// No legal logic here.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import type { Checker } from '../engine/checker.js';
+import { parsePlan, PlanValidationError, type FieldIssue } from '../plan/parse.js';
+import { renderReport, type ReportFormat } from '../report/render.js';
+import { registerAssets } from './assets.js';
+import { allFields, formSections } from './form-spec.js';
+import { formToPlan, planToForm, type FormError, type FormValues } from './form-values.js';
+import { issuesToFormErrors } from './field-errors.js';
+import { errorPage, formPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
+import type { SummaryError } from './components.js';
+import { PROCHECK_VERSION } from '../version.js';
+
+export interface WebOptions {
+  checker: Checker;
+  examples: readonly Example[];
+  /** Largest plan file accepted, in bytes. */
+  fileLimit: number;
+}
+
+const DOWNLOADS: Record<string, { format: ReportFormat; type: string; ext: string }> = {
+  json: { format: 'json', type: 'application/json', ext: 'json' },
+  markdown: { format: 'markdown', type: 'text/markdown', ext: 'md' },
+  html: { format: 'html', type: 'text/html', ext: 'html' },
+};
+
+const otherSummary = (issues: readonly FieldIssue[]): SummaryError[] =>
+  issues.map((i) => ({ href: '#plan-form', message: `${i.path || 'The plan'}: ${i.message}` }));
+
+const htmlPage = (reply: FastifyReply, page: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page);
+
+/** A hidden form field holding a plan as JSON; anything else is a client error. */
+function planField(body: unknown, name: string): unknown {
+  const text = (body as Record<string, unknown> | undefined)?.[name];
+  if (typeof text !== 'string' || !text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error(`The ${name} field is not a plan`), { statusCode: 400 });
+  }
+}
+
+export async function registerWeb(app: FastifyInstance, options: WebOptions): Promise<void> {
+  const { checker, examples } = options;
+  const meta: PageMeta = { procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version };
+  const sections = formSections([...checker.ruleSet.overlays.values()].sort((a, b) => a.id.localeCompare(b.id)));
+  const fields = allFields(sections);
+
+  await registerAssets(app);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: options.fileLimit, files: 1, fields: 10 } });
+
+  /** The form again, with each problem next to its field. */
+  const showForm = (reply: FastifyReply, values: FormValues, errors: FormError[], other: FieldIssue[], basePlan?: unknown, notice?: string) =>
+    htmlPage(reply, formPage(meta, { sections, fields, values, errors, otherErrors: otherSummary(other), basePlan, notice }), errors.length || other.length ? 400 : 200);
+
+  /** Check a plan and show the result; a plan the checker rejects goes back to the form with its problems. */
+  async function checkAndShow(reply: FastifyReply, plan: unknown, values: FormValues, opts: { trace?: boolean; basePlan?: unknown; notice?: string } = {}) {
+    try {
+      const report = await checker.check(plan, { trace: opts.trace });
+      return htmlPage(reply, resultPage(meta, report, plan));
+    } catch (e) {
+      if (!(e instanceof PlanValidationError)) throw e;
+      const { errors, other } = issuesToFormErrors(fields, e.issues);
+      return showForm(reply, values, errors, other, opts.basePlan, opts.notice);
+    }
+  }
+
+  app.get('/', (_req, reply) => htmlPage(reply, startPage(meta, examples)));
+
+  app.get<{ Querystring: { example?: string } }>('/plan', (req, reply) => {
+    const example = req.query.example === undefined ? undefined : examples.find((e) => e.id === req.query.example);
+    if (req.query.example !== undefined && !example)
+      return htmlPage(reply, errorPage(meta, 'Example not found', `There is no example plan called "${req.query.example}".`), 404);
+    return showForm(reply, example ? planToForm(fields, example.plan) : {}, [], [], example?.plan, example ? `Opened the example "${example.title}".` : undefined);
+  });
+
+  app.post<{ Body: FormValues }>('/plan', async (req, reply) => {
+    const values = req.body ?? {};
+    const basePlan = planField(values, 'basePlan');
+    const { plan, errors } = formToPlan(fields, values, (basePlan ?? {}) as Record<string, unknown>);
+    // Say every problem at once: the form's own (a day with no month) and the plan format's.
+    let issues: FieldIssue[] = [];
+    try {
+      parsePlan(plan);
+    } catch (e) {
+      if (!(e instanceof PlanValidationError)) throw e;
+      issues = e.issues;
+    }
+    const fromPlan = issuesToFormErrors(fields, issues);
+    const allErrors = [...errors, ...fromPlan.errors.filter((e) => !errors.some((x) => x.field === e.field))];
+    if (allErrors.length || fromPlan.other.length) {
+      const order = (e: FormError) => fields.findIndex((f) => f.name === e.field);
+      return showForm(reply, values, allErrors.sort((a, b) => order(a) - order(b)), fromPlan.other, basePlan);
+    }
+    return checkAndShow(reply, plan, values, { basePlan });
+  });
+
+  app.post<{ Body: FormValues }>('/plan/edit', (req, reply) => {
+    const plan = planField(req.body, 'plan');
+    return showForm(reply, planToForm(fields, plan), [], [], plan);
+  });
+
+  app.get<{ Params: { id: string } }>('/examples/:id', async (req, reply) => {
+    const example = examples.find((e) => e.id === req.params.id);
+    if (!example) return htmlPage(reply, errorPage(meta, 'Example not found', `There is no example plan called "${req.params.id}".`), 404);
+    return checkAndShow(reply, example.plan, planToForm(fields, example.plan), { basePlan: example.plan });
+  });
+
+  app.post('/upload', async (req, reply) => {
+    const uploadError = (message: string) => htmlPage(reply, startPage(meta, examples, [{ href: '#planFile', message }]), 400);
+    if (!req.isMultipart()) return uploadError('Select a plan file');
+    const file = await req.file();
+    if (!file || !file.filename) return uploadError('Select a plan file');
+    let buffer: Buffer;
+    try {
+      buffer = await file.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return uploadError(`The selected file must be smaller than ${Math.round(options.fileLimit / 1024)} KB`);
+      throw e;
+    }
+    if (!buffer.length) return uploadError('The selected file is empty');
+    let plan: unknown;
+    try {
+      plan = JSON.parse(buffer.toString('utf8'));
+    } catch (e) {
+      return uploadError(`The selected file is not a plan in JSON: ${(e as Error).message}`);
+    }
+    return checkAndShow(reply, plan, planToForm(fields, plan), {
+      basePlan: plan,
+      notice: `Your file ${file.filename} has problems. It is open in the form so you can fix them.`,
+    });
+  });
+
+  app.post<{ Body: FormValues }>('/result', async (req, reply) => {
+    const plan = planField(req.body, 'plan');
+    return checkAndShow(reply, plan, planToForm(fields, plan), { trace: req.body?.trace === 'true', basePlan: plan });
+  });
+
+  app.post<{ Body: FormValues }>('/report', async (req, reply) => {
+    const download = DOWNLOADS[String(req.body?.format)];
+    if (!download) return reply.code(400).send({ error: 'bad-request', message: 'format must be json, markdown or html' });
+    const report = await checker.check(planField(req.body, 'plan'));
+    return reply
+      .type(`${download.type}; charset=utf-8`)
+      .header('content-disposition', `attachment; filename="${report.plan.id}-procheck.${download.ext}"`)
+      .send(renderReport(report, download.format));
+  });
+}
