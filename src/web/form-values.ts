@@ -137,7 +137,8 @@ export function planToForm(fields: readonly FieldSpec[], plan: unknown): FormVal
   const values: FormValues = {};
   for (const f of fields) {
     const v = getAt(plan, f.name);
-    if (v === undefined) continue;
+    // null is "unknown": a blank box, or "Not known" where the question offers it.
+    if (v === undefined || (v === null && f.kind !== 'yes-no')) continue;
     if (f.kind === 'date' && typeof v === 'string') {
       const [y, m, d] = v.split('-');
       Object.assign(values, { [`${f.name}-day`]: String(Number(d)), [`${f.name}-month`]: String(Number(m)), [`${f.name}-year`]: y });

@@ -30,6 +30,7 @@ export function layout(title: string, meta: PageMeta, body: Html, hasErrors = fa
 <meta charset="utf-8">
 <title>${hasErrors ? 'Error: ' : ''}${title} - procheck</title>
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/govuk-frontend.min.css">
 <link rel="stylesheet" href="/assets/procheck.css">
 </head>

@@ -55,7 +55,8 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
 
   /** The form again, with each problem next to its field. */
   const showForm = (reply: FastifyReply, values: FormValues, errors: FormError[], other: FieldIssue[], basePlan?: unknown, notice?: string) =>
-    htmlPage(reply, formPage(meta, { sections, fields, values, errors, otherErrors: otherSummary(other), basePlan, notice }), errors.length || other.length ? 400 : 200);
+    // 200 as GOV.UK services do: the page itself says "Error:" in its title and summary.
+    htmlPage(reply, formPage(meta, { sections, fields, values, errors, otherErrors: otherSummary(other), basePlan, notice }));
 
   /** Check a plan and show the result; a plan the checker rejects goes back to the form with its problems. */
   async function checkAndShow(reply: FastifyReply, plan: unknown, values: FormValues, opts: { trace?: boolean; basePlan?: unknown; notice?: string } = {}) {
@@ -111,7 +112,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   });
 
   app.post('/upload', async (req, reply) => {
-    const uploadError = (message: string) => htmlPage(reply, startPage(meta, examples, [{ href: '#planFile', message }]), 400);
+    const uploadError = (message: string) => htmlPage(reply, startPage(meta, examples, [{ href: '#planFile', message }]));
     if (!req.isMultipart()) return uploadError('Select a plan file');
     const file = await req.file();
     if (!file || !file.filename) return uploadError('Select a plan file');

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app.js';
+import { createChecker } from '../../src/engine/checker.js';
+import { launchBrowser, SCREENSHOTS } from './browser.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const checker = createChecker();
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  app = await buildServer({ checker });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** A page that records what it fetched and any console error, so a test can say "none". */
+async function openPage(): Promise<{ page: Page; requests: string[]; consoleErrors: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  return { page, requests, consoleErrors };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+async function fillDate(page: Page, label: string, iso: string) {
+  const [y, m, d] = iso.split('-');
+  const group = page.getByRole('group', { name: label });
+  await group.getByLabel('Day').fill(String(Number(d)));
+  await group.getByLabel('Month').fill(String(Number(m)));
+  await group.getByLabel('Year').fill(y!);
+}
+
+/** The answers the officer gives, and the plan they describe. */
+const answers = {
+  title: 'Adult drug and alcohol treatment 2026',
+  authority: 'Test City Council',
+  annual: '£1,200,000',
+  procurementStart: '2025-05-01',
+  awardDecision: '2025-11-03',
+  contractStart: '2026-04-01',
+};
+const expectedPlan = {
+  id: 'adult-drug-and-alcohol-treatment-2026',
+  title: answers.title,
+  authority: { name: answers.authority, type: 'local-authority' },
+  services: [{ description: 'Drug and alcohol treatment and recovery', cpv: ['85312500'], healthCare: true }],
+  value: { annual: 1_200_000, vatIncluded: false },
+  term: { initialMonths: 60, extensions: [{ months: 24, exercise: 'authority-option', statedInContract: true }] },
+  route: { regime: 'psr', process: 'competitive' },
+  dates: { procurementStart: answers.procurementStart, awardDecision: answers.awardDecision, contractStart: answers.contractStart },
+  staff: { assignedToService: false },
+};
+
+async function fillPlan(page: Page, annual = answers.annual) {
+  await page.getByLabel('Plan title').fill(answers.title);
+  await page.getByLabel('Authority name').fill(answers.authority);
+  await page.getByLabel('Type of authority').selectOption('local-authority');
+  await page.getByLabel('Service description').fill('Drug and alcohol treatment and recovery');
+  await page.getByLabel('CPV codes').fill('85312500');
+  await page.getByRole('group', { name: 'Is it a health care service?' }).getByLabel('Yes', { exact: true }).check();
+  await page.getByLabel('Estimated annual value').fill(annual);
+  await page.getByRole('group', { name: 'Does the value include VAT?' }).getByLabel('No', { exact: true }).check();
+  await page.getByLabel('Initial term, in months').fill('60');
+  await page.getByLabel('First extension option, in months').fill('24');
+  await page.getByRole('group', { name: 'How is the first extension exercised?' }).getByLabel("At the authority's option").check();
+  await page.getByRole('group', { name: 'Is the first extension written clearly into the contract and notice?' }).getByLabel('Yes', { exact: true }).check();
+  await page.getByRole('group', { name: 'Which rules does the plan follow?' }).getByLabel(/Provider Selection Regime/).check();
+  await page.getByLabel('Process or procedure').selectOption('competitive');
+  await fillDate(page, 'Procurement start', answers.procurementStart);
+  await fillDate(page, 'Award decision', answers.awardDecision);
+  await fillDate(page, 'Service start', answers.contractStart);
+  await page.getByRole('group', { name: /Is there a group of staff/ }).getByLabel('No', { exact: true }).check();
+}
+
+describe('web page, in headless Chromium', () => {
+  it('fills in the form, submits it and shows the verdict the library gives for the same plan', async () => {
+    const { page, requests, consoleErrors } = await openPage();
+    await page.goto(base + '/');
+    await shot(page, '01-start');
+    await page.getByRole('button', { name: 'Fill in a plan' }).click();
+    await expect.poll(() => page.url()).toBe(base + '/plan');
+    await fillPlan(page);
+    await shot(page, '02-form-filled');
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    await page.waitForURL(base + '/plan');
+    const expected = await checker.check(expectedPlan);
+    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    expect(await page.locator('h1').innerText()).toBe(answers.title);
+    // Every finding, with its citation linked to legislation.gov.uk.
+    expect(await page.locator('.procheck-finding').count()).toBe(expected.findings.length);
+    for (const f of expected.findings) {
+      const link = page.locator(`.procheck-finding a[href="${f.citation.url}"]`).first();
+      expect(await link.count(), f.ruleId).toBe(1);
+    }
+    expect(expected.findings.every((f) => f.citation.url.startsWith('https://www.legislation.gov.uk/'))).toBe(true);
+    // Steps and timetable as tables.
+    await expect.poll(() => page.getByRole('table', { name: /Required steps/ }).locator('tbody tr').count()).toBe(expected.steps.length);
+    await expect.poll(() => page.getByRole('table', { name: /Timetable/ }).locator('tbody tr').count()).toBe(expected.timetable.length);
+    await shot(page, '03-result');
+    // GOV.UK Transport is for GOV.UK services only: never fetched. Nothing went to another host.
+    expect(requests.filter((u) => u.includes('/assets/fonts/'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:'))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a bad value next to its field and in the error summary, and keeps the other answers', async () => {
+    const { page, consoleErrors } = await openPage();
+    await page.goto(base + '/plan');
+    await fillPlan(page, 'lots');
+    await fillDate(page, 'Service start', '2026-02-30');
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await expect.poll(() => summary.innerText()).toContain('There is a problem');
+    expect(await page.title()).toMatch(/^Error: /);
+    // The summary links to the field; the message sits by the field and is announced with it.
+    const valueError = 'Estimated annual value must be a number, like 250000';
+    expect(await summary.getByRole('link', { name: valueError }).count()).toBe(1);
+    expect(await page.locator('#value-annual-error').innerText()).toContain(valueError);
+    expect(await page.locator('#value-annual').getAttribute('aria-describedby')).toContain('value-annual-error');
+    expect(await page.locator('#dates-contractStart-error').innerText()).toContain('Service start is not a real calendar date');
+    // GOV.UK Frontend moves focus to the summary; following its link focuses the field.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    await summary.getByRole('link', { name: valueError }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('value-annual');
+    // Answers are kept.
+    expect(await page.getByLabel('Authority name').inputValue()).toBe(answers.authority);
+    expect(await page.getByLabel('Estimated annual value').inputValue()).toBe('lots');
+    await shot(page, '04-form-errors');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('checks a shipped example in one click, and downloads its report as JSON, Markdown and printable HTML', async () => {
+    const { page } = await openPage();
+    await page.goto(base + '/');
+    await page.locator('a[data-example="coventry-2024-competitive"]').click();
+    const expected = JSON.parse(readFileSync(join(root, 'cases', 'coventry-2024-competitive.expected.json'), 'utf8')) as { verdict: string };
+    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    await shot(page, '05-example-result');
+    for (const [button, ext] of [['Download report (JSON)', 'json'], ['Download report (Markdown)', 'md'], ['Download printable report (HTML)', 'html']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toBe(`coventry-2024-competitive-procheck.${ext}`);
+      const text = readFileSync((await download.path())!, 'utf8');
+      if (ext === 'json') expect(JSON.parse(text).verdict).toBe(expected.verdict);
+      else expect(text).toContain(ext === 'md' ? `**Verdict: ${expected.verdict}**` : `Verdict: <strong class="govuk-tag govuk-tag--yellow">${expected.verdict}</strong>`);
+    }
+    await page.close();
+  });
+
+  it('opens an example in the form, and an upload with a bad field, with the error by that field', async () => {
+    const { page } = await openPage();
+    await page.goto(base + '/plan?example=coventry-2024-competitive');
+    expect(await page.getByLabel('Authority name').inputValue()).toBe('Coventry City Council');
+    expect(await page.getByRole('group', { name: 'Service start' }).getByLabel('Year').inputValue()).toBe('2025');
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    await expect.poll(() => page.locator('#verdict').innerText()).toContain('Verdict: review');
+
+    const plan = JSON.parse(readFileSync(join(root, 'cases', 'coventry-2024-competitive.json'), 'utf8'));
+    plan.term.initialMonths = -5;
+    await page.goto(base + '/');
+    await page.getByLabel("A plan in procheck's JSON format").setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toContain('Initial term, in months');
+    expect(await page.locator('#term-initialMonths-error').isVisible()).toBe(true);
+    await shot(page, '06-upload-errors');
+    await page.close();
+  });
+
+  it('works from the keyboard alone, labels every field and never says a verdict by colour alone', async () => {
+    const { page } = await openPage();
+    await page.goto(base + '/plan');
+    // The first Tab reaches the skip link.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to main content');
+    // Every form control has an accessible name.
+    const unnamed = await page.$$eval('form input:not([type=hidden]), form select, form textarea', (els) =>
+      els.filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.id),
+    );
+    expect(unnamed).toEqual([]);
+    // Submit with Enter from the keyboard: the error summary appears and takes focus.
+    await page.getByLabel('Plan title').focus();
+    await page.keyboard.type('Keyboard only');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    // The verdict is said in words.
+    await page.goto(base + '/examples/coventry-2024-direct-award-c');
+    expect(await page.locator('#verdict .govuk-tag').innerText()).toMatch(/non-compliant/i);
+    expect(await page.locator('#verdict p').innerText()).toContain('NON-COMPLIANT: the plan breaks at least one rule');
+    await page.close();
+  });
+});

@@ -1,0 +1,230 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/server/app.js';
+import { createChecker } from '../src/engine/checker.js';
+import { allFields, formSections } from '../src/web/form-spec.js';
+import { formToPlan, planToForm, slug } from '../src/web/form-values.js';
+import { issuesToFormErrors } from '../src/web/field-errors.js';
+import { renderHtml } from '../src/report/render-html.js';
+import { html } from '../src/report/html.js';
+import { withoutTransportFont } from '../src/web/assets.js';
+import { plan as testPlan } from './support/plans.js';
+
+const root = join(import.meta.dirname, '..');
+const checker = createChecker();
+const fields = allFields(formSections([...checker.ruleSet.overlays.values()]));
+const caseFiles = readdirSync(join(root, 'cases')).filter((n) => n.endsWith('.json') && !n.endsWith('.expected.json'));
+const readCase = (n: string) => JSON.parse(readFileSync(join(root, 'cases', n), 'utf8')) as Record<string, unknown>;
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildServer({ checker });
+});
+afterAll(() => app.close());
+
+const form = (values: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) body.append(k, x);
+  return { method: 'POST' as const, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() };
+};
+
+function multipart(filename: string, content: string) {
+  const boundary = '----procheck-test';
+  const payload = [`--${boundary}`, `Content-Disposition: form-data; name="planFile"; filename="${filename}"`, 'Content-Type: application/json', '', content, `--${boundary}--`, ''].join('\r\n');
+  return { method: 'POST' as const, url: '/upload', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload };
+}
+
+/** A plan with its "unknown" and empty-list facts left out: the same facts to the checker (a blank box is unknown). */
+const normal = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(normal)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && !(Array.isArray(x) && !x.length)).map(([k, x]) => [k, normal(x)]))
+      : v;
+
+describe('form answers and plans', () => {
+  it.each(caseFiles)('%s opened in the form and submitted unchanged is the same plan, with the same report', async (name) => {
+    const plan = readCase(name);
+    const { plan: back, errors } = formToPlan(fields, planToForm(fields, plan), plan);
+    expect(errors).toEqual([]);
+    expect(normal(back)).toEqual(normal(plan));
+    const [a, b] = await Promise.all([checker.check(plan), checker.check(back)]);
+    expect(b).toEqual(a);
+  });
+
+  it('reads money as officers write it, dates from day, month and year boxes, and blank sections as none', () => {
+    const { plan, errors } = formToPlan(fields, {
+      title: 'Drug & alcohol: 2026!',
+      'value.annual': '£1,250,000',
+      'dates.contractStart-day': '1',
+      'dates.contractStart-month': '4',
+      'dates.contractStart-year': '2026',
+      'services.0.cpv': '85312500, 85323000',
+      'services.0.healthCare': 'unknown',
+      'staff.pensionSchemes': ['lgps', 'unknown'],
+      'incumbent.provider': '',
+    });
+    expect(errors).toEqual([]);
+    expect(plan).toEqual({
+      id: 'drug-alcohol-2026',
+      title: 'Drug & alcohol: 2026!',
+      value: { annual: 1_250_000 },
+      dates: { contractStart: '2026-04-01' },
+      services: [{ cpv: ['85312500', '85323000'], healthCare: null }],
+      staff: { pensionSchemes: ['lgps', 'unknown'] },
+    });
+  });
+
+  it('names the field of an answer it cannot read', () => {
+    const { errors } = formToPlan(fields, {
+      'value.annual': 'lots',
+      'term.initialMonths': '12.5',
+      'dates.procurementStart-day': '1',
+      'dates.procurementStart-year': '2025',
+      'dates.contractStart-day': 'x',
+      'dates.contractStart-month': '4',
+      'dates.contractStart-year': '2026',
+    });
+    expect(errors).toEqual([
+      { field: 'value.annual', message: 'Estimated annual value must be a number, like 250000' },
+      { field: 'term.initialMonths', message: 'Initial term, in months must be a whole number' },
+      { field: 'dates.procurementStart', message: 'Procurement start must include a month' },
+      { field: 'dates.contractStart', message: 'Service start must be a real date, like 1 4 2025' },
+    ]);
+  });
+
+  it('keeps what the form does not ask for from the plan it was opened with, and replaces what it asks', () => {
+    const base = testPlan() as Record<string, unknown>;
+    const values = { ...planToForm(fields, base), 'value.annual': '2000000', 'incumbent.provider': 'New Name' };
+    const { plan } = formToPlan(fields, values, base);
+    expect(normal(plan)).toEqual(normal({ ...base, value: { ...(base.value as object), annual: 2_000_000 }, incumbent: { ...(base.incumbent as object), provider: 'New Name' } }));
+  });
+
+  it('makes a reference from the title', () => {
+    expect(slug('  Adult D&A treatment -- 2026 ')).toBe('adult-d-a-treatment-2026');
+  });
+
+  it('puts each plan issue on the form field it concerns, in GOV.UK words, in form order', () => {
+    const { errors, other } = issuesToFormErrors(fields, [
+      { path: 'dates.contractStart', message: 'is not a real calendar date' },
+      { path: 'services.0.cpv.1', message: 'must be a CPV code such as 85312500 or 85312500-4' },
+      { path: 'route.regime', message: 'Invalid input: expected string, received undefined' },
+      { path: 'authority', message: 'Invalid input: expected object, received undefined' },
+      { path: 'directAward.onlyProviderCapable', message: 'Invalid input: expected boolean, received string' },
+    ]);
+    expect(errors).toEqual([
+      { field: 'authority.name', message: 'Enter authority name' },
+      { field: 'services.0.cpv', message: 'CPV codes must be a CPV code such as 85312500 or 85312500-4' },
+      { field: 'route.regime', message: 'Select which rules the plan follows' },
+      { field: 'dates.contractStart', message: 'Service start is not a real calendar date' },
+    ]);
+    expect(other).toEqual([{ path: 'directAward.onlyProviderCapable', message: 'Invalid input: expected boolean, received string' }]);
+  });
+});
+
+describe('HTML', () => {
+  it('escapes everything it prints from a plan', async () => {
+    expect(html`<p>${'<script>alert("x")</script>'}</p>`.value).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>');
+    const report = await checker.check(testPlan({ title: '<img src=x onerror=alert(1)>' }));
+    const page = renderHtml(report);
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('the printable report stands alone: its own styles, no script, every finding and step', async () => {
+    const report = await checker.check(readCase('coventry-2024-competitive.json'));
+    const page = renderHtml(report);
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('<style>');
+    expect(page).not.toMatch(/<script|<link /);
+    for (const f of report.findings) expect(page).toContain(`<code>${f.ruleId}</code>`);
+    expect(page.match(/<tr class="govuk-table__row"><td class="govuk-table__cell">\d+<\/td>/g)?.length).toBe(report.steps.length);
+  });
+
+  it("strips GOV.UK Transport's font faces and keeps the rest of the stylesheet", () => {
+    const css = '@font-face{font-family:"GDS Transport";src:url(/assets/fonts/x.woff2)}.govuk-body{font-family:"GDS Transport",arial,sans-serif}\n/*# sourceMappingURL=x.map */';
+    expect(withoutTransportFont(css)).toBe('.govuk-body{font-family:"GDS Transport",arial,sans-serif}\n');
+  });
+});
+
+describe('web routes', () => {
+  it('offers every shipped example on the start page, with a one-click check', async () => {
+    const res = await app.inject({ url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    for (const n of caseFiles) expect(res.body).toContain(`href="/examples/${n.replace(/\.json$/, '')}"`);
+  });
+
+  it('checks an example and shows the verdict its expected outcome gives', async () => {
+    for (const name of ['coventry-2024-direct-award-c', 'norfolk-2019-reprocure']) {
+      const expected = readCase(`${name}.expected.json`) as { verdict: string };
+      const res = await app.inject({ url: `/examples/${name}` });
+      expect(res.body).toContain(`Verdict: <strong class="govuk-tag`);
+      expect(res.body).toMatch(new RegExp(`Verdict: <strong class="govuk-tag [a-z-]+">${expected.verdict}</strong>`));
+    }
+    expect((await app.inject({ url: '/examples/nope' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/plan?example=nope' })).statusCode).toBe(404);
+  });
+
+  it('a submitted form is checked like the same plan through the API', async () => {
+    const plan = testPlan() as Record<string, unknown>;
+    const values = planToForm(fields, plan) as Record<string, string | string[]>;
+    const res = await app.inject({ url: '/plan', ...form(values) });
+    const expected = await checker.check(formToPlan(fields, values).plan);
+    expect(res.body).toMatch(new RegExp(`Verdict: <strong class="govuk-tag [a-z-]+">${expected.verdict}</strong>`));
+  });
+
+  it('a form with a bad answer comes back with the answers kept and the error by the field', async () => {
+    const res = await app.inject({ url: '/plan', ...form({ title: 'My plan', 'value.annual': 'lots' }) });
+    expect(res.body).toContain('<title>Error: Describe the plan - procheck</title>');
+    expect(res.body).toContain('<a href="#value-annual">Estimated annual value must be a number, like 250000</a>');
+    expect(res.body).toContain('id="value-annual-error"');
+    expect(res.body).toContain('value="My plan"');
+  });
+
+  it('an uploaded plan is checked; a missing, empty, non-JSON or too large file is said next to the upload', async () => {
+    const ok = await app.inject(multipart('plan.json', readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.json'), 'utf8')));
+    expect(ok.body).toContain('id="verdict"');
+    const notJson = await app.inject(multipart('plan.json', '{ nope'));
+    expect(notJson.body).toContain('The selected file is not a plan in JSON');
+    expect(notJson.body).toContain('href="#planFile"');
+    expect((await app.inject(multipart('plan.json', ''))).body).toContain('The selected file is empty');
+    expect((await app.inject({ url: '/upload', ...form({}) })).body).toContain('Select a plan file');
+    const small = await buildServer({ checker, bodyLimit: 4096 });
+    const big = await small.inject(multipart('plan.json', JSON.stringify({ pad: 'x'.repeat(3000) }) + ' '.repeat(2000)));
+    expect(big.body).toMatch(/The selected file must be smaller than 4 KB|payload-too-large/);
+    await small.close();
+  });
+
+  it('downloads the report as JSON, Markdown or printable HTML, named for the plan', async () => {
+    const plan = JSON.stringify(readCase('coventry-2024-competitive.json'));
+    const json = await app.inject({ url: '/report', ...form({ plan, format: 'json' }) });
+    expect(json.headers['content-disposition']).toBe('attachment; filename="coventry-2024-competitive-procheck.json"');
+    expect(JSON.parse(json.body).verdict).toBe('review');
+    const md = await app.inject({ url: '/report', ...form({ plan, format: 'markdown' }) });
+    expect(md.headers['content-type']).toMatch(/text\/markdown/);
+    expect(md.body).toContain('**Verdict: review**');
+    const page = await app.inject({ url: '/report', ...form({ plan, format: 'html' }) });
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect((await app.inject({ url: '/report', ...form({ plan, format: 'pdf' }) })).statusCode).toBe(400);
+  });
+
+  it('serves GOV.UK Frontend from the package without its typeface, and nothing else of the package', async () => {
+    const css = await app.inject({ url: '/assets/govuk-frontend.min.css' });
+    expect(css.statusCode).toBe(200);
+    expect(css.body).toContain('.govuk-error-summary');
+    expect(css.body).not.toContain('@font-face');
+    expect((await app.inject({ url: '/assets/govuk-frontend.min.js' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/assets/package.json' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/assets/../package.json' })).statusCode).toBe(404);
+  });
+
+  it('can serve the API alone', async () => {
+    const api = await buildServer({ checker, web: false });
+    expect((await api.inject({ url: '/' })).statusCode).toBe(404);
+    expect((await api.inject({ url: '/healthz' })).statusCode).toBe(200);
+    await api.close();
+  });
+});
