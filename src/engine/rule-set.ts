@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageDir } from '../package-dir.js';
 import type { z } from 'zod';
 import { ParamFile, ParamTable, type ParamDefinition } from './params.js';
 import { RuleFile, type ConditionT, type RuleDefinition, type StepDefinition } from './rule-schema.js';
@@ -37,7 +37,7 @@ export class RuleSetError extends Error {
   }
 }
 
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export const DEFAULT_RULES_DIR = packageDir('rules');
 
 const HOLIDAY_FILE = join('params', 'bank-holidays.json');
 const LOCAL_DIR = `local${sep}`;

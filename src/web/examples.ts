@@ -1,10 +1,10 @@
 // The shipped example plans (cases/), offered on the start page.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageDir } from '../package-dir.js';
 import type { Example } from './pages.js';
 
-export const DEFAULT_CASES_DIR = fileURLToPath(new URL('../../cases/', import.meta.url));
+export const DEFAULT_CASES_DIR = packageDir('cases');
 
 export function loadExamples(dir: string = DEFAULT_CASES_DIR): Example[] {
   let names: string[];

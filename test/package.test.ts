@@ -1,0 +1,37 @@
+// The npm package as another council tool gets it: compiled ESM with type
+// declarations, finding its rules and cases from wherever it is installed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+// Deeper than dist/, so finding rules/ by walking up is tested too.
+const out = join(root, 'node_modules', '.cache', 'procheck-package-test');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('the npm package', () => {
+  it('compiles to ESM with declarations, and the compiled checkPlan judges a shipped case as expected', { timeout: 180_000 }, async () => {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', out], { cwd: root });
+    const entry = pkg.exports['.'].import.replace(/^\.\/dist\//, '');
+    const types = pkg.exports['.'].types.replace(/^\.\/dist\//, '');
+    expect(existsSync(join(out, types))).toBe(true);
+    expect(readFileSync(join(out, types), 'utf8')).toMatch(/export declare function checkPlan\(plan: unknown, options\?: CheckOptions\): Promise<Report>/);
+    const lib = await import(pathToFileURL(join(out, entry)).href);
+    const plan = JSON.parse(readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.json'), 'utf8'));
+    const expected = JSON.parse(readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.expected.json'), 'utf8'));
+    expect((await lib.checkPlan(plan)).verdict).toBe(expected.verdict);
+    for (const name of ['checkPlan', 'createChecker', 'loadRuleSet', 'PlanSchema', 'ReportSchema', 'planJsonSchema', 'buildServer', 'PlanValidationError'])
+      expect(lib[name], name).toBeDefined();
+  });
+
+  it('ships what its entry points need: compiled code, rules, cases and the command', () => {
+    expect(pkg.type).toBe('module');
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'rules', 'cases', 'bin']));
+    expect(pkg.bin.procheck).toBe('bin/procheck.js');
+    expect(readFileSync(join(root, 'bin', 'procheck.js'), 'utf8')).toContain("'../dist/src/cli/run.js'");
+  });
+});
