@@ -32,6 +32,15 @@ describe('procheck check', () => {
     expect(out).toMatch(/representations until midnight at the end of this day \[by 15 November 2024\]/);
   });
 
+  it('writes a standalone printable HTML report with --format html', async () => {
+    const { code, out } = await run('check', coventry, '--format', 'html');
+    expect(code).toBe(10);
+    expect(out).toMatch(/^<!DOCTYPE html>/);
+    expect(out).toContain('Verdict: <strong class="govuk-tag govuk-tag--yellow">review</strong>');
+    expect(out).toContain('<code>tupe.pensions-unknown</code>');
+    expect(out).not.toMatch(/<script|<link /);
+  });
+
   it('exits 0, 11 and 12 for compliant, non-compliant and out-of-scope plans', async () => {
     expect((await run('check', tempFile('ok.json', plan()))).code).toBe(0);
     expect((await run('check', join(root, 'cases', 'coventry-2024-direct-award-c.json'))).code).toBe(11);
