@@ -228,3 +228,16 @@ describe('web routes', () => {
     await api.close();
   });
 });
+
+describe('the form', () => {
+  it('gives every question a hint and every field a label or legend', async () => {
+    for (const f of fields) expect(f.hint, f.name).toBeTruthy();
+    const page = (await app.inject({ url: '/plan' })).body;
+    for (const f of fields) {
+      const id = f.name.replace(/\./g, '-');
+      if (['date', 'radios', 'yes-no', 'checkboxes'].includes(f.kind)) expect(page, f.name).toContain(`<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${f.label.replace(/'/g, '&#39;')}</legend>`);
+      else expect(page, f.name).toContain(`<label class="govuk-label govuk-label--s" for="${id}">`);
+      expect(page, f.name).toContain(`id="${id}-hint"`);
+    }
+  });
+});

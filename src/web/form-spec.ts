@@ -102,7 +102,7 @@ const labelled = <K extends string>(labels: Record<K, string>): Option[] =>
 
 const extension = (i: number, ordinal: string): FieldSpec[] => [
   { name: `term.extensions.${i}.months`, label: `${ordinal} extension option, in months`, kind: 'integer', width: 'govuk-input--width-5', suffix: 'months', hint: 'Leave blank if there is none.' },
-  { name: `term.extensions.${i}.exercise`, label: `How is the ${ordinal.toLowerCase()} extension exercised?`, kind: 'radios', options: EXERCISE, missing: `Select how the ${ordinal.toLowerCase()} extension is exercised` },
+  { name: `term.extensions.${i}.exercise`, label: `How is the ${ordinal.toLowerCase()} extension exercised?`, kind: 'radios', options: EXERCISE, hint: 'An option the authority can exercise alone, or one that needs the provider to agree.', missing: `Select how the ${ordinal.toLowerCase()} extension is exercised` },
   { name: `term.extensions.${i}.statedInContract`, label: `Is the ${ordinal.toLowerCase()} extension written clearly into the contract and notice?`, kind: 'yes-no', hint: 'An option not written in is a new award.' },
 ];
 
@@ -122,7 +122,7 @@ export function formSections(overlays: readonly { id: string; authority: string;
       title: 'The commissioning authority',
       fields: [
         { name: 'authority.name', label: 'Authority name', kind: 'text', hint: 'For example, Coventry City Council.' },
-        { name: 'authority.type', label: 'Type of authority', kind: 'select', options: labelled(AUTHORITY_LABELS), missing: 'Select the type of authority' },
+        { name: 'authority.type', label: 'Type of authority', kind: 'select', hint: 'Decides whether the Provider Selection Regime can apply and which thresholds are used.', options: labelled(AUTHORITY_LABELS), missing: 'Select the type of authority' },
         {
           name: 'authority.overlay',
           label: 'Local contract procedure rules',
@@ -151,7 +151,7 @@ export function formSections(overlays: readonly { id: string; authority: string;
       title: 'Value',
       fields: [
         { name: 'value.annual', label: 'Estimated annual value', kind: 'number', prefix: '£', width: 'govuk-input--width-10', hint: 'The firm and probable provision per year, in pounds.' },
-        { name: 'value.vatIncluded', label: 'Does the value include VAT?', kind: 'yes-no', notKnown: false, missing: 'Select whether the value includes VAT' },
+        { name: 'value.vatIncluded', label: 'Does the value include VAT?', kind: 'yes-no', hint: 'Thresholds from 1 January 2022 include VAT; procheck compares like with like.', notKnown: false, missing: 'Select whether the value includes VAT' },
         { name: 'value.possibleAnnual', label: 'Possible extra provision per year (optional)', kind: 'number', prefix: '£', width: 'govuk-input--width-10', hint: 'Provision advertised but not committed, if any.' },
       ],
     },
@@ -169,7 +169,7 @@ export function formSections(overlays: readonly { id: string; authority: string;
       id: 'route',
       title: 'Procurement route',
       fields: [
-        { name: 'route.regime', label: 'Which rules does the plan follow?', kind: 'radios', options: labelled(REGIME_LABELS), missing: 'Select which rules the plan follows' },
+        { name: 'route.regime', label: 'Which rules does the plan follow?', kind: 'radios', hint: 'The regime the plan says it uses. procheck says if another one applies.', options: labelled(REGIME_LABELS), missing: 'Select which rules the plan follows' },
         { name: 'route.process', label: 'Process or procedure', kind: 'select', missing: 'Select the process or procedure', options: labelled(PROCESS_LABELS), hint: 'The award process the plan chooses, or a change to the existing contract.' },
       ],
     },
@@ -188,16 +188,16 @@ export function formSections(overlays: readonly { id: string; authority: string;
       title: 'The existing contract',
       hint: 'Leave this section blank if there is no existing contract.',
       fields: [
-        { name: 'incumbent.provider', label: 'Current provider', kind: 'text' },
+        { name: 'incumbent.provider', label: 'Current provider', kind: 'text', hint: 'The organisation providing the service now.' },
         { name: 'incumbent.contractEnd', label: 'End of the current contract', kind: 'date', hint: 'Without extensions not yet exercised.' },
-        { name: 'incumbent.awardedUnder', label: 'Rules the current contract was awarded under', kind: 'select', options: [{ value: '', label: 'Not known' }, ...AWARDED_UNDER] },
+        { name: 'incumbent.awardedUnder', label: 'Rules the current contract was awarded under', kind: 'select', hint: 'An extension or change follows the rules the contract was awarded under.', options: [{ value: '', label: 'Not known' }, ...AWARDED_UNDER] },
       ],
     },
     {
       id: 'staff',
       title: 'Staff (TUPE)',
       fields: [
-        { name: 'staff.assignedToService', label: 'Is there a group of staff whose main job is delivering the current service?', kind: 'yes-no' },
+        { name: 'staff.assignedToService', label: 'Is there a group of staff whose main job is delivering the current service?', kind: 'yes-no', hint: 'If so, TUPE is likely to transfer them to a new provider.' },
         { name: 'staff.pensionSchemes', label: 'Which pension schemes do those staff belong to?', kind: 'checkboxes', options: PENSION_LABELS, hint: 'Select all that apply.' },
       ],
     },
