@@ -19,3 +19,6 @@ export const PACKAGE_ROOT = packageRoot();
 
 /** A folder shipped with the package, e.g. "rules" or "cases", with a trailing separator. */
 export const packageDir = (name: string): string => join(PACKAGE_ROOT, name) + '/';
+
+/** The worked cases shipped with the package: the web page's examples and the review pack's evidence. */
+export const DEFAULT_CASES_DIR = packageDir('cases');

@@ -5,7 +5,7 @@ import { loadRuleSet, RuleSetError } from '../engine/rule-set.js';
 import { PlanValidationError } from '../plan/parse.js';
 import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/render.js';
-import { catalogue, overlayCatalogue, renderCatalogueText } from '../report/render-catalogue.js';
+import { diffCommand, explainCommand, REVIEW_USAGE, rulesCommand } from './review-commands.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { readPlanFile } from './read-plan.js';
@@ -14,9 +14,12 @@ import { PLAN_FORMATS, renderProposedTimetable, type PlanFormat } from '../repor
 
 const USAGE = `Usage:
   procheck check <plan.json> [--format text|markdown|json|html] [--trace] [--rules <dir>]
+  procheck check <register.csv|plans.ndjson|plans.jsonl> [--format text|json] [--full] [--trace] [--rules <dir>]
+                a plan per row, a line per plan and a summary; exits with the worst row's code
+                (20 if any row is malformed)
   procheck schema [plan|report]
-  procheck rules [--format text|json] [--rules <dir>]
-  procheck serve [--port 3000] [--host 127.0.0.1] [--rules <dir>]   HTTP API (/v1/check, /docs)
+${REVIEW_USAGE}
+  procheck serve [--port 3000] [--host 127.0.0.1] [--rules <dir>]   web page (/) and HTTP API (/v1/check, /docs)
   procheck plan <plan.json> [--format text|markdown|json] [--rules <dir>]
   procheck plan --start <date> --regime psr|pcr2015|pa2023 [--process <process>]
                 [--mobilisation-months <n>] [--evaluation-weeks <n>] [--tender-days <n>]
@@ -24,6 +27,7 @@ const USAGE = `Usage:
 
 Exit codes of "check": 0 compliant, 10 review, 11 non-compliant, 12 out-of-scope,
 20 invalid plan, 21 usage error, 22 broken rule set.
+Exit codes of "diff": 0 identical, 1 different, 21 usage error, 22 broken rule set.
 Exit codes of "plan": 0 timetable proposed, 20 invalid plan or option value,
 21 usage error, 22 broken rule set.`;
 
@@ -31,14 +35,29 @@ Exit codes of "plan": 0 timetable proposed, 20 invalid plan or option value,
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Where a register's progress bar is drawn (default: err). */
+  progress?: (text: string) => void;
+  /** Whether stderr is a terminal, so a progress bar may be drawn (default: process.stderr.isTTY). */
+  isTTY?: boolean;
 }
 
 async function check(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, trace: { type: 'boolean', default: false }, rules: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'text' },
+      trace: { type: 'boolean', default: false },
+      rules: { type: 'string' },
+      full: { type: 'boolean', default: false },
+    },
   });
+  // A register (many plans) is told by its extension; loaded on demand, as serve is.
+  if (positionals.length === 1) {
+    const batch = await import('./batch-command.js');
+    if (batch.isRegisterFile(positionals[0]!)) return batch.checkRegister(positionals[0]!, values, io);
+  }
+  if (values.full) throw new UsageError('--full is for a register (.csv, .ndjson or .jsonl) with --format json');
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (positionals.length !== 1) throw new UsageError('check needs exactly one plan file');
@@ -52,16 +71,6 @@ function schema(args: string[], io: Io): number {
   const which = args[0] ?? 'plan';
   if (which !== 'plan' && which !== 'report') throw new UsageError('schema takes "plan" or "report"');
   io.out(JSON.stringify(which === 'plan' ? planJsonSchema() : reportJsonSchema(), null, 2) + '\n');
-  return 0;
-}
-
-function rules(args: string[], io: Io): number {
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, rules: { type: 'string' } } });
-  const ruleSet = loadRuleSet(values.rules);
-  if (values.format === 'json')
-    io.out(JSON.stringify({ version: ruleSet.version, rules: catalogue(ruleSet), overlays: overlayCatalogue(ruleSet) }, null, 2) + '\n');
-  else if (values.format === 'text') io.out(renderCatalogueText(ruleSet));
-  else throw new UsageError('--format must be text or json');
   return 0;
 }
 
@@ -131,7 +140,7 @@ async function serve(args: string[], io: Io): Promise<number> {
   const { buildServer } = await import('../server/app.js');
   const app = await buildServer({ checker: createChecker(loadRuleSet(values.rules)) });
   const address = await app.listen({ port, host: values.host });
-  io.out(`procheck API listening on ${address} (reference: ${address}/docs)\n`);
+  io.out(`procheck listening on ${address} (web page: ${address}/, API reference: ${address}/docs)\n`);
   await new Promise<void>((resolve) => app.server.on('close', resolve));
   return 0;
 }
@@ -147,7 +156,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'serve':
         return await serve(rest, io);
       case 'rules':
-        return rules(rest, io);
+        return rulesCommand(rest, io);
+      case 'explain':
+        return await explainCommand(rest, io);
+      case 'diff':
+        return diffCommand(rest, io);
       case 'plan':
         return plan(rest, io);
       case undefined:

@@ -1,10 +1,8 @@
 // The shipped example plans (cases/), offered on the start page.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageDir } from '../package-dir.js';
+import { DEFAULT_CASES_DIR } from '../package-dir.js';
 import type { Example } from './pages.js';
-
-export const DEFAULT_CASES_DIR = packageDir('cases');
 
 export function loadExamples(dir: string = DEFAULT_CASES_DIR): Example[] {
   let names: string[];

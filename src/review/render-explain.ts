@@ -1,0 +1,114 @@
+// `procheck explain` output: the rule in words, and optionally what it made of one plan.
+import type { RuleView } from './rule-view.js';
+import type { EvaluatedPhrase, PlanEvaluation } from './explain.js';
+import type { ParamView } from './rule-params.js';
+import { phraseLines } from './describe-condition.js';
+import { mdCode, mdText, ruleMarkdown } from './catalogue-markdown.js';
+import { REGIME_TITLES } from './words.js';
+
+function paramLines(p: ParamView, indent: string): string[] {
+  const out = [
+    `${indent}${p.title} (${p.id})`,
+    `${indent}  used in ${p.usedIn.join(', ')}; ${p.appliesBy}`,
+    `${indent}  source: ${p.source.instrument}, ${p.source.provision} <${p.source.url}>${p.source.note ? `. ${p.source.note}` : ''}`,
+  ];
+  for (const v of p.periods) {
+    out.push(`${indent}  ${v.period}: ${v.valueText}${v.note ? ` (${v.note})` : ''}`);
+    if (v.source) out.push(`${indent}    source: ${v.source.instrument}, ${v.source.provision} <${v.source.url}>`);
+  }
+  return out;
+}
+
+export function renderRuleText(v: RuleView): string[] {
+  const out = [
+    v.id,
+    v.title,
+    '',
+    `Regime:   ${v.regimeTitle}${v.overlay ? `, ${v.overlay.authority}${v.overlay.example ? ' (example overlay)' : ''}` : ''}`,
+    `Severity: ${v.severityText}`,
+    `Law:      ${v.citation.instrument}, ${v.citation.provision}`,
+    `          ${v.citation.url}`,
+    ...(v.citation.note ? [`          ${v.citation.note}`] : []),
+    `File:     ${v.file}`,
+    '',
+    'When it applies',
+    `  ${v.runsFor}`,
+  ];
+  if (v.appliesWhen) out.push('  And only when:', ...phraseLines(v.appliesWhen, '  '));
+  out.push('', 'It fires when', ...phraseLines(v.conditions, '  '));
+  if (v.requires.length) {
+    out.push('', 'Facts it needs (if the plan does not state one, the finding is a review naming it)');
+    for (const r of v.requires) out.push(`  - ${r.description}${r.planPath ? ` [plan: ${r.planPath}]` : ''}`);
+  }
+  out.push('', 'Reason given', `  “${v.reasonInWords}”`);
+  if (v.steps.length) {
+    out.push('', 'Steps it adds');
+    for (const s of v.steps) out.push(`  - ${s.title} (${s.id})${s.citation ? `: ${s.citation.instrument}, ${s.citation.provision}` : ''}`);
+  }
+  if (v.params.length) {
+    out.push('', 'Parameters');
+    for (const p of v.params) out.push(...paramLines(p, '  '));
+  }
+  out.push('', 'Worked cases');
+  const caseLine = (c: RuleView['cases']['fires'][number]) => `    - ${c.id}${c.title ? `: ${c.title}` : ''} (verdict ${c.verdict})`;
+  if (v.cases.fires.length) out.push('  Fires in:', ...v.cases.fires.map(caseLine));
+  if (v.cases.silent.length) out.push('  Checked not to fire in:', ...v.cases.silent.map(caseLine));
+  if (!v.cases.fires.length && !v.cases.silent.length) out.push('  No worked case in cases/ names this rule.');
+  return out;
+}
+
+const holdsWord = (h: boolean | null | undefined) => (h === true ? 'holds' : h === false ? 'does not hold' : 'not evaluated');
+
+function seen(p: EvaluatedPhrase): string {
+  if (!('result' in p)) return '';
+  const parts = [
+    `the plan gives ${p.factValueText ?? (p.result === null ? 'nothing (not read)' : 'not known')}`,
+    ...(p.comparedWithText !== undefined ? [`compared with ${p.comparedWithText}`] : []),
+    holdsWord(p.result),
+  ];
+  return parts.join('; ');
+}
+
+function evaluatedLines(p: EvaluatedPhrase, indent: string): string[] {
+  const own = [`${indent}- ${p.text}`];
+  if ('result' in p) own.push(`${indent}    -> ${seen(p)}`);
+  return [...own, ...(p.children ?? []).flatMap((c) => evaluatedLines(c, `${indent}  `))];
+}
+
+export function renderEvaluationText(e: PlanEvaluation): string[] {
+  const regime = e.regime ? (REGIME_TITLES[e.regime] ?? e.regime) : 'no regime procheck checks';
+  const out = ['', `For plan ${e.plan.id} (${e.plan.title}), governed by ${regime}`, `  ${e.outcomeText}`];
+  if (e.traceOutcome === null || e.traceOutcome === 'not-applicable') return out;
+  if (e.appliesWhen) out.push('', `  When it applies: ${holdsWord(e.appliesWhen.holds)}`, ...evaluatedLines(e.appliesWhen.phrase, '  '));
+  if (e.requires.length) {
+    out.push('', '  Facts it needs');
+    for (const r of e.requires) out.push(`  - ${r.description}: ${r.valueText}`);
+  }
+  out.push('', `  The test: ${holdsWord(e.conditions.holds)}`, ...evaluatedLines(e.conditions.phrase, '  '));
+  if (e.finding) out.push('', `  Finding (${e.finding.severity}): ${e.finding.reason}`);
+  return out;
+}
+
+export function renderExplainText(v: RuleView, e?: PlanEvaluation): string {
+  return [...renderRuleText(v), ...(e ? renderEvaluationText(e) : [])].join('\n') + '\n';
+}
+
+function evaluatedMd(p: EvaluatedPhrase, indent = ''): string[] {
+  const own = `${indent}- ${mdText(p.text)}${'result' in p ? ` — ${mdText(seen(p))}` : ''}`;
+  return [own, ...(p.children ?? []).flatMap((c) => evaluatedMd(c, `${indent}  `))];
+}
+
+export function renderExplainMarkdown(v: RuleView, e?: PlanEvaluation): string {
+  const out = ruleMarkdown(v, 1);
+  if (e) {
+    const regime = e.regime ? (REGIME_TITLES[e.regime] ?? e.regime) : 'no regime procheck checks';
+    out.push(`## For plan ${mdCode(e.plan.id)}: ${mdText(e.plan.title)}`, '', `Governed by ${mdText(regime)}. ${mdText(e.outcomeText)}`, '');
+    if (e.traceOutcome !== null && e.traceOutcome !== 'not-applicable') {
+      if (e.appliesWhen) out.push(`**When it applies:** ${holdsWord(e.appliesWhen.holds)}`, '', ...evaluatedMd(e.appliesWhen.phrase), '');
+      if (e.requires.length) out.push('**Facts it needs**', '', ...e.requires.map((r) => `- ${mdText(r.description)}: ${mdText(r.valueText)}`), '');
+      out.push(`**The test:** ${holdsWord(e.conditions.holds)}`, '', ...evaluatedMd(e.conditions.phrase), '');
+      if (e.finding) out.push(`**Finding (${e.finding.severity}):** ${mdText(e.finding.reason)}`, '');
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}

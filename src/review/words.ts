@@ -1,0 +1,123 @@
+// Values and names in words for readers who do not read JSON: the review pack
+// shows the law as a lawyer would write it, never as the engine stores it.
+import { FACT_CATALOGUE, isFactName } from '../plan/fact-catalogue.js';
+import { formatValue } from '../engine/template.js';
+import type { ParamDefinition } from '../engine/params.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "Kind of commissioning body" -> "kind of commissioning body", leaving acronyms ("PSR ...") alone. */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+export function upperFirst(text: string): string {
+  return text.length ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** "a", "a or b", "a, b or c" */
+export function joinWords(items: string[], last = 'or'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+export function quoted(text: string): string {
+  return `“${text}”`;
+}
+
+export function dateInWords(iso: string): string {
+  return ISO_DATE.test(iso) ? formatValue(iso, 'date') : iso;
+}
+
+export function factDescription(fact: string): string {
+  return isFactName(fact) ? FACT_CATALOGUE[fact].description : fact;
+}
+
+export function factPlanPath(fact: string): string | undefined {
+  if (!isFactName(fact)) return undefined;
+  const info = FACT_CATALOGUE[fact];
+  return 'planPath' in info ? info.planPath : undefined;
+}
+
+/**
+ * How a fact's numbers read, taken from the catalogue's own wording so that a
+ * new fact needs no entry here.
+ */
+function factFormat(fact: string): 'gbp' | 'months' | 'years' | 'pct' | 'text' {
+  const d = factDescription(fact);
+  if (/\(GBP\)/.test(d)) return 'gbp';
+  if (/\(months\)/.test(d)) return 'months';
+  if (/\(years\)/.test(d)) return 'years';
+  if (/\(0-1\)|\bas a share\b/.test(d)) return 'pct';
+  return 'text';
+}
+
+/** A value a fact holds (or is compared with), in words. */
+export function factValueInWords(fact: string, value: unknown): string {
+  if (value === null || value === undefined) return 'not known';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return formatValue(value, factFormat(fact));
+  if (typeof value === 'string') return ISO_DATE.test(value) ? dateInWords(value) : quoted(value);
+  if (Array.isArray(value)) return joinWords(value.map((v) => factValueInWords(fact, v)), 'and');
+  return JSON.stringify(value);
+}
+
+const UNIT_WORDS: Record<ParamDefinition['unit'], (v: number) => string> = {
+  GBP: (v) => formatValue(v, 'gbp'),
+  ratio: (v) => formatValue(v, 'pct'),
+  days: (v) => `${v} day${v === 1 ? '' : 's'}`,
+  'working-days': (v) => `${v} working day${v === 1 ? '' : 's'}`,
+  months: (v) => formatValue(v, 'months'),
+  years: (v) => formatValue(v, 'years'),
+  date: (v) => String(v),
+  flag: (v) => String(v),
+  'cpv-list': (v) => String(v),
+};
+
+/** A code list can run to a hundred entries: shown in full only where asked (the catalogue's parameter values). */
+export function paramValueInWords(value: unknown, unit: ParamDefinition['unit'], opts: { fullLists?: boolean } = {}): string {
+  if (value === null || value === undefined) return 'none in force';
+  if (Array.isArray(value)) {
+    const codes = value.map(String);
+    const noun = unit === 'cpv-list' ? 'CPV code' : 'entry';
+    const head = `${codes.length} ${noun}${codes.length === 1 ? '' : 's'}`;
+    if (opts.fullLists) return `${head}: ${codes.join(', ')}`;
+    const shown = codes.slice(0, 6).join(', ');
+    return `${head} (${shown}${codes.length > 6 ? ', …' : ''})`;
+  }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return UNIT_WORDS[unit](value);
+  if (typeof value === 'string') return unit === 'date' || ISO_DATE.test(value) ? dateInWords(value) : value;
+  return JSON.stringify(value);
+}
+
+/** A dated period, "from 1 January 2024" or "1 January 2022 to 31 December 2023". */
+export function periodInWords(from: string, to: string | null): string {
+  return to === null ? `from ${dateInWords(from)}` : `${dateInWords(from)} to ${dateInWords(to)}`;
+}
+
+export const SEVERITY_WORDS: Record<string, string> = {
+  'out-of-scope': 'out of scope: the plan falls under a regime procheck does not check',
+  'non-compliant': 'non-compliant: the plan breaks the law',
+  review: 'review: a person must judge it',
+  info: 'information and steps: the verdict does not change',
+};
+
+export const REGIME_TITLES: Record<string, string> = {
+  general: 'General: scope, regime, contract terms and timetable',
+  psr: 'Provider Selection Regime (Health Care Services (Provider Selection Regime) Regulations 2023)',
+  pcr2015: 'Public Contracts Regulations 2015',
+  pa2023: 'Procurement Act 2023',
+  tupe: 'TUPE 2006: staff transfer',
+  local: 'Local contract procedure rules (overlays)',
+};
+
+/** When a rule of each regime runs at all, before its own "applies when". */
+export const REGIME_GATE: Record<string, string> = {
+  general: 'every plan',
+  psr: 'plans the Provider Selection Regime governs',
+  pcr2015: 'plans the Public Contracts Regulations 2015 govern',
+  pa2023: 'plans the Procurement Act 2023 governs',
+  tupe: 'every plan',
+  local: 'plans that name this overlay in authority.overlay',
+};

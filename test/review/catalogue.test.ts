@@ -1,0 +1,161 @@
+// `procheck rules --format md|html`: the catalogue a legal team reviews.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRuleSet } from '../../src/engine/rule-set.js';
+import { catalogue, overlayCatalogue, renderCatalogueText } from '../../src/report/render-catalogue.js';
+import { rulesCommand } from '../../src/cli/review-commands.js';
+import { UsageError } from '../../src/cli/usage-error.js';
+import { loadWorkedCases, casesForRule } from '../../src/review/rule-cases.js';
+import { main } from '../../src/cli/main.js';
+import { copyRules, edit } from '../support/rule-dirs.js';
+
+const CASES = join(import.meta.dirname, '..', '..', 'cases');
+
+function rules(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = rulesCommand(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const ruleSet = loadRuleSet();
+const allRules = [...ruleSet.rules, ...[...ruleSet.overlays.values()].flatMap((o) => o.rules)];
+const md = rules('--format', 'md').out;
+const html = rules('--format', 'html').out;
+
+/** Escapes a string for use inside a RegExp. */
+const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('text and json keep their output', () => {
+  it('text is the existing catalogue, byte for byte, as main prints it', async () => {
+    expect(rules().out).toBe(renderCatalogueText(ruleSet));
+    let viaMain = '';
+    await main(['rules'], { out: (t) => (viaMain += t), err: () => {} });
+    expect(rules().out).toBe(viaMain);
+  });
+
+  it('json is the existing catalogue', () => {
+    expect(JSON.parse(rules('--format', 'json').out)).toEqual(
+      JSON.parse(JSON.stringify({ version: ruleSet.version, rules: catalogue(ruleSet), overlays: overlayCatalogue(ruleSet) })),
+    );
+  });
+
+  it('an unknown format is a usage error', () => {
+    expect(() => rules('--format', 'pdf')).toThrow(UsageError);
+  });
+});
+
+describe('the worked cases behind each rule', () => {
+  const cases = loadWorkedCases(CASES);
+  it('reads every expected outcome, with the plan title', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+    const coventry = cases.find((c) => c.id === 'coventry-2024-competitive')!;
+    expect(coventry.findings).toContain('psr.competitive.process');
+    expect(coventry.absentFindings).toContain('scope.regime-mismatch');
+    expect(coventry.title).toMatch(/Coventry/);
+  });
+  it('a rule fires in the cases that list it, and is silent in those that rule it out', () => {
+    const r = casesForRule(cases, 'scope.regime-mismatch');
+    expect(r.silent.map((c) => c.id)).toContain('coventry-2024-competitive');
+    expect(casesForRule(cases, 'psr.competitive.process').fires.map((c) => c.id)).toContain('coventry-2024-competitive');
+  });
+  it('a missing directory means no cases, not a crash', () => {
+    expect(loadWorkedCases(join(CASES, 'no-such-dir'))).toEqual([]);
+  });
+});
+
+describe.each([
+  ['md', md],
+  ['html', html],
+])('the %s catalogue', (format, out) => {
+  it('lists every rule, law and overlays, with its citation link', () => {
+    for (const r of allRules) {
+      expect(out, r.id).toContain(format === 'md' ? `<a id="${r.id}"></a>` : `id="${r.id}"`);
+      const href = format === 'md' ? `](${r.citation.url})` : `href="${r.citation.url.replace(/&/g, '&amp;')}"`;
+      expect(out, r.id).toContain(href);
+    }
+  });
+
+  it('links the table of contents to every rule', () => {
+    for (const r of allRules) expect(out, r.id).toContain(format === 'md' ? `](#${r.id})` : `href="#${r.id}"`);
+  });
+
+  it('shows a dated parameter with each value, its period and its source', () => {
+    const param = ruleSet.params.get('pcr2015.threshold.services-sub-central');
+    expect(param.values.length).toBeGreaterThan(1);
+    expect(out).toContain('pcr2015.threshold.services-sub-central');
+    for (const v of param.values) {
+      const amount = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 }).format(v.value as number);
+      expect(out).toContain(amount);
+      if (v.source) expect(out).toContain(format === 'html' ? v.source.url.replace(/&/g, '&amp;') : v.source.url);
+    }
+    expect(out).toContain(param.source.url);
+  });
+
+  it('names the worked case in which a rule is known to fire', () => {
+    // cases/coventry-2024-competitive.expected.json lists psr.competitive.process among its findings.
+    const section = out.slice(out.indexOf(format === 'md' ? '<a id="psr.competitive.process">' : 'id="psr.competitive.process"'));
+    const own = section.slice(0, section.indexOf('Worked cases') + 2000);
+    expect(own).toMatch(new RegExp(`Fires in:[\\s\\S]*${re('coventry-2024-competitive')}`));
+  });
+
+  it('says which overlays are examples', () => {
+    expect(out).toMatch(/Local rules: Coventry City Council \(overlay coventry, an example\)/);
+  });
+});
+
+/** Void elements close themselves; every other tag must close in order. */
+function unbalancedTags(page: string): string[] {
+  const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input']);
+  const stack: string[] = [];
+  const problems: string[] = [];
+  const body = page.replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
+  for (const m of body.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)) {
+    const [, closing, name] = m;
+    const tag = name!.toLowerCase();
+    if (VOID.has(tag)) continue;
+    if (!closing) stack.push(tag);
+    else if (stack.pop() !== tag) problems.push(`</${tag}> at ${m.index}`);
+  }
+  return [...problems, ...stack.map((t) => `<${t}> never closed`)];
+}
+
+describe('the html page', () => {
+  it('is one self-contained page: doctype, language, inline style, no scripts or external files', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<html lang="en-GB">');
+    expect(html).toContain('<style>');
+    expect(html).not.toMatch(/<script|<link |src=/i);
+    expect(html).toContain('@media print');
+  });
+
+  it('is well-formed: every tag closes, in order, and ids are unique', () => {
+    expect(unbalancedTags(html)).toEqual([]);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBe(new Set(ids).size);
+  });
+
+  it('has real headings per regime, table headers and link text that says where it goes', () => {
+    expect(html).toMatch(/<h1>procheck rule catalogue<\/h1>/);
+    expect(html).toMatch(/<h2 id="regime-psr-title">Provider Selection Regime/);
+    expect(html).toMatch(/<h2 id="regime-pa2023-title">Procurement Act 2023<\/h2>/);
+    expect(html).toContain('<th scope="col">In force</th>');
+    expect(html).not.toMatch(/>\s*(here|link|click)\s*<\/a>/i);
+    expect(html).toMatch(/<a href="https:\/\/www\.legislation\.gov\.uk\/[^"]+">[^<]+ \(on www\.legislation\.gov\.uk\)<\/a>/);
+  });
+
+  it('escapes rule text: a title with a script tag is shown, not run', () => {
+    const dir = copyRules();
+    edit(dir, 'psr/governance.json', (json) => {
+      json.rules[0].title = '<script>alert("x")</script> & more';
+    });
+    let out = '';
+    rulesCommand(['--format', 'html', '--rules', dir], { out: (t) => (out += t), err: () => {} });
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
+    expect(unbalancedTags(out)).toEqual([]);
+    let mdOut = '';
+    rulesCommand(['--format', 'md', '--rules', dir], { out: (t) => (mdOut += t), err: () => {} });
+    expect(mdOut).not.toContain('<script>');
+  });
+});
