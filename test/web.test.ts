@@ -241,3 +241,14 @@ describe('the form', () => {
     }
   });
 });
+
+describe('the rule catalogue on the web page', () => {
+  it('serves the review pack catalogue at /rules, and a result links each finding to its rule there', async () => {
+    const page = (await app.inject({ url: '/rules' })).body;
+    for (const r of checker.ruleSet.rules) expect(page, r.id).toContain(`id="${r.id}"`);
+    const result = (await app.inject({ url: '/examples/coventry-2024-competitive' })).body;
+    expect(result).toContain('<a class="govuk-link" href="/rules#tupe.pensions-unknown"><code>tupe.pensions-unknown</code></a>');
+    // The printable report has no server to link to.
+    expect(renderHtml(await checker.check(readCase('coventry-2024-competitive.json')))).not.toContain('href="/rules#');
+  });
+});

@@ -41,13 +41,19 @@ function summary(report: Report): Html {
   )}</dl>`;
 }
 
-function finding(f: FindingT, i: number): Html {
+export interface BodyOptions {
+  /** Where a rule id links to (the web page's rule catalogue); plain text when absent. */
+  ruleHref?: (ruleId: string) => string;
+}
+
+function finding(f: FindingT, i: number, options: BodyOptions): Html {
+  const rule = options.ruleHref ? html`<a class="govuk-link" href="${options.ruleHref(f.ruleId)}"><code>${f.ruleId}</code></a>` : html`<code>${f.ruleId}</code>`;
   return html`<div class="govuk-summary-card procheck-finding" id="finding-${i + 1}">
   <div class="govuk-summary-card__title-wrapper"><h3 class="govuk-summary-card__title"><strong class="govuk-tag ${SEVERITY_CLASS[f.severity]}">${SEVERITY_TAG[f.severity]}</strong> ${f.title}</h3></div>
   <div class="govuk-summary-card__content">
     <p class="govuk-body">${f.reason}</p>
     ${f.missingFacts.length ? html`<p class="govuk-body">The plan does not say:</p><ul class="govuk-list govuk-list--bullet">${f.missingFacts.map((m) => html`<li>${m.description}${m.planPath ? html` (<code>${m.planPath}</code>)` : ''}</li>`)}</ul>` : ''}
-    <p class="govuk-body-s">Law: ${lawLink(f.citation)}. Rule <code>${f.ruleId}</code>.</p>
+    <p class="govuk-body-s">Law: ${lawLink(f.citation)}. Rule ${rule}.</p>
   </div>
 </div>`;
 }
@@ -86,7 +92,7 @@ function traceList(trace: NonNullable<Report['trace']>): Html {
 }
 
 /** The report's content, headed at level `h1` (the page title is the plan's). */
-export function reportBody(report: Report): Html {
+export function reportBody(report: Report, options: BodyOptions = {}): Html {
   return html`<span class="govuk-caption-l">procheck report</span>
 <h1 class="govuk-heading-l">${report.plan.title}</h1>
 <div class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict">
@@ -96,7 +102,7 @@ export function reportBody(report: Report): Html {
 ${summary(report)}
 ${report.overlay ? html`<div class="govuk-inset-text">${overlayText(report.overlay)}</div>` : ''}
 <h2 class="govuk-heading-m">Findings (${report.findings.length})</h2>
-${report.findings.length ? report.findings.map(finding) : html`<p class="govuk-body">No rule found anything to report.</p>`}
+${report.findings.length ? report.findings.map((f, i) => finding(f, i, options)) : html`<p class="govuk-body">No rule found anything to report.</p>`}
 ${report.steps.length ? stepsTable(report) : ''}
 ${report.timetable.length ? timetableTable(report) : ''}
 ${report.trace ? traceList(report.trace) : ''}

@@ -7,10 +7,7 @@ import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../report/html.js';
 
 const e = escapeHtml;
 

@@ -11,6 +11,8 @@ import { catalogue } from '../report/render-catalogue.js';
 import { openApiDocument } from './openapi.js';
 import { registerWeb } from '../web/routes.js';
 import { loadExamples } from '../web/examples.js';
+import { loadWorkedCases } from '../review/rule-cases.js';
+import { DEFAULT_CASES_DIR } from '../package-dir.js';
 
 export interface ServerOptions {
   checker?: Checker;
@@ -59,6 +61,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     const trace = req.query.trace === 'true' || req.query.trace === '1';
     return checker.check(req.body, { trace });
   });
-  if (options.web ?? true) await registerWeb(app, { checker, examples: loadExamples(options.examplesDir), fileLimit: app.initialConfig.bodyLimit! });
+  if (options.web ?? true)
+    await registerWeb(app, {
+      checker,
+      examples: loadExamples(options.examplesDir),
+      cases: loadWorkedCases(options.examplesDir ?? DEFAULT_CASES_DIR),
+      fileLimit: app.initialConfig.bodyLimit!,
+    });
   return app;
 }

@@ -46,6 +46,7 @@ export function layout(title: string, meta: PageMeta, body: Html, hasErrors = fa
     <nav aria-label="Menu" class="govuk-service-navigation__wrapper"><ul class="govuk-service-navigation__list">
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/plan">Fill in a plan</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/#examples">Examples</a></li>
+      <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/rules">Rule catalogue</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/docs">HTTP API</a></li>
     </ul></nav>
   </div></div></section>
@@ -57,7 +58,7 @@ ${body}
 </div>
 <footer class="govuk-footer"><div class="govuk-width-container">
   <p class="govuk-body-s">procheck ${meta.procheck}, rule set ${meta.ruleSetVersion}. procheck's findings help an officer check a plan; they are not legal advice.
-  Rules: <a class="govuk-footer__link" href="/v1/rules">rule catalogue (JSON)</a>.</p>
+  Rules: <a class="govuk-footer__link" href="/rules">rule catalogue</a> (<a class="govuk-footer__link" href="/v1/rules">as JSON</a>).</p>
 </div></footer>
 </body>
 </html>
@@ -131,7 +132,7 @@ ${p.notice ? html`<div class="govuk-inset-text">${p.notice}</div>` : ''}
 
 export function resultPage(meta: PageMeta, report: Report, plan: unknown): string {
   const planJson = JSON.stringify(plan);
-  const body = html`${reportBody(report)}
+  const body = html`${reportBody(report, { ruleHref: (id) => `/rules#${id}` })}
 <h2 class="govuk-heading-m">Download or change</h2>
 <form method="post" action="/report" class="procheck-inline-form">
   <input type="hidden" name="plan" value="${planJson}">

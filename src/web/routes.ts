@@ -13,10 +13,15 @@ import { issuesToFormErrors } from './field-errors.js';
 import { errorPage, formPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
 import type { SummaryError } from './components.js';
 import { PROCHECK_VERSION } from '../version.js';
+import { buildCatalogue } from '../review/catalogue-sections.js';
+import { renderCatalogueHtml } from '../review/catalogue-html.js';
+import type { WorkedCase } from '../review/rule-cases.js';
 
 export interface WebOptions {
   checker: Checker;
   examples: readonly Example[];
+  /** The worked cases the rule catalogue cites (the same files as the examples). */
+  cases: readonly WorkedCase[];
   /** Largest plan file accepted, in bytes. */
   fileLimit: number;
 }
@@ -71,6 +76,10 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   }
 
   app.get('/', (_req, reply) => htmlPage(reply, startPage(meta, examples)));
+
+  // The review pack's catalogue, for a lawyer following a citation from a result.
+  const catalogueHtml = renderCatalogueHtml(buildCatalogue(checker.ruleSet, options.cases));
+  app.get('/rules', (_req, reply) => htmlPage(reply, catalogueHtml));
 
   app.get<{ Querystring: { example?: string } }>('/plan', (req, reply) => {
     const example = req.query.example === undefined ? undefined : examples.find((e) => e.id === req.query.example);

@@ -34,7 +34,7 @@ async function openPage(): Promise<{ page: Page; requests: string[]; consoleErro
   return { page, requests, consoleErrors };
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 
 async function fillDate(page: Page, label: string, iso: string) {
   const [y, m, d] = iso.split('-');
@@ -152,6 +152,12 @@ describe('web page, in headless Chromium', () => {
     const expected = JSON.parse(readFileSync(join(root, 'cases', 'coventry-2024-competitive.expected.json'), 'utf8')) as { verdict: string };
     await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
     await shot(page, '05-example-result');
+    // A finding's rule opens in the rule catalogue, in plain English.
+    await page.getByRole('link', { name: 'tupe.pensions-unknown' }).click();
+    await page.waitForURL(/\/rules#tupe\.pensions-unknown$/);
+    expect(await page.locator('[id="tupe.pensions-unknown"] h3').innerText()).toBe('Pension arrangements of assigned staff are not known');
+    await shot(page, '07-rule-catalogue', false);
+    await page.goBack();
     for (const [button, ext] of [['Download report (JSON)', 'json'], ['Download report (Markdown)', 'md'], ['Download printable report (HTML)', 'html']] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
       expect(download.suggestedFilename()).toBe(`coventry-2024-competitive-procheck.${ext}`);
