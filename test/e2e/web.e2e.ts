@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +33,18 @@ async function openPage(): Promise<{ page: Page; requests: string[]; consoleErro
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   return { page, requests, consoleErrors };
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's WCAG 2.1 A and AA checks and best practices on the page as it stands: the violations, in words. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
 }
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
@@ -207,6 +220,20 @@ describe('web page, in headless Chromium', () => {
     await page.goto(base + '/examples/coventry-2024-direct-award-c');
     expect(await page.locator('#verdict .govuk-tag').innerText()).toMatch(/non-compliant/i);
     expect(await page.locator('#verdict p').innerText()).toContain('NON-COMPLIANT: the plan breaks at least one rule');
+    await page.close();
+  });
+
+  it('passes axe-core WCAG 2.1 AA checks on every page, errors shown included', async () => {
+    const { page } = await openPage();
+    for (const url of ['/', '/plan', '/examples/coventry-2024-competitive', '/rules']) {
+      await page.goto(base + url);
+      expect(await accessibilityViolations(page), url).toEqual([]);
+    }
+    await page.goto(base + '/plan');
+    await page.getByLabel('Estimated annual value').fill('lots');
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await accessibilityViolations(page), 'form with errors').toEqual([]);
     await page.close();
   });
 });
