@@ -5,9 +5,9 @@
 import { planJsonSchema } from '../plan/json-schema.js';
 import { PlanValidationError, type FieldIssue } from '../plan/parse.js';
 import { parseCsv } from './csv.js';
+import { alternatives, typesOf, type Schema } from '../plan/schema-walk.js';
 import type { RegisterRow } from './rows.js';
 
-type Schema = Record<string, unknown>;
 type Scalar = 'string' | 'number' | 'integer' | 'boolean';
 
 /** How a column's cells are read. */
@@ -55,33 +55,6 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return name;
-}
-
-/** The concrete alternatives of a schema node: `$ref` followed, `anyOf`/`oneOf` spread. */
-function alternatives(node: unknown, root: Schema, seen = new Set<string>()): Schema[] {
-  if (typeof node !== 'object' || node === null) return [];
-  const s = node as Schema;
-  if (typeof s.$ref === 'string') {
-    if (seen.has(s.$ref)) return [];
-    const target = s.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .filter(Boolean)
-      .reduce<unknown>((at, key) => (at as Schema | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
-    return alternatives(target, root, new Set([...seen, s.$ref]));
-  }
-  const union = (s.anyOf ?? s.oneOf) as unknown[] | undefined;
-  if (Array.isArray(union)) return union.flatMap((u) => alternatives(u, root, seen));
-  return [s];
-}
-
-function typesOf(s: Schema): string[] {
-  if (Array.isArray(s.type)) return s.type as string[];
-  if (typeof s.type === 'string') return [s.type];
-  if (s.properties) return ['object'];
-  if (s.items) return ['array'];
-  // Unconstrained (or an enum with no type): the text is passed on for the plan schema to judge.
-  return ['string'];
 }
 
 function scalarOf(types: string[]): Scalar | null {
