@@ -10,6 +10,8 @@ import { issuesToFormErrors } from '../src/web/field-errors.js';
 import { renderHtml } from '../src/report/render-html.js';
 import { html } from '../src/report/html.js';
 import { withoutTransportFont } from '../src/web/assets.js';
+import { leafFields } from '../src/plan/schema-walk.js';
+import { planJsonSchema } from '../src/plan/json-schema.js';
 import { plan as testPlan } from './support/plans.js';
 
 const root = join(import.meta.dirname, '..');
@@ -113,14 +115,19 @@ describe('form answers and plans', () => {
       { path: 'route.regime', message: 'Invalid input: expected string, received undefined' },
       { path: 'authority', message: 'Invalid input: expected object, received undefined' },
       { path: 'directAward.onlyProviderCapable', message: 'Invalid input: expected boolean, received string' },
+      { path: 'source.document', message: 'Invalid input: expected string, received number' },
     ]);
     expect(errors).toEqual([
       { field: 'authority.name', message: 'Enter authority name' },
       { field: 'services.0.cpv', message: 'CPV codes must be a CPV code such as 85312500 or 85312500-4' },
       { field: 'route.regime', message: 'Select which rules the plan follows' },
       { field: 'dates.contractStart', message: 'Service start is not a real calendar date' },
+      {
+        field: 'directAward.onlyProviderCapable',
+        message: 'Is the existing provider the only one that can realistically provide the services, because of their nature (PSR reg 7)?: Invalid input: expected boolean, received string',
+      },
     ]);
-    expect(other).toEqual([{ path: 'directAward.onlyProviderCapable', message: 'Invalid input: expected boolean, received string' }]);
+    expect(other).toEqual([{ path: 'source.document', message: 'Invalid input: expected string, received number' }]);
   });
 });
 
@@ -230,6 +237,23 @@ describe('web routes', () => {
 });
 
 describe('the form', () => {
+  it('asks every plan field, the guided questions first and the rest in optional sections', () => {
+    const asked = new Set(fields.map((f) => f.name));
+    const all = leafFields(planJsonSchema() as Record<string, unknown>).map((f) => f.path);
+    const notAsked = all.filter((p) => !asked.has(p) && !/^(\$schema|id$|source\.|term\.extensions\.0\.)/.test(p) && p !== 'id');
+    expect(notAsked).toEqual([]);
+    const sections = formSections([]);
+    expect(sections.findIndex((s) => s.optional)).toBeGreaterThan(0);
+    expect(sections.slice(sections.findIndex((s) => s.optional)).every((s) => s.optional)).toBe(true);
+  });
+
+  it('opens an optional section that holds an answer or an error, and leaves the others folded', async () => {
+    const page = (await app.inject({ url: '/plan', ...form({ 'directAward.onlyProviderCapable': 'no', 'urgency.foreseeable': 'maybe' }) })).body;
+    expect(page).toMatch(/<details class="govuk-details" id="section-more-directAward" open>/);
+    expect(page).toMatch(/<details class="govuk-details" id="section-more-change">/);
+    expect(page).toMatch(/<details class="govuk-details" id="section-more-urgency" open>/);
+  });
+
   it('gives every question a hint and every field a label or legend', async () => {
     for (const f of fields) expect(f.hint, f.name).toBeTruthy();
     const page = (await app.inject({ url: '/plan' })).body;

@@ -2,6 +2,7 @@
 // what hints. Labels and hints only: what the answers mean in law is the rule
 // set's business. A field's name is its dotted plan path.
 import { AuthorityType, Process, RegimeChoice } from '../plan/schema.js';
+import { moreSections } from './more-questions.js';
 
 export type FieldKind = 'text' | 'number' | 'integer' | 'date' | 'select' | 'radios' | 'yes-no' | 'list' | 'checkboxes';
 
@@ -32,6 +33,8 @@ export interface SectionSpec {
   id: string;
   title: string;
   hint?: string;
+  /** Shown folded (GOV.UK details), opened when it holds an answer or an error. */
+  optional?: boolean;
   fields: FieldSpec[];
 }
 
@@ -106,8 +109,14 @@ const extension = (i: number, ordinal: string): FieldSpec[] => [
   { name: `term.extensions.${i}.statedInContract`, label: `Is the ${ordinal.toLowerCase()} extension written clearly into the contract and notice?`, kind: 'yes-no', hint: 'An option not written in is a new award.' },
 ];
 
-/** Overlays are the rule set's, so the form is built for a rule set. */
+/** The guided questions, then every other plan field in optional sections. */
 export function formSections(overlays: readonly { id: string; authority: string; example: boolean }[]): SectionSpec[] {
+  const main = mainSections(overlays);
+  return [...main, ...moreSections(new Set(allFields(main).map((f) => f.name)))];
+}
+
+/** Overlays are the rule set's, so the form is built for a rule set. */
+function mainSections(overlays: readonly { id: string; authority: string; example: boolean }[]): SectionSpec[] {
   return [
     {
       id: 'about',

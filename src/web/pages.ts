@@ -111,6 +111,13 @@ export interface FormPageInput {
   notice?: string;
 }
 
+/** Whether the form holds an answer for a field (any of a date's three boxes). */
+const answered = (values: FormValues, name: string): boolean =>
+  [name, `${name}-day`, `${name}-month`, `${name}-year`].some((k) => {
+    const v = values[k];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v.trim() !== '';
+  });
+
 export function formPage(meta: PageMeta, p: FormPageInput): string {
   const summary = [...summaryErrors(p.fields, p.errors), ...p.otherErrors];
   const errorOf = (name: string) => p.errors.find((e) => e.field === name)?.message;
@@ -121,9 +128,15 @@ ${p.notice ? html`<div class="govuk-inset-text">${p.notice}</div>` : ''}
 <p class="govuk-body">Answer what the plan already says. Leave a question blank, or answer "Not known", where the plan has not decided yet: procheck says what it needs.</p>
 <form method="post" action="/plan" id="plan-form" novalidate>
   ${p.basePlan !== undefined ? html`<input type="hidden" name="basePlan" value="${JSON.stringify(p.basePlan)}">` : ''}
-  ${p.sections.map(
+  ${p.sections.filter((s) => !s.optional).map(
     (s) => html`<h2 class="govuk-heading-m" id="section-${s.id}">${s.title}</h2>${s.hint ? html`<p class="govuk-hint">${s.hint}</p>` : ''}${s.fields.map((f) => field(f, p.values, errorOf(f.name)))}`,
   )}
+  <h2 class="govuk-heading-m" id="section-more">More facts (optional)</h2>
+  <p class="govuk-body">Open a part to answer what the report says the plan does not state. Each question names the plan field it fills in.</p>
+  ${p.sections.filter((s) => s.optional).map((s) => {
+    const open = s.fields.some((f) => errorOf(f.name) || answered(p.values, f.name));
+    return html`<details class="govuk-details" id="section-${s.id}"${open ? html` open` : ''}><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${s.title}</span></summary><div class="govuk-details__text">${s.fields.map((f) => field(f, p.values, errorOf(f.name)))}</div></details>`;
+  })}
   <button type="submit" class="govuk-button" data-module="govuk-button">Check the plan</button>
 </form>
 </div></div>`;

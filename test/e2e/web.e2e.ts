@@ -236,4 +236,29 @@ describe('web page, in headless Chromium', () => {
     expect(await accessibilityViolations(page), 'form with errors').toEqual([]);
     await page.close();
   });
+
+  it('answers what a result says the plan does not state: change the plan, open the part, answer, check again', async () => {
+    const { page } = await openPage();
+    await page.goto(base + '/examples/coventry-2024-most-suitable-provider');
+    const finding = page.locator('.procheck-finding', { hasText: 'psr.most-suitable-provider.not-identifiable' });
+    expect(await finding.count()).toBe(1);
+    expect(await finding.innerText()).toContain('directAward.mostSuitableProviderIdentifiable');
+    await page.getByRole('button', { name: 'Change this plan' }).click();
+    // The part is already open: the plan answers "Not known" there.
+    expect(await page.locator('#section-more-directAward').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('#section-more-change').getAttribute('open')).toBeNull();
+    await page.getByRole('group', { name: /Can the authority identify the most suitable provider without a competition/ }).getByLabel('Yes', { exact: true }).check();
+    await shot(page, '08-more-facts');
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    await expect.poll(() => page.locator('#verdict').count()).toBe(1);
+    // The same as the library says of the example with that one fact answered.
+    const plan = JSON.parse(readFileSync(join(root, 'cases', 'coventry-2024-most-suitable-provider.json'), 'utf8'));
+    plan.directAward.mostSuitableProviderIdentifiable = true;
+    const expected = await checker.check(plan);
+    expect(expected.findings.map((f) => f.ruleId)).not.toContain('psr.most-suitable-provider.not-identifiable');
+    expect(await page.locator('.procheck-finding').allInnerTexts()).toHaveLength(expected.findings.length);
+    expect(await page.locator('.procheck-finding', { hasText: 'psr.most-suitable-provider.not-identifiable' }).count()).toBe(0);
+    expect(await page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    await page.close();
+  });
 });
