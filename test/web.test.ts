@@ -276,3 +276,15 @@ describe('the rule catalogue on the web page', () => {
     expect(renderHtml(await checker.check(readCase('coventry-2024-competitive.json')))).not.toContain('href="/rules#');
   });
 });
+
+describe('page security', () => {
+  it('forbids inline and off-host scripts on every page', async () => {
+    for (const url of ['/', '/plan', '/examples/coventry-2024-competitive', '/rules']) {
+      const res = await app.inject({ url });
+      expect(res.headers['content-security-policy'], url).toMatch(/^default-src 'self'; .*frame-ancestors 'none'/);
+      expect(res.headers['content-security-policy'], url).not.toMatch(/script-src|unsafe-inline'.*script/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+});
+

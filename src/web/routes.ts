@@ -35,7 +35,20 @@ const DOWNLOADS: Record<string, { format: ReportFormat; type: string; ext: strin
 const otherSummary = (issues: readonly FieldIssue[]): SummaryError[] =>
   issues.map((i) => ({ href: '#plan-form', message: `${i.path || 'The plan'}: ${i.message}` }));
 
-const htmlPage = (reply: FastifyReply, page: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page);
+/**
+ * The pages load only their own scripts, styles and forms: nothing inline and
+ * nothing from another host, so a plan's text can never run as script.
+ */
+const PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const htmlPage = (reply: FastifyReply, page: string, status = 200, policy = PAGE_POLICY) =>
+  reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', policy)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .send(page);
 
 /** A hidden form field holding a plan as JSON; anything else is a client error. */
 function planField(body: unknown, name: string): unknown {
@@ -79,7 +92,8 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
 
   // The review pack's catalogue, for a lawyer following a citation from a result.
   const catalogueHtml = renderCatalogueHtml(buildCatalogue(checker.ruleSet, options.cases));
-  app.get('/rules', (_req, reply) => htmlPage(reply, catalogueHtml));
+  // The catalogue is one self-contained file (it is also written by `rules --format html`), so its stylesheet is inline.
+  app.get('/rules', (_req, reply) => htmlPage(reply, catalogueHtml, 200, `${PAGE_POLICY}; style-src 'unsafe-inline'`));
 
   app.get<{ Querystring: { example?: string } }>('/plan', (req, reply) => {
     const example = req.query.example === undefined ? undefined : examples.find((e) => e.id === req.query.example);
