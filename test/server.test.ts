@@ -52,7 +52,14 @@ describe('HTTP API', () => {
     expect(list.rules.length).toBe(checker().ruleSet.rules.length);
     const one = await app.inject({ url: '/v1/rules/psr.direct-award-c.materially-different' });
     expect(one.json().citation.url).toContain('legislation.gov.uk');
+    expect(one.json().inWords.conditions.text).toBeTruthy();
+    expect(JSON.stringify(one.json().inWords)).not.toMatch(/greaterThanInclusive|undefined/);
     expect((await app.inject({ url: '/v1/rules/no.such.rule' })).statusCode).toBe(404);
+    // A local overlay's rule is found too, and the catalogue lists the overlays.
+    const local = await app.inject({ url: '/v1/rules/local.coventry.key-decision' });
+    expect(local.statusCode).toBe(200);
+    expect(local.json().inWords.overlay.id).toBe('coventry');
+    expect(list.overlays.map((o: { id: string }) => o.id)).toEqual(['coventry', 'norfolk']);
   });
 
   it('serves the JSON Schemas, the OpenAPI 3.1 document, its interactive reference and a health check', async () => {

@@ -7,7 +7,8 @@ import { createChecker, type Checker } from '../engine/checker.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { PlanValidationError } from '../plan/parse.js';
 import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
-import { catalogue } from '../report/render-catalogue.js';
+import { catalogue, overlayCatalogue } from '../report/render-catalogue.js';
+import { describeRule, findRule } from '../review/rule-view.js';
 import { openApiDocument } from './openapi.js';
 import { registerWeb } from '../web/routes.js';
 import { loadExamples } from '../web/examples.js';
@@ -30,6 +31,7 @@ export const DEFAULT_BODY_LIMIT = 1_048_576;
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const checker = options.checker ?? createChecker(loadRuleSet());
   const ruleSet = checker.ruleSet;
+  const cases = loadWorkedCases(options.examplesDir ?? DEFAULT_CASES_DIR);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
 
   await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() as never } });
@@ -51,11 +53,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.get('/openapi.json', async () => openApiDocument());
   app.get('/v1/schema/plan', async () => planJsonSchema());
   app.get('/v1/schema/report', async () => reportJsonSchema());
-  app.get('/v1/rules', async () => ({ version: ruleSet.version, rules: catalogue(ruleSet) }));
+  app.get('/v1/rules', async () => ({ version: ruleSet.version, rules: catalogue(ruleSet), overlays: overlayCatalogue(ruleSet) }));
   app.get<{ Params: { id: string } }>('/v1/rules/:id', async (req, reply) => {
-    const rule = ruleSet.rules.find((r) => r.id === req.params.id);
-    if (!rule) return reply.code(404).send({ error: 'not-found', message: `No rule "${req.params.id}"` });
-    return { ...rule, file: ruleSet.ruleFiles.get(rule.id) ?? null };
+    const found = findRule(ruleSet, req.params.id);
+    if (!found) return reply.code(404).send({ error: 'not-found', message: `No rule "${req.params.id}"` });
+    // As written, and as the review pack says it in words (conditions, parameters with dated values, worked cases).
+    return { ...found.rule, file: found.ctx.file || null, inWords: describeRule(found.rule, found.ctx, cases) };
   });
   app.post<{ Querystring: { trace?: string } }>('/v1/check', async (req) => {
     const trace = req.query.trace === 'true' || req.query.trace === '1';
@@ -65,7 +68,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     await registerWeb(app, {
       checker,
       examples: loadExamples(options.examplesDir),
-      cases: loadWorkedCases(options.examplesDir ?? DEFAULT_CASES_DIR),
+      cases,
       fileLimit: app.initialConfig.bodyLimit!,
     });
   return app;

@@ -40,10 +40,12 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
-      '/v1/rules': { get: { summary: 'The rule catalogue', responses: { '200': { description: 'Every rule: id, title, regime, severity, citation' } } } },
+      '/v1/rules': {
+        get: { summary: 'The rule catalogue', responses: { '200': { description: 'Every rule (id, title, regime, severity, citation, file), and the local overlays with theirs' } } },
+      },
       '/v1/rules/{id}': {
         get: {
-          summary: 'One rule, as written in the rule set',
+          summary: 'One rule (of the law or a local overlay), as written in the rule set, with `inWords`: its conditions in plain English, its parameters with their dated values and sources, and the worked cases that exercise it',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'The rule' }, '404': { description: 'No such rule', content: json('#/components/schemas/Error') } },
         },
