@@ -16,7 +16,7 @@ import { plan as testPlan } from './support/plans.js';
 
 const root = join(import.meta.dirname, '..');
 const checker = createChecker();
-const fields = allFields(formSections([...checker.ruleSet.overlays.values()]));
+const fields = allFields(formSections([...checker.ruleSet.overlays.values()], checker.ruleSet.params));
 const caseFiles = readdirSync(join(root, 'cases')).filter((n) => n.endsWith('.json') && !n.endsWith('.expected.json'));
 const readCase = (n: string) => JSON.parse(readFileSync(join(root, 'cases', n), 'utf8')) as Record<string, unknown>;
 
@@ -242,7 +242,7 @@ describe('the form', () => {
     const all = leafFields(planJsonSchema() as Record<string, unknown>).map((f) => f.path);
     const notAsked = all.filter((p) => !asked.has(p) && !/^(\$schema|id$|source\.|term\.extensions\.0\.)/.test(p) && p !== 'id');
     expect(notAsked).toEqual([]);
-    const sections = formSections([]);
+    const sections = formSections([], checker.ruleSet.params);
     expect(sections.findIndex((s) => s.optional)).toBeGreaterThan(0);
     expect(sections.slice(sections.findIndex((s) => s.optional)).every((s) => s.optional)).toBe(true);
   });

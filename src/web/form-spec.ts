@@ -3,6 +3,8 @@
 // set's business. A field's name is its dotted plan path.
 import { AuthorityType, Process, RegimeChoice } from '../plan/schema.js';
 import { moreSections } from './more-questions.js';
+import type { ParamTable } from '../engine/params.js';
+import { formatValue } from '../engine/template.js';
 
 export type FieldKind = 'text' | 'number' | 'integer' | 'date' | 'select' | 'radios' | 'yes-no' | 'list' | 'checkboxes';
 
@@ -48,12 +50,16 @@ const AUTHORITY_LABELS: Record<(typeof AuthorityType.options)[number], string> =
   'other-public-body': 'Other public body',
 };
 
-const REGIME_LABELS: Record<(typeof RegimeChoice.options)[number], string> = {
-  psr: 'Provider Selection Regime 2023 (health care services)',
-  pcr2015: 'Public Contracts Regulations 2015 (procurements started before 24 February 2025)',
-  pa2023: 'Procurement Act 2023 (procurements started on or after 24 February 2025)',
-  auto: 'Not sure: let procheck decide from the facts and dates',
-};
+/** The regimes in words, with the dates that decide between them taken from the rule set's own parameters. */
+function regimeLabels(params: ParamTable): Record<(typeof RegimeChoice.options)[number], string> {
+  const inForce = (id: string) => formatValue(params.latest(id), 'date');
+  return {
+    psr: `Provider Selection Regime 2023 (health care services, from ${inForce('psr.in-force')})`,
+    pcr2015: `Public Contracts Regulations 2015 (procurements started before ${inForce('pa2023.in-force')})`,
+    pa2023: `Procurement Act 2023 (procurements started on or after ${inForce('pa2023.in-force')})`,
+    auto: 'Not sure: let procheck decide from the facts and dates',
+  };
+}
 
 const PROCESS_LABELS: Record<(typeof Process.options)[number], string> = {
   'direct-award-a': 'PSR direct award process A',
@@ -110,13 +116,13 @@ const extension = (i: number, ordinal: string): FieldSpec[] => [
 ];
 
 /** The guided questions, then every other plan field in optional sections. */
-export function formSections(overlays: readonly { id: string; authority: string; example: boolean }[]): SectionSpec[] {
-  const main = mainSections(overlays);
+export function formSections(overlays: readonly { id: string; authority: string; example: boolean }[], params: ParamTable): SectionSpec[] {
+  const main = mainSections(overlays, params);
   return [...main, ...moreSections(new Set(allFields(main).map((f) => f.name)))];
 }
 
 /** Overlays are the rule set's, so the form is built for a rule set. */
-function mainSections(overlays: readonly { id: string; authority: string; example: boolean }[]): SectionSpec[] {
+function mainSections(overlays: readonly { id: string; authority: string; example: boolean }[], params: ParamTable): SectionSpec[] {
   return [
     {
       id: 'about',
@@ -160,7 +166,7 @@ function mainSections(overlays: readonly { id: string; authority: string; exampl
       title: 'Value',
       fields: [
         { name: 'value.annual', label: 'Estimated annual value', kind: 'number', prefix: '£', width: 'govuk-input--width-10', hint: 'The firm and probable provision per year, in pounds.' },
-        { name: 'value.vatIncluded', label: 'Does the value include VAT?', kind: 'yes-no', hint: 'Thresholds from 1 January 2022 include VAT; procheck compares like with like.', notKnown: false, missing: 'Select whether the value includes VAT' },
+        { name: 'value.vatIncluded', label: 'Does the value include VAT?', kind: 'yes-no', hint: 'procheck compares the value with each threshold on the same VAT basis.', notKnown: false, missing: 'Select whether the value includes VAT' },
         { name: 'value.possibleAnnual', label: 'Possible extra provision per year (optional)', kind: 'number', prefix: '£', width: 'govuk-input--width-10', hint: 'Provision advertised but not committed, if any.' },
       ],
     },
@@ -178,7 +184,7 @@ function mainSections(overlays: readonly { id: string; authority: string; exampl
       id: 'route',
       title: 'Procurement route',
       fields: [
-        { name: 'route.regime', label: 'Which rules does the plan follow?', kind: 'radios', hint: 'The regime the plan says it uses. procheck says if another one applies.', options: labelled(REGIME_LABELS), missing: 'Select which rules the plan follows' },
+        { name: 'route.regime', label: 'Which rules does the plan follow?', kind: 'radios', hint: 'The regime the plan says it uses. procheck says if another one applies.', options: labelled(regimeLabels(params)), missing: 'Select which rules the plan follows' },
         { name: 'route.process', label: 'Process or procedure', kind: 'select', missing: 'Select the process or procedure', options: labelled(PROCESS_LABELS), hint: 'The award process the plan chooses, or a change to the existing contract.' },
       ],
     },

@@ -64,7 +64,7 @@ function planField(body: unknown, name: string): unknown {
 export async function registerWeb(app: FastifyInstance, options: WebOptions): Promise<void> {
   const { checker, examples } = options;
   const meta: PageMeta = { procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version };
-  const sections = formSections([...checker.ruleSet.overlays.values()].sort((a, b) => a.id.localeCompare(b.id)));
+  const sections = formSections([...checker.ruleSet.overlays.values()].sort((a, b) => a.id.localeCompare(b.id)), checker.ruleSet.params);
   const fields = allFields(sections);
 
   await registerAssets(app);
