@@ -23,3 +23,13 @@ export { ProposedTimetableSchema, type ProposedTimetable } from './report/schema
 export { OverlayFile, type Overlay } from './engine/overlay.js';
 export { buildServer, type ServerOptions } from './server/app.js';
 export { openApiDocument } from './server/openapi.js';
+// The review pack: rules in plain English, the catalogue, and what changed between two rule sets.
+export { describeRule, findRule, ruleViews, type RuleView } from './review/rule-view.js';
+export { buildCatalogue } from './review/catalogue-sections.js';
+export { renderCatalogueMarkdown } from './review/catalogue-markdown.js';
+export { renderCatalogueHtml } from './review/catalogue-html.js';
+export { diffRuleSets, type RuleSetDiff } from './review/rule-set-diff.js';
+export { loadWorkedCases, type WorkedCase } from './review/rule-cases.js';
+// A contract register: rows to plans, checked in order.
+export { parseRegister, registerKind } from './batch/register.js';
+export { runBatch, summarise, type BatchResult } from './batch/run-batch.js';

@@ -24,7 +24,7 @@ describe('the npm package', () => {
     const plan = JSON.parse(readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.json'), 'utf8'));
     const expected = JSON.parse(readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.expected.json'), 'utf8'));
     expect((await lib.checkPlan(plan)).verdict).toBe(expected.verdict);
-    for (const name of ['checkPlan', 'createChecker', 'loadRuleSet', 'PlanSchema', 'ReportSchema', 'planJsonSchema', 'buildServer', 'PlanValidationError'])
+    for (const name of ['checkPlan', 'createChecker', 'loadRuleSet', 'PlanSchema', 'ReportSchema', 'planJsonSchema', 'buildServer', 'PlanValidationError', 'diffRuleSets', 'renderCatalogueHtml', 'runBatch'])
       expect(lib[name], name).toBeDefined();
   });
 
