@@ -104,6 +104,15 @@ describe('form answers and plans', () => {
     expect(normal(plan)).toEqual(normal({ ...base, value: { ...(base.value as object), annual: 2_000_000 }, incumbent: { ...(base.incumbent as object), provider: 'New Name' } }));
   });
 
+  it('drops a blanked extension option, and keeps a part the plan had even when its answers are cleared', () => {
+    const base = testPlan({ term: { extensions: [{ months: 24, exercise: 'authority-option', statedInContract: true }, { months: 12, exercise: 'mutual-agreement', statedInContract: true }] }, justification: { ground: 'none' } }) as Record<string, unknown>;
+    const values = planToForm(fields, base);
+    for (const k of Object.keys(values)) if (k.startsWith('term.extensions.1.') || k.startsWith('justification.')) delete values[k];
+    const { plan } = formToPlan(fields, values, base);
+    expect((plan.term as { extensions: unknown[] }).extensions).toHaveLength(1);
+    expect(plan.justification).toEqual({});
+  });
+
   it('makes a reference from the title', () => {
     expect(slug('  Adult D&A treatment -- 2026 ')).toBe('adult-d-a-treatment-2026');
   });

@@ -41,16 +41,22 @@ function deleteAt(root: Json, path: string): void {
   if (parent && typeof parent === 'object') delete (parent as Record<string | number, unknown>)[keys.at(-1)!];
 }
 
-/** Objects left empty by blank answers are dropped, and array holes closed, so a blank section means "none". */
-function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(prune).filter((v) => v !== undefined);
+/**
+ * Objects left empty by blank answers are dropped, and array holes closed, so
+ * a blank part means "none". A part (not a list entry) the plan it was opened
+ * with already had stays, even emptied: whether a plan has a part at all is itself a fact
+ * (e.g. that it relies on a justification), which the form cannot ask.
+ */
+function prune(value: unknown, base: unknown): unknown {
+  // A list entry emptied in the form (an extension option blanked) is removed, whatever the plan had.
+  if (Array.isArray(value)) return value.map((v) => prune(v, undefined)).filter((v) => v !== undefined);
   if (!isObject(value)) return value;
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) {
-    const p = prune(v);
+    const p = prune(v, isObject(base) ? base[k] : undefined);
     if (p !== undefined) out[k] = p;
   }
-  return Object.keys(out).length ? out : undefined;
+  return Object.keys(out).length || isObject(base) ? out : undefined;
 }
 
 const text = (values: FormValues, name: string): string => {
@@ -129,7 +135,7 @@ export function formToPlan(fields: readonly FieldSpec[], values: FormValues, bas
     else if (value !== undefined) setAt(plan, f.name, value);
   }
   if (plan.id === undefined && typeof plan.title === 'string' && slug(plan.title)) plan.id = slug(plan.title);
-  return { plan: (prune(plan) as Json | undefined) ?? {}, errors };
+  return { plan: (prune(plan, base) as Json | undefined) ?? {}, errors };
 }
 
 /** The form's answers for a plan, to open it in the form. */
