@@ -1,0 +1,70 @@
+// The API under bad input (fast-check): any JSON body, and any valid plan
+// with one field replaced by any JSON value, gets a report or a 400 naming
+// the fields, never a failure.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../src/server/app.js';
+import { createChecker } from '../src/engine/checker.js';
+import { leafFields } from '../src/plan/schema-walk.js';
+import { planJsonSchema } from '../src/plan/json-schema.js';
+
+const root = join(import.meta.dirname, '..');
+const cases = readdirSync(join(root, 'cases'))
+  .filter((n) => n.endsWith('.json') && !n.endsWith('.expected.json'))
+  .map((n) => JSON.parse(readFileSync(join(root, 'cases', n), 'utf8')) as Record<string, unknown>);
+const paths = leafFields(planJsonSchema() as Record<string, unknown>).map((f) => f.path);
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildServer({ checker: createChecker(), web: false });
+});
+afterAll(() => app.close());
+
+function withValueAt(plan: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(plan);
+  const keys = path.split('.');
+  let node: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) {
+    if (typeof node[k] !== 'object' || node[k] === null) node[k] = /^\d+$/.test(keys[keys.indexOf(k) + 1] ?? '') ? [] : {};
+    node = node[k] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+  return copy;
+}
+
+async function post(body: unknown) {
+  return app.inject({ method: 'POST', url: '/v1/check', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+}
+
+function expectReportOrFieldErrors(res: Awaited<ReturnType<typeof post>>) {
+  expect([200, 400]).toContain(res.statusCode);
+  const body = res.json();
+  if (res.statusCode === 200) expect(['compliant', 'review', 'non-compliant', 'out-of-scope']).toContain(body.verdict);
+  else {
+    expect(body.error).toBe('invalid-plan');
+    expect(body.issues.length).toBeGreaterThan(0);
+    expect(JSON.stringify(body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  }
+}
+
+describe('API robustness', () => {
+  it('any JSON body gets a report or a 400 with field paths', async () => {
+    await fc.assert(fc.asyncProperty(fc.jsonValue(), async (body) => expectReportOrFieldErrors(await post(body))), { numRuns: 200 });
+  });
+
+  it('a shipped plan with any one field set to any JSON value gets a report or a 400 naming a field in that part', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...cases), fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 }), async (plan, path, value) => {
+        const res = await post(withValueAt(plan, path, value));
+        expectReportOrFieldErrors(res);
+        // The issue is at the field, or in the part of the plan the new value created (urgency.reason for urgency.foreseeable).
+        const part = path.split('.')[0]!;
+        if (res.statusCode === 400) expect(res.json().issues.some((i: { path: string }) => i.path === part || i.path.startsWith(`${part}.`))).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
