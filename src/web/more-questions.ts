@@ -19,7 +19,8 @@ const GROUPS: [prefix: string, title: string][] = [
   ['dates', 'More dates'],
   ['timetable', 'Stage lengths, for the timetable'],
   ['staff', 'More about staff'],
-  ['services', 'More about the service'],
+  ['services.0', 'More about the service'],
+  ['services.1', 'A second service in the same contract (mixed contracts)'],
   ['mixedProcurement', 'Mixed contracts'],
   ['value', 'More about the value'],
   ['authority', 'More about the authority'],
@@ -31,6 +32,8 @@ const GROUPS: [prefix: string, title: string][] = [
 /** Where a field has no description of its own, a label from its name. */
 const LABELS: Record<string, string> = {
   description: 'Description of the plan',
+  'services.0.description': 'Description of the service',
+  'services.1.description': 'Description of the service',
   'change.description': 'What changes',
   'change.effectiveDate': 'When the change takes effect',
   'urgency.reason': 'The reason for the urgency',
@@ -50,7 +53,8 @@ function label(f: LeafField): string {
 }
 
 function question(f: LeafField): FieldSpec {
-  const base = { name: f.path, label: label(f), hint: `Plan field: ${f.path}.` };
+  const text = label(f);
+  const base = { name: f.path, label: f.path.startsWith('services.1.') ? `Second service: ${/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text}` : text, hint: `Plan field: ${f.path}.` };
   if (f.enum && f.list) return { ...base, kind: 'checkboxes', options: f.enum.map((v) => ({ value: v, label: words(v) })) };
   if (f.list) return { ...base, kind: 'list', hint: `Separate entries with spaces. Plan field: ${f.path}.` };
   if (f.enum) return { ...base, kind: 'select', options: [{ value: '', label: 'Not known, or not relevant' }, ...f.enum.map((v) => ({ value: v, label: words(v) }))] };
@@ -63,7 +67,10 @@ function question(f: LeafField): FieldSpec {
 
 /** Sections for every plan field the main form does not ask, or none when a part has none left. */
 export function moreSections(asked: ReadonlySet<string>, schema: Schema = planJsonSchema()): SectionSpec[] {
-  const rest = leafFields(schema).filter((f) => !asked.has(f.path) && !NOT_ASKED.has(f.path) && !f.path.startsWith('source.') && !f.path.startsWith('term.extensions.'));
+  const leaves = leafFields(schema);
+  // A mixed contract has more than one service: the form offers a second, shaped as the first.
+  const secondService = leaves.filter((f) => f.path.startsWith('services.0.')).map((f) => ({ ...f, path: f.path.replace(/^services\.0\./, 'services.1.') }));
+  const rest = [...leaves, ...secondService].filter((f) => !asked.has(f.path) && !NOT_ASKED.has(f.path) && !f.path.startsWith('source.') && !f.path.startsWith('term.extensions.'));
   const groupOf = (path: string) => GROUPS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[0];
   const orphans = rest.filter((f) => !groupOf(f.path)).map((f) => f.path);
   // A new top-level part of the plan must be given a section title here, or it would silently be missing from the form.

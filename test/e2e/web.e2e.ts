@@ -82,8 +82,8 @@ async function fillPlan(page: Page, annual = answers.annual) {
   await page.getByLabel('Plan title').fill(answers.title);
   await page.getByLabel('Authority name').fill(answers.authority);
   await page.getByLabel('Type of authority').selectOption('local-authority');
-  await page.getByLabel('Service description').fill('Drug and alcohol treatment and recovery');
-  await page.getByLabel('CPV codes').fill('85312500');
+  await page.getByLabel('Service description', { exact: true }).fill('Drug and alcohol treatment and recovery');
+  await page.getByLabel('CPV codes', { exact: true }).fill('85312500');
   await page.getByRole('group', { name: 'Is it a health care service?' }).getByLabel('Yes', { exact: true }).check();
   await page.getByLabel('Estimated annual value').fill(annual);
   await page.getByRole('group', { name: 'Does the value include VAT?' }).getByLabel('No', { exact: true }).check();
