@@ -297,3 +297,12 @@ describe('page security', () => {
   });
 });
 
+
+describe('the regime in words', () => {
+  it('names the regime that applies, and says whether the plan named it, another one, or left it to procheck', async () => {
+    const regimeOf = async (name: string) => renderHtml(await checker.check(readCase(`${name}.json`))).match(/Regime<\/dt><dd class="govuk-summary-list__value">([^<]*)</)?.[1];
+    expect(await regimeOf('coventry-2024-competitive')).toBe('Provider Selection Regime (Health Care Services (Provider Selection Regime) Regulations 2023), as the plan says');
+    expect(await regimeOf('example-pa2023-2025-03-wrong-regime')).toBe('Procurement Act 2023; the plan names Public Contracts Regulations 2015');
+    expect(await regimeOf('halton-2010-joint-commissioning')).toBe('Public Contracts Regulations 2006 (not checked by procheck): chosen by procheck (the plan says &quot;auto&quot;)');
+  });
+});

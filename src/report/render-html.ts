@@ -7,6 +7,7 @@ import { formatValue } from '../engine/template.js';
 import { html, raw, type Html } from './html.js';
 import { dueText, overlayText, SEVERITY_TAG, VERDICT_WORDS } from './render-text.js';
 import { KIND_WORDS } from './render-timetable.js';
+import { REGIME_TITLES } from '../review/words.js';
 
 const VERDICT_TAG: Record<Report['verdict'], string> = {
   compliant: 'govuk-tag--green',
@@ -22,6 +23,13 @@ const SEVERITY_CLASS: Record<FindingT['severity'], string> = {
 };
 
 const dateText = (d: string | null | undefined) => formatValue(d, 'date');
+const regimeName = (id: string) => REGIME_TITLES[id] ?? id;
+
+function regimeLine(r: Report['regime']): string {
+  const applies = r.applicable === null ? 'Undetermined' : regimeName(r.applicable);
+  if (r.declared === 'auto') return `${applies}: chosen by procheck (the plan says "auto")`;
+  return r.declared === r.applicable ? `${applies}, as the plan says` : `${applies}; the plan names ${regimeName(r.declared)}`;
+}
 
 /** A link to the law; the link text names the provision, so it makes sense out of context. */
 const lawLink = (c: FindingT['citation']) =>
@@ -31,7 +39,7 @@ function summary(report: Report): Html {
   const f = report.facts;
   const rows: [string, string][] = [
     ['Authority', report.plan.authority],
-    ['Regime', `${report.regime.applicable ?? 'undetermined'} (the plan says ${report.regime.declared})`],
+    ['Regime', regimeLine(report.regime)],
     ['Why this regime', report.regime.basis],
   ];
   if (typeof f.lifetimeValue === 'number') rows.push(['Lifetime value', formatValue(f.lifetimeValue, 'gbp')]);

@@ -108,6 +108,7 @@ export const REGIME_TITLES: Record<string, string> = {
   psr: 'Provider Selection Regime (Health Care Services (Provider Selection Regime) Regulations 2023)',
   pcr2015: 'Public Contracts Regulations 2015',
   pa2023: 'Procurement Act 2023',
+  pcr2006: 'Public Contracts Regulations 2006 (not checked by procheck)',
   tupe: 'TUPE 2006: staff transfer',
   local: 'Local contract procedure rules (overlays)',
 };
