@@ -214,6 +214,13 @@ describe('web routes', () => {
     await small.close();
   });
 
+  it('refuses a hidden plan field that is not a plan object with a 400, not a failure', async () => {
+    for (const basePlan of ['5', '"x"', '[1]', 'null', '{nope'])
+      expect((await app.inject({ url: '/plan', ...form({ title: 'x', basePlan }) })).statusCode, basePlan).toBe(400);
+    expect((await app.inject({ url: '/plan/edit', ...form({ plan: '[]' }) })).statusCode).toBe(400);
+    expect((await app.inject({ url: '/report', ...form({ plan: '7', format: 'json' }) })).statusCode).toBe(400);
+  });
+
   it('downloads the report as JSON, Markdown or printable HTML, named for the plan', async () => {
     const plan = JSON.stringify(readCase('coventry-2024-competitive.json'));
     const json = await app.inject({ url: '/report', ...form({ plan, format: 'json' }) });

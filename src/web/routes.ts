@@ -51,14 +51,18 @@ const htmlPage = (reply: FastifyReply, page: string, status = 200, policy = PAGE
     .send(page);
 
 /** A hidden form field holding a plan as JSON; anything else is a client error. */
-function planField(body: unknown, name: string): unknown {
+function planField(body: unknown, name: string): Record<string, unknown> | undefined {
   const text = (body as Record<string, unknown> | undefined)?.[name];
   if (typeof text !== 'string' || !text) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    throw Object.assign(new Error(`The ${name} field is not a plan`), { statusCode: 400 });
+    value = undefined;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw Object.assign(new Error(`The ${name} field is not a plan (a JSON object)`), { statusCode: 400 });
+  return value as Record<string, unknown>;
 }
 
 export async function registerWeb(app: FastifyInstance, options: WebOptions): Promise<void> {
@@ -105,7 +109,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   app.post<{ Body: FormValues }>('/plan', async (req, reply) => {
     const values = req.body ?? {};
     const basePlan = planField(values, 'basePlan');
-    const { plan, errors } = formToPlan(fields, values, (basePlan ?? {}) as Record<string, unknown>);
+    const { plan, errors } = formToPlan(fields, values, basePlan ?? {});
     // Say every problem at once: the form's own (a day with no month) and the plan format's.
     let issues: FieldIssue[] = [];
     try {
