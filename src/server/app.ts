@@ -42,6 +42,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       return reply.code(400).send({ error: 'invalid-plan', message: 'The plan is not valid', issues: error.issues });
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.code(413).send({ error: 'payload-too-large', message: `The request body is larger than ${app.initialConfig.bodyLimit} bytes` });
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+      return reply.code(400).send({
+        error: 'bad-request',
+        message: 'The request body is not valid JSON, or it holds a "__proto__" or "constructor.prototype" key, which is refused',
+      });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return reply.code(error.statusCode).send({ error: 'bad-request', message: error.message });
     app.log.error(error);
