@@ -1,0 +1,152 @@
+// PSR, scope, contract terms, timetable and TUPE rules: each varies the one
+// compliant PSR competitive base plan (test/support/plans.ts).
+import { plan, directAwardC, modification, merge, type Patch, type RuleSuite } from '../support/plans.js';
+
+export const da = (p: Patch) => merge(directAwardC as Patch, p);
+const mod = (p: Patch) => merge(modification as Patch, p);
+const msp = { route: { process: 'most-suitable-provider' }, directAward: { mostSuitableProviderIdentifiable: true } };
+const daA = { route: { process: 'direct-award-a' }, directAward: { onlyProviderCapable: true } };
+const daB = {
+  route: { process: 'direct-award-b' },
+  directAward: { patientChoiceService: true, providerNumbersRestricted: false, allQualifyingProvidersOffered: true },
+};
+const urgent = {
+  route: { process: 'urgent-award' },
+  urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true },
+  term: { initialMonths: 6, extensions: [] },
+};
+const staffed = { staff: { assignedToService: true } };
+/** The plan's own stage lengths (timetable.*), with 4 months' mobilisation. */
+const staged = (p: Patch) => merge({ term: { mobilisationMonths: 4 }, timetable: { evaluationWeeks: 8, tenderPeriodDays: 60, approvalWeeks: 4 } } as Patch, p);
+const extension = {
+  route: { process: 'extension' },
+  incumbent: { awardedUnder: 'psr', extensionRemainingMonths: 24 },
+  change: { description: 'Exercise the written extension option', extensionMonths: 24, effectiveDate: '2026-03-01', providedForInContract: true, valueChange: 0 },
+};
+const mixed = (healthShare: number, separable: boolean | null) => ({
+  services: [
+    { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: healthShare },
+    { description: 'Case management system', cpv: ['48000000'], healthCare: false, valueShare: 1 - healthShare },
+  ],
+  mixedProcurement: { otherElementsSeparable: separable },
+});
+
+/** rule id -> [a patch that fires it, a patch that does not] */
+const CASES: Record<string, [Patch, Patch]> = {
+  'scope.pcr2006': [
+    { route: { regime: 'auto', process: 'open' }, dates: { procurementStart: '2014-08-07', awardDecision: '2014-12-01', contractSigned: '2015-01-05', contractStart: '2015-04-01' } },
+    {},
+  ],
+  'scope.regime-unknown': [{ services: [{ description: 'Treatment', cpv: ['85312500'], healthCare: null }] }, {}],
+  'scope.regime-mismatch': [{ route: { regime: 'pa2023' } }, {}],
+  'scope.regime-chosen': [{ route: { regime: 'auto' } }, {}],
+  'scope.process-not-in-regime': [{ route: { process: 'restricted' } }, {}],
+  'scope.pre-psr-health-contract-change.unsettled': [
+    mod({ incumbent: { awardedUnder: 'pcr2015' }, change: { providedForInContract: false } }),
+    mod({ incumbent: { awardedUnder: 'psr' }, change: { providedForInContract: false } }),
+  ],
+  'scope.pre-psr-health-contract-change.same-answer': [
+    mod({ incumbent: { awardedUnder: 'pcr2015' } }),
+    mod({ incumbent: { awardedUnder: 'pcr2015' }, change: { effectiveDate: '2023-12-31' } }),
+  ],
+  'scope.mixed.not-main-subject': [mixed(0.4, false), mixed(0.8, false)],
+  'scope.mixed.separable': [mixed(0.8, true), mixed(0.8, false)],
+  'psr.direct-award-a.no-incumbent': [{ ...daA, incumbent: undefined }, daA],
+  'psr.direct-award-a.not-only-provider': [merge(daA, { directAward: { onlyProviderCapable: false } }), daA],
+  'psr.direct-award-a.process': [daA, {}],
+  'psr.direct-award-a.mandatory': [{ directAward: { onlyProviderCapable: true } }, {}],
+  'psr.direct-award-b.conditions': [merge(daB, { directAward: { patientChoiceService: false } }), daB],
+  'psr.direct-award-b.process': [daB, {}],
+  'psr.direct-award-b.mandatory': [{ directAward: daB.directAward }, {}],
+  'psr.direct-award-c.no-incumbent': [{ ...directAwardC, incumbent: undefined }, directAwardC],
+  'psr.direct-award-c.not-replacing': [da({ directAward: { replacesExpiringContract: false } }), directAwardC],
+  'psr.direct-award-c.gap-or-overlap': [da({ dates: { contractStart: '2026-05-01' } }), directAwardC],
+  'psr.direct-award-c.materially-different': [da({ directAward: { materiallyDifferent: true } }), directAwardC],
+  'psr.direct-award-c.considerable-change-value': [da({ incumbent: { originalLifetimeValue: 1_000_000 } }), directAwardC],
+  // The new lifetime value is £3m: from £2.45m is +£550,000 (22%); from £2.7m is +£300,000.
+  'psr.direct-award-c.considerable-change-uncertain': [
+    da({ incumbent: { originalLifetimeValue: 2_450_000 } }),
+    da({ incumbent: { originalLifetimeValue: 2_700_000 } }),
+  ],
+  'psr.direct-award-c.provider-not-satisfying': [da({ incumbent: { satisfyingContract: false } }), directAwardC],
+  'psr.direct-award-c.process': [directAwardC, {}],
+  'psr.most-suitable-provider.not-identifiable': [merge(msp, { directAward: { mostSuitableProviderIdentifiable: false } }), msp],
+  'psr.most-suitable-provider.process': [msp, {}],
+  'psr.competitive.process': [{}, directAwardC],
+  'psr.framework.competitive-only': [merge(msp, { route: { framework: true } }), { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
+  'psr.framework.max-term': [{ route: { framework: true } }, { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
+  'psr.direct-award.not-for-frameworks': [da({ route: { framework: true } }), directAwardC],
+  'psr.urgent-award.conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
+  'psr.urgent-award.process': [urgent, {}],
+  'psr.urgent-award.no-facts': [merge(urgent, { urgency: undefined }), urgent],
+  'psr.standstill.stated-deadline-too-early': [
+    { dates: { statedRepresentationsDeadline: '2025-11-13' } },
+    { dates: { statedRepresentationsDeadline: '2025-11-14' } },
+  ],
+  'psr.standstill.contract-too-early': [{ dates: { contractSigned: '2025-11-14' } }, { dates: { contractSigned: '2025-11-15' } }],
+  'psr.standstill.service-starts-too-early': [
+    { dates: { contractSigned: undefined, contractStart: '2025-11-14' }, incumbent: { contractEnd: '2025-11-13' } },
+    { dates: { contractSigned: undefined, contractStart: '2025-11-15' }, incumbent: { contractEnd: '2025-11-14' } },
+  ],
+  'psr.standstill.award-date-unknown': [{ dates: { awardDecision: undefined } }, {}],
+  'psr.governance.conflicts-not-managed': [{ governance: { conflictsOfInterestManaged: false } }, {}],
+  'psr.governance.records-not-kept': [{ governance: { recordsKept: false } }, {}],
+  'psr.governance.key-criteria-not-considered': [{ governance: { keyCriteriaConsidered: false } }, {}],
+  'psr.governance.basic-selection-not-applied': [{ governance: { basicSelectionCriteriaApplied: false } }, {}],
+  'psr.modification.no-change-facts': [mod({ change: undefined }), modification],
+  'psr.modification.provided-for': [modification, mod({ change: { providedForInContract: false } })],
+  'psr.modification.materially-different': [
+    mod({ change: { providedForInContract: false, materiallyDifferent: true } }),
+    mod({ change: { materiallyDifferent: true } }),
+  ],
+  'psr.modification.value-limit': [
+    mod({ change: { providedForInContract: false, valueChange: 2_000_000 } }),
+    mod({ change: { providedForInContract: false, valueChange: 400_000 } }),
+  ],
+  'psr.modification.ground-unclear': [
+    mod({ change: { providedForInContract: false, attributableToAuthority: false } }),
+    mod({ change: { providedForInContract: false } }),
+  ],
+  'psr.modification.notice': [mod({ change: { valueChange: 600_000 } }), modification],
+  'terms.extension-not-in-contract': [{ term: { extensions: [{ months: 24, exercise: 'authority-option', statedInContract: false }] } }, {}],
+  'terms.extension-contract-unknown': [{ term: { extensions: [{ months: 24, exercise: 'mutual-agreement' }] } }, {}],
+  'terms.options-in-value': [{}, { term: { extensions: [] } }],
+  'terms.extension-beyond-options': [merge(extension, { incumbent: { extensionRemainingMonths: 12 } }), extension],
+  'terms.extension-after-expiry': [merge(extension, { change: { effectiveDate: '2026-05-01' } }), merge(extension, { change: { effectiveDate: '2026-04-01' } })],
+  'terms.service-gap': [{ dates: { contractStart: '2026-06-01' } }, {}],
+  // Timetable (rules/timetable): the base starts on Wed 1 April 2026 and signs on Mon 1 December 2025. With 4 months'
+  // mobilisation the contract is due by 1 December 2025; the PSR intention notice by Mon 17 November (standstill ends
+  // Fri 28 November); 8 weeks' evaluation puts tenders by 22 September, a 60-day tender period the procurement start by
+  // 24 July and 4 weeks' approval the decision by 26 June 2025. Each pair sits either side of its limit.
+  'timetable.latest-dates': [{ term: { mobilisationMonths: 4 } }, {}],
+  'timetable.stage-dates': [staged({}), { term: { mobilisationMonths: 4 } }],
+  'timetable.award-too-late-for-mobilisation': [
+    { term: { mobilisationMonths: 4 }, dates: { contractSigned: '2025-12-02' } },
+    { term: { mobilisationMonths: 4 } },
+  ],
+  'timetable.procurement-starts-too-late': [staged({ dates: { procurementStart: '2025-07-25' } }), staged({ dates: { procurementStart: '2025-07-24' } })],
+  'timetable.decision-too-late': [staged({ dates: { decision: '2025-06-27' } }), staged({ dates: { decision: '2025-06-26' } })],
+  'timetable.procurement-after-incumbent-end': [{ incumbent: { contractEnd: '2025-04-30' } }, { incumbent: { contractEnd: '2025-05-01' } }],
+  // 30 September 2025 plus 5 months ends 28 February 2026 (a gap to 1 April); plus 6 months ends 31 March 2026 (none).
+  'timetable.extension-expires-before-start': [
+    { incumbent: { contractEnd: '2025-09-30', extensionRemainingMonths: 5 } },
+    { incumbent: { contractEnd: '2025-09-30', extensionRemainingMonths: 6 } },
+  ],
+  'tupe.service-provision-change': [staffed, {}],
+  'tupe.activities-changed': [merge(staffed, { staff: { activitiesFundamentallyChanged: true } }), staffed],
+  'tupe.eli-timetable': [merge(staffed, { dates: { contractSigned: '2026-03-20' } }), staffed],
+  'tupe.eli-timetable-urgent': [
+    merge(merge(staffed, urgent), { dates: { contractSigned: '2026-03-20' } }),
+    merge(staffed, { dates: { contractSigned: '2026-03-20' } }),
+  ],
+  'tupe.pensions-lgps': [merge(staffed, { staff: { pensionSchemes: ['lgps'] } }), staffed],
+  'tupe.pensions-nhs': [merge(staffed, { staff: { pensionSchemes: ['nhs-pension-scheme'] } }), staffed],
+  'tupe.pensions-unknown': [merge(staffed, { staff: { pensionSchemes: ['unknown'] } }), staffed],
+};
+
+export const PSR_SUITE: RuleSuite = {
+  name: 'PSR competitive process (with the scope, terms and TUPE rules)',
+  plan,
+  cases: CASES,
+};
+
