@@ -84,6 +84,7 @@ const urgentMod = {
 };
 
 export const PA2023_SUITE: RuleSuite = {
+  id: 'pa2023',
   name: 'Procurement Act 2023 open procedure',
   plan: (patch = {}) => merge(basePa, patch),
   cases: {

@@ -72,6 +72,7 @@ const mod = (change: Patch, p: Patch = {}) => merge(merge(modification as Patch,
 const notProvided = { providedForInContract: false };
 
 export const PCR2015_SUITE: RuleSuite = {
+  id: 'pcr2015',
   name: 'PCR 2015 light-touch procurement',
   plan: (patch = {}) => merge(basePcr, patch),
   cases: {

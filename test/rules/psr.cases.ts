@@ -145,6 +145,7 @@ const CASES: Record<string, [Patch, Patch]> = {
 };
 
 export const PSR_SUITE: RuleSuite = {
+  id: 'psr',
   name: 'PSR competitive process (with the scope, terms and TUPE rules)',
   plan,
   cases: CASES,

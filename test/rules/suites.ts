@@ -1,5 +1,5 @@
 // Every rule suite: the unit tests of the rule set, and the source of the
-// rule tests the review pack shows (cases/rule-tests.json, `npm run docs`).
+// rule tests the review pack shows (cases/rule-tests/rule-tests.json, `npm run docs`).
 import { PSR_SUITE } from './psr.cases.js';
 import { PCR2015_SUITE } from './pcr2015.cases.js';
 import { PA2023_SUITE } from './pa2023.cases.js';

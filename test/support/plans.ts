@@ -8,6 +8,8 @@ export type Patch = Record<string, unknown>;
 
 /** Rule tests over one base plan: rule id -> [a patch that fires it, a patch that does not]. */
 export interface RuleSuite {
+  /** Short id, and the file the suite is written in (test/rules/<id>.cases.ts). */
+  id: string;
   name: string;
   /** The base plan (compliant: no finding above info) with a patch applied. */
   plan: (patch?: Patch) => PlanInput;
