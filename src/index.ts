@@ -29,7 +29,7 @@ export { buildCatalogue } from './review/catalogue-sections.js';
 export { renderCatalogueMarkdown } from './review/catalogue-markdown.js';
 export { renderCatalogueHtml } from './review/catalogue-html.js';
 export { diffRuleSets, type RuleSetDiff } from './review/rule-set-diff.js';
-export { loadWorkedCases, type WorkedCase } from './review/rule-cases.js';
+export { loadCaseBook, loadWorkedCases, loadRuleTests, type CaseBook, type WorkedCase, type RuleTest } from './review/rule-cases.js';
 // A contract register: rows to plans, checked in order.
 export { parseRegister, registerKind } from './batch/register.js';
 export { runBatch, summarise, type BatchResult } from './batch/run-batch.js';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadRuleSet, RuleSetError, type RuleSet } from '../engine/rule-set.js';
 import { createChecker } from '../engine/checker.js';
 import { catalogue, overlayCatalogue, renderCatalogueText } from '../report/render-catalogue.js';
-import { loadWorkedCases } from '../review/rule-cases.js';
+import { loadCaseBook } from '../review/rule-cases.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
 import { renderCatalogueMarkdown } from '../review/catalogue-markdown.js';
 import { renderCatalogueHtml } from '../review/catalogue-html.js';
@@ -47,7 +47,7 @@ export function rulesCommand(args: string[], io: ReviewIo): number {
     io.out(JSON.stringify({ version: ruleSet.version, rules: catalogue(ruleSet), overlays: overlayCatalogue(ruleSet) }, null, 2) + '\n');
   else if (format === 'text') io.out(renderCatalogueText(ruleSet));
   else {
-    const cat = buildCatalogue(ruleSet, loadWorkedCases(values.cases ?? DEFAULT_CASES_DIR));
+    const cat = buildCatalogue(ruleSet, loadCaseBook(values.cases ?? DEFAULT_CASES_DIR));
     io.out(format === 'md' ? renderCatalogueMarkdown(cat) : renderCatalogueHtml(cat));
   }
   return 0;
@@ -68,7 +68,7 @@ export async function explainCommand(args: string[], io: ReviewIo): Promise<numb
     const close = closeIds(id, allRuleIds(ruleSet));
     throw new UsageError(`Unknown rule "${id}".${close.length ? ` Did you mean: ${close.join(', ')}?` : ' "procheck rules" lists them all.'}`);
   }
-  const view = describeRule(found.rule, found.ctx, loadWorkedCases(values.cases ?? DEFAULT_CASES_DIR));
+  const view = describeRule(found.rule, found.ctx, loadCaseBook(values.cases ?? DEFAULT_CASES_DIR));
   let evaluation;
   if (planPath !== undefined) {
     const plan = readPlanFile(planPath);

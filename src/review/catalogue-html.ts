@@ -5,6 +5,7 @@ import type { Citation } from '../engine/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';
+import { changesInWords } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
 import { escapeHtml } from '../report/html.js';
@@ -98,9 +99,16 @@ export function ruleHtml(v: RuleView, level = 3): string {
       '</ul>',
     );
   if (v.params.length) parts.push(h(sub, 'Parameters'), ...v.params.map((p) => paramBlock(p, sub + 1)));
-  parts.push(h(sub, 'Worked cases'));
-  if (v.cases.fires.length) parts.push('<p>Fires in:</p><ul>', ...v.cases.fires.map(caseItem), '</ul>');
-  if (v.cases.silent.length) parts.push('<p>Checked not to fire in:</p><ul>', ...v.cases.silent.map(caseItem), '</ul>');
+  parts.push(h(sub, 'Cases that exercise it'));
+  const t = v.cases.test;
+  if (t)
+    parts.push(
+      `<p>Rule test (${e(t.suite.name)}, <code>${e(t.suite.source)}</code>), on the suite's compliant base plan:</p><ul>`,
+      `<li>fires when ${e(changesInWords(t.fires))}</li>`,
+      `<li>does not fire when ${e(changesInWords(t.doesNotFire))}</li></ul>`,
+    );
+  if (v.cases.fires.length) parts.push('<p>Worked cases it fires in:</p><ul>', ...v.cases.fires.map(caseItem), '</ul>');
+  if (v.cases.silent.length) parts.push('<p>Worked cases checked not to fire:</p><ul>', ...v.cases.silent.map(caseItem), '</ul>');
   if (!v.cases.fires.length && !v.cases.silent.length) parts.push('<p>No worked case in <code>cases/</code> names this rule.</p>');
   parts.push('</article>');
   return parts.join('\n');
@@ -150,7 +158,7 @@ export function renderCatalogueHtml(cat: Catalogue): string {
 <header>
 <h1>procheck rule catalogue</h1>
 <p>Rule set version <code>${e(cat.version)}</code>: ${cat.ruleCount} rules, ${cat.caseCount} worked cases.</p>
-<p>Each rule is shown as procheck runs it: when it applies, the test that makes it fire (in words), the law it cites, the reason a report gives, the steps it adds, the dated parameters it reads with their sources, and the worked cases that exercise it.</p>
+<p>Each rule is shown as procheck runs it: when it applies, the test that makes it fire (in words), the law it cites, the reason a report gives, the steps it adds, the dated parameters it reads with their sources, and the cases that exercise it: its own rule test and the worked cases.</p>
 </header>
 <nav aria-labelledby="contents-title">
 <h2 id="contents-title">Contents</h2>

@@ -4,6 +4,7 @@ import type { Citation } from '../engine/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';
+import { changesInWords } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
 
@@ -85,9 +86,18 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
     out.push(`${sub} Parameters`, '');
     for (const p of v.params) out.push(...mdParam(p));
   }
-  out.push(`${sub} Worked cases`, '');
-  if (v.cases.fires.length) out.push('Fires in:', '', ...v.cases.fires.map(caseLine), '');
-  if (v.cases.silent.length) out.push('Checked not to fire in:', '', ...v.cases.silent.map(caseLine), '');
+  out.push(`${sub} Cases that exercise it`, '');
+  const t = v.cases.test;
+  if (t)
+    out.push(
+      `Rule test (${mdText(t.suite.name)}, ${mdCode(t.suite.source)}), on the suite's compliant base plan:`,
+      '',
+      `- fires when ${mdText(changesInWords(t.fires))}`,
+      `- does not fire when ${mdText(changesInWords(t.doesNotFire))}`,
+      '',
+    );
+  if (v.cases.fires.length) out.push('Worked cases it fires in:', '', ...v.cases.fires.map(caseLine), '');
+  if (v.cases.silent.length) out.push('Worked cases checked not to fire:', '', ...v.cases.silent.map(caseLine), '');
   if (!v.cases.fires.length && !v.cases.silent.length) out.push('No worked case in cases/ names this rule.', '');
   return out;
 }
@@ -98,7 +108,7 @@ export function renderCatalogueMarkdown(cat: Catalogue): string {
     '',
     `Rule set version ${mdCode(cat.version)}: ${cat.ruleCount} rules, ${cat.caseCount} worked cases.`,
     '',
-    'Each rule is shown as procheck runs it: when it applies, the test that makes it fire (in words), the law it cites, the reason a report gives, the steps it adds, the dated parameters it reads with their sources, and the worked cases (cases/) that exercise it.',
+    'Each rule is shown as procheck runs it: when it applies, the test that makes it fire (in words), the law it cites, the reason a report gives, the steps it adds, the dated parameters it reads with their sources, and the cases that exercise it: its own rule test and the worked cases (cases/).',
     '',
     '## Contents',
     '',

@@ -1,7 +1,7 @@
 // The catalogue's chapters: one per regime of the law, then one per local
 // overlay, so a reviewer responsible for one regime reads one chapter.
 import type { RuleSet } from '../engine/rule-set.js';
-import type { WorkedCase } from './rule-cases.js';
+import { EMPTY_CASE_BOOK, type CaseBook } from './rule-cases.js';
 import { ruleViews, type RuleView } from './rule-view.js';
 import { paramView, type ParamView } from './rule-params.js';
 import { REGIME_TITLES } from './words.js';
@@ -32,8 +32,8 @@ export interface Catalogue {
 
 const LAW_ORDER = ['general', 'psr', 'pcr2015', 'pa2023', 'tupe'];
 
-export function buildCatalogue(ruleSet: RuleSet, cases: readonly WorkedCase[] = []): Catalogue {
-  const views = ruleViews(ruleSet, cases);
+export function buildCatalogue(ruleSet: RuleSet, book: CaseBook = EMPTY_CASE_BOOK): Catalogue {
+  const views = ruleViews(ruleSet, book);
   const law = views.filter((v) => v.overlay === null);
   const regimes = [...new Set([...LAW_ORDER, ...law.map((v) => v.regime)])];
   const sections: CatalogueSection[] = regimes
@@ -65,5 +65,5 @@ export function buildCatalogue(ruleSet: RuleSet, cases: readonly WorkedCase[] = 
   for (const v of views) for (const p of v.params) readBy.set(p.id, [...(readBy.get(p.id) ?? []), v.id]);
   const defs = [...ruleSet.params.all(), ...[...ruleSet.overlays.values()].flatMap((o) => o.params)];
   const params = defs.map((d) => paramView(d, [], readBy.get(d.id) ?? []));
-  return { version: ruleSet.version, ruleCount: views.length, caseCount: cases.length, sections, params };
+  return { version: ruleSet.version, ruleCount: views.length, caseCount: book.worked.length, sections, params };
 }

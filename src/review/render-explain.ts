@@ -4,7 +4,7 @@ import type { EvaluatedPhrase, PlanEvaluation } from './explain.js';
 import type { ParamView } from './rule-params.js';
 import { phraseLines } from './describe-condition.js';
 import { mdCode, mdText, ruleMarkdown } from './catalogue-markdown.js';
-import { REGIME_TITLES } from './words.js';
+import { changesInWords, REGIME_TITLES } from './words.js';
 
 function paramLines(p: ParamView, indent: string): string[] {
   const out = [
@@ -49,10 +49,17 @@ export function renderRuleText(v: RuleView): string[] {
     out.push('', 'Parameters');
     for (const p of v.params) out.push(...paramLines(p, '  '));
   }
-  out.push('', 'Worked cases');
+  out.push('', 'Cases that exercise it');
+  const t = v.cases.test;
+  if (t)
+    out.push(
+      `  Rule test (${t.suite.name}, ${t.suite.source}), on the suite's compliant base plan:`,
+      `    - fires when ${changesInWords(t.fires)}`,
+      `    - does not fire when ${changesInWords(t.doesNotFire)}`,
+    );
   const caseLine = (c: RuleView['cases']['fires'][number]) => `    - ${c.id}${c.title ? `: ${c.title}` : ''} (verdict ${c.verdict})`;
-  if (v.cases.fires.length) out.push('  Fires in:', ...v.cases.fires.map(caseLine));
-  if (v.cases.silent.length) out.push('  Checked not to fire in:', ...v.cases.silent.map(caseLine));
+  if (v.cases.fires.length) out.push('  Worked cases it fires in:', ...v.cases.fires.map(caseLine));
+  if (v.cases.silent.length) out.push('  Worked cases checked not to fire:', ...v.cases.silent.map(caseLine));
   if (!v.cases.fires.length && !v.cases.silent.length) out.push('  No worked case in cases/ names this rule.');
   return out;
 }

@@ -7,7 +7,7 @@ import type { Citation } from '../engine/citation.js';
 import { withOverlay, type Overlay } from '../engine/overlay.js';
 import { describeCondition, type ParamLookup, type Phrase } from './describe-condition.js';
 import { paramsOfRule, type ParamView } from './rule-params.js';
-import { casesForRule, type RuleCases, type WorkedCase } from './rule-cases.js';
+import { casesForRule, EMPTY_CASE_BOOK, type CaseBook, type RuleCases } from './rule-cases.js';
 import { factDescription, factPlanPath, lowerFirst, REGIME_GATE, REGIME_TITLES, SEVERITY_WORDS } from './words.js';
 import { placeholders } from '../engine/template.js';
 
@@ -53,7 +53,7 @@ function reasonInWords(template: string, params: ParamLookup): string {
   return out;
 }
 
-export function describeRule(rule: RuleDefinition, ctx: RuleContext, cases: readonly WorkedCase[] = []): RuleView {
+export function describeRule(rule: RuleDefinition, ctx: RuleContext, book: CaseBook = EMPTY_CASE_BOOK): RuleView {
   const gate = ctx.overlay ? `plans that name the ${ctx.overlay.id} overlay in authority.overlay` : (REGIME_GATE[rule.regime] ?? 'every plan');
   // A regime's own rules are in scope by definition: saying so again would only add words.
   const regimeRule = rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023';
@@ -79,20 +79,20 @@ export function describeRule(rule: RuleDefinition, ctx: RuleContext, cases: read
       return { id, title: s?.title ?? id, citation: s?.citation ?? null };
     }),
     params: paramsOfRule(rule, ctx.steps, ctx.params),
-    cases: casesForRule(cases, rule.id),
+    cases: casesForRule(book.worked, rule.id, book.tests),
   };
 }
 
 /** The law's rules in rule-set order, then each overlay's (by overlay id), each read against the parameters it can see. */
-export function ruleViews(ruleSet: RuleSet, cases: readonly WorkedCase[] = []): RuleView[] {
+export function ruleViews(ruleSet: RuleSet, book: CaseBook = EMPTY_CASE_BOOK): RuleView[] {
   const law = ruleSet.rules.map((r) =>
-    describeRule(r, { params: ruleSet.params, steps: ruleSet.steps, file: ruleSet.ruleFiles.get(r.id) ?? '' }, cases),
+    describeRule(r, { params: ruleSet.params, steps: ruleSet.steps, file: ruleSet.ruleFiles.get(r.id) ?? '' }, book),
   );
   const local = [...ruleSet.overlays.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
     .flatMap((o) => {
       const rs = withOverlay(ruleSet, o);
-      return o.rules.map((r) => describeRule(r, { params: rs.params, steps: rs.steps, file: o.file, overlay: o }, cases));
+      return o.rules.map((r) => describeRule(r, { params: rs.params, steps: rs.steps, file: o.file, overlay: o }, book));
     });
   return [...law, ...local];
 }

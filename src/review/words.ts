@@ -122,3 +122,16 @@ export const REGIME_GATE: Record<string, string> = {
   tupe: 'every plan',
   local: 'plans that name this overlay in authority.overlay',
 };
+
+/** A rule test's change to its base plan in words: "directAward.materiallyDifferent is yes", "staff removed". */
+export function changeInWords(c: { path: string; value?: unknown; removed?: true }): string {
+  if ('removed' in c && c.removed) return `${c.path} left out`;
+  const v = c.value;
+  const text =
+    v === true ? 'yes' : v === false ? 'no' : v === null ? 'not known (null)' : typeof v === 'string' ? quoted(v) : typeof v === 'number' ? String(v) : JSON.stringify(v);
+  return `${c.path} is ${text}`;
+}
+
+/** A rule test's changes as one sentence; no changes means the base plan as it is. */
+export const changesInWords = (changes: readonly { path: string; value?: unknown; removed?: true }[]): string =>
+  changes.length ? changes.map(changeInWords).join('; ') : 'the base plan as it is';

@@ -12,7 +12,7 @@ import { describeRule, findRule } from '../review/rule-view.js';
 import { openApiDocument } from './openapi.js';
 import { registerWeb } from '../web/routes.js';
 import { loadExamples } from '../web/examples.js';
-import { loadWorkedCases } from '../review/rule-cases.js';
+import { loadCaseBook } from '../review/rule-cases.js';
 import { DEFAULT_CASES_DIR } from '../package-dir.js';
 
 export interface ServerOptions {
@@ -31,7 +31,7 @@ export const DEFAULT_BODY_LIMIT = 1_048_576;
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const checker = options.checker ?? createChecker(loadRuleSet());
   const ruleSet = checker.ruleSet;
-  const cases = loadWorkedCases(options.examplesDir ?? DEFAULT_CASES_DIR);
+  const cases = loadCaseBook(options.examplesDir ?? DEFAULT_CASES_DIR);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
 
   await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() as never } });

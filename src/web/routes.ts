@@ -15,13 +15,13 @@ import type { SummaryError } from './components.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
 import { renderCatalogueHtml } from '../review/catalogue-html.js';
-import type { WorkedCase } from '../review/rule-cases.js';
+import type { CaseBook } from '../review/rule-cases.js';
 
 export interface WebOptions {
   checker: Checker;
   examples: readonly Example[];
-  /** The worked cases the rule catalogue cites (the same files as the examples). */
-  cases: readonly WorkedCase[];
+  /** The worked cases and rule tests the rule catalogue cites (the examples' folder). */
+  cases: CaseBook;
   /** Largest plan file accepted, in bytes. */
   fileLimit: number;
 }

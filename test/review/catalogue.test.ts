@@ -5,7 +5,7 @@ import { loadRuleSet } from '../../src/engine/rule-set.js';
 import { catalogue, overlayCatalogue, renderCatalogueText } from '../../src/report/render-catalogue.js';
 import { rulesCommand } from '../../src/cli/review-commands.js';
 import { UsageError } from '../../src/cli/usage-error.js';
-import { loadWorkedCases, casesForRule } from '../../src/review/rule-cases.js';
+import { loadWorkedCases, loadRuleTests, casesForRule } from '../../src/review/rule-cases.js';
 import { main } from '../../src/cli/main.js';
 import { copyRules, edit } from '../support/rule-dirs.js';
 
@@ -95,8 +95,19 @@ describe.each([
   it('names the worked case in which a rule is known to fire', () => {
     // cases/coventry-2024-competitive.expected.json lists psr.competitive.process among its findings.
     const section = out.slice(out.indexOf(format === 'md' ? '<a id="psr.competitive.process">' : 'id="psr.competitive.process"'));
-    const own = section.slice(0, section.indexOf('Worked cases') + 2000);
-    expect(own).toMatch(new RegExp(`Fires in:[\\s\\S]*${re('coventry-2024-competitive')}`));
+    const own = section.slice(0, section.indexOf('Cases that exercise it') + 2000);
+    expect(own).toMatch(new RegExp(`Worked cases it fires in:[\\s\\S]*${re('coventry-2024-competitive')}`));
+  });
+
+  it('shows every rule its own rule test: the changes to the base plan that fire it and that do not', () => {
+    const tests = loadRuleTests(CASES);
+    expect(tests.size).toBe(ruleSet.rules.length);
+    const section = out.slice(out.indexOf(format === 'md' ? '<a id="psr.direct-award-c.materially-different">' : 'id="psr.direct-award-c.materially-different"'));
+    const own = section.slice(0, section.indexOf('Cases that exercise it') + 1500);
+    expect(own).toContain('test/rules/psr.cases.ts');
+    expect(own).toMatch(/fires when [^\n]*directAward\.materiallyDifferent is yes/);
+    expect(own).toMatch(/does not fire when [^\n]*directAward\.materiallyDifferent is no/);
+    expect(out.match(/does not fire when/g)?.length).toBe(tests.size);
   });
 
   it('says which overlays are examples', () => {
