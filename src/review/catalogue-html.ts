@@ -5,7 +5,7 @@ import type { Citation } from '../engine/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';
-import { changesInWords } from './words.js';
+import { changesInWords, testDifference } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
 import { escapeHtml } from '../report/html.js';
@@ -105,7 +105,8 @@ export function ruleHtml(v: RuleView, level = 3): string {
     parts.push(
       `<p>Rule test (${e(t.suite.name)}, <code>${e(t.suite.source)}</code>), on the suite's compliant base plan:</p><ul>`,
       `<li>fires when ${e(changesInWords(t.fires))}</li>`,
-      `<li>does not fire when ${e(changesInWords(t.doesNotFire))}</li></ul>`,
+      `<li>does not fire when ${e(changesInWords(t.doesNotFire))}</li>`,
+      `<li>the difference: ${e(testDifference(t.fires, t.doesNotFire))}</li></ul>`,
     );
   if (v.cases.fires.length) parts.push('<p>Worked cases it fires in:</p><ul>', ...v.cases.fires.map(caseItem), '</ul>');
   if (v.cases.silent.length) parts.push('<p>Worked cases checked not to fire:</p><ul>', ...v.cases.silent.map(caseItem), '</ul>');

@@ -4,7 +4,7 @@ import type { Citation } from '../engine/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';
-import { changesInWords } from './words.js';
+import { changesInWords, testDifference } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
 
@@ -94,6 +94,7 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
       '',
       `- fires when ${mdText(changesInWords(t.fires))}`,
       `- does not fire when ${mdText(changesInWords(t.doesNotFire))}`,
+      `- the difference: ${mdText(testDifference(t.fires, t.doesNotFire))}`,
       '',
     );
   if (v.cases.fires.length) out.push('Worked cases it fires in:', '', ...v.cases.fires.map(caseLine), '');

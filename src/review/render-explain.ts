@@ -4,7 +4,7 @@ import type { EvaluatedPhrase, PlanEvaluation } from './explain.js';
 import type { ParamView } from './rule-params.js';
 import { phraseLines } from './describe-condition.js';
 import { mdCode, mdText, ruleMarkdown } from './catalogue-markdown.js';
-import { changesInWords, REGIME_TITLES } from './words.js';
+import { changesInWords, REGIME_TITLES, testDifference } from './words.js';
 
 function paramLines(p: ParamView, indent: string): string[] {
   const out = [
@@ -56,6 +56,7 @@ export function renderRuleText(v: RuleView): string[] {
       `  Rule test (${t.suite.name}, ${t.suite.source}), on the suite's compliant base plan:`,
       `    - fires when ${changesInWords(t.fires)}`,
       `    - does not fire when ${changesInWords(t.doesNotFire)}`,
+      `    - the difference: ${testDifference(t.fires, t.doesNotFire)}`,
     );
   const caseLine = (c: RuleView['cases']['fires'][number]) => `    - ${c.id}${c.title ? `: ${c.title}` : ''} (verdict ${c.verdict})`;
   if (v.cases.fires.length) out.push('  Worked cases it fires in:', ...v.cases.fires.map(caseLine));

@@ -125,13 +125,25 @@ export const REGIME_GATE: Record<string, string> = {
 
 /** A rule test's change to its base plan in words: "directAward.materiallyDifferent is yes", "staff removed". */
 export function changeInWords(c: { path: string; value?: unknown; removed?: true }): string {
-  if ('removed' in c && c.removed) return `${c.path} left out`;
+  return 'removed' in c && c.removed ? `${c.path} left out` : `${c.path} is ${changedValue(c)}`;
+}
+
+function changedValue(c: { value?: unknown; removed?: true }): string {
+  if ('removed' in c && c.removed) return 'left out';
   const v = c.value;
-  const text =
-    v === true ? 'yes' : v === false ? 'no' : v === null ? 'not known (null)' : typeof v === 'string' ? quoted(v) : typeof v === 'number' ? String(v) : JSON.stringify(v);
-  return `${c.path} is ${text}`;
+  return v === true ? 'yes' : v === false ? 'no' : v === null ? 'not known (null)' : typeof v === 'string' ? quoted(v) : typeof v === 'number' ? String(v) : JSON.stringify(v);
 }
 
 /** A rule test's changes as one sentence; no changes means the base plan as it is. */
 export const changesInWords = (changes: readonly { path: string; value?: unknown; removed?: true }[]): string =>
   changes.length ? changes.map(changeInWords).join('; ') : 'the base plan as it is';
+
+type ChangeLike = { path: string; value?: unknown; removed?: true };
+
+/** What tells a rule test's two plans apart: each field the two set differently, with both values (a field only one sets is "as in the base plan" in the other). */
+export function testDifference(fires: readonly ChangeLike[], silent: readonly ChangeLike[]): string {
+  const said = (c: ChangeLike | undefined) => (c ? changedValue(c) : 'as in the base plan');
+  const paths = [...new Set([...fires, ...silent].map((c) => c.path))];
+  const differing = paths.filter((p) => said(fires.find((c) => c.path === p)) !== said(silent.find((c) => c.path === p)));
+  return differing.map((p) => `${p}: ${said(fires.find((c) => c.path === p))} when it fires, ${said(silent.find((c) => c.path === p))} when it does not`).join('; ');
+}

@@ -108,6 +108,7 @@ describe.each([
     expect(own).toMatch(/fires when [^\n]*directAward\.materiallyDifferent is yes/);
     expect(own).toMatch(/does not fire when [^\n]*directAward\.materiallyDifferent is no/);
     expect(out.match(/does not fire when/g)?.length).toBe(tests.size);
+    expect(own).toMatch(/the difference: directAward\.materiallyDifferent: yes when it fires, no when it does not/);
   });
 
   it('says which overlays are examples', () => {
