@@ -185,3 +185,26 @@ describe('the report timetable in each format', () => {
     expect(report.timetable.find((r) => r.stepId === 'timetable.contract-signature')).toMatchObject({ kind: 'latest', met: false });
   });
 });
+
+describe('procheck serve', () => {
+  it('says clearly when the port is taken, instead of failing with a stack trace', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { code, err } = await run('serve', '--port', String(port));
+      expect(code).toBe(21);
+      expect(err).toContain(`Port ${port} on 127.0.0.1 is already in use: choose another with --port`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses a port that is not a number', async () => {
+    const { code, err } = await run('serve', '--port', 'eighty');
+    expect(code).toBe(21);
+    expect(err).toContain('--port must be a port number');
+  });
+});
+

@@ -139,7 +139,17 @@ async function serve(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number (0-65535)');
   const { buildServer } = await import('../server/app.js');
   const app = await buildServer({ checker: createChecker(loadRuleSet(values.rules)) });
-  const address = await app.listen({ port, host: values.host });
+  let address: string;
+  try {
+    address = await app.listen({ port, host: values.host });
+  } catch (e) {
+    await app.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} on ${values.host} is already in use: choose another with --port`);
+    if (code === 'EACCES') throw new UsageError(`Not allowed to listen on port ${port}: choose a port above 1023 with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`Cannot listen on host "${values.host}": give an address of this machine with --host`);
+    throw e;
+  }
   io.out(`procheck listening on ${address} (web page: ${address}/, API reference: ${address}/docs)\n`);
   await new Promise<void>((resolve) => app.server.on('close', resolve));
   return 0;
