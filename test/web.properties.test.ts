@@ -8,6 +8,7 @@ import { createChecker } from '../src/engine/checker.js';
 import { allFields, formSections } from '../src/web/form-spec.js';
 import { formToPlan, planToForm } from '../src/web/form-values.js';
 import { planArbitrary } from './support/arbitrary.js';
+import { normal } from './support/normal.js';
 
 const checker = createChecker();
 const fields = allFields(formSections([...checker.ruleSet.overlays.values()], checker.ruleSet.params));
@@ -17,13 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** Unknown facts may be null or absent: the same to the checker. */
-const normal = (v: unknown): unknown =>
-  Array.isArray(v)
-    ? v.map(normal)
-    : v && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && !(Array.isArray(x) && !x.length)).map(([k, x]) => [k, normal(x)]))
-      : v;
 
 /** The names a posted form can carry: each field's, and a date's three boxes. */
 const names = fields.flatMap((f) => (f.kind === 'date' ? ['day', 'month', 'year'].map((p) => `${f.name}-${p}`) : [f.name]));

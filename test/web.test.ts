@@ -13,6 +13,7 @@ import { withoutTransportFont } from '../src/web/assets.js';
 import { leafFields } from '../src/plan/schema-walk.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
 import { plan as testPlan } from './support/plans.js';
+import { normal } from './support/normal.js';
 
 const root = join(import.meta.dirname, '..');
 const checker = createChecker();
@@ -38,13 +39,6 @@ function multipart(filename: string, content: string) {
   return { method: 'POST' as const, url: '/upload', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload };
 }
 
-/** A plan with its "unknown" and empty-list facts left out: the same facts to the checker (a blank box is unknown). */
-const normal = (v: unknown): unknown =>
-  Array.isArray(v)
-    ? v.map(normal)
-    : v && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && !(Array.isArray(x) && !x.length)).map(([k, x]) => [k, normal(x)]))
-      : v;
 
 describe('form answers and plans', () => {
   it.each(caseFiles)('%s opened in the form and submitted unchanged is the same plan, with the same report', async (name) => {
