@@ -244,18 +244,27 @@ function stepItem(s: StepDefinition): ItemChange {
   return { id: s.id, title: s.title, parts: [] };
 }
 
-export function diffRuleSets(oldSet: RuleSet, newSet: RuleSet, labels: { old: string; new: string } = { old: 'old', new: 'new' }): RuleSetDiff {
-  const ra = rulesOf(oldSet);
-  const rb = rulesOf(newSet);
-  const rules = {
-    added: [...rb.values()].filter((x) => !ra.has(x.rule.id)).map((x) => describeRule(x.rule, x.ctx)),
-    removed: [...ra.values()].filter((x) => !rb.has(x.rule.id)).map(summary),
-    changed: [...rb.values()].flatMap((x) => {
-      const before = ra.get(x.rule.id);
-      const c = before ? ruleChange(before, x) : null;
+/** Two keyed collections compared: what is only in the new one, only in the old one, and changed in both. */
+function compare<T, A, R, C>(
+  before: ReadonlyMap<string, T>,
+  after: ReadonlyMap<string, T>,
+  show: { added: (x: T) => A; removed: (x: T) => R; changed: (was: T, now: T) => C | null },
+): { added: A[]; removed: R[]; changed: C[] } {
+  return {
+    added: [...after].filter(([k]) => !before.has(k)).map(([, x]) => show.added(x)),
+    removed: [...before].filter(([k]) => !after.has(k)).map(([, x]) => show.removed(x)),
+    changed: [...after].flatMap(([k, x]) => {
+      const was = before.get(k);
+      const c = was === undefined ? null : show.changed(was, x);
       return c ? [c] : [];
     }),
   };
+}
+
+export function diffRuleSets(oldSet: RuleSet, newSet: RuleSet, labels: { old: string; new: string } = { old: 'old', new: 'new' }): RuleSetDiff {
+  const ra = rulesOf(oldSet);
+  const rb = rulesOf(newSet);
+  const rules = compare(ra, rb, { added: (x) => describeRule(x.rule, x.ctx), removed: summary, changed: ruleChange });
 
   const pa = paramsOf(oldSet);
   const pb = paramsOf(newSet);
@@ -263,37 +272,14 @@ export function diffRuleSets(oldSet: RuleSet, newSet: RuleSet, labels: { old: st
   const sb = stepsOf(newSet);
   const readBy = readers(rb, sb);
   const readByOld = readers(ra, sa);
-  const params = {
-    added: [...pb.values()].filter((p) => !pa.has(p.id)).map((p) => paramView(p, readBy.get(p.id) ?? [])),
-    removed: [...pa.values()].filter((p) => !pb.has(p.id)).map((p) => paramView(p, readByOld.get(p.id) ?? [])),
-    changed: [...pb.values()].flatMap((p) => {
-      const before = pa.get(p.id);
-      const c = before ? paramChange(before, p, readBy.get(p.id) ?? []) : null;
-      return c ? [c] : [];
-    }),
-  };
+  const params = compare(pa, pb, {
+    added: (p) => paramView(p, readBy.get(p.id) ?? []),
+    removed: (p) => paramView(p, readByOld.get(p.id) ?? []),
+    changed: (was, now) => paramChange(was, now, readBy.get(now.id) ?? []),
+  });
+  const steps = compare(sa, sb, { added: stepItem, removed: stepItem, changed: stepChange });
+  const overlays = compare(oldSet.overlays, newSet.overlays, { added: overlayItem, removed: overlayItem, changed: overlayChange });
 
-  const steps = {
-    added: [...sb.values()].filter((s) => !sa.has(s.id)).map(stepItem),
-    removed: [...sa.values()].filter((s) => !sb.has(s.id)).map(stepItem),
-    changed: [...sb.values()].flatMap((s) => {
-      const before = sa.get(s.id);
-      const c = before ? stepChange(before, s) : null;
-      return c ? [c] : [];
-    }),
-  };
-
-  const oa = oldSet.overlays;
-  const ob = newSet.overlays;
-  const overlays = {
-    added: [...ob.values()].filter((o) => !oa.has(o.id)).map(overlayItem),
-    removed: [...oa.values()].filter((o) => !ob.has(o.id)).map(overlayItem),
-    changed: [...ob.values()].flatMap((o) => {
-      const before = oa.get(o.id);
-      const c = before ? overlayChange(before, o) : null;
-      return c ? [c] : [];
-    }),
-  };
   const calendar = calendarChanges(oldSet, newSet);
   const count = (g: { added: unknown[]; removed: unknown[]; changed: unknown[] }) => g.added.length + g.removed.length + g.changed.length;
   return {
