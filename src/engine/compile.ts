@@ -1,11 +1,14 @@
-// Turns procheck rules into json-rules-engine rules. A rule that needs facts
-// also fires when one of them is unknown (while it applies), so that an
-// unknown never passes silently as compliant; the checker then reports the
-// missing fact instead of the rule's reason.
+// Turns procheck rules into json-rules-engine rules: the engine of record.
+// procheck reads the same conditions in three values (three-valued.ts); on
+// every fact the plan states, json-rules-engine and that reading agree (a
+// property in test/engine/three-valued.test.ts), and where json-rules-engine
+// fires or not on a plan with unknown facts, the three-valued reading either
+// agrees or says the answer is open.
 import { Engine, type RuleProperties, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
 import type { ConditionT, RuleDefinition } from './rule-schema.js';
 import type { ParamTable } from './params.js';
 import { settleAppliesWhen, type PlanKind } from './partition.js';
+import { addOperators } from './operators.js';
 
 export const PARAM_FACT = 'param';
 
@@ -41,7 +44,7 @@ function gate(rule: RuleDefinition, partitioned: boolean, kind?: PlanKind): Nest
   return [...scope, ...regime, ...applies];
 }
 
-function* conditionFacts(c: ConditionT): Generator<string> {
+export function* conditionFacts(c: ConditionT): Generator<string> {
   if ('all' in c) for (const x of c.all) yield* conditionFacts(x);
   else if ('any' in c) for (const x of c.any) yield* conditionFacts(x);
   else if ('not' in c) yield* conditionFacts(c.not);
@@ -52,6 +55,13 @@ function* conditionFacts(c: ConditionT): Generator<string> {
   }
 }
 
+/** The facts a rule reads, gate and test, each once in the order written: what it needs comes from its conditions. */
+export function factsOfRule(rule: RuleDefinition): string[] {
+  const names = new Set<string>();
+  for (const c of [rule.appliesWhen, rule.conditions]) if (c) for (const f of conditionFacts(c)) names.add(f);
+  return [...names];
+}
+
 /**
  * The facts an engine's rules can read: only these are handed to
  * json-rules-engine, which wraps and hashes every fact it is given on each run.
@@ -60,36 +70,15 @@ export function factsReadBy(rules: RuleDefinition[], params: ParamTable): Set<st
   const names = new Set<string>(['inScope', 'regime', 'procurementStart']);
   for (const p of params.all()) names.add(p.appliesBy);
   for (const r of rules) {
-    for (const c of [r.appliesWhen, r.conditions]) if (c) for (const f of conditionFacts(c)) names.add(f);
-    for (const f of r.requires) names.add(f);
+    for (const f of factsOfRule(r)) names.add(f);
   }
   return names;
 }
 
 /** With `kind`, the rule is compiled for an engine that only sees plans of that kind (see partition.ts). */
 export function compileRule(rule: RuleDefinition, partitioned = false, kind?: PlanKind): RuleProperties {
-  const test = translate(rule.conditions);
-  const body: NestedCondition =
-    rule.requires.length === 0
-      ? test
-      : {
-          // Either a fact the test needs is unknown (the checker reports it), or the test holds.
-          any: [...rule.requires.map((fact) => ({ fact, operator: 'isUnknown', value: true })), test],
-        };
-  const conditions: TopLevelCondition = { all: [...gate(rule, partitioned, kind), body] };
+  const conditions: TopLevelCondition = { all: [...gate(rule, partitioned, kind), translate(rule.conditions)] };
   return { name: rule.id, conditions, event: { type: 'finding', params: { ruleId: rule.id } } };
-}
-
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-
-/** Operators beyond json-rules-engine's own: ISO date comparisons and unknown-fact tests. */
-export function addOperators(engine: Engine): void {
-  engine.addOperator('dateBefore', (a: unknown, b: unknown) => isDate(a) && isDate(b) && a < b);
-  engine.addOperator('dateOnOrBefore', (a: unknown, b: unknown) => isDate(a) && isDate(b) && a <= b);
-  engine.addOperator('dateAfter', (a: unknown, b: unknown) => isDate(a) && isDate(b) && a > b);
-  engine.addOperator('dateOnOrAfter', (a: unknown, b: unknown) => isDate(a) && isDate(b) && a >= b);
-  engine.addOperator('isUnknown', (a: unknown) => a === null || a === undefined);
-  engine.addOperator('isKnown', (a: unknown) => a !== null && a !== undefined);
 }
 
 /**

@@ -3,8 +3,9 @@
 // plan, so each check evaluates only the rules that matter (json-rules-engine
 // clones every rule's conditions on every run). Pruning uses only conditions
 // every firing needs: the rule's regime and scope, and tests of the partition
-// facts at the top level of appliesWhen (and of the test itself when the rule
-// reports no missing facts), with a literal value.
+// facts at the top level of appliesWhen and of the test, with a literal value.
+// A partition fact the plan leaves unknown prunes nothing: a test on it is
+// unknown, and the rule must be read to say so.
 import type { ConditionT, FactConditionT, RuleDefinition } from './rule-schema.js';
 
 /**
@@ -41,10 +42,13 @@ function topLevel(c: ConditionT | undefined): FactConditionT[] {
 
 const isLiteral = (v: unknown) => v === null || typeof v !== 'object' || Array.isArray(v);
 
-/** Could the condition hold given the fact's value? As json-rules-engine compares: ===, indexOf. */
+const unknown = (v: unknown) => v === null || v === undefined;
+
+/** Could the condition hold (or be unknown) given the fact's value? As json-rules-engine compares: ===, indexOf. */
 function couldHold(c: FactConditionT, actual: unknown): boolean {
   const v = c.value;
   if (!isLiteral(v)) return true;
+  if (unknown(actual) && c.operator !== 'isKnown' && c.operator !== 'isUnknown') return true;
   switch (c.operator) {
     case 'equal':
       return actual === v;
@@ -70,15 +74,17 @@ export function canApply(rule: RuleDefinition, kind: PlanKind): boolean {
   if ((rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023') && kind.regime !== rule.regime) return false;
   // tupe, general and local rules run under every regime; local rules reach an
   // engine only when the checker builds one for a plan naming their overlay.
-  const necessary = [...topLevel(rule.appliesWhen), ...(rule.requires.length === 0 ? topLevel(rule.conditions) : [])];
+  const necessary = [...topLevel(rule.appliesWhen), ...topLevel(rule.conditions)];
   return necessary.filter((c) => PARTITIONED.has(c.fact)).every((c) => couldHold(c, kind[c.fact as PartitionFact]));
 }
 
 const DECIDABLE = new Set(['equal', 'notEqual', 'in', 'notIn', 'isKnown', 'isUnknown']);
 
-/** A condition every plan of this kind meets: on a partition fact, with a literal value, by an operator decided above. */
+/** A condition every plan of this kind meets: on a partition fact the plan states, with a literal value, by an operator decided above. */
 function certainlyHolds(c: ConditionT, kind: PlanKind): boolean {
-  return 'fact' in c && PARTITIONED.has(c.fact) && DECIDABLE.has(c.operator) && isLiteral(c.value) && couldHold(c, kind[c.fact as PartitionFact]);
+  if (!('fact' in c) || !PARTITIONED.has(c.fact) || !DECIDABLE.has(c.operator) || !isLiteral(c.value)) return false;
+  const actual = kind[c.fact as PartitionFact];
+  return (c.operator === 'isKnown' || c.operator === 'isUnknown' || !unknown(actual)) && couldHold(c, actual);
 }
 
 /**

@@ -42,6 +42,7 @@ export const FactCondition = z.strictObject({
   value: ConditionValue,
 });
 
+export type OperatorT = z.infer<typeof Operator>;
 export type FactConditionT = z.infer<typeof FactCondition>;
 export type ConditionT = FactConditionT | { all: ConditionT[] } | { any: ConditionT[] } | { not: ConditionT };
 
@@ -79,6 +80,9 @@ export const StepTiming = z
     until: z
       .strictObject({
         step: z.string().min(1).meta({ description: 'Step id; "{regime}" stands for the regime that governs the plan (e.g. "{regime}.standstill-end").' }),
+        onlyWhen: FactRef.optional().meta({
+          description: 'A yes/no fact: the named step is waited for only when it is true; when false the date is the anchor itself (e.g. no standstill to wait for); when unknown, the date is unknown.',
+        }),
       })
       .optional()
       .meta({
@@ -126,6 +130,10 @@ export const StepDefinition = z.strictObject({
   citation: Citation,
   order: z.number().int().meta({ description: 'Position in a timetable: lower comes first.' }),
   timing: StepTiming.optional(),
+  appliesWhen: Condition.optional().meta({
+    description:
+      'Whether the step exists for the plan at all (e.g. a standstill only for the processes that have one), read in three values: where the facts leave it open, the step gives no date.',
+  }),
   defines: FactRef.optional().meta({
     description: 'The fact this step\'s date is exposed as, for rules to test (e.g. latestContractSigned): computed before the rules run.',
   }),
@@ -156,12 +164,14 @@ export const RuleDefinition = z.strictObject({
   regime: RuleRegime,
   severity: Severity,
   citation: Citation,
-  appliesWhen: Condition.optional().meta({ description: 'When the rule is relevant at all (e.g. the process is direct award C).' }),
-  requires: z
-    .array(z.string())
-    .default([])
-    .meta({ description: 'Facts the test needs: if the rule applies and one is unknown, a review finding names it instead of a guess.' }),
-  conditions: Condition.meta({ description: 'The test: the rule fires when these hold.' }),
+  appliesWhen: Condition.optional().meta({
+    description:
+      'When the rule is relevant at all (e.g. the process is direct award C). Read in three values like the test: a gate that is unknown, with a test that holds or is unknown, is a review naming the unknown facts.',
+  }),
+  conditions: Condition.meta({
+    description:
+      'The test: the rule fires when these hold, is silent when they fail, and gives a review naming the facts that decide it when the plan leaves them unknown (all: false if any part is false; any: true if any part is true; not: keeps unknown).',
+  }),
   reason: z.string().min(1).meta({ description: 'Why it fired, with {{fact|format}} and {{param:id|format}} placeholders.' }),
   steps: z.array(z.string()).default([]).meta({ description: 'Ids of the required steps this rule adds.' }),
   scope: z

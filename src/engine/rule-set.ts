@@ -108,8 +108,6 @@ function checkReferences(
       if (ref.param && !params.has(ref.param)) problems.push(`${where(ref.path)}: unknown parameter "${ref.param}"`);
     }
   }
-  for (const [i, f] of rule.requires.entries())
-    if (!isFactName(f)) problems.push(`${where(`requires.${i}`)}: unknown fact "${f}"`);
   for (const [i, s] of rule.steps.entries())
     if (!steps.has(s)) problems.push(`${where(`steps.${i}`)}: unknown step "${s}"`);
   for (const ph of placeholders(rule.reason)) {

@@ -51,6 +51,9 @@ export function stepDate(
   const calendar = calendars[t.calendar];
   try {
     if (t.until) {
+      const waits = t.until.onlyWhen === undefined ? true : anchorValue(t.until.onlyWhen);
+      if (waits === false) return { date: anchor, kind: t.kind, rule: t.describe };
+      if (waits !== true) return { date: null, kind: t.kind, rule: t.describe };
       const target = lookup?.(t.until.step.replace('{regime}', String(anchorValue('regime'))));
       const date = target ? latestAnchorFor(target, anchor, anchorValue, params, calendars) : null;
       return { date, kind: t.kind, rule: t.describe };

@@ -1,159 +1,229 @@
 // Every fact a rule may test: its name, what it means and, where it is read
 // straight from the plan, the plan field it comes from. The rule loader
 // rejects a rule that names a fact not listed here, and a "missing fact"
-// finding names the plan field a user must fill in.
+// finding names the plan field a user must fill in and the question to ask.
+//
+// A fact is either read from the plan (it has a `question`: what an officer
+// answers to fill in its field) or derived from other facts (it has `from`:
+// the facts whose being unknown makes it unknown), or it can never be unknown
+// (it has neither). `unknownSources` follows `from` back to the questions.
 export interface FactInfo {
   description: string;
   /** Plan field(s) the fact is read from; a missing-fact finding names these. */
   planPath?: string;
+  /**
+   * For a fact read straight from one plan field (its `planPath`): the question,
+   * in plain English and ending in "?", a procurement officer answers to fill
+   * that field in. It does not repeat the field's path, which a finding adds.
+   * Never set together with `from`.
+   */
+  question?: string;
+  /**
+   * For a fact derived from other facts (src/plan/facts.ts, or a step's timing
+   * in the rule set): the catalogue facts whose being unknown (null) makes this
+   * one unknown. An officer is asked about those, not about this fact. Never
+   * set together with `question`. Names are checked against the catalogue below.
+   */
+  from?: readonly string[];
 }
 
 export const FACT_CATALOGUE = {
-  authorityType: { description: 'Kind of commissioning body', planPath: 'authority.type' },
+  authorityType: { description: 'Kind of commissioning body', planPath: 'authority.type', question: 'What kind of body is the commissioning authority?' },
   psrRelevantAuthority: { description: 'The authority is a PSR relevant authority (NHS England, ICB, NHS trust or foundation trust, local or combined authority)' },
-  servicesHealthCareKnown: { description: 'Every service says whether it is a health care service in PSR scope', planPath: 'services[].healthCare' },
+  servicesHealthCareKnown: { description: 'Every service says whether it is a health care service in PSR scope', planPath: 'services[].healthCare', question: 'Is each service a health care service within the Provider Selection Regime (PSR)?' },
   anyHealthCare: { description: 'At least one service is a health care service in PSR scope' },
   mixedProcurement: { description: 'The contract mixes health care services with other goods or services' },
-  healthCareShare: { description: 'Share of the value that is health care services (0-1)', planPath: 'services[].valueShare' },
-  otherElementsSeparable: { description: 'The non-health elements could reasonably be supplied under a separate contract', planPath: 'mixedProcurement.otherElementsSeparable' },
-  psrScope: { description: 'The contract, as one contract, is within the PSR (relevant authority; health care services the main subject matter; other elements not separable)', planPath: 'services[].healthCare' },
-  declaredRegime: { description: 'Regime the plan names', planPath: 'route.regime' },
-  applicableRegime: { description: 'Regime that applies on the plan\'s facts and dates (psr, pcr2015, pa2023, pcr2006)' },
-  regime: { description: 'Regime the plan is judged under (the applicable one)' },
+  healthCareShare: { description: 'Share of the value that is health care services (0-1)', planPath: 'services[].valueShare', question: 'What share of the contract value does each service account for, as a number from 0 to 1?' },
+  otherElementsSeparable: { description: 'The non-health elements could reasonably be supplied under a separate contract', planPath: 'mixedProcurement.otherElementsSeparable', question: 'Could the services that are not health care reasonably be supplied under a separate contract?' },
+  psrScope: { description: 'The contract, as one contract, is within the PSR (relevant authority; health care services the main subject matter; other elements not separable)', planPath: 'services[].healthCare', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable'] },
+  declaredRegime: { description: 'Regime the plan names', planPath: 'route.regime', question: 'Which regime does the plan follow: the PSR, the Public Contracts Regulations 2015, the Procurement Act 2023, or should procheck decide?' },
+  applicableRegime: { description: 'Regime that applies on the plan\'s facts and dates (psr, pcr2015, pa2023, pcr2006)', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable', 'incumbentAwardedUnder'] },
+  regime: { description: 'Regime the plan is judged under (the applicable one)', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable', 'incumbentAwardedUnder'] },
   regimeBasis: { description: 'Why that regime applies' },
   inScope: { description: 'The plan falls under a regime procheck checks (not PCR 2006)' },
   regimeMismatch: { description: 'The plan names a regime other than the one that applies' },
-  process: { description: 'Award process, procedure or change', planPath: 'route.process' },
+  process: { description: 'Award process, procedure or change', planPath: 'route.process', question: 'Which award process or procedure will be used, or which change is being made to the existing contract?' },
   processKind: { description: '"new-award" or "change" (extension or modification of an existing contract)' },
   processRegime: { description: 'Regime the named process belongs to ("any" where several share the name)' },
-  framework: { description: 'The award concludes a framework agreement', planPath: 'route.framework' },
-  procurementStart: { description: 'Date the procurement starts', planPath: 'dates.procurementStart' },
-  decisionDate: { description: 'Date of the decision to proceed', planPath: 'dates.decision' },
-  awardDecision: { description: 'Date the award decision (PSR intention notice) is published', planPath: 'dates.awardDecision' },
-  contractSigned: { description: 'Date the contract is entered into', planPath: 'dates.contractSigned' },
-  contractStart: { description: 'Date the service starts', planPath: 'dates.contractStart' },
-  statedRepresentationsDeadline: { description: 'Representations deadline the authority intends to state', planPath: 'dates.statedRepresentationsDeadline' },
-  psrRepresentationsDeadline: { description: 'Last day for representations under PSR reg 12(3): the 8th working day after the day the standstill begins (the day after the intention notice)', planPath: 'dates.awardDecision' },
-  psrEarliestContractDate: { description: 'First day the contract may be entered into if no representations are made (PSR reg 12)', planPath: 'dates.awardDecision' },
-  pcrEarliestContractDate: { description: 'First day the contract may be entered into after the PCR 2015 reg 87 standstill (10 days after the award decision notices are sent)', planPath: 'dates.awardDecision' },
-  paEarliestContractDate: { description: 'First day the contract may be entered into after the Procurement Act 2023 s.51 standstill (8 working days beginning with the day the contract award notice is published)', planPath: 'dates.awardDecision' },
-  contractType: { description: 'Main procurement category: services, goods or works', planPath: 'contractType' },
-  thresholdTier: { description: 'Threshold tier of the authority: central or sub-central', planPath: 'authority.thresholdTier' },
-  lightTouch: { description: 'The contract is wholly or mainly for light-touch services (PCR 2015 Sch 3; Procurement Regulations 2024 Sch 1)', planPath: 'services[].lightTouch' },
-  lightTouchStated: { description: 'Every service states whether it is light-touch (services[].lightTouch), rather than procheck deriving it from its CPV list', planPath: 'services[].lightTouch' },
-  threshold: { description: 'The procurement threshold that applies to the contract on the procurement start date (GBP)', planPath: 'services[].lightTouch' },
-  thresholdParam: { description: 'Id of the dated parameter holding that threshold' },
-  thresholdVatIncluded: { description: 'The threshold is compared with a value including VAT' },
-  aboveThreshold: { description: 'The estimated value over the whole possible term reaches the threshold', planPath: 'value.annual' },
+  framework: { description: 'The award concludes a framework agreement', planPath: 'route.framework', question: 'Will the award set up a framework agreement?' },
+  procurementStart: { description: 'Date the procurement starts', planPath: 'dates.procurementStart', question: 'On what date will the procurement start (the first notice, or the first approach to the market)?' },
+  decisionDate: { description: 'Date of the decision to proceed', planPath: 'dates.decision', question: 'On what date will the decision to proceed be taken?' },
+  awardDecision: { description: 'Date the award decision (PSR intention notice) is published', planPath: 'dates.awardDecision', question: 'On what date will the award decision be published?' },
+  contractSigned: { description: 'Date the contract is entered into', planPath: 'dates.contractSigned', question: 'On what date will the contract be entered into?' },
+  contractStart: { description: 'Date the service starts', planPath: 'dates.contractStart', question: 'On what date will the service start?' },
+  statedRepresentationsDeadline: { description: 'Representations deadline the authority intends to state', planPath: 'dates.statedRepresentationsDeadline', question: 'What deadline for representations will the notice of intention to award give?' },
+  standstillApplies: { description: 'The process has a standstill under the regime that governs the plan (the gate of its standstill-end step in the rule set)', from: ['regime'] },
+  psrRepresentationsDeadline: { description: 'Last day for representations under PSR reg 12(3): the 8th working day after the day the standstill begins (the day after the intention notice)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
+  psrEarliestContractDate: { description: 'First day the contract may be entered into if no representations are made (PSR reg 12)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
+  pcrEarliestContractDate: { description: 'First day the contract may be entered into after the PCR 2015 reg 87 standstill (10 days after the award decision notices are sent)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
+  paEarliestContractDate: { description: 'First day the contract may be entered into after the Procurement Act 2023 s.51 standstill (8 working days beginning with the day the contract award notice is published)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
+  contractType: { description: 'Main procurement category: services, goods or works', planPath: 'contractType', question: 'Is the contract mainly for services, goods or works?' },
+  thresholdTier: { description: 'Threshold tier of the authority: central or sub-central', planPath: 'authority.thresholdTier', question: 'Which procurement thresholds apply to the authority: those for central government or those for sub-central authorities?' },
+  lightTouch: { description: 'The contract is wholly or mainly for light-touch services (PCR 2015 Sch 3; Procurement Regulations 2024 Sch 1)', planPath: 'services[].lightTouch', from: ['regime', 'healthCareShare'] },
+  lightTouchStated: { description: 'Every service states whether it is light-touch (services[].lightTouch), rather than procheck deriving it from its CPV list', planPath: 'services[].lightTouch', question: 'Is each service a light-touch service, such as a social, health, education or training service?' },
+  threshold: { description: 'The procurement threshold that applies to the contract on the procurement start date (GBP)', planPath: 'services[].lightTouch', from: ['regime', 'thresholdTier', 'lightTouch'] },
+  thresholdParam: { description: 'Id of the dated parameter holding that threshold', from: ['threshold'] },
+  thresholdVatIncluded: { description: 'The threshold is compared with a value including VAT', from: ['threshold'] },
+  aboveThreshold: { description: 'The estimated value over the whole possible term reaches the threshold', planPath: 'value.annual', from: ['threshold', 'lifetimeValue'] },
   thresholdVatUncertain: { description: 'Whether the value reaches the threshold depends on whether VAT is charged', planPath: 'value.vatIncluded' },
-  publicationLimit: { description: 'Value from which a below-threshold opportunity and award must be published (Contracts Finder; Procurement Act notifiable contracts) (GBP)' },
-  abovePublicationLimit: { description: 'The estimated value reaches the below-threshold publication limit', planPath: 'value.annual' },
-  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange' },
-  annualValue: { description: 'Estimated annual value (GBP)', planPath: 'value.annual' },
-  possibleAnnualValue: { description: 'Possible (uncommitted) provision per year (GBP)', planPath: 'value.possibleAnnual' },
-  vatIncluded: { description: 'Values include VAT', planPath: 'value.vatIncluded' },
-  lifetimeValue: { description: 'Lifetime value over the maximum term with all options and possible provision (GBP)', planPath: 'value.lifetime' },
+  publicationLimit: { description: 'Value from which a below-threshold opportunity and award must be published (Contracts Finder; Procurement Act notifiable contracts) (GBP)', from: ['regime', 'thresholdTier'] },
+  abovePublicationLimit: { description: 'The estimated value reaches the below-threshold publication limit', planPath: 'value.annual', from: ['publicationLimit', 'thresholdVatIncluded', 'lifetimeValue'] },
+  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange', from: ['threshold', 'changeCumulativeValue'] },
+  annualValue: { description: 'Estimated annual value (GBP)', planPath: 'value.annual', question: 'What is the estimated annual value of the contract, in pounds?' },
+  possibleAnnualValue: { description: 'Possible (uncommitted) provision per year (GBP)', planPath: 'value.possibleAnnual', question: 'How much possible provision a year, advertised but not committed, does the contract allow for, in pounds?' },
+  vatIncluded: { description: 'Values include VAT', planPath: 'value.vatIncluded', question: 'Do the contract values include VAT?' },
+  lifetimeValue: { description: 'Lifetime value over the maximum term with all options and possible provision (GBP)', planPath: 'value.lifetime', from: ['annualValue'] },
   lifetimeValueStated: { description: 'The plan states the lifetime value rather than procheck deriving it' },
-  initialTermMonths: { description: 'Initial term (months)', planPath: 'term.initialMonths' },
-  extensionOptionCount: { description: 'Number of extension options', planPath: 'term.extensions' },
-  extensionMonthsTotal: { description: 'Total months of extension options', planPath: 'term.extensions[].months' },
+  initialTermMonths: { description: 'Initial term (months)', planPath: 'term.initialMonths', question: 'How many months is the initial term of the contract?' },
+  extensionOptionCount: { description: 'Number of extension options', planPath: 'term.extensions', question: 'How many options to extend will the contract have?' },
+  extensionMonthsTotal: { description: 'Total months of extension options', planPath: 'term.extensions[].months', question: 'How many months can each extension option add?' },
   maxTermMonths: { description: 'Maximum term with every option exercised (months)' },
   maxTermYears: { description: 'Maximum term with every option exercised (years)' },
-  extensionsNotInContract: { description: 'Extension options the plan says are not written into the contract', planPath: 'term.extensions[].statedInContract' },
-  extensionsContractUnknown: { description: 'Extension options for which the plan does not say whether they are written into the contract', planPath: 'term.extensions[].statedInContract' },
+  extensionsNotInContract: { description: 'Extension options the plan says are not written into the contract', planPath: 'term.extensions[].statedInContract', question: 'Is each extension option written clearly into the contract?' },
+  extensionsContractUnknown: { description: 'Extension options for which the plan does not say whether they are written into the contract', planPath: 'term.extensions[].statedInContract', question: 'Is each extension option written clearly into the contract?' },
   contractEndIfAllOptions: { description: 'Contract end date if every option is exercised' },
-  mobilisationMonths: { description: 'Mobilisation time the plan allows (months)', planPath: 'term.mobilisationMonths' },
-  approvalWeeks: { description: 'Weeks the plan allows from the decision to proceed to the start of the procurement', planPath: 'timetable.approvalWeeks' },
-  tenderPeriodDays: { description: 'Days the plan allows from the start of the procurement to the tender deadline', planPath: 'timetable.tenderPeriodDays' },
-  evaluationWeeks: { description: 'Weeks the plan allows from the tender deadline to the award decision', planPath: 'timetable.evaluationWeeks' },
-  awardDate: { description: 'Date the new contract is awarded: the day it is entered into or, when the plan does not say, the award decision', planPath: 'dates.contractSigned' },
-  latestContractSigned: { description: 'Latest date to enter into the contract and still allow the plan\'s mobilisation before the service start', planPath: 'term.mobilisationMonths' },
-  latestAwardDecision: { description: 'Latest date for the award decision notice whose standstill (under the governing regime) ends by the latest contract date', planPath: 'term.mobilisationMonths' },
-  latestTenderDeadline: { description: 'Latest tender deadline that leaves the plan\'s evaluation time before the latest award decision', planPath: 'timetable.evaluationWeeks' },
-  latestProcurementStart: { description: 'Latest date to start the procurement for the contract to start on time, given the plan\'s stage lengths', planPath: 'timetable.tenderPeriodDays' },
-  latestDecisionDate: { description: 'Latest date for the decision to proceed, given the plan\'s approval time', planPath: 'timetable.approvalWeeks' },
-  awardToStartMonths: { description: 'Months from the award decision to the service start' },
-  hasIncumbent: { description: 'There is an existing contract and provider', planPath: 'incumbent' },
-  incumbentProvider: { description: 'Existing provider', planPath: 'incumbent.provider' },
-  incumbentContractEnd: { description: 'End of the existing contract', planPath: 'incumbent.contractEnd' },
-  incumbentAwardedUnder: { description: 'Regime the existing contract was awarded under', planPath: 'incumbent.awardedUnder' },
-  incumbentAwardedBy: { description: 'Process the existing contract was awarded by', planPath: 'incumbent.awardedBy' },
-  incumbentSatisfying: { description: 'The existing provider is satisfying the existing contract', planPath: 'incumbent.satisfyingContract' },
-  incumbentLikelyToSatisfy: { description: 'The existing provider is likely to satisfy the new contract to a sufficient standard', planPath: 'incumbent.likelyToSatisfyNewContract' },
-  incumbentExtensionRemainingMonths: { description: 'Extension still available under the existing contract (months)', planPath: 'incumbent.extensionRemainingMonths' },
-  originalLifetimeValue: { description: 'Lifetime value of the existing contract when entered into (GBP)', planPath: 'incumbent.originalLifetimeValue' },
-  lifetimeValueIncrease: { description: 'Increase in lifetime value over the existing contract (GBP)', planPath: 'incumbent.originalLifetimeValue and value.annual' },
-  lifetimeValueIncreaseRatio: { description: 'Increase in lifetime value as a share of the existing contract\'s', planPath: 'incumbent.originalLifetimeValue' },
-  daysFromIncumbentEndToStart: { description: 'Days from the end of the existing contract to the new start (positive = gap)' },
-  incumbentLatestEnd: { description: 'End of the existing contract if every extension left under its written options is exercised', planPath: 'incumbent.extensionRemainingMonths' },
-  daysFromIncumbentLatestEndToStart: { description: 'Days from the end of the existing contract, every extension left exercised, to the new start (positive = gap)', planPath: 'incumbent.extensionRemainingMonths' },
-  onlyProviderCapable: { description: 'Only the existing provider can realistically provide the services, because of their nature', planPath: 'directAward.onlyProviderCapable' },
-  patientChoiceService: { description: 'Patients have a choice of provider for these services', planPath: 'directAward.patientChoiceService' },
-  providerNumbersRestricted: { description: 'The authority restricts the number of providers', planPath: 'directAward.providerNumbersRestricted' },
-  allQualifyingProvidersOffered: { description: 'Every provider meeting the requirements is offered a contract', planPath: 'directAward.allQualifyingProvidersOffered' },
-  materiallyDifferent: { description: 'Proposed arrangements are materially different in character from the existing contract', planPath: 'directAward.materiallyDifferent' },
-  changeAttributableToAuthority: { description: 'Changes from the existing contract are attributable to the authority\'s decision', planPath: 'directAward.changeAttributableToAuthority' },
-  mostSuitableProviderIdentifiable: { description: 'The authority can identify the most suitable provider without a competition', planPath: 'directAward.mostSuitableProviderIdentifiable' },
-  replacesExpiringContract: { description: 'The new contract replaces an existing contract on its expiry', planPath: 'directAward.replacesExpiringContract' },
-  hasChange: { description: 'The plan describes a change to an existing contract', planPath: 'change' },
+  mobilisationMonths: { description: 'Mobilisation time the plan allows (months)', planPath: 'term.mobilisationMonths', question: 'How many months will there be between entering into the contract and the service start?' },
+  approvalWeeks: { description: 'Weeks the plan allows from the decision to proceed to the start of the procurement', planPath: 'timetable.approvalWeeks', question: 'How many weeks will there be between the decision to proceed and the start of the procurement?' },
+  tenderPeriodDays: { description: 'Days the plan allows from the start of the procurement to the tender deadline', planPath: 'timetable.tenderPeriodDays', question: 'How many days will bidders have from the start of the procurement to the deadline for tenders?' },
+  evaluationWeeks: { description: 'Weeks the plan allows from the tender deadline to the award decision', planPath: 'timetable.evaluationWeeks', question: 'How many weeks will there be between the deadline for tenders and the award decision?' },
+  awardDate: { description: 'Date the new contract is awarded: the day it is entered into or, when the plan does not say, the award decision', planPath: 'dates.contractSigned', from: ['contractSigned', 'awardDecision'] },
+  latestContractSigned: { description: 'Latest date to enter into the contract and still allow the plan\'s mobilisation before the service start', planPath: 'term.mobilisationMonths', from: ['contractStart', 'mobilisationMonths'] },
+  latestAwardDecision: { description: 'Latest date for the award decision notice whose standstill (under the governing regime) ends by the latest contract date', planPath: 'term.mobilisationMonths', from: ['regime', 'standstillApplies', 'latestContractSigned'] },
+  latestTenderDeadline: { description: 'Latest tender deadline that leaves the plan\'s evaluation time before the latest award decision', planPath: 'timetable.evaluationWeeks', from: ['latestAwardDecision', 'evaluationWeeks'] },
+  latestProcurementStart: { description: 'Latest date to start the procurement for the contract to start on time, given the plan\'s stage lengths', planPath: 'timetable.tenderPeriodDays', from: ['latestTenderDeadline', 'tenderPeriodDays'] },
+  latestDecisionDate: { description: 'Latest date for the decision to proceed, given the plan\'s approval time', planPath: 'timetable.approvalWeeks', from: ['latestProcurementStart', 'approvalWeeks'] },
+  awardToStartMonths: { description: 'Months from the award decision to the service start', from: ['awardDecision'] },
+  hasIncumbent: { description: 'There is an existing contract and provider', planPath: 'incumbent', question: 'Is there an existing contract and provider for these services?' },
+  incumbentProvider: { description: 'Existing provider', planPath: 'incumbent.provider', question: 'Who is the existing provider?' },
+  incumbentContractEnd: { description: 'End of the existing contract', planPath: 'incumbent.contractEnd', question: 'On what date does the existing contract end, without any extension not yet used?' },
+  incumbentAwardedUnder: { description: 'Regime the existing contract was awarded under', planPath: 'incumbent.awardedUnder', question: 'Which regime was the existing contract awarded under?' },
+  incumbentAwardedBy: { description: 'Process the existing contract was awarded by', planPath: 'incumbent.awardedBy', question: 'Which process was the existing contract awarded by?' },
+  incumbentSatisfying: { description: 'The existing provider is satisfying the existing contract', planPath: 'incumbent.satisfyingContract', question: 'Is the existing provider satisfying the existing contract?' },
+  incumbentLikelyToSatisfy: { description: 'The existing provider is likely to satisfy the new contract to a sufficient standard', planPath: 'incumbent.likelyToSatisfyNewContract', question: 'Is the existing provider likely to satisfy the new contract to a sufficient standard?' },
+  incumbentExtensionRemainingMonths: { description: 'Extension still available under the existing contract (months)', planPath: 'incumbent.extensionRemainingMonths', question: 'How many months of extension are still available under the options written into the existing contract?' },
+  originalLifetimeValue: { description: 'Lifetime value of the existing contract when entered into (GBP)', planPath: 'incumbent.originalLifetimeValue', question: 'What was the lifetime value of the existing contract when it was entered into, in pounds?' },
+  lifetimeValueIncrease: { description: 'Increase in lifetime value over the existing contract (GBP)', planPath: 'incumbent.originalLifetimeValue and value.annual', from: ['lifetimeValue', 'originalLifetimeValue'] },
+  lifetimeValueIncreaseRatio: { description: 'Increase in lifetime value as a share of the existing contract\'s', planPath: 'incumbent.originalLifetimeValue', from: ['lifetimeValueIncrease', 'originalLifetimeValue'] },
+  daysFromIncumbentEndToStart: { description: 'Days from the end of the existing contract to the new start (positive = gap)', from: ['incumbentContractEnd'] },
+  incumbentLatestEnd: { description: 'End of the existing contract if every extension left under its written options is exercised', planPath: 'incumbent.extensionRemainingMonths', from: ['incumbentContractEnd', 'incumbentExtensionRemainingMonths'] },
+  daysFromIncumbentLatestEndToStart: { description: 'Days from the end of the existing contract, every extension left exercised, to the new start (positive = gap)', planPath: 'incumbent.extensionRemainingMonths', from: ['incumbentLatestEnd'] },
+  onlyProviderCapable: { description: 'Only the existing provider can realistically provide the services, because of their nature', planPath: 'directAward.onlyProviderCapable', question: 'Is the existing provider the only one that can realistically provide the services, because of their nature?' },
+  patientChoiceService: { description: 'Patients have a choice of provider for these services', planPath: 'directAward.patientChoiceService', question: 'Do patients have a choice of provider for these services?' },
+  providerNumbersRestricted: { description: 'The authority restricts the number of providers', planPath: 'directAward.providerNumbersRestricted', question: 'Does the authority restrict the number of providers?' },
+  allQualifyingProvidersOffered: { description: 'Every provider meeting the requirements is offered a contract', planPath: 'directAward.allQualifyingProvidersOffered', question: 'Will every provider that meets the requirements be offered a contract?' },
+  materiallyDifferent: { description: 'Proposed arrangements are materially different in character from the existing contract', planPath: 'directAward.materiallyDifferent', question: 'Are the proposed arrangements materially different in character from the existing contract?' },
+  changeAttributableToAuthority: { description: 'Changes from the existing contract are attributable to the authority\'s decision', planPath: 'directAward.changeAttributableToAuthority', question: 'Are the changes from the existing contract the result of a decision by the authority?' },
+  mostSuitableProviderIdentifiable: { description: 'The authority can identify the most suitable provider without a competition', planPath: 'directAward.mostSuitableProviderIdentifiable', question: 'Can the authority identify the most suitable provider without a competition?' },
+  replacesExpiringContract: { description: 'The new contract replaces an existing contract on its expiry', planPath: 'directAward.replacesExpiringContract', question: 'Does the new contract replace an existing contract when it ends?' },
+  hasChange: { description: 'The plan describes a change to an existing contract', planPath: 'change', question: 'Does the plan change an existing contract, by extending or modifying it?' },
   changeWhilePsrInForce: { description: 'The change to an existing contract takes effect on or after the day the PSR came into force', planPath: 'change.effectiveDate' },
-  changeExtensionMonths: { description: 'Months the change extends the contract by', planPath: 'change.extensionMonths' },
-  changeEffectiveDate: { description: 'Date the change takes effect', planPath: 'change.effectiveDate' },
-  daysFromIncumbentEndToChange: { description: 'Days from the end of the existing contract to the day the change takes effect (1 = the next day)', planPath: 'change.effectiveDate' },
-  changeValue: { description: 'Change in lifetime value from this change (GBP)', planPath: 'change.valueChange' },
-  changeCumulativeValue: { description: 'Cumulative change in lifetime value since award (GBP)', planPath: 'change.cumulativeValueChange' },
-  changeCumulativeRatio: { description: 'Cumulative change as a share of the original lifetime value', planPath: 'incumbent.originalLifetimeValue' },
-  changeProvidedForInContract: { description: 'The change is clearly and unambiguously provided for in the original contract', planPath: 'change.providedForInContract' },
-  changeProvidedForInNotice: { description: 'The change was also provided for in the tender or transparency notice for the contract', planPath: 'change.providedForInNotice' },
-  changeMateriallyDifferent: { description: 'The change makes the contract materially different in character', planPath: 'change.materiallyDifferent' },
-  changeAttributable: { description: 'The change is attributable to a decision of the authority', planPath: 'change.attributableToAuthority' },
-  changeExternalFactors: { description: 'The change responds to external factors beyond both parties\' control', planPath: 'change.externalFactors' },
-  changeProviderSuccessionOnly: { description: 'The only change is the provider\'s identity by corporate succession', planPath: 'change.providerSuccessionOnly' },
-  changeExceedsRemainingExtension: { description: 'The extension is longer than the extension left under the contract\'s written options', planPath: 'incumbent.extensionRemainingMonths' },
-  changeUnforeseeable: { description: 'The need for the change arose from circumstances a diligent authority could not foresee', planPath: 'change.unforeseeable' },
-  changeAdditionalServices: { description: 'The change adds services that have become necessary', planPath: 'change.additionalServices' },
-  changeOfSupplierImpracticable: { description: 'A change of supplier is impracticable for economic or technical reasons', planPath: 'change.changeOfSupplierImpracticable' },
-  changeSubstantial: { description: 'The change is substantial (PCR 2015 reg 72(8); Procurement Act 2023 s.74(3))', planPath: 'change.substantial' },
-  changeValueRatio: { description: 'This change in value as a share of the original contract value', planPath: 'change.valueChange and incumbent.originalLifetimeValue' },
-  incumbentOriginalMaxTermMonths: { description: 'Maximum term of the existing contract as awarded, options included (months)', planPath: 'incumbent.originalMaxTermMonths' },
-  changeTermRatio: { description: 'The change in term as a share of the maximum term provided for on award', planPath: 'incumbent.originalMaxTermMonths' },
-  hasJustification: { description: 'The plan states a ground for awarding without competition', planPath: 'justification' },
-  justificationGround: { description: 'Ground relied on to award without competition', planPath: 'justification.ground' },
-  noReasonableAlternative: { description: 'No reasonable alternative supplier exists and competition was not artificially narrowed', planPath: 'justification.noReasonableAlternative' },
-  priorProcedureFailed: { description: 'An open or restricted procedure drew no (suitable) tenders', planPath: 'justification.priorProcedureFailed' },
-  initialConditionsSubstantiallyAltered: { description: 'The award would substantially alter the initial conditions of the failed procedure', planPath: 'justification.initialConditionsSubstantiallyAltered' },
-  foreseenInOriginalNotice: { description: 'The original procurement disclosed the possible repetition or addition', planPath: 'justification.foreseenInOriginalNotice' },
-  originalAwardedCompetitively: { description: 'The original contract was awarded competitively', planPath: 'justification.originalAwardedCompetitively' },
-  strictlyNecessary: { description: 'The award is limited to what is strictly necessary for the urgency', planPath: 'justification.strictlyNecessary' },
-  procedureGround: { description: 'Ground relied on for a PCR 2015 competitive procedure with negotiation, competitive dialogue (reg 26(4)) or innovation partnership (reg 31)', planPath: 'justification.procedureGround' },
-  monthsSinceOriginalContract: { description: 'Months from the original contract to this award', planPath: 'justification.originalContractAwarded' },
-  hasFrameworkAgreement: { description: 'The plan names the framework agreement it calls off', planPath: 'frameworkAgreement' },
-  frameworkAwardedUnder: { description: 'Regime the framework agreement was let under', planPath: 'frameworkAgreement.awardedUnder' },
-  frameworkEndDate: { description: 'Last day the framework can be called off', planPath: 'frameworkAgreement.endDate' },
-  callOffAfterFrameworkEnd: { description: 'The call-off is made after the framework has ended', planPath: 'frameworkAgreement.endDate' },
-  frameworkAuthorityEntitled: { description: 'The authority is identified in the framework as able to call off', planPath: 'frameworkAgreement.authorityEntitled' },
-  frameworkCallOffMethod: { description: 'How the call-off is awarded: direct or mini-competition', planPath: 'frameworkAgreement.callOff' },
-  frameworkTermsAllowDirectAward: { description: 'The framework sets all terms and objective conditions for a direct call-off', planPath: 'frameworkAgreement.termsAllowDirectAward' },
-  hasUrgency: { description: 'The plan relies on urgency', planPath: 'urgency' },
-  urgencyForeseeable: { description: 'The urgency was foreseeable by the authority', planPath: 'urgency.foreseeable' },
-  urgencyAttributable: { description: 'The urgency is attributable to the authority', planPath: 'urgency.attributableToAuthority' },
-  urgencyRisksSafety: { description: 'Delay would likely pose a risk to patient or public safety', planPath: 'urgency.delayRisksSafety' },
-  staffAssigned: { description: 'An organised grouping of staff is assigned to the current service', planPath: 'staff.assignedToService' },
-  activitiesFundamentallyChanged: { description: 'The activities will be fundamentally different after the change', planPath: 'staff.activitiesFundamentallyChanged' },
+  changeExtensionMonths: { description: 'Months the change extends the contract by', planPath: 'change.extensionMonths', question: 'By how many months does the change extend the contract?' },
+  changeEffectiveDate: { description: 'Date the change takes effect', planPath: 'change.effectiveDate', question: 'On what date does the change take effect?' },
+  daysFromIncumbentEndToChange: { description: 'Days from the end of the existing contract to the day the change takes effect (1 = the next day)', planPath: 'change.effectiveDate', from: ['incumbentContractEnd', 'changeEffectiveDate'] },
+  changeValue: { description: 'Change in lifetime value from this change (GBP)', planPath: 'change.valueChange', question: 'By how much does this change alter the lifetime value of the contract, in pounds?' },
+  changeCumulativeValue: { description: 'Cumulative change in lifetime value since award (GBP)', planPath: 'change.cumulativeValueChange', question: 'By how much has the lifetime value of the contract changed since it was entered into, including this change, in pounds?' },
+  changeCumulativeRatio: { description: 'Cumulative change as a share of the original lifetime value', planPath: 'incumbent.originalLifetimeValue', from: ['changeCumulativeValue', 'originalLifetimeValue'] },
+  changeProvidedForInContract: { description: 'The change is clearly and unambiguously provided for in the original contract', planPath: 'change.providedForInContract', question: 'Is the change clearly and unambiguously provided for in the original contract?' },
+  changeProvidedForInNotice: { description: 'The change was also provided for in the tender or transparency notice for the contract', planPath: 'change.providedForInNotice', question: 'Was the change also provided for in the tender or transparency notice for the contract?' },
+  changeMateriallyDifferent: { description: 'The change makes the contract materially different in character', planPath: 'change.materiallyDifferent', question: 'Would the change make the contract materially different in character?' },
+  changeAttributable: { description: 'The change is attributable to a decision of the authority', planPath: 'change.attributableToAuthority', question: 'Is the change the result of a decision by the authority?' },
+  changeExternalFactors: { description: 'The change responds to external factors beyond both parties\' control', planPath: 'change.externalFactors', question: 'Is the change a response to external factors beyond the control of both parties, such as patient numbers?' },
+  changeProviderSuccessionOnly: { description: 'The only change is the provider\'s identity by corporate succession', planPath: 'change.providerSuccessionOnly', question: 'Is the only change the provider\'s identity, following a takeover, merger or other corporate change?' },
+  changeExceedsRemainingExtension: { description: 'The extension is longer than the extension left under the contract\'s written options', planPath: 'incumbent.extensionRemainingMonths', from: ['changeExtensionMonths', 'incumbentExtensionRemainingMonths'] },
+  changeUnforeseeable: { description: 'The need for the change arose from circumstances a diligent authority could not foresee', planPath: 'change.unforeseeable', question: 'Was the need for the change caused by circumstances a careful authority could not have foreseen?' },
+  changeAdditionalServices: { description: 'The change adds services that have become necessary', planPath: 'change.additionalServices', question: 'Does the change add services that have become necessary and were not in the original contract?' },
+  changeOfSupplierImpracticable: { description: 'A change of supplier is impracticable for economic or technical reasons', planPath: 'change.changeOfSupplierImpracticable', question: 'Would changing supplier be impossible for economic or technical reasons?' },
+  changeSubstantial: { description: 'The change is substantial (PCR 2015 reg 72(8); Procurement Act 2023 s.74(3))', planPath: 'change.substantial', question: 'Is the change substantial: would it have changed who could bid or who won, shift the economic balance to the supplier, or considerably extend the scope?' },
+  changeValueRatio: { description: 'This change in value as a share of the original contract value', planPath: 'change.valueChange and incumbent.originalLifetimeValue', from: ['changeValue', 'originalLifetimeValue'] },
+  incumbentOriginalMaxTermMonths: { description: 'Maximum term of the existing contract as awarded, options included (months)', planPath: 'incumbent.originalMaxTermMonths', question: 'What was the maximum term of the existing contract when it was awarded, including every option, in months?' },
+  changeTermRatio: { description: 'The change in term as a share of the maximum term provided for on award', planPath: 'incumbent.originalMaxTermMonths', from: ['changeExtensionMonths', 'incumbentOriginalMaxTermMonths'] },
+  hasJustification: { description: 'The plan states a ground for awarding without competition', planPath: 'justification', question: 'Does the plan rely on a ground for awarding the contract without competition?' },
+  justificationGround: { description: 'Ground relied on to award without competition', planPath: 'justification.ground', question: 'What ground does the plan rely on to award the contract without competition?' },
+  noReasonableAlternative: { description: 'No reasonable alternative supplier exists and competition was not artificially narrowed', planPath: 'justification.noReasonableAlternative', question: 'Is there no reasonable alternative supplier, without the requirement having been narrowed to exclude competition?' },
+  priorProcedureFailed: { description: 'An open or restricted procedure drew no (suitable) tenders', planPath: 'justification.priorProcedureFailed', question: 'Did an earlier open or restricted procedure receive no tenders, or no suitable tenders?' },
+  initialConditionsSubstantiallyAltered: { description: 'The award would substantially alter the initial conditions of the failed procedure', planPath: 'justification.initialConditionsSubstantiallyAltered', question: 'Would the award substantially change the original terms of the procedure that failed?' },
+  foreseenInOriginalNotice: { description: 'The original procurement disclosed the possible repetition or addition', planPath: 'justification.foreseenInOriginalNotice', question: 'Did the original procurement say that the services might be repeated or added to?' },
+  originalAwardedCompetitively: { description: 'The original contract was awarded competitively', planPath: 'justification.originalAwardedCompetitively', question: 'Was the original contract awarded by a competitive procedure?' },
+  strictlyNecessary: { description: 'The award is limited to what is strictly necessary for the urgency', planPath: 'justification.strictlyNecessary', question: 'Is the award limited to what is strictly necessary to deal with the urgency?' },
+  procedureGround: { description: 'Ground relied on for a PCR 2015 competitive procedure with negotiation, competitive dialogue (reg 26(4)) or innovation partnership (reg 31)', planPath: 'justification.procedureGround', question: 'What ground does the plan rely on for a competitive procedure with negotiation, a competitive dialogue or an innovation partnership?' },
+  monthsSinceOriginalContract: { description: 'Months from the original contract to this award', planPath: 'justification.originalContractAwarded', question: 'On what date was the original contract, the one being repeated or added to, entered into?' },
+  hasFrameworkAgreement: { description: 'The plan names the framework agreement it calls off', planPath: 'frameworkAgreement', question: 'Which framework agreement is the contract called off from?' },
+  frameworkAwardedUnder: { description: 'Regime the framework agreement was let under', planPath: 'frameworkAgreement.awardedUnder', question: 'Which regime was the framework agreement set up under?' },
+  frameworkEndDate: { description: 'Last day the framework can be called off', planPath: 'frameworkAgreement.endDate', question: 'What is the last day the framework agreement can be called off?' },
+  callOffAfterFrameworkEnd: { description: 'The call-off is made after the framework has ended', planPath: 'frameworkAgreement.endDate', from: ['frameworkEndDate'] },
+  frameworkAuthorityEntitled: { description: 'The authority is identified in the framework as able to call off', planPath: 'frameworkAgreement.authorityEntitled', question: 'Is the authority named in the framework agreement as able to call off from it?' },
+  frameworkCallOffMethod: { description: 'How the call-off is awarded: direct or mini-competition', planPath: 'frameworkAgreement.callOff', question: 'Will the call-off be awarded directly on the framework terms, or by a further competition (a mini-competition)?' },
+  frameworkTermsAllowDirectAward: { description: 'The framework sets all terms and objective conditions for a direct call-off', planPath: 'frameworkAgreement.termsAllowDirectAward', question: 'Does the framework agreement set out all the terms and the objective conditions for a direct call-off?' },
+  hasUrgency: { description: 'The plan relies on urgency', planPath: 'urgency', question: 'Does the plan rely on urgency?' },
+  urgencyForeseeable: { description: 'The urgency was foreseeable by the authority', planPath: 'urgency.foreseeable', question: 'Could the authority have foreseen the urgency?' },
+  urgencyAttributable: { description: 'The urgency is attributable to the authority', planPath: 'urgency.attributableToAuthority', question: 'Is the urgency the authority\'s own doing, for example through poor planning?' },
+  urgencyRisksSafety: { description: 'Delay would likely pose a risk to patient or public safety', planPath: 'urgency.delayRisksSafety', question: 'Would following the usual process be likely to put patients or the public at risk?' },
+  staffAssigned: { description: 'An organised grouping of staff is assigned to the current service', planPath: 'staff.assignedToService', question: 'Is there an organised group of staff whose main purpose is delivering the current service?' },
+  activitiesFundamentallyChanged: { description: 'The activities will be fundamentally different after the change', planPath: 'staff.activitiesFundamentallyChanged', question: 'Will the activities be fundamentally different after the change?' },
   providerMayChange: { description: 'The process could result in a different provider' },
-  transferDate: { description: 'Date staff would transfer', planPath: 'staff.transferDate' },
-  daysFromAwardToTransfer: { description: 'Days from the contract being signed (or the award decision) to the staff transfer', planPath: 'dates.awardDecision' },
-  pensionLgps: { description: 'Assigned staff are in the Local Government Pension Scheme', planPath: 'staff.pensionSchemes' },
-  pensionNhs: { description: 'Assigned staff are in the NHS Pension Scheme', planPath: 'staff.pensionSchemes' },
-  pensionUnknown: { description: 'Pension arrangements of assigned staff are unknown', planPath: 'staff.pensionSchemes' },
-  conflictsOfInterestManaged: { description: 'Conflicts of interest have been declared, managed and recorded', planPath: 'governance.conflictsOfInterestManaged' },
-  recordsKept: { description: 'The reg 24 record of the decision will be kept', planPath: 'governance.recordsKept' },
-  keyCriteriaConsidered: { description: 'The five key criteria have been considered', planPath: 'governance.keyCriteriaConsidered' },
-  basicSelectionCriteriaApplied: { description: 'Basic selection criteria and exclusions are applied', planPath: 'governance.basicSelectionCriteriaApplied' },
+  transferDate: { description: 'Date staff would transfer', planPath: 'staff.transferDate', question: 'On what date would staff transfer to the new provider?' },
+  daysFromAwardToTransfer: { description: 'Days from the contract being signed (or the award decision) to the staff transfer', planPath: 'dates.awardDecision', from: ['awardDate'] },
+  pensionLgps: { description: 'Assigned staff are in the Local Government Pension Scheme', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },
+  pensionNhs: { description: 'Assigned staff are in the NHS Pension Scheme', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },
+  pensionUnknown: { description: 'Pension arrangements of assigned staff are unknown', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },
+  conflictsOfInterestManaged: { description: 'Conflicts of interest have been declared, managed and recorded', planPath: 'governance.conflictsOfInterestManaged', question: 'Have the decision-makers\' conflicts of interest been declared, managed and recorded?' },
+  recordsKept: { description: 'The reg 24 record of the decision will be kept', planPath: 'governance.recordsKept', question: 'Will the authority keep a record of the decision, as PSR regulation 24 requires?' },
+  keyCriteriaConsidered: { description: 'The five key criteria have been considered', planPath: 'governance.keyCriteriaConsidered', question: 'Have the 5 key criteria been considered for the decision?' },
+  basicSelectionCriteriaApplied: { description: 'Basic selection criteria and exclusions are applied', planPath: 'governance.basicSelectionCriteriaApplied', question: 'Are the basic selection criteria and exclusions applied to the providers?' },
 } as const satisfies Record<string, FactInfo>;
 
 export type FactName = keyof typeof FACT_CATALOGUE;
 
 export function isFactName(name: string): name is FactName {
   return Object.hasOwn(FACT_CATALOGUE, name);
+}
+
+/** Every name in a `from` list is a catalogue fact (a compile-time check). */
+type FromName = { [K in FactName]: (typeof FACT_CATALOGUE)[K] extends { from: readonly (infer N)[] } ? N : never }[FactName];
+const fromNamesAreFacts: [FromName] extends [FactName] ? true : never = true;
+void fromNamesAreFacts;
+
+const CATALOGUE: Readonly<Record<FactName, FactInfo>> = FACT_CATALOGUE;
+const CATALOGUE_ORDER = new Map(Object.keys(FACT_CATALOGUE).map((f, i) => [f as FactName, i]));
+
+/**
+ * Facts that say whether a plan field is filled in for every service: `false`
+ * means some service leaves it unknown, so they count as unknown when false.
+ */
+const ALL_STATED_FLAGS: ReadonlySet<FactName> = new Set<FactName>(['servicesHealthCareKnown']);
+
+function isUnknown(fact: FactName, v: unknown): boolean {
+  return v === null || v === undefined || (v === false && ALL_STATED_FLAGS.has(fact));
+}
+
+/** The plan-field facts (those with a question) that make `fact` unknown, given the current fact values: the fact itself if it has a question, else the unknown sources of its `from`, recursively, in catalogue order, without repeats. */
+export function unknownSources(fact: FactName, value: (f: FactName) => unknown, open?: ReadonlyMap<string, readonly string[]>): FactName[] {
+  const found = new Set<FactName>();
+  const visited = new Set<FactName>();
+  const visit = (f: FactName): void => {
+    if (visited.has(f)) return; // reached before (or a cycle): its sources are already counted
+    visited.add(f);
+    const via = open?.get(f);
+    if (via) {
+      // A fact a step's gate left open (e.g. whether a standstill applies): the facts that decide that gate.
+      for (const s of via) if (isFactName(s)) visit(s);
+      return;
+    }
+    const info = CATALOGUE[f];
+    if (info.question !== undefined) {
+      found.add(f);
+      return;
+    }
+    let anyUnknownSource = false;
+    for (const s of info.from ?? []) {
+      if (!isFactName(s) || !isUnknown(s, value(s))) continue;
+      anyUnknownSource = true;
+      visit(s);
+    }
+    // Unknown with no unknown source to ask about (no `from`, or a cause no fact
+    // records, such as a zero original value): name the fact itself rather than drop it.
+    if (!anyUnknownSource && isUnknown(f, value(f))) found.add(f);
+  };
+  visit(fact);
+  return [...found].sort((a, b) => CATALOGUE_ORDER.get(a)! - CATALOGUE_ORDER.get(b)!);
 }

@@ -283,7 +283,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     contractSigned: nul(plan.dates.contractSigned),
     contractStart: plan.dates.contractStart,
     statedRepresentationsDeadline: nul(plan.dates.statedRepresentationsDeadline),
-    // Filled in from the rule set's step timing once the calendar is known (engine/checker.ts).
+    // Filled in from the rule set's steps once the calendar is known (engine/timetable-facts.ts).
+    standstillApplies: null,
     psrRepresentationsDeadline: null,
     psrEarliestContractDate: null,
     pcrEarliestContractDate: null,

@@ -11,7 +11,8 @@ export const Verdict = z
 export const MissingFact = z.strictObject({
   fact: z.string(),
   description: z.string(),
-  planPath: z.string().nullable(),
+  planPath: z.string().nullable().meta({ description: 'The plan field to fill in.' }),
+  question: z.string().meta({ description: 'The question an officer answers to fill it in.' }),
 });
 
 export const Finding = z.strictObject({
@@ -21,7 +22,9 @@ export const Finding = z.strictObject({
   regime: RuleRegime,
   citation: Citation,
   reason: z.string(),
-  missingFacts: z.array(MissingFact).meta({ description: 'Facts the rule needed but the plan does not state (a review finding).' }),
+  missingFacts: z.array(MissingFact).meta({
+    description: 'For a rule the plan\'s facts leave open: exactly the facts the plan does not state that could change its outcome (a review, or info for a rule that cannot change the verdict).',
+  }),
   steps: z.array(z.string()),
 });
 
@@ -73,13 +76,14 @@ export const TraceCondition = z.strictObject({
   expected: z.unknown(),
   factValue: z.unknown(),
   comparedWith: z.unknown(),
-  result: z.boolean().nullable().meta({ description: 'null when the engine did not need to evaluate it.' }),
+  result: z.boolean().nullable().meta({ description: 'null when the plan leaves the fact (or the one it is compared with) unknown.' }),
 });
 
 export const TraceEntry = z.strictObject({
   ruleId: z.string(),
   outcome: z.enum(['fired', 'missing-facts', 'not-applicable-or-passed', 'not-applicable']).meta({
-    description: 'not-applicable: the rule cannot apply to this regime or process and was not evaluated.',
+    description:
+      'fired: gate and test hold; missing-facts: the plan leaves them open (see the finding\'s missingFacts); not-applicable-or-passed: gate or test fails; not-applicable: the rule cannot apply to this regime or process and was not read.',
   }),
   conditions: z.array(TraceCondition),
 });

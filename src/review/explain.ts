@@ -2,6 +2,7 @@
 // the plan gave each of its tests. Built from the checker's own trace, so what
 // it shows is what the engine saw, not a second opinion computed here.
 import type { RuleDefinition } from '../engine/rule-schema.js';
+import { factsOfRule } from '../engine/compile.js';
 import type { Report, TraceEntryT } from '../report/schema.js';
 import { describeCondition, leafTests, paramRef, type ConditionLike, type Phrase } from './describe-condition.js';
 import type { RuleContext } from './rule-view.js';
@@ -32,7 +33,7 @@ export interface PlanEvaluation {
   outcome: PlanOutcome;
   outcomeText: string;
   appliesWhen: { holds: boolean | null; phrase: EvaluatedPhrase } | null;
-  /** The "is this fact unknown?" tests the checker adds for the facts the rule requires. */
+  /** Every fact the rule reads (gate and test), with its value for the plan: what the rule needs comes from its conditions. */
   requires: { fact: string; description: string; value: unknown; valueText: string; known: boolean | null }[];
   conditions: { holds: boolean | null; phrase: EvaluatedPhrase };
   /** The finding's reason for this plan, when it fired. */
@@ -42,8 +43,7 @@ export interface PlanEvaluation {
 type Leaf = { fact: string; operator: string };
 
 /**
- * The trace lists the tests flattened in engine order: appliesWhen's, then an
- * "unknown?" test per required fact, then the test's. Matched by position when
+ * The trace lists the tests flattened in the order written: appliesWhen's, then the test's. Matched by position when
  * the shapes agree, and by fact and operator otherwise, so a change to how the
  * checker builds rules degrades to a looser match rather than a wrong one.
  */
@@ -118,22 +118,15 @@ export function evaluateForPlan(rule: RuleDefinition, ctx: RuleContext, report: 
   const entry = report.trace?.find((t) => t.ruleId === rule.id);
   const applies = leafTests(rule.appliesWhen);
   const test = leafTests(rule.conditions);
-  const requiresLeaves: Leaf[] = rule.requires.map((fact) => ({ fact, operator: 'isUnknown' }));
-  const matched = matchTrace([...applies, ...requiresLeaves, ...test], entry?.conditions ?? []);
+  const matched = matchTrace([...applies, ...test], entry?.conditions ?? []);
   const appliesWhen = rule.appliesWhen ? evaluatePart(rule.appliesWhen, matched.slice(0, applies.length), ctx.params) : null;
-  const reqMatched = matched.slice(applies.length, applies.length + requiresLeaves.length);
-  const requires = rule.requires.map((fact, i) => {
-    const t = reqMatched[i];
+  const requires = factsOfRule(rule).map((fact) => {
+    const t = entry?.conditions.find((c) => c.fact === fact);
     const value = t?.factValue;
-    return {
-      fact,
-      description: factDescription(fact),
-      value,
-      valueText: t && t.result !== null ? factValueInWords(fact, value) : 'not read',
-      known: t && t.result !== null ? !t.result : null,
-    };
+    const known = t ? value !== null && value !== undefined : null;
+    return { fact, description: factDescription(fact), value, valueText: known === null ? 'not read' : known ? factValueInWords(fact, value) : 'unknown', known };
   });
-  const conditions = evaluatePart(rule.conditions, matched.slice(applies.length + requiresLeaves.length), ctx.params);
+  const conditions = evaluatePart(rule.conditions, matched.slice(applies.length), ctx.params);
   const finding = report.findings.find((f) => f.ruleId === rule.id);
 
   let outcome: PlanOutcome;
@@ -146,8 +139,8 @@ export function evaluateForPlan(rule: RuleDefinition, ctx: RuleContext, report: 
     outcomeText = `Fired: the report has this finding (${finding?.severity ?? rule.severity}).`;
   } else if (entry.outcome === 'missing-facts') {
     outcome = 'missing-facts';
-    const missing = requires.filter((r) => r.known === false).map((r) => lowerFirst(r.description));
-    outcomeText = `Fired as a review: the rule applies but the plan does not state ${missing.length ? joinWords(missing, 'and') : 'a fact it needs'}.`;
+    const missing = (finding?.missingFacts ?? []).map((m) => lowerFirst(m.description));
+    outcomeText = `Open: the plan's facts do not decide this rule, so the report has a ${finding?.severity ?? 'review'} finding asking for ${missing.length ? joinWords(missing, 'and') : 'the facts it needs'}.`;
   } else if (appliesWhen?.holds === false) {
     outcome = 'did-not-apply';
     outcomeText = 'Evaluated, no finding: the rule does not apply to this plan (its "when it applies" test does not hold).';

@@ -141,7 +141,6 @@ function ruleChange(a: RuleEntry, b: RuleEntry): RuleChange | null {
   if (!same(ra.citation, rb.citation)) parts.push({ part: 'citation', before: citationText(ra.citation), after: citationText(rb.citation) });
   if (!same(ra.appliesWhen, rb.appliesWhen)) parts.push({ part: 'appliesWhen', before: conditionLines(ra.appliesWhen, a.ctx), after: conditionLines(rb.appliesWhen, b.ctx) });
   if (!same(ra.conditions, rb.conditions)) parts.push({ part: 'conditions', before: conditionLines(ra.conditions, a.ctx), after: conditionLines(rb.conditions, b.ctx) });
-  if (!same(ra.requires, rb.requires)) parts.push({ part: 'requires', before: ra.requires, after: rb.requires });
   text('reason', ra.reason, rb.reason);
   if (!same(ra.steps, rb.steps)) parts.push({ part: 'steps', before: ra.steps, after: rb.steps });
   text('scope', ra.scope, rb.scope);

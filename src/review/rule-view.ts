@@ -10,6 +10,8 @@ import { paramsOfRule, type ParamView } from './rule-params.js';
 import { casesForRule, EMPTY_CASE_BOOK, type CaseBook, type RuleCases } from './rule-cases.js';
 import { factDescription, factPlanPath, lowerFirst, REGIME_GATE, REGIME_TITLES, SEVERITY_WORDS } from './words.js';
 import { placeholders } from '../engine/template.js';
+import { factsOfRule } from '../engine/compile.js';
+import { isFactName } from '../plan/fact-catalogue.js';
 
 export interface RuleView {
   id: string;
@@ -70,7 +72,7 @@ export function describeRule(rule: RuleDefinition, ctx: RuleContext, book: CaseB
     overlay: ctx.overlay ? { id: ctx.overlay.id, authority: ctx.overlay.authority, example: ctx.overlay.example } : null,
     runsFor: `Runs for ${gate}${scope}.`,
     appliesWhen: rule.appliesWhen ? describeCondition(rule.appliesWhen, ctx.params) : null,
-    requires: rule.requires.map((fact) => ({ fact, description: factDescription(fact), planPath: factPlanPath(fact) ?? null })),
+    requires: factsOfRule(rule).filter(isFactName).map((fact) => ({ fact, description: factDescription(fact), planPath: factPlanPath(fact) ?? null })),
     conditions: describeCondition(rule.conditions, ctx.params),
     reason: rule.reason,
     reasonInWords: reasonInWords(rule.reason, ctx.params),

@@ -1,0 +1,26 @@
+// The required steps: those the findings add, each with its date from the
+// timing in the rule set, in timetable order.
+import { isFactName } from '../plan/fact-catalogue.js';
+import type { Facts } from '../plan/facts.js';
+import type { FindingT, RequiredStepT } from '../report/schema.js';
+import { windowOf, type DatedStep } from '../timetable/rows.js';
+import type { RuleSet } from './rule-set.js';
+import { stepDate, type Calendars } from './timing.js';
+
+export function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars): DatedStep[] {
+  const addedBy = new Map<string, string[]>();
+  for (const f of findings) for (const s of f.steps) addedBy.set(s, [...(addedBy.get(s) ?? []), f.ruleId]);
+  const value = (name: string) => (isFactName(name) ? facts[name] : undefined);
+  const lookup = (id: string) => ruleSet.steps.get(id);
+  const steps = [...addedBy.entries()].map(([id, by]) => {
+    const def = ruleSet.steps.get(id)!;
+    const due = stepDate(def, value, ruleSet.params, calendar, lookup);
+    const step: RequiredStepT = { id, title: def.title, citation: def.citation, addedBy: by, due: due.date, dueKind: due.kind, timing: due.rule };
+    return { def, step };
+  });
+  // A window date taken from another step counts only when this plan requires that step.
+  const dueOf = (id: string) => steps.find((s) => s.def.id === id)?.step.due ?? null;
+  for (const s of steps) if (s.def.window) Object.assign(s.step, windowOf(s.def, value, dueOf));
+  steps.sort((a, b) => a.def.order - b.def.order || a.def.id.localeCompare(b.def.id));
+  return steps;
+}
