@@ -49,11 +49,35 @@ describe('missing facts', () => {
     expect(report.verdict).toBe('review');
   });
 
-  it('unknown staff assignment on a re-tender is a TUPE review, not silence', async () => {
+  it('unknown staff assignment on a re-tender is info with the TUPE steps, not a review: the verdict is the same either way', async () => {
     const report = await checker().check(plan({ staff: undefined }));
     const finding = report.findings.find((f) => f.ruleId === 'tupe.service-provision-change');
+    expect(finding?.severity).toBe('info');
+    expect(finding?.missingFacts.map((m) => m.planPath).sort()).toEqual(['staff.activitiesFundamentallyChanged', 'staff.assignedToService']);
+    expect(finding?.steps).toContain('tupe.employee-liability-information');
+    expect(report.verdict).toBe('compliant');
+  });
+
+  it('a known "no" decides a rule while an unrelated fact is unknown (direct award C: not satisfying the existing contract)', async () => {
+    const report = await checker().check(plan(da({ incumbent: { satisfyingContract: false, likelyToSatisfyNewContract: null } })));
+    const finding = report.findings.find((f) => f.ruleId === 'psr.direct-award-c.provider-not-satisfying');
+    expect(finding?.severity).toBe('non-compliant');
+    expect(finding?.missingFacts).toEqual([]);
+    expect(report.verdict).toBe('non-compliant');
+  });
+
+  it('an open rule names only the facts that could change it, each with its plan field and a question', async () => {
+    const report = await checker().check(plan(da({ incumbent: { satisfyingContract: null, likelyToSatisfyNewContract: true } })));
+    const finding = report.findings.find((f) => f.ruleId === 'psr.direct-award-c.provider-not-satisfying');
     expect(finding?.severity).toBe('review');
-    expect(finding?.missingFacts[0]?.planPath).toBe('staff.assignedToService');
+    expect(finding?.missingFacts).toEqual([
+      {
+        fact: 'incumbentSatisfying',
+        description: 'The existing provider is satisfying the existing contract',
+        planPath: 'incumbent.satisfyingContract',
+        question: expect.stringMatching(/\?$/),
+      },
+    ]);
   });
 });
 

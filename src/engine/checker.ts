@@ -6,7 +6,7 @@ import { isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import { withOverlay, type Overlay } from './overlay.js';
 import { planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
-import { addTimetableFacts } from './timetable-facts.js';
+import { addTimetableFacts, standstillFacts } from './timetable-facts.js';
 import { makeCalendars } from './day-counter.js';
 import type { RuleDefinition, Severity } from './rule-schema.js';
 import type { Report, VerdictT } from '../report/schema.js';
@@ -46,6 +46,8 @@ const HEADLINE_FACTS = [
   'aboveThreshold',
   'pcrEarliestContractDate',
   'paEarliestContractDate',
+  'standstillApplies',
+  'earliestContractDate',
 ] as const;
 
 export function verdictOf(findings: { severity: Severity }[]): VerdictT {
@@ -129,7 +131,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
           example: judging.overlay.example,
           source: judging.overlay.source,
         },
-        facts: Object.fromEntries(HEADLINE_FACTS.map((k) => [k, facts[k]])),
+        facts: { ...Object.fromEntries(HEADLINE_FACTS.map((k) => [k, facts[k]])), ...standstillFacts(facts) },
         findings,
         steps: dated.map((s) => s.step),
         timetable: timetableRows(dated, (f) => (isFactName(f) ? facts[f] : undefined)),

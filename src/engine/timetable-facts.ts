@@ -17,6 +17,13 @@ const STANDSTILL_FACTS = [
   ['pa2023', 'paEarliestContractDate', 'pa2023.standstill-end'],
 ] as const;
 
+/** The standstill dates a report shows: none for a process that has no standstill. */
+export function standstillFacts(facts: Facts): Partial<Facts> {
+  const shown: Partial<Facts> = {};
+  for (const [, fact] of STANDSTILL_FACTS) shown[fact] = facts.standstillApplies === false ? null : facts[fact];
+  return shown;
+}
+
 /** Facts a step's gate left unknown, with the unknown facts that decide them (for a review to name). */
 export type OpenFacts = Map<FactName, string[]>;
 
@@ -33,8 +40,12 @@ export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Cal
   if (applies === null && gate) open.set('standstillApplies', [...decidingFacts(gate, src)]);
   for (const [regime, fact, stepId] of STANDSTILL_FACTS) {
     const step = ruleSet.steps.get(stepId);
-    facts[fact] = step && facts.regime === regime && applies === true ? stepDate(step, value, ruleSet.params, calendars).date : null;
+    // Computed for every process of the regime, since a rule may ask whether an exempt process kept to it (e.g. pa2023.standstill.exemption-to-confirm);
+    // the report shows it only where the process has a standstill (standstillFacts).
+    facts[fact] = step && facts.regime === regime ? stepDate(step, value, ruleSet.params, calendars).date : null;
   }
+  const standstillEnd = STANDSTILL_FACTS.find(([regime, , stepId]) => regime === facts.regime && stepId.endsWith('.standstill-end'));
+  facts.earliestContractDate = applies === false ? facts.awardDecision : applies && standstillEnd ? facts[standstillEnd[1]] : null;
   for (const [fact, date] of backwardDates(value, ruleSet, calendars)) facts[fact as FactName] = date;
   return open;
 }

@@ -183,10 +183,10 @@ export function lifetimeValue(plan: Plan): number | null {
   return Math.round((perYear * totalMonths(plan)) / 12);
 }
 
-/** Days between the new provider becoming known (contract signed, else award decision) and the staff transfer. */
+/** Days between entering into the contract and the staff transfer; unknown until the plan gives the contract date. */
 function daysToTransfer(plan: Plan): number | null {
-  const known = plan.dates.contractSigned ?? plan.dates.awardDecision;
-  return known ? daysBetween(known, plan.staff?.transferDate ?? plan.dates.contractStart) : null;
+  const signed = plan.dates.contractSigned;
+  return signed ? daysBetween(signed, plan.staff?.transferDate ?? plan.dates.contractStart) : null;
 }
 
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
@@ -289,6 +289,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     psrEarliestContractDate: null,
     pcrEarliestContractDate: null,
     paEarliestContractDate: null,
+    earliestContractDate: null,
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),
@@ -318,7 +319,6 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     approvalWeeks: nul(plan.timetable?.approvalWeeks),
     tenderPeriodDays: nul(plan.timetable?.tenderPeriodDays),
     evaluationWeeks: nul(plan.timetable?.evaluationWeeks),
-    awardDate: plan.dates.contractSigned ?? plan.dates.awardDecision ?? null,
     // Filled in from the rule set's backward step timing (src/timetable/backward.ts).
     latestContractSigned: null,
     latestAwardDecision: null,
@@ -351,7 +351,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     hasChange: change !== undefined,
     changeWhilePsrInForce:
       processKind(plan.route.process) === 'change' ? (change?.effectiveDate ?? plan.dates.procurementStart) >= params.date('psr.in-force') : false,
-    changeExtensionMonths: nul(change?.extensionMonths),
+    // A modification that names no added term adds none; an extension must say how long it is.
+    changeExtensionMonths: change?.extensionMonths ?? (change && plan.route.process !== 'extension' ? 0 : null),
     changeEffectiveDate: nul(change?.effectiveDate),
     daysFromIncumbentEndToChange: inc && change?.effectiveDate ? daysBetween(inc.contractEnd, change.effectiveDate) : null,
     changeValue: nul(change?.valueChange ?? undefined),
@@ -373,7 +374,9 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     changeSubstantial: nul(change?.substantial ?? undefined),
     changeValueRatio: change?.valueChange == null || !originalLv ? null : change.valueChange / originalLv,
     incumbentOriginalMaxTermMonths: originalMaxTerm,
-    changeTermRatio: change?.extensionMonths === undefined || originalMaxTerm === null ? null : change.extensionMonths / originalMaxTerm,
+    changeTermRatio: ((months) => (months === 0 ? 0 : months === null || originalMaxTerm === null ? null : months / originalMaxTerm))(
+      change?.extensionMonths ?? (change && plan.route.process !== 'extension' ? 0 : null),
+    ),
     hasJustification: just !== undefined,
     justificationGround: nul(just?.ground ?? undefined),
     noReasonableAlternative: nul(just?.noReasonableAlternative ?? undefined),

@@ -74,7 +74,8 @@ const mod = {
 };
 const m = (patch: Patch): Patch => merge(mod as Patch, patch);
 /** Not provided for in the notice, so Schedule 8 para 1 is not available. */
-const unplanned = { change: { providedForInNotice: false } };
+/** Not provided for in the notice, and on no other ground of Schedule 8: only the substantial-change test can permit it. */
+const unplanned = { change: { providedForInNotice: false, unforeseeable: false, additionalServices: false, providerSuccessionOnly: false } };
 /** £100,000: 25% of the original £400,000, over the 10% of a below-threshold modification and the contract change notice exemption. */
 const big = { change: { valueChange: 100_000 } };
 const urgentMod = {
@@ -124,7 +125,6 @@ export const PA2023_SUITE: RuleSuite = {
       { dates: { contractSigned: undefined, contractStart: '2026-06-10' } },
       { dates: { contractSigned: undefined, contractStart: '2026-06-11' } },
     ],
-    'pa2023.standstill.award-date-unknown': [{ dates: { awardDecision: undefined } }, {}],
     'pa2023.standstill.exemption-to-confirm': [p(lightTouch, { dates: { contractSigned: '2026-06-05' } }), lightTouch],
     'pa2023.standstill.voluntary': [callOff, {}],
     // notices.json

@@ -127,7 +127,6 @@ export const PCR2015_SUITE: RuleSuite = {
       merge(open, { dates: { contractSigned: undefined, contractStart: '2023-10-12' } }),
       merge(open, { dates: { contractSigned: undefined, contractStart: '2023-10-13' } }),
     ],
-    'pcr2015.standstill.award-date-unknown': [merge(open, { dates: { awardDecision: undefined } }), open],
     'pcr2015.modification.no-change-facts': [merge(modification as Patch, { change: undefined }), modification],
     'pcr2015.modification.provided-for': [modification, mod(notProvided)],
     'pcr2015.modification.succession': [mod({ ...notProvided, providerSuccessionOnly: true }), modification],

@@ -88,7 +88,6 @@ const CASES: Record<string, [Patch, Patch]> = {
     { dates: { contractSigned: undefined, contractStart: '2025-11-14' }, incumbent: { contractEnd: '2025-11-13' } },
     { dates: { contractSigned: undefined, contractStart: '2025-11-15' }, incumbent: { contractEnd: '2025-11-14' } },
   ],
-  'psr.standstill.award-date-unknown': [{ dates: { awardDecision: undefined } }, {}],
   'psr.governance.conflicts-not-managed': [{ governance: { conflictsOfInterestManaged: false } }, {}],
   'psr.governance.records-not-kept': [{ governance: { recordsKept: false } }, {}],
   'psr.governance.key-criteria-not-considered': [{ governance: { keyCriteriaConsidered: false } }, {}],
@@ -123,6 +122,11 @@ const CASES: Record<string, [Patch, Patch]> = {
   'timetable.award-too-late-for-mobilisation': [
     { term: { mobilisationMonths: 4 }, dates: { contractSigned: '2025-12-02' } },
     { term: { mobilisationMonths: 4 } },
+  ],
+  // An intention notice on Tue 18 November leaves the earliest lawful contract date after 1 December; Mon 17 November does not.
+  'timetable.award-decision-too-late': [
+    { term: { mobilisationMonths: 4 }, dates: { awardDecision: '2025-11-18' } },
+    { term: { mobilisationMonths: 4 }, dates: { awardDecision: '2025-11-17' } },
   ],
   'timetable.procurement-starts-too-late': [staged({ dates: { procurementStart: '2025-07-25' } }), staged({ dates: { procurementStart: '2025-07-24' } })],
   'timetable.decision-too-late': [staged({ dates: { decision: '2025-06-27' } }), staged({ dates: { decision: '2025-06-26' } })],

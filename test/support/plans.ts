@@ -55,7 +55,9 @@ export const basePsrCompetitive: PlanInput = {
     extensionRemainingMonths: 0,
     originalLifetimeValue: 5_000_000,
   },
-  staff: { assignedToService: false, pensionSchemes: [] },
+  staff: { assignedToService: false, activitiesFundamentallyChanged: false, pensionSchemes: [] },
+  // Direct award A and B are mandatory where their conditions hold (PSR reg 6(3)-(4)), so a plan says they do not.
+  directAward: { onlyProviderCapable: false, patientChoiceService: false },
   governance: {
     conflictsOfInterestManaged: true,
     recordsKept: true,
