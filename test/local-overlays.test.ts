@@ -277,7 +277,7 @@ describe('loading overlays', () => {
   it('an unknown fact or step in an overlay is rejected naming it', () => {
     const dir = copyRules();
     edit(dir, COVENTRY, (j) => {
-      j.rules[0].requires = ['anualValue'];
+      j.rules[0].conditions = { fact: 'anualValue', operator: 'greaterThan', value: 0 };
       j.rules[0].steps = ['local.coventry.cabinet'];
     });
     const message = loadError(dir).message;
@@ -323,7 +323,6 @@ describe('an overlay with a maximum total term (the format beyond the shipped ex
           regime: 'local',
           severity: 'non-compliant',
           citation: { instrument: 'Test Council contract procedure rules', provision: 'rule 9', url: 'https://www.gov.uk/' },
-          requires: ['maxTermMonths'],
           conditions: { fact: 'maxTermMonths', operator: 'greaterThan', value: { param: 'local.test-council.max-term-months' } },
           reason: 'With every option the contract runs {{maxTermMonths|months}}, more than the {{param:local.test-council.max-term-months|months}} the rules allow.',
         },

@@ -2,6 +2,7 @@
 // plan's stage lengths), the latest date for each step, planning back from
 // the start with the rule set's own step timing. The CLI only parses and
 // renders; library users call these functions.
+import { truth } from '../engine/three-valued.js';
 import { z } from 'zod';
 import { IsoDate, Process, Regime, TimetablePlan, type RegimeId } from '../plan/schema.js';
 import { fieldIssues, parsePlan, PlanValidationError } from '../plan/parse.js';
@@ -56,6 +57,9 @@ export function proposeTimetable(input: TimetableRequest, ruleSet: RuleSet = loa
     tenderPeriodDays: req.tenderPeriodDays,
     evaluationWeeks: req.evaluationWeeks,
   };
+  // The regime's standstill is allowed for unless the named process surely has none (its gate is false on what the request says).
+  const gate = ruleSet.steps.get(`${req.regime}.standstill-end`)?.appliesWhen;
+  known.standstillApplies = !gate || truth(gate, { fact: (f) => known[f] ?? null, param: () => null }) !== false;
   const latest = backwardDates((f) => known[f] ?? null, ruleSet, calendars);
   // The proposal takes each step on its latest date, and checks the other steps against that.
   const planned: Record<string, unknown> = {

@@ -49,7 +49,7 @@ describe('loading the rule set', () => {
   it('an unknown fact, parameter or step is rejected naming it', () => {
     const dir = copyRules();
     edit(dir, 'tupe/tupe.json', (j) => {
-      j.rules[0].requires = ['staffAsigned'];
+      j.rules[0].conditions.fact = 'staffAsigned';
       j.rules[2].conditions.value = { param: 'tupe.eli.days' };
       j.rules[3].steps = ['tupe.pension'];
     });

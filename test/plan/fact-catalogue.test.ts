@@ -102,7 +102,7 @@ describe('unknownSources', () => {
     expect(
       unknownSources(
         'latestDecisionDate',
-        values({ regime: 'pa2023', contractStart: '2027-04-01', mobilisationMonths: null, evaluationWeeks: 6, tenderPeriodDays: null, approvalWeeks: null }),
+        values({ regime: 'pa2023', standstillApplies: true, contractStart: '2027-04-01', mobilisationMonths: null, evaluationWeeks: 6, tenderPeriodDays: null, approvalWeeks: null }),
       ),
     ).toEqual(['mobilisationMonths', 'approvalWeeks', 'tenderPeriodDays']);
     // Only the approval time is missing.

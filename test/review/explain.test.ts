@@ -81,10 +81,13 @@ describe('explain a rule for a plan', () => {
     const e = json.plan;
     expect(e.traceOutcome).toBe(trace.outcome);
     expect(e.outcome).toBe('missing-facts');
-    // appliesWhen's tests, then one "unknown?" test per required fact, then the test's: the trace's order.
-    const shown = [...leaves(e.appliesWhen!.phrase), ...e.requires.map((r) => ({ factValue: r.value })), ...leaves(e.conditions.phrase)];
+    // appliesWhen's tests, then the test's: the trace's order.
+    const shown = [...leaves(e.appliesWhen!.phrase), ...leaves(e.conditions.phrase)];
     expect(shown.length).toBe(trace.conditions.length);
     shown.forEach((s, i) => expect(s.factValue, trace.conditions[i]!.fact).toEqual(trace.conditions[i]!.factValue));
+    // What the rule needs comes from its conditions: each fact it reads, once, with its value.
+    expect(e.requires.find((r) => r.fact === 'changeSubstantial')).toMatchObject({ known: false, valueText: 'unknown' });
+    expect(e.requires.find((r) => r.fact === 'changeValueRatio')).toMatchObject({ known: true });
     const ratio = leaves(e.conditions.phrase).find((l) => l.text.includes('pcr2015.modification.max-increase-ratio'))!;
     expect(ratio.factValueText).toBe('60%');
     expect(ratio.comparedWithText).toBe('50%');
