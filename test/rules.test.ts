@@ -90,3 +90,48 @@ describe('reasons', () => {
     expect(finding?.reason).toContain('came into force on 26 February 2015');
   });
 });
+
+describe('steps only for a lawful path', () => {
+  it('a modification the report does not permit gets no modification notice, only what to do instead', async () => {
+    const report = await checker().check(
+      plan({
+        route: { process: 'modification' },
+        incumbent: { awardedUnder: 'psr' },
+        change: { description: 'Redesign', effectiveDate: '2025-10-01', valueChange: 100_000, providedForInContract: false, materiallyDifferent: true, attributableToAuthority: true, externalFactors: false, providerSuccessionOnly: false },
+      }),
+    );
+    const forbidding = report.findings.find((f) => f.ruleId === 'psr.modification.materially-different');
+    expect(forbidding?.severity).toBe('non-compliant');
+    expect(forbidding?.reason).toMatch(/Instead: award a new contract under the PSR/);
+    const steps = report.steps.map((s) => s.id);
+    expect(steps).not.toContain('psr.modification-notice');
+    expect(steps).toEqual(expect.arrayContaining(['psr.declare-conflicts', 'psr.assess-key-criteria']));
+    for (const f of report.findings) if (f.ruleId !== forbidding!.ruleId) expect(f.steps).toEqual([]);
+  });
+
+  it('direct award C that is not available gets the first steps of a new procurement, not its own notices or standstill', async () => {
+    const report = await checker().check(plan(da({ directAward: { materiallyDifferent: true } })));
+    expect(report.verdict).toBe('non-compliant');
+    const steps = report.steps.map((s) => s.id);
+    expect(steps).toEqual(expect.arrayContaining(['psr.contract-notice', 'psr.msp-intention-to-follow']));
+    expect(steps).not.toContain('psr.intention-to-award-notice');
+    expect(steps).not.toContain('psr.standstill-end');
+    expect(report.timetable.map((r) => r.stepId)).not.toContain('psr.standstill-end');
+  });
+});
+
+describe('standstill only for processes that have one', () => {
+  it('direct award A, direct award B and urgent awards have no standstill dates', async () => {
+    for (const p of [
+      { route: { process: 'direct-award-a' }, directAward: { onlyProviderCapable: true } },
+      { route: { process: 'direct-award-b' }, directAward: { patientChoiceService: true, providerNumbersRestricted: false, allQualifyingProvidersOffered: true } },
+      { route: { process: 'urgent-award' }, urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true }, term: { initialMonths: 6, extensions: [] } },
+    ]) {
+      const report = await checker().check(plan(p));
+      expect(report.facts.psrEarliestContractDate, p.route.process).toBeNull();
+      expect(report.facts.psrRepresentationsDeadline).toBeNull();
+      expect(report.facts.standstillApplies).toBe(false);
+      expect(report.timetable.filter((r) => r.stepId.includes('standstill'))).toEqual([]);
+    }
+  });
+});

@@ -12,7 +12,7 @@ import type { RuleDefinition, Severity } from './rule-schema.js';
 import type { Report, VerdictT } from '../report/schema.js';
 import { prepareRules, runRules, traceRules, type PreparedRule } from './run-rules.js';
 import { makeFinding } from './findings.js';
-import { collectSteps } from './required-steps.js';
+import { collectSteps, lawfulPathSteps } from './required-steps.js';
 import type { FactSource } from './three-valued.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { timetableRows } from '../timetable/rows.js';
@@ -114,9 +114,10 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
       const rules = rulesFor(kind, judging);
       const src: FactSource = { fact: (name) => (isFactName(name) ? facts[name] : undefined), param };
-      const findings = runRules(rules, src)
-        .map((o) => makeFinding(o.rule, o.outcome, o.deciding, facts, param, open))
-        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
+      const findings = lawfulPathSteps(
+        runRules(rules, src).map((o) => makeFinding(o.rule, o.outcome, o.deciding, facts, param, open)),
+        (id) => rulesById.get(id)?.instead !== undefined,
+      ).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
       const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
       const dated = outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar);
       const report: Report = {

@@ -46,7 +46,9 @@ export function makeFinding(rule: RuleDefinition, outcome: Truth, deciding: stri
   const base = { ruleId: rule.id, title: rule.title, regime: rule.regime, citation: rule.citation };
   if (outcome === true) {
     const fact = (name: string) => (isFactName(name) ? facts[name] : undefined);
-    return { ...base, severity: rule.severity, reason: render(rule.reason, fact, param), missingFacts: [], steps: rule.severity === 'out-of-scope' ? [] : rule.steps };
+    const reason = render(rule.reason, fact, param);
+    if (rule.instead) return { ...base, severity: rule.severity, reason: `${reason} Instead: ${rule.instead.what}.`, missingFacts: [], steps: rule.instead.steps };
+    return { ...base, severity: rule.severity, reason, missingFacts: [], steps: rule.severity === 'out-of-scope' ? [] : rule.steps };
   }
   const missingFacts = missingFactsOf(deciding, facts, open);
   const asked = missingFacts.map((m) => `${m.question} (${m.planPath ?? m.fact})`).join(' ');

@@ -7,6 +7,18 @@ import { windowOf, type DatedStep } from '../timetable/rows.js';
 import type { RuleSet } from './rule-set.js';
 import { stepDate, type Calendars } from './timing.js';
 
+/**
+ * A route the report forbids gets no steps: where a finding says the chosen
+ * route or change is not permitted (its rule says what to do instead), only
+ * the steps of what to do instead remain, and every other finding's steps go,
+ * except the authority's own decision steps (local overlays), which any route needs.
+ */
+export function lawfulPathSteps(findings: FindingT[], forbids: (ruleId: string) => boolean): FindingT[] {
+  const forbidding = new Set(findings.filter((f) => f.missingFacts.length === 0 && forbids(f.ruleId)).map((f) => f.ruleId));
+  if (forbidding.size === 0) return findings;
+  return findings.map((f) => (forbidding.has(f.ruleId) || f.regime === 'local' || f.steps.length === 0 ? f : { ...f, steps: [] }));
+}
+
 export function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars): DatedStep[] {
   const addedBy = new Map<string, string[]>();
   for (const f of findings) for (const s of f.steps) addedBy.set(s, [...(addedBy.get(s) ?? []), f.ruleId]);

@@ -174,6 +174,16 @@ export const RuleDefinition = z.strictObject({
   }),
   reason: z.string().min(1).meta({ description: 'Why it fired, with {{fact|format}} and {{param:id|format}} placeholders.' }),
   steps: z.array(z.string()).default([]).meta({ description: 'Ids of the required steps this rule adds.' }),
+  instead: z
+    .strictObject({
+      what: z.string().min(1).meta({ description: 'What to do instead, in words (e.g. "run a new procurement: the most suitable provider process or the competitive process").' }),
+      steps: z.array(z.string()).min(1).meta({ description: 'The first steps of that route.' }),
+    })
+    .optional()
+    .meta({
+      description:
+        'For a rule whose firing means the route or change the plan chose is not permitted: when it fires, the chosen route gets no steps; the report gives only these, and says what to do instead.',
+    }),
   scope: z
     .enum(['in-scope', 'any'])
     .default('in-scope')

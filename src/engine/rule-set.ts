@@ -110,6 +110,8 @@ function checkReferences(
   }
   for (const [i, s] of rule.steps.entries())
     if (!steps.has(s)) problems.push(`${where(`steps.${i}`)}: unknown step "${s}"`);
+  for (const [i, s] of (rule.instead?.steps ?? []).entries())
+    if (!steps.has(s)) problems.push(`${where(`instead.steps.${i}`)}: unknown step "${s}"`);
   for (const ph of placeholders(rule.reason)) {
     if (ph.param !== undefined && !params.has(ph.param)) problems.push(`${where('reason')}: unknown parameter "${ph.param}"`);
     if (ph.fact !== undefined && !isFactName(ph.fact)) problems.push(`${where('reason')}: unknown fact "${ph.fact}"`);

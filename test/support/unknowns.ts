@@ -1,0 +1,506 @@
+// The facts a plan leaves unknown, and ways to fill them in: for properties
+// that ask whether a verdict, a question or a finding survives the answers.
+//
+// An "unknown fact" of a plan is a plan field the schema lets the plan leave
+// unknown (an `unknownable(...)` field: `.nullable().optional()`, found from
+// the plan's JSON Schema, so a new such field is picked up here) that is null
+// or absent where its parent exists, plus dates.awardDecision and
+// dates.contractSigned when absent. The parent rules:
+//  - a list entry's field (services[].healthCare, services[].lightTouch,
+//    term.extensions[].statedInContract) exists for each entry;
+//  - an object whose presence is itself a fact the rules read (incumbent:
+//    hasIncumbent, change: hasChange, justification: hasJustification,
+//    frameworkAgreement: hasFrameworkAgreement, urgency: hasUrgency; taken
+//    from the fact catalogue: a fact whose planPath is the object) has unknown
+//    fields only when the plan has it: creating it would change a known fact;
+//  - any other optional object (directAward, governance, staff,
+//    mixedProcurement) absent has all its unknownable fields unknown, and
+//    filling one in creates the object.
+// Not unknown facts, by design: fields whose absence the schema documents as
+// a default (staff.transferDate defaults to dates.contractStart, value.lifetime
+// is derived, staff.pensionSchemes defaults to none, change.cumulativeValueChange
+// defaults to valueChange only when null, ...) and the plan's own planning
+// choices (timetable.* stage lengths, term.mobilisationMonths): none of them
+// is `unknownable`, so none is listed. dates.decision,
+// dates.statedRepresentationsDeadline, change.effectiveDate,
+// change.extensionMonths, frameworkAgreement.endDate,
+// justification.originalContractAwarded and services[].valueShare are
+// optional but not unknownable either, so they are not filled in here.
+import fc from 'fast-check';
+import { planJsonSchema } from '../../src/plan/json-schema.js';
+import { leafFields, type Schema } from '../../src/plan/schema-walk.js';
+import { FACT_CATALOGUE } from '../../src/plan/fact-catalogue.js';
+import { parsePlan, PlanValidationError } from '../../src/plan/parse.js';
+import type { PlanInput } from '../../src/plan/schema.js';
+import type { Report } from '../../src/report/schema.js';
+import { checker } from './checker.js';
+
+/** How a field is filled in. */
+export type FieldKind =
+  | { type: 'boolean' }
+  | { type: 'enum'; values: string[] }
+  /** Annual value: GBP 0..20m, and values whose lifetime value sits next to a threshold. */
+  | { type: 'annual-money' }
+  /** The existing contract's lifetime value: GBP 0..20m, and values next to the ratios the law tests. */
+  | { type: 'original-money' }
+  /** A change in value, GBP, either sign, and values next to the thresholds and ratios. */
+  | { type: 'signed-money' }
+  | { type: 'months'; min: number }
+  | { type: 'date' };
+
+/** A field of the plan, in the fact catalogue's planPath notation (services[].healthCare). */
+export interface UnknownField {
+  field: string;
+  kind: FieldKind;
+}
+
+/** One place in one plan where a field is (or could be) filled in. */
+export interface Slot {
+  /** Dotted path in this plan, with list indexes: services.1.healthCare. */
+  key: string;
+  /** The field, as a fact's planPath names it: services[].healthCare. */
+  field: string;
+  path: (string | number)[];
+  kind: FieldKind;
+}
+
+/** Values filled in, by slot key. */
+export type Completion = Record<string, unknown>;
+
+// Numeric unknownable fields need to be told what their numbers mean; a new one fails here until it is.
+const NUMERIC: Record<string, FieldKind> = {
+  'value.annual': { type: 'annual-money' },
+  'incumbent.originalLifetimeValue': { type: 'original-money' },
+  'incumbent.extensionRemainingMonths': { type: 'months', min: 0 },
+  'incumbent.originalMaxTermMonths': { type: 'months', min: 1 },
+  'change.valueChange': { type: 'signed-money' },
+  'change.cumulativeValueChange': { type: 'signed-money' },
+};
+
+/** The two dates a plan may leave out that the law's steps are timed from; optional rather than unknownable, but facts the plan has not fixed yet. */
+const DATE_FIELDS = ['dates.awardDecision', 'dates.contractSigned'];
+
+function fieldsFromSchema(): UnknownField[] {
+  const out: UnknownField[] = [];
+  for (const f of leafFields(planJsonSchema() as Schema)) {
+    if (!f.nullable) continue;
+    const field = f.path.replace(/\.0(?=\.|$)/g, '[]');
+    let kind: FieldKind;
+    if (f.enum) kind = { type: 'enum', values: f.enum };
+    else if (f.types.includes('boolean')) kind = { type: 'boolean' };
+    else if (NUMERIC[field]) kind = NUMERIC[field];
+    else throw new Error(`test/support/unknowns.ts: the unknownable field ${field} (${f.types.join('/')}) needs a FieldKind in NUMERIC`);
+    out.push({ field, kind });
+  }
+  return [...out, ...DATE_FIELDS.map((field) => ({ field, kind: { type: 'date' } as FieldKind }))];
+}
+
+/** Every field that can be an unknown fact, in schema order. */
+export const UNKNOWN_FIELDS: readonly UnknownField[] = fieldsFromSchema();
+const BY_FIELD = new Map(UNKNOWN_FIELDS.map((f) => [f.field, f]));
+
+/** Objects whose presence is a fact the rules read (hasIncumbent, hasChange, ...): never created by filling in. */
+export const PRESENCE_IS_A_FACT: ReadonlySet<string> = new Set(
+  Object.values(FACT_CATALOGUE as Record<string, { planPath?: string }>)
+    .map((i) => i.planPath)
+    .filter((p): p is string => p !== undefined && /^[a-zA-Z]+$/.test(p)),
+);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isUnknown = (v: unknown) => v === null || v === undefined;
+
+/** Each place a field can be set in this plan: one per list entry; none when its parent's presence is a fact the plan says is absent. */
+function locations(plan: PlanInput, field: string): (string | number)[][] {
+  const parts = field.split('.');
+  let paths: (string | number)[][] = [[]];
+  let at: unknown[] = [plan];
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const list = part.endsWith('[]');
+    const name = list ? part.slice(0, -2) : part;
+    const nextPaths: (string | number)[][] = [];
+    const nextAt: unknown[] = [];
+    for (const [j, obj] of at.entries()) {
+      const child = isObject(obj) ? obj[name] : undefined;
+      if (list) {
+        if (!Array.isArray(child)) continue;
+        child.forEach((entry, k) => {
+          nextPaths.push([...paths[j]!, name, k]);
+          nextAt.push(entry);
+        });
+      } else if (last || isObject(child)) {
+        nextPaths.push([...paths[j]!, name]);
+        nextAt.push(child);
+      } else if (child === undefined && i === 0 && !PRESENCE_IS_A_FACT.has(name)) {
+        // An absent object no fact reads the presence of: all its fields are unknown.
+        nextPaths.push([...paths[j]!, name]);
+        nextAt.push(undefined);
+      }
+    }
+    paths = nextPaths;
+    at = nextAt;
+  }
+  return paths;
+}
+
+function get(plan: unknown, path: (string | number)[]): unknown {
+  let at = plan;
+  for (const p of path) at = (at as Record<string | number, unknown> | undefined)?.[p];
+  return at;
+}
+
+/** The slots of one field in this plan, known or not. */
+export function fieldSlots(plan: PlanInput, field: string): Slot[] {
+  const f = BY_FIELD.get(field);
+  if (!f) return [];
+  return locations(plan, field).map((path) => ({ key: path.join('.'), field, path, kind: f.kind }));
+}
+
+/** Every slot of every unknown-fact field in this plan, known or not. */
+export function allSlots(plan: PlanInput): Slot[] {
+  return UNKNOWN_FIELDS.flatMap((f) => fieldSlots(plan, f.field));
+}
+
+/** The unknown facts of the plan. */
+export function unknownSlots(plan: PlanInput): Slot[] {
+  return allSlots(plan).filter((s) => isUnknown(get(plan, s.path)));
+}
+
+/** The unknown-fact fields the plan states, which could be blanked to make them unknown. */
+export function knownSlots(plan: PlanInput): Slot[] {
+  return allSlots(plan).filter((s) => !isUnknown(get(plan, s.path)));
+}
+
+/** The plan with the completion's values set (creating any object on the way), as a fresh copy. */
+export function applyCompletion(plan: PlanInput, completion: Completion): PlanInput {
+  const out = structuredClone(plan) as unknown as Json;
+  for (const [key, value] of Object.entries(completion)) {
+    const path = key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    let at: Record<string | number, unknown> = out;
+    for (const p of path.slice(0, -1)) {
+      if (at[p] === undefined) at[p] = {};
+      at = at[p] as Record<string | number, unknown>;
+    }
+    at[path.at(-1)!] = value;
+  }
+  return out as unknown as PlanInput;
+}
+
+/** The plan with these slots made unknown: deleted, or set to null where the schema allows it. */
+export function blank(plan: PlanInput, slots: Slot[], asNull = false): PlanInput {
+  const out = structuredClone(plan) as unknown as Json;
+  for (const s of slots) {
+    const parent = get(out, s.path.slice(0, -1)) as Record<string | number, unknown> | undefined;
+    if (!parent) continue;
+    if (asNull && s.kind.type !== 'date') parent[s.path.at(-1)!] = null;
+    else delete parent[s.path.at(-1)!];
+  }
+  return out as unknown as PlanInput;
+}
+
+// ---- values ---------------------------------------------------------------
+
+const params = () => checker().ruleSet.params;
+
+/** Every GBP amount the law names (thresholds, publication limits, modification caps), each period. */
+let gbpAnchorsMemo: number[] | undefined;
+function gbpAnchors(): number[] {
+  gbpAnchorsMemo ??= [
+    ...new Set(
+      params()
+        .all()
+        .filter((p) => p.unit === 'GBP')
+        .flatMap((p) => p.values.map((v) => v.value))
+        .filter((v): v is number => typeof v === 'number'),
+    ),
+  ].sort((a, b) => a - b);
+  return gbpAnchorsMemo;
+}
+
+let ratioAnchorsMemo: number[] | undefined;
+function ratioAnchors(): number[] {
+  ratioAnchorsMemo ??= [
+    ...new Set(
+      params()
+        .all()
+        .filter((p) => p.unit === 'ratio')
+        .flatMap((p) => p.values.map((v) => v.value))
+        .filter((v): v is number => typeof v === 'number' && v > 0),
+    ),
+  ].sort((a, b) => a - b);
+  return ratioAnchorsMemo;
+}
+
+const MAX_MONEY = 20_000_000;
+const clampMoney = (v: number) => Math.max(0, Math.min(MAX_MONEY, Math.round(v)));
+const VAT = 1.2;
+
+/** Months over which the plan's lifetime value is counted from its annual value. */
+function termMonths(plan: PlanInput): number {
+  return plan.term.initialMonths + (plan.term.extensions ?? []).reduce((s, e) => s + e.months, 0);
+}
+
+/** The plan's lifetime value as procheck derives it, when the plan gives enough (possibleAnnual ignored when annual is unknown). */
+function lifetimeOf(plan: PlanInput): number | null {
+  if (plan.value.lifetime !== undefined) return plan.value.lifetime;
+  if (plan.value.annual == null) return null;
+  return Math.round(((plan.value.annual + (plan.value.possibleAnnual ?? 0)) * termMonths(plan)) / 12);
+}
+
+/** Annual values whose lifetime value falls just either side of each GBP amount (with and without VAT). */
+function annualNearAnchors(plan: PlanInput): number[] {
+  const months = termMonths(plan);
+  const possible = plan.value.possibleAnnual ?? 0;
+  return gbpAnchors().flatMap((a) =>
+    [a, a / VAT, a * VAT].flatMap((t) => {
+      const annual = (t * 12) / months - possible;
+      return [Math.floor(annual) - 1, Math.ceil(annual) + 1];
+    }),
+  );
+}
+
+/** Original lifetime values that put the plan's increase just either side of each ratio and GBP amount. */
+function originalNearAnchors(plan: PlanInput): number[] {
+  const lv = lifetimeOf(plan);
+  const out: number[] = [];
+  if (lv !== null) {
+    for (const r of ratioAnchors()) out.push(Math.floor(lv / (1 + r)) - 1, Math.ceil(lv / (1 + r)) + 1);
+    for (const a of gbpAnchors()) out.push(lv - a - 1, lv - a + 1);
+    out.push(lv, lv + 1);
+  }
+  const change = plan.change?.cumulativeValueChange ?? plan.change?.valueChange;
+  if (typeof change === 'number' && change !== 0)
+    for (const r of ratioAnchors()) out.push(Math.floor(Math.abs(change) / r) - 1, Math.ceil(Math.abs(change) / r) + 1);
+  return out;
+}
+
+/** Value changes just either side of each GBP amount and each ratio of the original value. */
+function changeNearAnchors(plan: PlanInput): number[] {
+  const original = plan.incumbent?.originalLifetimeValue;
+  const out: number[] = [];
+  for (const a of gbpAnchors()) out.push(a - 1, a + 1, Math.round(a / VAT) + 1, Math.round(a * VAT) - 1);
+  if (typeof original === 'number' && original > 0) for (const r of ratioAnchors()) out.push(Math.floor(original * r) - 1, Math.ceil(original * r) + 1);
+  return out;
+}
+
+const money = fc.integer({ min: 0, max: MAX_MONEY });
+
+function moneyArbitrary(plan: PlanInput, kind: FieldKind): fc.Arbitrary<number> {
+  if (kind.type === 'signed-money') {
+    const near = changeNearAnchors(plan);
+    return fc.oneof(
+      fc.integer({ min: -MAX_MONEY, max: MAX_MONEY }),
+      fc.constantFrom(...near).chain((v) => fc.constantFrom(v, -v)),
+      fc.constant(0),
+    );
+  }
+  const near = (kind.type === 'annual-money' ? annualNearAnchors(plan) : originalNearAnchors(plan)).map(clampMoney);
+  return near.length ? fc.oneof(money, fc.constantFrom(...near), fc.constantFrom(0, 1, MAX_MONEY)) : fc.oneof(money, fc.constantFrom(0, 1, MAX_MONEY));
+}
+
+function moneyCandidates(plan: PlanInput, kind: FieldKind, rand: () => number): number[] {
+  const sample = (xs: number[], n: number) => [...xs].sort(() => rand() - 0.5).slice(0, n);
+  if (kind.type === 'signed-money') {
+    const near = sample(changeNearAnchors(plan), 8);
+    return [0, 1, -1, 100_000, -100_000, 5_000_000, -5_000_000, MAX_MONEY, -MAX_MONEY, ...near, ...near.map((v) => -v)];
+  }
+  const near = sample((kind.type === 'annual-money' ? annualNearAnchors(plan) : originalNearAnchors(plan)).map(clampMoney), 10);
+  return [0, 1, 50_000, 1_000_000, 5_000_000, MAX_MONEY, ...near];
+}
+
+// ---- dates ----------------------------------------------------------------
+
+const DAY = 86_400_000;
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** A date as an offset from one of the plan's dates, resolved once the completion's own award date is known. */
+interface DateChoice {
+  base: 'procurementStart' | 'contractStart' | 'awardDecision';
+  offset: number;
+}
+
+const offsets = fc.oneof(
+  fc.integer({ min: -30, max: 30 }),
+  fc.integer({ min: -400, max: 400 }),
+  fc.integer({ min: -730, max: 730 }),
+);
+
+function dateChoiceArbitrary(field: string): fc.Arbitrary<DateChoice> {
+  const bases: DateChoice['base'][] = field === 'dates.contractSigned' ? ['awardDecision', 'awardDecision', 'procurementStart', 'contractStart'] : ['procurementStart', 'contractStart'];
+  return fc.record({ base: fc.constantFrom(...bases), offset: offsets });
+}
+
+function resolveDate(plan: PlanInput, choice: DateChoice, award: string | undefined): string {
+  const base = choice.base === 'awardDecision' ? award ?? plan.dates.procurementStart : plan.dates[choice.base];
+  return addDays(base, choice.offset);
+}
+
+function dateCandidates(plan: PlanInput, field: string, completion: Completion): string[] {
+  const start = plan.dates.procurementStart;
+  const service = plan.dates.contractStart;
+  const award = (completion['dates.awardDecision'] as string | undefined) ?? plan.dates.awardDecision;
+  const out = [start, addDays(start, -30), addDays(start, 30), addDays(start, 180), service, addDays(service, -1), addDays(service, -30), addDays(service, -90), addDays(service, 30)];
+  if (field === 'dates.contractSigned' && award) for (const d of [0, 1, 5, 8, 10, 11, 12, 14, 15, 30, -1]) out.push(addDays(award, d));
+  if (field === 'dates.awardDecision') out.push(addDays(service, -10), addDays(service, -20), addDays(service, -60), addDays(start, -400), addDays(service, 400));
+  return [...new Set(out)];
+}
+
+// ---- slots ----------------------------------------------------------------
+
+const MONTHS = [0, 1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
+
+/** Values worth trying for one slot: every boolean and enum value, and numbers and dates either side of what the law tests. */
+export function candidateValues(plan: PlanInput, slot: Slot, rand: () => number = Math.random, completion: Completion = {}): unknown[] {
+  const k = slot.kind;
+  switch (k.type) {
+    case 'boolean':
+      return [true, false];
+    case 'enum':
+      return k.values;
+    case 'months': {
+      const near = [plan.change?.extensionMonths, plan.incumbent?.extensionRemainingMonths].filter((v): v is number => typeof v === 'number').flatMap((v) => [v - 1, v, v + 1]);
+      return [...new Set([...MONTHS, ...near])].filter((m) => m >= k.min && m <= 120);
+    }
+    case 'date':
+      return dateCandidates(plan, slot.field, completion);
+    default:
+      return moneyCandidates(plan, k, rand);
+  }
+}
+
+type Raw = { date: DateChoice } | { value: unknown };
+
+function rawArbitrary(plan: PlanInput, slot: Slot): fc.Arbitrary<Raw> {
+  const k = slot.kind;
+  switch (k.type) {
+    case 'boolean':
+      return fc.boolean().map((value) => ({ value }));
+    case 'enum':
+      return fc.constantFrom(...k.values).map((value) => ({ value }));
+    case 'months':
+      return fc.oneof(fc.integer({ min: k.min, max: 120 }), fc.constantFrom(...MONTHS.filter((m) => m >= k.min))).map((value) => ({ value }));
+    case 'date':
+      return dateChoiceArbitrary(slot.field).map((date) => ({ date }));
+    default:
+      return moneyArbitrary(plan, k).map((value) => ({ value }));
+  }
+}
+
+function resolve(plan: PlanInput, slots: Slot[], raws: (Raw | null)[]): Completion {
+  const out: Completion = {};
+  // The award date first: the contract date is often drawn relative to it.
+  const order = slots.map((s, i) => i).sort((a, b) => Number(slots[b]!.field === 'dates.awardDecision') - Number(slots[a]!.field === 'dates.awardDecision'));
+  for (const i of order) {
+    const raw = raws[i];
+    if (!raw) continue;
+    const slot = slots[i]!;
+    out[slot.key] = 'date' in raw ? resolveDate(plan, raw.date, (out['dates.awardDecision'] as string | undefined) ?? plan.dates.awardDecision) : raw.value;
+  }
+  return out;
+}
+
+/**
+ * Completions of the given slots (by default every unknown fact of the
+ * plan): half fill every one, half only a random subset.
+ */
+export function completionArbitrary(plan: PlanInput, slots: Slot[] = unknownSlots(plan)): fc.Arbitrary<Completion> {
+  if (slots.length === 0) return fc.constant({});
+  const values = fc.tuple(...slots.map((s) => rawArbitrary(plan, s)));
+  const full = values.map((raws) => resolve(plan, slots, raws));
+  const some = fc
+    .tuple(values, fc.array(fc.boolean(), { minLength: slots.length, maxLength: slots.length }))
+    .map(([raws, keep]) => resolve(plan, slots, raws.map((r, i) => (keep[i] ? r : null))));
+  return fc.oneof(full, some);
+}
+
+/** The slots a missing fact's planPath names in this plan ("a and b" names both). */
+export function slotsForPlanPath(plan: PlanInput, planPath: string): Slot[] {
+  return planPath.split(/\s+and\s+/).flatMap((f) => fieldSlots(plan, f.trim()));
+}
+
+export const isUnknownField = (field: string) => BY_FIELD.has(field);
+
+// ---- checking ---------------------------------------------------------------
+
+/** The report on a plan, or null when the schema rejects it (a completion the schema does not allow is skipped). */
+export async function reportOn(plan: PlanInput): Promise<Report | null> {
+  try {
+    parsePlan(plan);
+  } catch (e) {
+    if (e instanceof PlanValidationError) return null;
+    throw e;
+  }
+  return checker().check(plan);
+}
+
+/** A finding as the properties compare it. */
+export function findingLine(f: Report['findings'][number]): string {
+  const asked = f.missingFacts.map((m) => m.planPath ?? m.fact);
+  return `${f.ruleId} ${f.severity}${asked.length ? ` asks [${asked.join(', ')}]` : ''}`;
+}
+
+export function findingLines(r: Report | null): string[] {
+  return r ? r.findings.map(findingLine) : ['(plan rejected by the schema)'];
+}
+
+/** A rule's finding as present/absent and severity. */
+export function findingKey(r: Report, ruleId: string): string {
+  return r.findings.find((f) => f.ruleId === ruleId)?.severity ?? 'absent';
+}
+
+/** Compact JSON of a plan without the fields no rule reads, for failure messages. */
+export function showPlan(plan: PlanInput): string {
+  const { id: _id, title: _title, ...rest } = plan as PlanInput & Json;
+  void _id;
+  void _title;
+  return JSON.stringify(rest);
+}
+
+/** A seeded pseudo-random number in [0, 1), for sampling candidates reproducibly. */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+/**
+ * Counterexamples grouped by class (e.g. rule id and field), keeping the
+ * smallest example of each: a failing property shows every distinct problem
+ * at once, each with the smallest plan it was seen on.
+ */
+export class Counterexamples {
+  private readonly byClass = new Map<string, { size: number; count: number; text: string }>();
+
+  add(cls: string, size: number, text: () => string): void {
+    const seen = this.byClass.get(cls);
+    if (!seen) this.byClass.set(cls, { size, count: 1, text: text() });
+    else {
+      seen.count++;
+      if (size < seen.size) Object.assign(seen, { size, text: text() });
+    }
+  }
+
+  get size(): number {
+    return this.byClass.size;
+  }
+
+  classes(): string[] {
+    return [...this.byClass.keys()].sort();
+  }
+
+  /** Throws listing every class with its smallest example, when there is any. */
+  assertNone(title: string, seed?: number): void {
+    if (this.byClass.size === 0) return;
+    const parts = [...this.byClass.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([cls, { count, text }], i) => `--- ${i + 1}. ${cls}  (seen ${count}x; smallest example)\n${text}`);
+    throw new Error(`${title}: ${this.byClass.size} distinct counterexample class(es)${seed === undefined ? '' : ` (fast-check seed ${seed})`}\n\n${parts.join('\n\n')}\n`);
+  }
+}
