@@ -404,16 +404,16 @@ function resolve(plan: PlanInput, slots: Slot[], raws: (Raw | null)[]): Completi
 
 /**
  * Completions of the given slots (by default every unknown fact of the
- * plan): half fill every one, half only a random subset.
+ * plan): 'full' fills every one, 'some' a random subset, 'either' one or the other.
  */
-export function completionArbitrary(plan: PlanInput, slots: Slot[] = unknownSlots(plan)): fc.Arbitrary<Completion> {
+export function completionArbitrary(plan: PlanInput, slots: Slot[] = unknownSlots(plan), mode: 'full' | 'some' | 'either' = 'either'): fc.Arbitrary<Completion> {
   if (slots.length === 0) return fc.constant({});
   const values = fc.tuple(...slots.map((s) => rawArbitrary(plan, s)));
   const full = values.map((raws) => resolve(plan, slots, raws));
   const some = fc
     .tuple(values, fc.array(fc.boolean(), { minLength: slots.length, maxLength: slots.length }))
     .map(([raws, keep]) => resolve(plan, slots, raws.map((r, i) => (keep[i] ? r : null))));
-  return fc.oneof(full, some);
+  return mode === 'full' ? full : mode === 'some' ? some : fc.oneof(full, some);
 }
 
 /** The slots a missing fact's planPath names in this plan ("a and b" names both). */

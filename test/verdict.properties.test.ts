@@ -1,0 +1,390 @@
+// Properties of the verdict over plans with facts left unknown (fast-check):
+// a decided verdict survives any answers to the open questions, every
+// question asked could change the answer, an answered question is not asked
+// again, and a compliant verdict never sits beside a missed date.
+//
+// "Unknown facts" and how they are filled in: test/support/unknowns.ts.
+// Each property collects every distinct counterexample class it meets (rule
+// and field, or verdict change) and fails listing each with the smallest plan
+// it was seen on, rather than stopping at the first: a failure here is a list
+// of rule bugs to fix, not a test to loosen.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planArbitrary } from './support/arbitrary.js';
+import { SUITES } from './rules/suites.js';
+import type { PlanInput } from '../src/plan/schema.js';
+import type { Report } from '../src/report/schema.js';
+import {
+  applyCompletion,
+  blank,
+  candidateValues,
+  completionArbitrary,
+  Counterexamples,
+  findingKey,
+  findingLine,
+  findingLines,
+  knownSlots,
+  reportOn,
+  seeded,
+  showPlan,
+  slotsForPlanPath,
+  unknownSlots,
+  type Completion,
+  type Slot,
+} from './support/unknowns.js';
+
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31;
+const TIMEOUT = 60_000;
+
+const DECIDED = new Set<Report['verdict']>(['compliant', 'non-compliant']);
+const VERDICT_SEVERITY: Partial<Record<Report['verdict'], string>> = { 'out-of-scope': 'out-of-scope', 'non-compliant': 'non-compliant', review: 'review' };
+
+// ---- plans to start from --------------------------------------------------
+
+/** Every plan of the rule suites (each compliant base, and each case's firing and quiet plan): compliant plans and their near neighbours. */
+const SUITE_PLANS: PlanInput[] = SUITES.flatMap((s) => [s.plan(), ...Object.values(s.cases).flatMap(([fires, quiet]) => [s.plan(fires), s.plan(quiet)])]);
+
+const CASES_DIR = join(import.meta.dirname, '..', 'cases');
+/** The shipped worked cases (not their expected outcomes, nor the rule-tests folder). */
+const CASE_PLANS: { file: string; plan: PlanInput }[] = readdirSync(CASES_DIR, { withFileTypes: true })
+  .filter((d) => d.isFile() && d.name.endsWith('.json') && !d.name.endsWith('.expected.json'))
+  .map((d) => d.name)
+  .sort()
+  .map((file) => ({ file, plan: JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')) as PlanInput }));
+
+/** A suite or case plan with some of the facts it states blanked out: decided plans with open facts, so soundness is tested on compliant verdicts too. */
+const blankedPlanArbitrary: fc.Arbitrary<PlanInput> = fc
+  .constantFrom(...SUITE_PLANS, ...CASE_PLANS.map((c) => c.plan))
+  .chain((plan) => {
+    const known = knownSlots(plan);
+    return fc.tuple(fc.subarray(known, { minLength: 0, maxLength: Math.min(known.length, 4) }), fc.boolean()).map(([slots, asNull]) => blank(plan, slots, asNull));
+  });
+
+/** A plan with completions of its unknown facts: some filling every one, some a random subset. */
+const withCompletions = (plans: fc.Arbitrary<PlanInput>, full: number, some: number) =>
+  plans.chain((plan) =>
+    fc.record({
+      plan: fc.constant(plan),
+      completions: fc.tuple(
+        fc.array(completionArbitrary(plan, unknownSlots(plan), 'full'), { minLength: full, maxLength: full }),
+        fc.array(completionArbitrary(plan, unknownSlots(plan), 'some'), { minLength: some, maxLength: some }),
+      ).map(([a, b]) => [...a, ...b]),
+      pick: fc.nat(),
+    }),
+  );
+
+// ---- reporting ------------------------------------------------------------
+
+const fieldOf = (key: string) => key.replace(/\.\d+(?=\.|$)/g, '[]');
+const fieldsOf = (c: Completion) => [...new Set(Object.keys(c).map(fieldOf))].sort().join(' + ') || '(nothing)';
+const size = (plan: PlanInput, c: Completion = {}) => JSON.stringify(plan).length + JSON.stringify(c).length;
+
+/** Rules whose finding (absent or severity) differs between two reports. */
+function changedRules(a: Report, b: Report): { ruleId: string; before: string; after: string }[] {
+  const ids = [...new Set([...a.findings, ...b.findings].map((f) => f.ruleId))].sort();
+  return ids.map((ruleId) => ({ ruleId, before: findingKey(a, ruleId), after: findingKey(b, ruleId) })).filter((c) => c.before !== c.after);
+}
+
+/** The changed rules that made the verdict what it was before, or what it became. */
+function decisiveRules(a: Report, b: Report): string[] {
+  const was = VERDICT_SEVERITY[a.verdict];
+  const now = VERDICT_SEVERITY[b.verdict];
+  const changed = changedRules(a, b);
+  const decisive = changed.filter((c) => c.before === was || c.after === now);
+  return (decisive.length ? decisive : changed).map((c) => `${c.ruleId} (${c.before} -> ${c.after})`);
+}
+
+/** The smallest part of a completion that still fails, found by dropping one value at a time. */
+async function minimise(c: Completion, fails: (c: Completion) => Promise<boolean>): Promise<Completion> {
+  let current = { ...c };
+  for (const key of Object.keys(c)) {
+    const without = { ...current };
+    delete without[key];
+    if (await fails(without)) current = without;
+  }
+  return current;
+}
+
+const list = (lines: string[]) => (lines.length ? lines.map((l) => `      ${l}`).join('\n') : '      (none)');
+
+// ---- 1. soundness -------------------------------------------------------------
+
+interface Tally {
+  decided: Record<string, number>;
+}
+
+/** A decided verdict must be the verdict of every completion of the plan's unknown facts. */
+async function checkSoundness(plan: PlanInput, completions: Completion[], found: Counterexamples, tally?: Tally, label = ''): Promise<void> {
+  const before = await reportOn(plan);
+  if (!before || !DECIDED.has(before.verdict)) return;
+  if (tally) tally.decided[before.verdict] = (tally.decided[before.verdict] ?? 0) + 1;
+  const changes = async (c: Completion) => {
+    const r = await reportOn(applyCompletion(plan, c));
+    return r !== null && r.verdict !== before.verdict;
+  };
+  for (const completion of completions) {
+    if (!(await changes(completion))) continue;
+    const minimal = await minimise(completion, changes);
+    const after = (await reportOn(applyCompletion(plan, minimal)))!;
+    const cls = `${label}${before.verdict} -> ${after.verdict}: ${decisiveRules(before, after).join(', ')}; filling ${fieldsOf(minimal)}`;
+    found.add(cls, size(plan, minimal), () =>
+      [
+        `  plan: ${showPlan(plan)}`,
+        `  completion (smallest part that changes the verdict): ${JSON.stringify(minimal)}`,
+        `  full completion sampled: ${JSON.stringify(completion)}`,
+        `  verdict: ${before.verdict} -> ${after.verdict}`,
+        `  changed: ${changedRules(before, after).map((c) => `${c.ruleId} ${c.before} -> ${c.after}`).join('; ')}`,
+        `  findings before:\n${list(findingLines(before))}`,
+        `  findings after:\n${list(findingLines(after))}`,
+      ].join('\n'),
+    );
+  }
+}
+
+describe('1. soundness: a decided verdict is not changed by filling in unknown facts', () => {
+  it(
+    'on generated plans',
+    async () => {
+      const found = new Counterexamples();
+      await fc.assert(
+        fc.asyncProperty(withCompletions(planArbitrary, 3, 2), async ({ plan, completions }) => {
+          await checkSoundness(plan, completions, found);
+        }),
+        { numRuns: 200, seed: SEED },
+      );
+      found.assertNone('A compliant or non-compliant verdict changed when unknown facts were filled in', SEED);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'on suite and case plans with stated facts blanked out (so compliant verdicts are tested too)',
+    async () => {
+      const found = new Counterexamples();
+      const tally: Tally = { decided: {} };
+      await fc.assert(
+        fc.asyncProperty(withCompletions(blankedPlanArbitrary, 3, 2), async ({ plan, completions }) => {
+          await checkSoundness(plan, completions, found, tally);
+        }),
+        { numRuns: 200, seed: SEED },
+      );
+      found.assertNone('A compliant or non-compliant verdict changed when unknown facts were filled in', SEED);
+      // Not vacuous: the blanked plans include decided ones of both kinds.
+      expect(tally.decided.compliant ?? 0).toBeGreaterThan(0);
+      expect(tally.decided['non-compliant'] ?? 0).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+});
+
+// ---- 2 and 3. questions -----------------------------------------------------------
+
+interface Question {
+  ruleId: string;
+  severity: string;
+  planPath: string;
+  /** Where the plan path points in this plan. */
+  slots: Slot[];
+}
+
+/** Each (finding, plan field) a report asks about that names unknown-fact fields of this plan. */
+function questionsOf(plan: PlanInput, report: Report): Question[] {
+  const out: Question[] = [];
+  for (const f of report.findings)
+    for (const m of f.missingFacts) {
+      if (m.planPath === null) continue;
+      const slots = slotsForPlanPath(plan, m.planPath);
+      if (slots.length) out.push({ ruleId: f.ruleId, severity: f.severity, planPath: m.planPath, slots });
+    }
+  return out;
+}
+
+function pickSome<T>(xs: T[], n: number, rand: () => number): T[] {
+  return [...xs].sort(() => rand() - 0.5).slice(0, n);
+}
+
+/** Values to try for the slots of P: every combination when few, otherwise a sample with each slot's every value present. */
+function assignments(plan: PlanInput, slots: Slot[], rand: () => number, cap = 24): Completion[] {
+  const per = slots.map((s) => candidateValues(plan, s, rand));
+  const total = per.reduce((n, vs) => n * vs.length, 1);
+  if (total <= cap) {
+    let out: Completion[] = [{}];
+    for (const [i, s] of slots.entries()) out = out.flatMap((c) => per[i]!.map((v) => ({ ...c, [s.key]: v })));
+    return out;
+  }
+  // "Diagonals" (each slot's i-th value together), then random combinations.
+  const longest = Math.max(...per.map((v) => v.length));
+  const out: Completion[] = [];
+  for (let i = 0; i < longest; i++) out.push(Object.fromEntries(slots.map((s, j) => [s.key, per[j]![i % per[j]!.length]])));
+  while (out.length < cap + longest) out.push(Object.fromEntries(slots.map((s, j) => [s.key, per[j]![Math.floor(rand() * per[j]!.length)]])));
+  return out;
+}
+
+const without = (c: Completion, keys: Set<string>) => Object.fromEntries(Object.entries(c).filter(([k]) => !keys.has(k)));
+
+/** A finding that asks about P must be one some answer to P can change: for some completion of the other unknowns, two values of P give it differently. */
+async function checkNeedless(plan: PlanInput, completions: Completion[], pick: number, found: Counterexamples): Promise<void> {
+  const report = await reportOn(plan);
+  if (!report) return;
+  const rand = seeded(pick + 1);
+  const questions = pickSome(questionsOf(plan, report), 4, rand);
+  for (const q of questions) {
+    const pKeys = new Set(q.slots.map((s) => s.key));
+    const others = [{}, ...completions.map((c) => without(c, pKeys))].slice(0, 8);
+    const values = assignments(plan, q.slots, rand);
+    let decided = false;
+    const seen: string[] = [];
+    for (const other of others) {
+      const keys = new Set<string>();
+      for (const v of values) {
+        const r = await reportOn(applyCompletion(plan, { ...other, ...v }));
+        if (r) keys.add(findingKey(r, q.ruleId));
+        if (keys.size > 1) break;
+      }
+      seen.push(`${JSON.stringify(other)} -> always ${[...keys].join('/') || '(no valid plan)'}`);
+      if (keys.size > 1) {
+        decided = true;
+        break;
+      }
+    }
+    if (decided) continue;
+    found.add(`${q.ruleId} asks for ${q.planPath}, which cannot change it`, size(plan), () =>
+      [
+        `  plan: ${showPlan(plan)}`,
+        `  finding: ${findingLine(report.findings.find((f) => f.ruleId === q.ruleId)!)}`,
+        `  values of ${q.planPath} tried (${values.length}): ${JSON.stringify(values.slice(0, 12))}${values.length > 12 ? ' ...' : ''}`,
+        `  with the other unknown facts filled in as follows, the finding stayed the same:`,
+        list(seen),
+      ].join('\n'),
+    );
+  }
+}
+
+/** Filling in a field a finding asks for never leaves that rule asking for it again; nor does a finding ask for a field the plan already states. */
+async function checkAnswered(plan: PlanInput, completions: Completion[], found: Counterexamples): Promise<void> {
+  const report = await reportOn(plan);
+  if (!report) return;
+  for (const q of questionsOf(plan, report)) {
+    const unknown = new Set(unknownSlots(plan).map((s) => s.key));
+    const open = q.slots.filter((s) => unknown.has(s.key));
+    if (open.length === 0) {
+      found.add(`${q.ruleId} asks for ${q.planPath}, which the plan already states`, size(plan), () =>
+        [
+          `  plan: ${showPlan(plan)}`,
+          `  ${q.planPath} in the plan: ${JSON.stringify(Object.fromEntries(q.slots.map((s) => [s.key, s.path.reduce<unknown>((o, p) => (o as Record<string | number, unknown>)?.[p], plan)])))}`,
+          `  findings:\n${list(findingLines(report))}`,
+        ].join('\n'),
+      );
+      continue;
+    }
+    const openKeys = new Set(open.map((s) => s.key));
+    const answers = completions.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => openKeys.has(k)))).filter((a) => Object.keys(a).length === open.length);
+    for (const answer of answers) {
+      const after = await reportOn(applyCompletion(plan, answer));
+      const again = after?.findings.find((f) => f.ruleId === q.ruleId && f.missingFacts.some((m) => m.planPath === q.planPath));
+      if (!after || !again) continue;
+      found.add(`${q.ruleId} asks again for ${q.planPath} once it is filled in`, size(plan, answer), () =>
+        [
+          `  plan: ${showPlan(plan)}`,
+          `  answer: ${JSON.stringify(answer)}`,
+          `  finding before: ${findingLine(report.findings.find((f) => f.ruleId === q.ruleId)!)}`,
+          `  finding after:  ${findingLine(again)}`,
+          `  findings after:\n${list(findingLines(after))}`,
+        ].join('\n'),
+      );
+    }
+  }
+}
+
+describe('2. no needless questions: every field a finding asks for could change that finding', () => {
+  it(
+    'on generated plans and on suite and case plans with facts blanked out',
+    async () => {
+      const found = new Counterexamples();
+      await fc.assert(
+        fc.asyncProperty(withCompletions(fc.oneof(planArbitrary, blankedPlanArbitrary), 5, 2), async ({ plan, completions, pick }) => {
+          await checkNeedless(plan, completions, pick, found);
+        }),
+        { numRuns: 120, seed: SEED },
+      );
+      found.assertNone('A finding asks for a plan field that no value of it changes (present/absent, severity)', SEED);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('3. questions are answered: a field filled in is not asked for again by the same rule', () => {
+  it(
+    'on generated plans and on suite and case plans with facts blanked out',
+    async () => {
+      const found = new Counterexamples();
+      await fc.assert(
+        fc.asyncProperty(withCompletions(fc.oneof(planArbitrary, blankedPlanArbitrary), 3, 0), async ({ plan, completions }) => {
+          await checkAnswered(plan, completions, found);
+        }),
+        { numRuns: 150, seed: SEED },
+      );
+      found.assertNone('A finding asks for a plan field that is filled in (or already stated)', SEED);
+    },
+    TIMEOUT,
+  );
+});
+
+// ---- 4. timetable ---------------------------------------------------------------
+
+async function checkTimetable(plan: PlanInput, label: string, found: Counterexamples): Promise<void> {
+  const report = await reportOn(plan);
+  if (!report || report.verdict !== 'compliant') return;
+  for (const row of report.timetable.filter((r) => r.met === false))
+    found.add(`${row.stepId} (${row.kind} ${row.date}) missed under a compliant verdict`, size(plan), () =>
+      [
+        `  ${label}plan: ${showPlan(plan)}`,
+        `  row: ${JSON.stringify(row)}`,
+        `  findings:\n${list(findingLines(report))}`,
+      ].join('\n'),
+    );
+}
+
+describe('4. the verdict never contradicts the timetable', () => {
+  it(
+    'no timetable row is missed (met: false) under a compliant verdict',
+    async () => {
+      const found = new Counterexamples();
+      for (const { file, plan } of CASE_PLANS) await checkTimetable(plan, `${file}: `, found);
+      await fc.assert(
+        fc.asyncProperty(withCompletions(fc.oneof(planArbitrary, blankedPlanArbitrary), 3, 1), async ({ plan, completions }) => {
+          await checkTimetable(plan, '', found);
+          for (const c of completions) await checkTimetable(applyCompletion(plan, c), '', found);
+        }),
+        { numRuns: 200, seed: SEED },
+      );
+      found.assertNone('A compliant report has a timetable row the plan misses', SEED);
+    },
+    TIMEOUT,
+  );
+});
+
+// ---- 5. the shipped cases ---------------------------------------------------------
+
+describe('5. the shipped cases: a decided verdict survives filling in their unknown facts', () => {
+  it('there are shipped cases', () => {
+    expect(CASE_PLANS.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(CASE_PLANS)(
+    '$file',
+    async ({ file, plan }) => {
+      const found = new Counterexamples();
+      const slots = unknownSlots(plan);
+      const completions = [
+        ...fc.sample(completionArbitrary(plan, slots, 'full'), { numRuns: 20, seed: SEED }),
+        ...fc.sample(completionArbitrary(plan, slots, 'some'), { numRuns: 20, seed: SEED + 1 }),
+      ];
+      await checkSoundness(plan, completions, found, undefined, `${file}: `);
+      found.assertNone(`${file}: its ${(await reportOn(plan))?.verdict} verdict changed when its unknown facts were filled in`, SEED);
+    },
+    TIMEOUT,
+  );
+});
