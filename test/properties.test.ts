@@ -49,8 +49,14 @@ describe('properties of checking', () => {
           bigger.term.initialMonths += longer;
           const small = await checker().check(plan);
           const large = await checker().check(bigger);
-          const before = small.steps.map((s) => s.id);
-          const after = large.steps.map((s) => s.id);
+          // A route the larger plan may not use gets only what to do instead; steps of rules the plan leaves open may come and go.
+          if (large.findings.some((f) => f.missingFacts.length === 0 && f.reason.includes(' Instead: '))) return;
+          const decided = (r: typeof small) => {
+            const open = new Set(r.findings.filter((f) => f.missingFacts.length > 0).map((f) => f.ruleId));
+            return r.steps.filter((s) => s.addedBy.some((id) => !open.has(id))).map((s) => s.id);
+          };
+          const before = decided(small);
+          const after = decided(large);
           if (small.facts.aboveThreshold === large.facts.aboveThreshold) expect(after).toEqual(expect.arrayContaining(before));
           // Crossing the threshold swaps each below-threshold notice for its above-threshold one, never for fewer steps.
           else if (small.facts.aboveThreshold === false && large.facts.aboveThreshold === true) expect(after.length).toBeGreaterThanOrEqual(before.length);
@@ -103,6 +109,26 @@ describe('properties of rejecting', () => {
           (e: unknown) => e,
         );
         expect(error).toBeInstanceOf(PlanValidationError);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('one answer: the verdict agrees with the timetable', () => {
+  it('every "No" in the timetable is a finding of a rule its step names (missedBy), and never sits under a compliant verdict', async () => {
+    const steps = checker().ruleSet.steps;
+    const overlaySteps = new Map([...checker().ruleSet.overlays.values()].flatMap((o) => o.steps.map((s) => [s.id, s] as const)));
+    await fc.assert(
+      fc.asyncProperty(planArbitrary, async (plan) => {
+        const report = await checker().check(plan);
+        for (const row of report.timetable.filter((r) => r.met === false)) {
+          const def = steps.get(row.stepId) ?? overlaySteps.get(row.stepId);
+          const reporters = def?.missedBy ?? [];
+          expect(reporters, row.stepId).not.toEqual([]);
+          expect(report.findings.some((f) => reporters.includes(f.ruleId)), `${row.stepId} missed, but none of ${reporters.join(', ')} reports it`).toBe(true);
+          expect(report.verdict).not.toBe('compliant');
+        }
       }),
       { numRuns: RUNS },
     );

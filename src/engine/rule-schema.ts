@@ -148,6 +148,14 @@ export const StepDefinition = z.strictObject({
     })
     .optional()
     .meta({ description: 'The earliest and latest dates the step may be taken, besides its due date; the report shows both.' }),
+  missedBy: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'The rules that report the plan missing this step\'s date: a "No" in the timetable for the step is always one of their findings (at the severity the law gives it), so the verdict never contradicts the timetable. Needed on every step whose plan date can miss it.',
+    }),
   planDate: z
     .array(FactRef)
     .min(1)

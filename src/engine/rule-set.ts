@@ -128,6 +128,11 @@ function checkStep(step: StepDefinition, params: ParamTable): string[] {
   return problems;
 }
 
+/** Each rule a step's missedBy names must exist (an overlay's steps may name its own rules). */
+function missedByProblems(step: StepDefinition, ruleExists: (id: string) => boolean): string[] {
+  return (step.missedBy ?? []).flatMap((id, i) => (ruleExists(id) ? [] : [`step "${step.id}" at missedBy.${i}: unknown rule "${id}"`]));
+}
+
 export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
   const files = listJsonFiles(dir);
   const hash = createHash('sha256');
@@ -194,6 +199,10 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
     if (overlays.has(overlay.id)) throw new RuleSetError(label, [`overlay "${overlay.id}" is also defined in ${overlays.get(overlay.id)!.file}`]);
     overlays.set(overlay.id, overlay);
   }
+  for (const { label, file } of ruleFileData) {
+    const problems = file.steps.flatMap((s) => missedByProblems(s, (id) => ruleFiles.has(id)));
+    if (problems.length) throw new RuleSetError(label, problems);
+  }
 
   return { version: `sha256:${hash.digest('hex').slice(0, 16)}`, rules, steps, params, holidays, ruleFiles, overlays };
 }
@@ -242,6 +251,8 @@ function loadOverlay(
     if (r.scope !== 'in-scope') problems.push(`rule "${r.id}" at rules.${i}.scope: an overlay's rules run only for plans in scope ("in-scope")`);
     problems.push(...checkReferences(r, params, steps));
   }
+  const own = new Set(file.rules.map((r) => r.id));
+  for (const s of file.steps) problems.push(...missedByProblems(s, (id) => own.has(id) || lawRuleFiles.has(id)));
   if (problems.length) throw new RuleSetError(label, problems);
   return {
     id: file.id,

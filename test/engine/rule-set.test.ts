@@ -79,3 +79,25 @@ describe('loading the rule set', () => {
     expect(loadError(dir).message).toContain('unknown fact "conflictsDeclared"');
   });
 });
+
+describe('one answer: every date a plan can miss has a rule that reports it', () => {
+  it('each step whose plan date can miss its date names the rules that report the miss (missedBy)', () => {
+    const ruleSet = loadRuleSet();
+    const steps = [...ruleSet.steps.values(), ...[...ruleSet.overlays.values()].flatMap((o) => o.steps)];
+    // A step timed on the plan's own date for it (e.g. "enter into the contract", on the contract date) cannot be missed.
+    const canMiss = steps.filter((s) => {
+      const t = s.timing;
+      if (!s.planDate || !t) return false;
+      const onOwnDate = s.planDate.length === 1 && t.anchor === s.planDate[0] && !t.amount && !t.amountFact && !t.until && !t.plusDays && !t.startsDayAfterAnchor;
+      return !onOwnDate || s.window !== undefined;
+    });
+    expect(canMiss.length).toBeGreaterThan(5);
+    expect(canMiss.filter((s) => !s.missedBy).map((s) => s.id)).toEqual([]);
+  });
+
+  it('a missedBy naming no rule is rejected', () => {
+    const dir = copyRules();
+    edit(dir, 'psr/steps.json', (j) => void (j.steps.find((s: { id: string }) => s.id === 'psr.standstill-end').missedBy = ['psr.standstill.contract-too-soon']));
+    expect(loadError(dir).message).toContain('step "psr.standstill-end" at missedBy.0: unknown rule "psr.standstill.contract-too-soon"');
+  });
+});
