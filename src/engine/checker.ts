@@ -50,10 +50,15 @@ const HEADLINE_FACTS = [
   'earliestContractDate',
 ] as const;
 
-export function verdictOf(findings: { severity: Severity }[]): VerdictT {
+/**
+ * The verdict the findings give. `mayBeOutOfScope`: an out-of-scope rule the
+ * plan's facts leave open, which would outrank a breach, so a breach alone
+ * is not a promise (review).
+ */
+export function verdictOf(findings: { severity: Severity }[], mayBeOutOfScope = false): VerdictT {
   const worst = Math.min(...findings.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.info);
   if (worst === SEVERITY_RANK['out-of-scope']) return 'out-of-scope';
-  if (worst === SEVERITY_RANK['non-compliant']) return 'non-compliant';
+  if (worst === SEVERITY_RANK['non-compliant']) return mayBeOutOfScope ? 'review' : 'non-compliant';
   if (worst === SEVERITY_RANK.review) return 'review';
   return 'compliant';
 }
@@ -114,8 +119,10 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
       const rules = rulesFor(kind, judging);
       const src: FactSource = { fact: (name) => (isFactName(name) ? facts[name] : undefined), param };
+      const outcomes = runRules(rules, src);
+      const mayBeOutOfScope = outcomes.some((o) => o.outcome === null && o.rule.severity === 'out-of-scope');
       const findings = lawfulPathSteps(
-        runRules(rules, src).map((o) => makeFinding(o.rule, o.outcome, o.deciding, facts, param, open)),
+        outcomes.map((o) => makeFinding(o.rule, o.outcome, o.deciding, facts, param, open)),
         (id) => rulesById.get(id)?.instead !== undefined,
       ).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
       const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
@@ -124,7 +131,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         procheck: PROCHECK_VERSION,
         ruleSetVersion: ruleSet.version,
         plan: { id: plan.id, title: plan.title, authority: plan.authority.name },
-        verdict: verdictOf(findings),
+        verdict: verdictOf(findings, mayBeOutOfScope),
         regime: { declared: plan.route.regime, applicable: facts.applicableRegime as string | null, basis: String(facts.regimeBasis) },
         overlay: judging.overlay && {
           id: judging.overlay.id,

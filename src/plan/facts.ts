@@ -68,8 +68,20 @@ export function providerMayChange(process: ProcessId, hasIncumbent: boolean): bo
 export interface HealthCareScope {
   allKnown: boolean;
   share: number | null;
+  /** Health care mixed with other services; null while an unknown flag could make it so. */
+  mixedKnown: boolean | null;
+  /** At least one health care service; null while only unknown flags could make it so. */
+  anyKnown: boolean | null;
   mixed: boolean;
   any: boolean;
+}
+
+/** true if `seen`, else null if unknown flags could still make it true, else false. */
+const kleeneSome = (seen: boolean, possible: boolean): boolean | null => (seen ? true : possible ? null : false);
+
+/** Could some service be health care and another not, whatever the unknown flags turn out to be? */
+function couldBeMixed(flags: (boolean | null)[]): boolean {
+  return flags.some((f, i) => f !== false && flags.some((g, j) => j !== i && g !== true));
 }
 
 function healthCareScope(plan: Plan): HealthCareScope {
@@ -77,13 +89,15 @@ function healthCareScope(plan: Plan): HealthCareScope {
   const allKnown = flags.every((f) => f !== null);
   const any = flags.some((f) => f === true);
   const mixed = any && flags.some((f) => f === false);
-  if (!allKnown) return { allKnown, share: null, mixed, any };
-  if (!mixed) return { allKnown, share: any ? 1 : 0, mixed, any };
+  const anyKnown = kleeneSome(any, !allKnown);
+  const mixedKnown = kleeneSome(mixed, !allKnown && couldBeMixed(flags));
+  if (!allKnown) return { allKnown, share: null, mixed, any, anyKnown, mixedKnown };
+  if (!mixed) return { allKnown, share: any ? 1 : 0, mixed, any, anyKnown, mixedKnown };
   const shares = plan.services.map((s) => s.valueShare);
-  if (shares.some((s) => s === undefined)) return { allKnown, share: null, mixed, any };
+  if (shares.some((s) => s === undefined)) return { allKnown, share: null, mixed, any, anyKnown, mixedKnown };
   const health = plan.services.reduce((sum, s) => sum + (s.healthCare ? s.valueShare ?? 0 : 0), 0);
   const total = shares.reduce<number>((sum, s) => sum + (s ?? 0), 0);
-  return { allKnown, share: total > 0 ? health / total : null, mixed, any };
+  return { allKnown, share: total > 0 ? health / total : null, mixed, any, anyKnown, mixedKnown };
 }
 
 /**
@@ -244,7 +258,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const originalLv = inc?.originalLifetimeValue ?? null;
   const lvIncrease = originalLv === null || lv === null ? null : lv - originalLv;
   const change = plan.change;
-  const cumulative = change ? change.cumulativeValueChange ?? change.valueChange ?? null : null;
+  // Absent, the cumulative change is this change's; stated unknown (null), it is unknown.
+  const cumulative = change ? (change.cumulativeValueChange !== undefined ? change.cumulativeValueChange : (change.valueChange ?? null)) : null;
   const staff = plan.staff;
   const da = plan.directAward;
   const gov = plan.governance;
@@ -262,8 +277,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     authorityType: plan.authority.type,
     psrRelevantAuthority: isPsrRelevantAuthority(plan.authority.type),
     servicesHealthCareKnown: hc.allKnown,
-    anyHealthCare: hc.any,
-    mixedProcurement: hc.mixed,
+    anyHealthCare: hc.anyKnown,
+    mixedProcurement: hc.mixedKnown,
     healthCareShare: hc.share,
     otherElementsSeparable: nul(plan.mixedProcurement?.otherElementsSeparable ?? undefined),
     psrScope: inPsrScope,
