@@ -1,7 +1,7 @@
 // plan -> validated plan -> derived facts -> rule evaluation -> report.
 import { parsePlan, PlanValidationError } from '../plan/parse.js';
 import type { Plan } from '../plan/schema.js';
-import { deriveFacts, type Facts } from '../plan/facts.js';
+import { deriveFacts, regimeOpenFacts, type Facts } from '../plan/facts.js';
 import { isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import { withOverlay, type Overlay } from './overlay.js';
@@ -114,7 +114,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         return (facts[by] as string | null) ?? plan.dates.procurementStart;
       };
       const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
-      const open = addTimetableFacts(facts, ruleSet, calendar, param);
+      const open = new Map([...regimeOpenFacts(plan, ruleSet.params), ...addTimetableFacts(facts, ruleSet, calendar, param)]);
 
       const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
       const rules = rulesFor(kind, judging);

@@ -40,6 +40,7 @@ export const FACT_CATALOGUE = {
   applicableRegime: { description: 'Regime that applies on the plan\'s facts and dates (psr, pcr2015, pa2023, pcr2006)', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable', 'incumbentAwardedUnder'] },
   regime: { description: 'Regime the plan is judged under (the applicable one)', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable', 'incumbentAwardedUnder'] },
   regimeBasis: { description: 'Why that regime applies' },
+  pcr2006Governs: { description: 'The procurement (or the change) falls under PCR 2006, before PCR 2015 came into force', from: ['incumbentAwardedUnder'] },
   inScope: { description: 'The plan falls under a regime procheck checks (not PCR 2006)' },
   regimeMismatch: { description: 'The plan names a regime other than the one that applies' },
   process: { description: 'Award process, procedure or change', planPath: 'route.process', question: 'Which award process or procedure will be used, or which change is being made to the existing contract?' },

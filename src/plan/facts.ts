@@ -117,6 +117,18 @@ function psrScope(plan: Plan, hc: HealthCareScope, params: ParamTable): boolean 
   return separable === null ? null : !separable;
 }
 
+/**
+ * Does PCR 2006 govern (out of procheck's scope)? Only a procurement started
+ * before PCR 2015 came into force can be; a change then depends on the regime
+ * the contract was awarded under. Unknown only while that is unknown.
+ */
+function pcr2006Governs(plan: Plan, params: ParamTable): boolean | null {
+  if (regimeByDate(plan.dates.procurementStart, params) !== 'pcr2006') return false;
+  if (processKind(plan.route.process) !== 'change') return true;
+  const under = plan.incumbent?.awardedUnder ?? null;
+  return under === null ? null : under === 'pcr2006' || under === 'other';
+}
+
 export interface RegimeDecision {
   regime: ApplicableRegime | null;
   basis: string;
@@ -150,11 +162,15 @@ export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean
   }
   const byDate = regimeByDate(start, params);
   const framework = plan.frameworkAgreement?.awardedUnder ?? null;
-  if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope !== true)
+  if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope === false)
     return {
       regime: framework,
       basis: `a call-off from a framework agreement follows the regime the framework was let under (${framework}), whenever the call-off is made`,
     };
+  if (plan.route.process === 'framework-call-off' && framework === null && byDate !== 'pcr2006' && inPsrScope !== true)
+    return { regime: null, basis: 'a call-off follows the regime the framework agreement was let under, and the plan does not say which (frameworkAgreement.awardedUnder)' };
+  if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope === null && start >= params.date('psr.in-force'))
+    return { regime: null, basis: 'whether the call-off follows the framework\'s regime or the PSR depends on whether its services are PSR health care services (services[].healthCare)' };
   if (byDate === 'pcr2006')
     return { regime: 'pcr2006', basis: `the procurement started on ${start}, before the PCR 2015 came into force (${params.date('pcr2015.in-force')})` };
   if (start >= params.date('psr.in-force')) {
@@ -205,9 +221,16 @@ function daysToTransfer(plan: Plan): number | null {
 
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
-/** The date a step is taken on, for comparing with a deadline such as a framework's end: the first one the plan states. */
-function awardDate(plan: Plan): string {
-  return plan.dates.contractSigned ?? plan.dates.awardDecision ?? plan.dates.procurementStart;
+/**
+ * Is the call-off (the contract entered into) made after the framework ends?
+ * Known from the contract date; without it, already known to be after when
+ * the procurement or the award decision, which come first, is; else unknown.
+ */
+function callOffAfter(plan: Plan, end: string | undefined): boolean | null {
+  if (end === undefined) return null;
+  const { contractSigned, awardDecision, procurementStart } = plan.dates;
+  if (contractSigned) return contractSigned > end;
+  return procurementStart > end || (awardDecision !== undefined && awardDecision > end) ? true : null;
 }
 
 /** Threshold facts under PCR 2015 or the Procurement Act; all null under another regime. */
@@ -246,6 +269,31 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
     abovePublicationLimit: pub.reached,
     changeBelowThreshold: changeTest.reached === null ? null : !changeTest.reached,
   };
+}
+
+/**
+ * The plan-field facts whose being unknown leaves the PSR scope, and so the
+ * regime, unknown: a review asks exactly these (see unknownSources' `open`).
+ */
+export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, FactName[]> {
+  const hc = healthCareScope(plan);
+  const inPsr = psrScope(plan, hc, params);
+  const scope: FactName[] =
+    inPsr !== null ? [] : !hc.allKnown ? ['servicesHealthCareKnown'] : hc.share === null ? ['healthCareShare'] : ['otherElementsSeparable'];
+  const decision = decideRegime(plan, params, inPsr);
+  const open = new Map<FactName, FactName[]>();
+  if (inPsr === null) open.set('psrScope', scope);
+  if (decision.regime === null) {
+    const why: FactName[] =
+      processKind(plan.route.process) === 'change'
+        ? ['incumbentAwardedUnder']
+        : plan.route.process === 'framework-call-off' && (plan.frameworkAgreement?.awardedUnder ?? null) === null
+          ? ['frameworkAwardedUnder', ...scope]
+          : scope;
+    open.set('applicableRegime', why);
+    open.set('regime', why);
+  }
+  return open;
 }
 
 export function deriveFacts(plan: Plan, params: ParamTable): Facts {
@@ -287,6 +335,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     regime: decision.regime,
     regimeBasis: decision.basis,
     inScope: decision.regime !== 'pcr2006',
+    pcr2006Governs: pcr2006Governs(plan, params),
     regimeMismatch: plan.route.regime !== 'auto' && decision.regime !== null && plan.route.regime !== decision.regime,
     process: plan.route.process,
     processKind: processKind(plan.route.process),
@@ -380,9 +429,11 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     changeExternalFactors: nul(change?.externalFactors ?? undefined),
     changeProviderSuccessionOnly: nul(change?.providerSuccessionOnly ?? undefined),
     changeExceedsRemainingExtension:
-      change?.extensionMonths === undefined || inc?.extensionRemainingMonths == null
-        ? null
-        : change.extensionMonths > inc.extensionRemainingMonths,
+      change?.extensionMonths === 0
+        ? false
+        : change?.extensionMonths === undefined || inc?.extensionRemainingMonths == null
+          ? null
+          : change.extensionMonths > inc.extensionRemainingMonths,
     changeUnforeseeable: nul(change?.unforeseeable ?? undefined),
     changeAdditionalServices: nul(change?.additionalServices ?? undefined),
     changeOfSupplierImpracticable: nul(change?.changeOfSupplierImpracticable ?? undefined),
@@ -401,11 +452,11 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     originalAwardedCompetitively: nul(just?.originalAwardedCompetitively ?? undefined),
     strictlyNecessary: nul(just?.strictlyNecessary ?? undefined),
     procedureGround: nul(just?.procedureGround ?? undefined),
-    monthsSinceOriginalContract: just?.originalContractAwarded ? monthsBetween(just.originalContractAwarded, awardDate(plan)) : null,
+    monthsSinceOriginalContract: just?.originalContractAwarded && plan.dates.contractSigned ? monthsBetween(just.originalContractAwarded, plan.dates.contractSigned) : null,
     hasFrameworkAgreement: fw !== undefined,
     frameworkAwardedUnder: nul(fw?.awardedUnder ?? undefined),
     frameworkEndDate: nul(fw?.endDate),
-    callOffAfterFrameworkEnd: fw?.endDate === undefined ? null : awardDate(plan) > fw.endDate,
+    callOffAfterFrameworkEnd: callOffAfter(plan, fw?.endDate),
     frameworkAuthorityEntitled: nul(fw?.authorityEntitled ?? undefined),
     frameworkCallOffMethod: nul(fw?.callOff ?? undefined),
     frameworkTermsAllowDirectAward: nul(fw?.termsAllowDirectAward ?? undefined),

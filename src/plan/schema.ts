@@ -210,7 +210,7 @@ export const Incumbent = z.strictObject({
   extensionRemainingMonths: unknownable(z.number().int().nonnegative()).meta({
     description: 'Extension still available under the current contract\'s written options, in months.',
   }),
-  originalLifetimeValue: unknownable(Money).meta({
+  originalLifetimeValue: unknownable(Money.positive()).meta({
     description:
       'Lifetime (estimated) value of the current contract when it was entered into (PSR reg 6 considerable change, reg 13 limits; PCR 2015 reg 72 caps; Procurement Act 2023 s.74).',
   }),

@@ -62,7 +62,7 @@ export interface ThresholdTest {
   /** true: at or above; false: below; null: value unknown, or it depends on the VAT treatment. */
   reached: boolean | null;
   /** The value straddles the threshold depending on VAT: a person must say whether VAT is charged. */
-  vatUncertain: boolean;
+  vatUncertain: boolean | null;
 }
 
 const NONE: ThresholdTest = { param: null, amount: null, vatIncluded: null, reached: null, vatUncertain: false };
@@ -80,8 +80,9 @@ export function reaches(
   planIncludesVat: boolean,
   thresholdIncludesVat: boolean,
   vatRate: number,
-): { reached: boolean | null; vatUncertain: boolean } {
-  if (value === null) return { reached: null, vatUncertain: false };
+): { reached: boolean | null; vatUncertain: boolean | null } {
+  // With no value, whether VAT could decide it is as unknown as the value.
+  if (value === null) return { reached: null, vatUncertain: null };
   const [low, high] = valueRange(value, planIncludesVat, thresholdIncludesVat, vatRate);
   if (low >= amount) return { reached: true, vatUncertain: false };
   if (high < amount) return { reached: false, vatUncertain: false };

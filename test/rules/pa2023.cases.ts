@@ -138,10 +138,6 @@ export const PA2023_SUITE: RuleSuite = {
       p(lightTouch, { route: { framework: true }, term: { initialMonths: 60, extensions: [] } }),
       p(lightTouch, framework),
     ],
-    'pa2023.call-off.no-framework-facts': [
-      { route: { process: 'framework-call-off' } },
-      callOff,
-    ],
     'pa2023.call-off.framework-regime': [merge(callOff, { frameworkAgreement: { awardedUnder: 'other' } }), callOff],
     'pa2023.call-off.after-framework-end': [merge(callOff, { frameworkAgreement: { endDate: '2026-05-31' } }), callOff],
     'pa2023.call-off.authority-not-entitled': [merge(callOff, { frameworkAgreement: { authorityEntitled: false } }), callOff],

@@ -114,7 +114,6 @@ export const PCR2015_SUITE: RuleSuite = {
       merge(open, { route: { framework: true } }),
       merge(open, { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }),
     ],
-    'pcr2015.call-off.no-framework': [{ route: { process: 'framework-call-off' } }, callOff],
     'pcr2015.call-off.after-framework-end': [co({ frameworkAgreement: { endDate: '2023-10-31' } }), callOff],
     'pcr2015.call-off.authority-not-entitled': [co({ frameworkAgreement: { authorityEntitled: false } }), callOff],
     'pcr2015.call-off.direct-not-allowed': [co({ frameworkAgreement: { termsAllowDirectAward: false } }), callOff],

@@ -57,7 +57,7 @@ export const planArbitrary: fc.Arbitrary<PlanInput> = fc
         satisfying: tri,
         likely: tri,
         remaining: fc.option(fc.integer({ min: 0, max: 48 }), { nil: undefined }),
-        originalLv: fc.option(money, { nil: undefined }),
+        originalLv: fc.option(fc.integer({ min: 1, max: 50_000_000 }), { nil: undefined }),
       }),
       { nil: undefined },
     ),

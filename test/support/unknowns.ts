@@ -18,17 +18,24 @@
 //    filling one in creates the object.
 // Not unknown facts, by design: fields whose absence the schema documents as
 // a default (staff.transferDate defaults to dates.contractStart, value.lifetime
-// is derived, staff.pensionSchemes defaults to none, change.cumulativeValueChange
-// defaults to valueChange only when null, ...) and the plan's own planning
-// choices (timetable.* stage lengths, term.mobilisationMonths): none of them
-// is `unknownable`, so none is listed. dates.decision,
+// is derived, staff.pensionSchemes defaults to none) and the plan's own
+// planning choices (timetable.* stage lengths, term.mobilisationMonths): none
+// of them is `unknownable`, so none is listed. dates.decision,
 // dates.statedRepresentationsDeadline, change.effectiveDate,
 // change.extensionMonths, frameworkAgreement.endDate,
 // justification.originalContractAwarded and services[].valueShare are
-// optional but not unknownable either, so they are not filled in here.
+// optional but not unknownable either, so they are not filled in here. Two
+// unknownable fields also have a documented default and are left out of the
+// unknown facts (see DEFAULTED): services[].lightTouch (from the CPV codes)
+// and change.cumulativeValueChange (defaults to change.valueChange).
+//
+// A finding's question may name a field of an object the plan lacks (e.g.
+// justification.ground with no justification): slotsForPlanPath creates it,
+// since filling it in is what the finding asks; an object the schema then
+// rejects (an incumbent with no contract end) is skipped.
 import fc from 'fast-check';
 import { planJsonSchema } from '../../src/plan/json-schema.js';
-import { leafFields, type Schema } from '../../src/plan/schema-walk.js';
+import { alternatives, leafFields, typesOf, type Schema } from '../../src/plan/schema-walk.js';
 import { FACT_CATALOGUE } from '../../src/plan/fact-catalogue.js';
 import { parsePlan, PlanValidationError } from '../../src/plan/parse.js';
 import type { PlanInput } from '../../src/plan/schema.js';
@@ -110,8 +117,13 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isUnknown = (v: unknown) => v === null || v === undefined;
 
-/** Each place a field can be set in this plan: one per list entry; none when its parent's presence is a fact the plan says is absent. */
-function locations(plan: PlanInput, field: string): (string | number)[][] {
+/**
+ * Each place a field can be set in this plan: one per list entry; none when
+ * its parent's presence is a fact the plan says is absent, unless `create`
+ * (for a field a finding asks for: filling it in is what the finding asks; a
+ * plan the schema then rejects, e.g. an incumbent with no provider, is skipped).
+ */
+function locations(plan: PlanInput, field: string, create = false): (string | number)[][] {
   const parts = field.split('.');
   let paths: (string | number)[][] = [[]];
   let at: unknown[] = [plan];
@@ -132,7 +144,7 @@ function locations(plan: PlanInput, field: string): (string | number)[][] {
       } else if (last || isObject(child)) {
         nextPaths.push([...paths[j]!, name]);
         nextAt.push(child);
-      } else if (child === undefined && i === 0 && !PRESENCE_IS_A_FACT.has(name)) {
+      } else if (child === undefined && i === 0 && (create || !PRESENCE_IS_A_FACT.has(name))) {
         // An absent object no fact reads the presence of: all its fields are unknown.
         nextPaths.push([...paths[j]!, name]);
         nextAt.push(undefined);
@@ -151,10 +163,10 @@ function get(plan: unknown, path: (string | number)[]): unknown {
 }
 
 /** The slots of one field in this plan, known or not. */
-export function fieldSlots(plan: PlanInput, field: string): Slot[] {
+export function fieldSlots(plan: PlanInput, field: string, create = false): Slot[] {
   const f = BY_FIELD.get(field);
   if (!f) return [];
-  return locations(plan, field).map((path) => ({ key: path.join('.'), field, path, kind: f.kind }));
+  return locations(plan, field, create).map((path) => ({ key: path.join('.'), field, path, kind: f.kind }));
 }
 
 /** Every slot of every unknown-fact field in this plan, known or not. */
@@ -162,9 +174,34 @@ export function allSlots(plan: PlanInput): Slot[] {
   return UNKNOWN_FIELDS.flatMap((f) => fieldSlots(plan, f.field));
 }
 
+/**
+ * Fields whose absence the schema documents as a default, so that leaving
+ * them out is not leaving a fact unknown, and stating them is overriding the
+ * default rather than answering a question:
+ *  - services[].lightTouch: "Derived from the CPV codes when absent" (against
+ *    the regime's light-touch CPV list; pa2023.light-touch.from-cpv-list asks
+ *    for review where a plan relies on that list to be light touch);
+ *  - change.cumulativeValueChange: "Defaults to valueChange", so it is unknown
+ *    only while change.valueChange is too.
+ * Without these exclusions the soundness property fails on every plan whose
+ * CPV codes settle light touch (a stated lightTouch contrary to the CPV list
+ * changes the threshold) and on every change with a stated valueChange: not
+ * rule bugs. Such fields are still "unstated" (see unstatedSlots): a finding
+ * may ask for them, and filling them in must answer it.
+ */
+const DEFAULTED: Record<string, (plan: PlanInput) => boolean> = {
+  'services[].lightTouch': () => true,
+  'change.cumulativeValueChange': (plan) => plan.change?.valueChange != null,
+};
+
+/** The fields this plan leaves out or null, its unknown facts and any with a documented default. */
+export function unstatedSlots(plan: PlanInput): Slot[] {
+  return allSlots(plan).filter((s) => isUnknown(get(plan, s.path)));
+}
+
 /** The unknown facts of the plan. */
 export function unknownSlots(plan: PlanInput): Slot[] {
-  return allSlots(plan).filter((s) => isUnknown(get(plan, s.path)));
+  return unstatedSlots(plan).filter((s) => !DEFAULTED[s.field]?.(plan));
 }
 
 /** The unknown-fact fields the plan states, which could be blanked to make them unknown. */
@@ -172,14 +209,39 @@ export function knownSlots(plan: PlanInput): Slot[] {
   return allSlots(plan).filter((s) => !isUnknown(get(plan, s.path)));
 }
 
+/**
+ * The required free-text fields of each top-level object (change.description,
+ * urgency.reason, frameworkAgreement.name, ...), from the JSON Schema: no rule
+ * reads them, so an object created to answer a question gets a placeholder.
+ * Required fields that are facts (incumbent.contractEnd) are not filled: such
+ * an object cannot be created by filling in, and the plan is skipped.
+ */
+const REQUIRED_TEXT: ReadonlyMap<string, string[]> = (() => {
+  const root = planJsonSchema() as Schema;
+  const out = new Map<string, string[]>();
+  const plan = alternatives(root, root).find((n) => n.properties);
+  for (const [name, node] of Object.entries((plan?.properties ?? {}) as Record<string, unknown>)) {
+    for (const obj of alternatives(node, root).filter((n) => n.properties)) {
+      const required = (obj.required as string[] | undefined) ?? [];
+      const props = obj.properties as Record<string, unknown>;
+      const text = required.filter((k) => alternatives(props[k], root).every((n) => typesOf(n).join() === 'string' && !n.format && !n.pattern && !n.enum));
+      if (text.length) out.set(name, text);
+    }
+  }
+  return out;
+})();
+
 /** The plan with the completion's values set (creating any object on the way), as a fresh copy. */
 export function applyCompletion(plan: PlanInput, completion: Completion): PlanInput {
   const out = structuredClone(plan) as unknown as Json;
   for (const [key, value] of Object.entries(completion)) {
     const path = key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     let at: Record<string | number, unknown> = out;
-    for (const p of path.slice(0, -1)) {
-      if (at[p] === undefined) at[p] = {};
+    for (const [i, p] of path.slice(0, -1).entries()) {
+      if (at[p] === undefined) {
+        at[p] = {};
+        if (i === 0) for (const k of REQUIRED_TEXT.get(String(p)) ?? []) (at[p] as Json)[k] = 'Filled in by a property test';
+      }
       at = at[p] as Record<string | number, unknown>;
     }
     at[path.at(-1)!] = value;
@@ -260,6 +322,19 @@ function annualNearAnchors(plan: PlanInput): number[] {
   );
 }
 
+/** Annual values whose lifetime value is just either side of the existing contract's value plus each GBP amount and ratio the law tests (PSR considerable change). */
+function annualNearOriginal(plan: PlanInput): number[] {
+  const original = plan.incumbent?.originalLifetimeValue;
+  if (typeof original !== 'number' || plan.value.lifetime !== undefined) return [];
+  const months = termMonths(plan);
+  const possible = plan.value.possibleAnnual ?? 0;
+  const targets = [original, ...gbpAnchors().map((a) => original + a), ...ratioAnchors().flatMap((r) => [original * (1 + r), original * (1 - r)])];
+  return targets.flatMap((t) => {
+    const annual = (t * 12) / months - possible;
+    return [Math.floor(annual) - 1, Math.ceil(annual) + 1];
+  });
+}
+
 /** Original lifetime values that put the plan's increase just either side of each ratio and GBP amount. */
 function originalNearAnchors(plan: PlanInput): number[] {
   const lv = lifetimeOf(plan);
@@ -295,7 +370,7 @@ function moneyArbitrary(plan: PlanInput, kind: FieldKind): fc.Arbitrary<number> 
       fc.constant(0),
     );
   }
-  const near = (kind.type === 'annual-money' ? annualNearAnchors(plan) : originalNearAnchors(plan)).map(clampMoney);
+  const near = (kind.type === 'annual-money' ? [...annualNearAnchors(plan), ...annualNearOriginal(plan)] : originalNearAnchors(plan)).map(clampMoney);
   return near.length ? fc.oneof(money, fc.constantFrom(...near), fc.constantFrom(0, 1, MAX_MONEY)) : fc.oneof(money, fc.constantFrom(0, 1, MAX_MONEY));
 }
 
@@ -305,7 +380,7 @@ function moneyCandidates(plan: PlanInput, kind: FieldKind, rand: () => number): 
     const near = sample(changeNearAnchors(plan), 8);
     return [0, 1, -1, 100_000, -100_000, 5_000_000, -5_000_000, MAX_MONEY, -MAX_MONEY, ...near, ...near.map((v) => -v)];
   }
-  const near = sample((kind.type === 'annual-money' ? annualNearAnchors(plan) : originalNearAnchors(plan)).map(clampMoney), 10);
+  const near = sample((kind.type === 'annual-money' ? [...annualNearAnchors(plan), ...annualNearOriginal(plan)] : originalNearAnchors(plan)).map(clampMoney), 10);
   return [0, 1, 50_000, 1_000_000, 5_000_000, MAX_MONEY, ...near];
 }
 
@@ -352,8 +427,14 @@ function dateCandidates(plan: PlanInput, field: string, completion: Completion):
 
 const MONTHS = [0, 1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
 
-/** Values worth trying for one slot: every boolean and enum value, and numbers and dates either side of what the law tests. */
+/** Values worth trying for one slot: every boolean and enum value, and numbers and dates either side of what the law tests (in ascending order, without repeats). */
 export function candidateValues(plan: PlanInput, slot: Slot, rand: () => number = Math.random, completion: Completion = {}): unknown[] {
+  const values = rawCandidates(plan, slot, rand, completion);
+  if (slot.kind.type === 'boolean' || slot.kind.type === 'enum') return values;
+  return [...new Set(values)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
+}
+
+function rawCandidates(plan: PlanInput, slot: Slot, rand: () => number, completion: Completion): unknown[] {
   const k = slot.kind;
   switch (k.type) {
     case 'boolean':
@@ -416,14 +497,31 @@ export function completionArbitrary(plan: PlanInput, slots: Slot[] = unknownSlot
   return mode === 'full' ? full : mode === 'some' ? some : fc.oneof(full, some);
 }
 
-/** The slots a missing fact's planPath names in this plan ("a and b" names both). */
+/** The slots a missing fact's planPath names in this plan ("a and b" names both), creating the parent object when it is absent. */
 export function slotsForPlanPath(plan: PlanInput, planPath: string): Slot[] {
-  return planPath.split(/\s+and\s+/).flatMap((f) => fieldSlots(plan, f.trim()));
+  return planPath.split(/\s+and\s+/).flatMap((f) => fieldSlots(plan, f.trim(), true));
 }
+
+/** Whether a slot is left out (or null) in the plan. */
+export const isUnstated = (plan: PlanInput, slot: Slot) => isUnknown(get(plan, slot.path));
+
+/** A slot's value in the plan. */
+export const valueAt = (plan: PlanInput, slot: Slot) => get(plan, slot.path);
 
 export const isUnknownField = (field: string) => BY_FIELD.has(field);
 
 // ---- checking ---------------------------------------------------------------
+
+/** Whether the schema accepts the plan. */
+export function isValidPlan(plan: PlanInput): boolean {
+  try {
+    parsePlan(plan);
+    return true;
+  } catch (e) {
+    if (e instanceof PlanValidationError) return false;
+    throw e;
+  }
+}
 
 /** The report on a plan, or null when the schema rejects it (a completion the schema does not allow is skipped). */
 export async function reportOn(plan: PlanInput): Promise<Report | null> {
@@ -489,6 +587,11 @@ export class Counterexamples {
 
   get size(): number {
     return this.byClass.size;
+  }
+
+  /** How often a class has been seen. */
+  seen(cls: string): number {
+    return this.byClass.get(cls)?.count ?? 0;
   }
 
   classes(): string[] {
