@@ -42,10 +42,14 @@ export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Cal
     const step = ruleSet.steps.get(stepId);
     // Computed for every process of the regime, since a rule may ask whether an exempt process kept to it (e.g. pa2023.standstill.exemption-to-confirm);
     // the report shows it only where the process has a standstill (standstillFacts).
-    facts[fact] = step && facts.regime === regime ? stepDate(step, value, ruleSet.params, calendars).date : null;
+    const due = step && facts.regime === regime ? stepDate(step, value, ruleSet.params, calendars) : null;
+    facts[fact] = due?.date ?? null;
+    // A date the plan gives that the bank-holiday data does not reach: no plan field can answer it, so say that.
+    if (due && due.date === null && typeof value(step!.timing!.anchor) === 'string') open.set(fact, ['calendarCoversDates']);
   }
   const standstillEnd = STANDSTILL_FACTS.find(([regime, , stepId]) => regime === facts.regime && stepId.endsWith('.standstill-end'));
   facts.earliestContractDate = applies === false ? facts.awardDecision : applies && standstillEnd ? facts[standstillEnd[1]] : null;
+  if (standstillEnd && applies && open.has(standstillEnd[1])) open.set('earliestContractDate', ['calendarCoversDates']);
   for (const [fact, date] of backwardDates(value, ruleSet, calendars)) facts[fact as FactName] = date;
   return open;
 }

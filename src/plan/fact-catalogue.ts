@@ -53,6 +53,10 @@ export const FACT_CATALOGUE = {
   contractSigned: { description: 'Date the contract is entered into', planPath: 'dates.contractSigned', question: 'On what date will the contract be entered into?' },
   contractStart: { description: 'Date the service starts', planPath: 'dates.contractStart', question: 'On what date will the service start?' },
   statedRepresentationsDeadline: { description: 'Representations deadline the authority intends to state', planPath: 'dates.statedRepresentationsDeadline', question: 'What deadline for representations will the notice of intention to award give?' },
+  calendarCoversDates: {
+    description: 'The working-day calendar (rules/params/bank-holidays.json) covers the plan\'s dates',
+    question: 'The plan\'s dates fall outside the bank holidays procheck holds (rules/params/bank-holidays.json): on which day does the period end, counted by hand?',
+  },
   standstillApplies: { description: 'The process has a standstill under the regime that governs the plan (the gate of its standstill-end step in the rule set)', from: ['regime'] },
   psrRepresentationsDeadline: { description: 'Last day for representations under PSR reg 12(3): the 8th working day after the day the standstill begins (the day after the intention notice)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
   psrEarliestContractDate: { description: 'First day the contract may be entered into if no representations are made (PSR reg 12)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
@@ -61,16 +65,17 @@ export const FACT_CATALOGUE = {
   paEarliestContractDate: { description: 'First day the contract may be entered into after the Procurement Act 2023 s.51 standstill (8 working days beginning with the day the contract award notice is published)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
   contractType: { description: 'Main procurement category: services, goods or works', planPath: 'contractType', question: 'Is the contract mainly for services, goods or works?' },
   thresholdTier: { description: 'Threshold tier of the authority: central or sub-central', planPath: 'authority.thresholdTier', question: 'Which procurement thresholds apply to the authority: those for central government or those for sub-central authorities?' },
-  lightTouch: { description: 'The contract is wholly or mainly for light-touch services (PCR 2015 Sch 3; Procurement Regulations 2024 Sch 1)', planPath: 'services[].lightTouch', from: ['regime', 'healthCareShare'] },
+  lightTouch: { description: 'The contract is wholly or mainly for light-touch services (PCR 2015 Sch 3; Procurement Regulations 2024 Sch 1)', planPath: 'services[].lightTouch', from: ['regime', 'serviceSharesStated'] },
+  serviceSharesStated: { description: 'Every service states its share of the contract value', planPath: 'services[].valueShare', question: 'What share of the contract value does each service account for, as a number from 0 to 1?' },
   lightTouchStated: { description: 'Every service states whether it is light-touch (services[].lightTouch), rather than procheck deriving it from its CPV list', planPath: 'services[].lightTouch', question: 'Is each service a light-touch service, such as a social, health, education or training service?' },
   threshold: { description: 'The procurement threshold that applies to the contract on the procurement start date (GBP)', planPath: 'services[].lightTouch', from: ['regime', 'thresholdTier', 'lightTouch'] },
   thresholdParam: { description: 'Id of the dated parameter holding that threshold', from: ['threshold'] },
   thresholdVatIncluded: { description: 'The threshold is compared with a value including VAT', from: ['threshold'] },
-  aboveThreshold: { description: 'The estimated value over the whole possible term reaches the threshold', planPath: 'value.annual', from: ['threshold', 'lifetimeValue'] },
-  thresholdVatUncertain: { description: 'Whether the value reaches the threshold depends on whether VAT is charged', planPath: 'value.vatIncluded' },
+  aboveThreshold: { description: 'The estimated value over the whole possible term reaches the threshold', planPath: 'value.annual', from: ['threshold', 'lifetimeValue', 'thresholdVatUncertain'] },
+  thresholdVatUncertain: { description: 'Whether the value reaches the threshold depends on whether VAT is charged', planPath: 'value.vatIncluded', question: 'The value is close to the threshold and VAT decides it: what is the value with VAT included (value.annual with value.vatIncluded true)?' },
   publicationLimit: { description: 'Value from which a below-threshold opportunity and award must be published (Contracts Finder; Procurement Act notifiable contracts) (GBP)', from: ['regime', 'thresholdTier'] },
-  abovePublicationLimit: { description: 'The estimated value reaches the below-threshold publication limit', planPath: 'value.annual', from: ['publicationLimit', 'thresholdVatIncluded', 'lifetimeValue'] },
-  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange', from: ['threshold', 'changeCumulativeValue'] },
+  abovePublicationLimit: { description: 'The estimated value reaches the below-threshold publication limit', planPath: 'value.annual', from: ['publicationLimit', 'thresholdVatIncluded', 'lifetimeValue', 'thresholdVatUncertain'] },
+  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange', from: ['threshold', 'changeCumulativeValue', 'thresholdVatUncertain'] },
   annualValue: { description: 'Estimated annual value (GBP)', planPath: 'value.annual', question: 'What is the estimated annual value of the contract, in pounds?' },
   possibleAnnualValue: { description: 'Possible (uncommitted) provision per year (GBP)', planPath: 'value.possibleAnnual', question: 'How much possible provision a year, advertised but not committed, does the contract allow for, in pounds?' },
   vatIncluded: { description: 'Values include VAT', planPath: 'value.vatIncluded', question: 'Do the contract values include VAT?' },
@@ -191,10 +196,12 @@ const CATALOGUE_ORDER = new Map(Object.keys(FACT_CATALOGUE).map((f, i) => [f as 
  * Facts that say whether a plan field is filled in for every service: `false`
  * means some service leaves it unknown, so they count as unknown when false.
  */
-const ALL_STATED_FLAGS: ReadonlySet<FactName> = new Set<FactName>(['servicesHealthCareKnown']);
+const ALL_STATED_FLAGS: ReadonlySet<FactName> = new Set<FactName>(['servicesHealthCareKnown', 'serviceSharesStated']);
+/** Flags that mean "unknown" when true: the value straddles the threshold depending on VAT. */
+const UNCERTAIN_FLAGS: ReadonlySet<FactName> = new Set<FactName>(['thresholdVatUncertain']);
 
 function isUnknown(fact: FactName, v: unknown): boolean {
-  return v === null || v === undefined || (v === false && ALL_STATED_FLAGS.has(fact));
+  return v === null || v === undefined || (v === false && ALL_STATED_FLAGS.has(fact)) || (v === true && UNCERTAIN_FLAGS.has(fact));
 }
 
 /** The plan-field facts (those with a question) that make `fact` unknown, given the current fact values: the fact itself if it has a question, else the unknown sources of its `from`, recursively, in catalogue order, without repeats. */

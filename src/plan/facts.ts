@@ -213,6 +213,12 @@ export function lifetimeValue(plan: Plan): number | null {
   return Math.round((perYear * totalMonths(plan)) / 12);
 }
 
+/** The least the lifetime value can be when the annual value is unknown: the possible provision over the maximum term. */
+function lifetimeLowerBound(plan: Plan): number | null {
+  const possible = plan.value.possibleAnnual ?? 0;
+  return possible > 0 ? Math.round((possible * totalMonths(plan)) / 12) : null;
+}
+
 /** Days between entering into the contract and the staff transfer; unknown until the plan gives the contract date. */
 function daysToTransfer(plan: Plan): number | null {
   const signed = plan.dates.contractSigned;
@@ -250,10 +256,16 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
       changeBelowThreshold: null,
     };
   const lt = lightTouch(plan, tr, params, date);
-  const t = thresholdTest(plan, tr, params, date, lv, lt);
-  const limit = publicationLimit(plan, tr, params, date);
   const vatRate = params.number('vat.standard-rate', date);
-  const pub = limit === null || t.vatIncluded === null ? { reached: null } : reaches(lv, limit, plan.value.vatIncluded, t.vatIncluded, vatRate);
+  // With the annual value unknown, the possible provision alone is a lower bound: a value it already reaches is reached.
+  const low = lv === null ? lifetimeLowerBound(plan) : null;
+  const atLeast = (amount: number | null, vatIncl: boolean | null) =>
+    low !== null && amount !== null && vatIncl !== null && reaches(low, amount, plan.value.vatIncluded, vatIncl, vatRate).reached === true;
+  const tested = thresholdTest(plan, tr, params, date, lv, lt);
+  const t = tested.reached === null && atLeast(tested.amount, tested.vatIncluded) ? { ...tested, reached: true, vatUncertain: false } : tested;
+  const limit = publicationLimit(plan, tr, params, date);
+  const pubTest = limit === null || t.vatIncluded === null ? { reached: null } : reaches(lv, limit, plan.value.vatIncluded, t.vatIncluded, vatRate);
+  const pub = pubTest.reached === null && atLeast(limit, t.vatIncluded) ? { reached: true } : pubTest;
   const changeTest =
     t.amount === null || t.vatIncluded === null || cumulativeChange === null
       ? { reached: null }
@@ -349,6 +361,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     statedRepresentationsDeadline: nul(plan.dates.statedRepresentationsDeadline),
     // Filled in from the rule set's steps once the calendar is known (engine/timetable-facts.ts).
     standstillApplies: null,
+    calendarCoversDates: true,
     psrRepresentationsDeadline: null,
     psrEarliestContractDate: null,
     pcrEarliestContractDate: null,
@@ -357,6 +370,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),
+    serviceSharesStated: plan.services.length === 1 || plan.services.every((s) => s.valueShare !== undefined),
     lightTouch: th.lightTouch,
     threshold: th.threshold,
     thresholdParam: th.thresholdParam,

@@ -128,6 +128,12 @@ const CASES: Record<string, [Patch, Patch]> = {
     { term: { mobilisationMonths: 4 }, dates: { awardDecision: '2025-11-18' } },
     { term: { mobilisationMonths: 4 }, dates: { awardDecision: '2025-11-17' } },
   ],
+  // Direct award A has no standstill: its contract may follow the award decision on 3 November 2025 the same day, not before.
+  'timetable.contract-before-award-decision': [
+    { ...daA, dates: { contractSigned: '2025-11-02' } },
+    { ...daA, dates: { contractSigned: '2025-11-03' } },
+  ],
+  'timetable.contract-before-procurement-start': [{ dates: { contractSigned: '2025-04-30' } }, { dates: { contractSigned: '2025-05-01' } }],
   'timetable.procurement-starts-too-late': [staged({ dates: { procurementStart: '2025-07-25' } }), staged({ dates: { procurementStart: '2025-07-24' } })],
   'timetable.decision-too-late': [staged({ dates: { decision: '2025-06-27' } }), staged({ dates: { decision: '2025-06-26' } })],
   'timetable.procurement-after-incumbent-end': [{ incumbent: { contractEnd: '2025-04-30' } }, { incumbent: { contractEnd: '2025-05-01' } }],
