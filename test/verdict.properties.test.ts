@@ -37,6 +37,9 @@ import {
   type Completion,
   type Slot,
 } from './support/unknowns.js';
+import { checker } from './support/checker.js';
+import { FACT_CATALOGUE, isFactName, type FactName } from '../src/plan/fact-catalogue.js';
+import type { ConditionT, RuleDefinition } from '../src/engine/rule-schema.js';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31;
 const TIMEOUT = 60_000;
@@ -249,6 +252,59 @@ function contextsFor(plan: PlanInput, slots: Slot[], rand: () => number, cap = 3
   return Array.from({ length: cap }, () => Object.fromEntries(all.map((s, j) => [s.key, per[j]![Math.floor(rand() * per[j]!.length)]])));
 }
 
+// ---- where "no needless questions" can be exact ----------------------------
+//
+// Three-valued (Kleene) reading names exactly the facts that can change a
+// condition when each unknown fact is read once: then some answers to the
+// others make the named fact decide it. Where one unknown plan field feeds
+// two tests of the same rule (the same fact twice, or two derived facts from
+// one field, e.g. incumbent.originalLifetimeValue behind changeValueRatio and
+// changeCumulativeRatio), the tests are tied and Kleene's answer is a safe
+// over-approximation: it may ask a question no answer turns. Those findings
+// are left out of property 2 (soundness, property 1, still holds them: a
+// needless question can only make a verdict review, never wrong), and so are
+// plans whose dates fall outside the bank-holiday data (2015-2030), where no
+// plan field can settle a working-day count.
+
+const ALL_RULES: Map<string, RuleDefinition> = new Map(
+  [...checker().ruleSet.rules, ...[...checker().ruleSet.overlays.values()].flatMap((o) => o.rules)].map((r) => [r.id, r]),
+);
+
+/** The plan-field facts a catalogue fact can come from (its own if it is asked directly, else its sources', recursively). */
+function planFieldsOf(fact: string, seen = new Set<string>()): string[] {
+  if (!isFactName(fact) || seen.has(fact)) return [];
+  seen.add(fact);
+  const info = FACT_CATALOGUE[fact as FactName] as { question?: string; from?: readonly string[] };
+  if (info.question !== undefined) return [fact];
+  return (info.from ?? []).flatMap((f) => planFieldsOf(f, seen));
+}
+
+function leafFacts(c: ConditionT | undefined): string[] {
+  if (!c) return [];
+  if ('all' in c) return c.all.flatMap(leafFacts);
+  if ('any' in c) return c.any.flatMap(leafFacts);
+  if ('not' in c) return leafFacts(c.not);
+  const v = c.value;
+  const other = v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? [v.fact] : [];
+  return [c.fact, ...other];
+}
+
+/** Does any plan field the finding asks about feed more than one test of its rule? */
+function tiedTests(ruleId: string, asked: string[]): boolean {
+  const rule = ALL_RULES.get(ruleId);
+  if (!rule) return false;
+  const uses = new Map<string, number>();
+  for (const leaf of [...leafFacts(rule.appliesWhen), ...leafFacts(rule.conditions)])
+    for (const f of new Set(planFieldsOf(leaf))) uses.set(f, (uses.get(f) ?? 0) + 1);
+  return asked.some((f) => (uses.get(f) ?? 0) > 1);
+}
+
+const CALENDAR = { from: '2015-01-01', to: '2030-12-31' };
+function datesInCalendar(plan: PlanInput): boolean {
+  const dates = Object.values(plan.dates ?? {}).filter((d): d is string => typeof d === 'string');
+  return dates.every((d) => d >= CALENDAR.from && d <= CALENDAR.to);
+}
+
 /** At most this many plans checked for one question: a class already confirmed is not searched again, so this bounds only new ones. */
 const NEEDLESS_BUDGET = 2500;
 
@@ -268,18 +324,20 @@ function distinct<T>(xs: T[], key: (x: T) => string): T[] {
  * A finding that asks about P must be one some answer to P can change: for
  * some filling-in of the other unknown facts (none; every combination of the
  * other fields the same finding asks for, the facts that decide it with P;
- * or a sampled completion of all of them), two values of P give the rule's
- * finding differently (absent, or its severity).
+ * or a sampled completion of all of them), P left unknown and the values of
+ * P do not all give the rule's finding alike (absent, or its severity): some
+ * answer to P changes what the report says.
  */
 async function checkNeedless(plan: PlanInput, completions: Completion[], pick: number, found: Counterexamples): Promise<void> {
   const report = await reportOn(plan);
-  if (!report) return;
+  if (!report || !datesInCalendar(plan)) return;
   const rand = seeded(pick + 1);
   for (const q of pickSome(questionsOf(plan, report), 3, rand)) {
     const cls = `${q.ruleId} asks for ${q.planPath}, which cannot change it`;
     if (found.seen(cls) >= 3) continue; // known: spend the time on other classes
     const pKeys = new Set(q.slots.map((s) => s.key));
     const finding = report.findings.find((f) => f.ruleId === q.ruleId)!;
+    if (tiedTests(q.ruleId, finding.missingFacts.map((m) => m.fact))) continue;
     // (Only those that can be filled in on their own: not, say, an urgency field where the plan has no urgency, which needs a reason.)
     const coAsked = distinct(
       finding.missingFacts
@@ -295,6 +353,9 @@ async function checkNeedless(plan: PlanInput, completions: Completion[], pick: n
     for (const context of contexts) {
       if (checked >= NEEDLESS_BUDGET) break;
       const keys = new Set<string>();
+      // P still unknown, with the same other answers: the finding the question is asked in.
+      const asked = await reportOn(applyCompletion(plan, context));
+      if (asked) keys.add(findingKey(asked, q.ruleId));
       for (const v of assignments(plan, q.slots, rand, 24, context)) {
         checked++;
         const r = await reportOn(applyCompletion(plan, { ...context, ...v }));

@@ -545,8 +545,10 @@ export function findingLines(r: Report | null): string[] {
 }
 
 /** A rule's finding as present/absent and severity. */
+/** A rule's finding as the report gives it: absent, or its severity, and whether it is decided or still open (asking for facts). */
 export function findingKey(r: Report, ruleId: string): string {
-  return r.findings.find((f) => f.ruleId === ruleId)?.severity ?? 'absent';
+  const f = r.findings.find((x) => x.ruleId === ruleId);
+  return f ? `${f.severity}${f.missingFacts.length ? ' (open)' : ''}` : 'absent';
 }
 
 /** Compact JSON of a plan without the fields no rule reads, for failure messages. */
