@@ -388,7 +388,7 @@ async function checkNeedless(plan: PlanInput, completions: Completion[], pick: n
 /** Filling in a field a finding asks for never leaves that rule asking for it again; nor does a finding ask for a field the plan already states. */
 async function checkAnswered(plan: PlanInput, seed: number, found: Counterexamples): Promise<void> {
   const report = await reportOn(plan);
-  if (!report) return;
+  if (!report || !datesInCalendar(plan)) return;
   let answered = 0;
   for (const q of questionsOf(plan, report)) {
     const open = q.slots.filter((s) => isUnstated(plan, s));

@@ -253,6 +253,7 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
       thresholdVatUncertain: false,
       publicationLimit: null,
       abovePublicationLimit: null,
+      publicationVatUncertain: false,
       changeBelowThreshold: null,
     };
   const lt = lightTouch(plan, tr, params, date);
@@ -262,10 +263,16 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
   const atLeast = (amount: number | null, vatIncl: boolean | null) =>
     low !== null && amount !== null && vatIncl !== null && reaches(low, amount, plan.value.vatIncluded, vatIncl, vatRate).reached === true;
   const tested = thresholdTest(plan, tr, params, date, lv, lt);
-  const t = tested.reached === null && atLeast(tested.amount, tested.vatIncluded) ? { ...tested, reached: true, vatUncertain: false } : tested;
+  // Light-touch status unknown: the value may still reach (or miss) both thresholds it could be.
+  const acrossLightTouch = (v: number | null): boolean | null => {
+    const rs = (lt === null ? [true, false] : [lt]).map((o) => thresholdTest(plan, tr, params, date, v, o).reached);
+    return rs.every((r) => r === true) ? true : rs.every((r) => r === false) ? false : null;
+  };
+  const reached = tested.reached ?? acrossLightTouch(lv) ?? (low !== null && acrossLightTouch(low) === true ? true : null);
+  const t = reached === tested.reached ? tested : { ...tested, reached, vatUncertain: false };
   const limit = publicationLimit(plan, tr, params, date);
-  const pubTest = limit === null || t.vatIncluded === null ? { reached: null } : reaches(lv, limit, plan.value.vatIncluded, t.vatIncluded, vatRate);
-  const pub = pubTest.reached === null && atLeast(limit, t.vatIncluded) ? { reached: true } : pubTest;
+  const pubTest = limit === null || t.vatIncluded === null ? { reached: null, vatUncertain: null } : reaches(lv, limit, plan.value.vatIncluded, t.vatIncluded, vatRate);
+  const pub = pubTest.reached === null && atLeast(limit, t.vatIncluded) ? { reached: true, vatUncertain: false } : pubTest;
   const changeTest =
     t.amount === null || t.vatIncluded === null || cumulativeChange === null
       ? { reached: null }
@@ -279,6 +286,7 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
     thresholdVatUncertain: t.vatUncertain,
     publicationLimit: limit,
     abovePublicationLimit: pub.reached,
+    publicationVatUncertain: pub.vatUncertain,
     changeBelowThreshold: changeTest.reached === null ? null : !changeTest.reached,
   };
 }
@@ -379,6 +387,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     thresholdVatUncertain: th.thresholdVatUncertain,
     publicationLimit: th.publicationLimit,
     abovePublicationLimit: th.abovePublicationLimit,
+    publicationVatUncertain: th.publicationVatUncertain,
     changeBelowThreshold: th.changeBelowThreshold,
     annualValue: plan.value.annual ?? null,
     possibleAnnualValue: plan.value.possibleAnnual ?? 0,

@@ -60,7 +60,7 @@ function finding(f: FindingT, i: number, options: BodyOptions): Html {
   <div class="govuk-summary-card__title-wrapper"><h3 class="govuk-summary-card__title"><strong class="govuk-tag ${SEVERITY_CLASS[f.severity]}">${SEVERITY_TAG[f.severity]}</strong> ${f.title}</h3></div>
   <div class="govuk-summary-card__content">
     <p class="govuk-body">${f.reason}</p>
-    ${f.missingFacts.length ? html`<p class="govuk-body">The plan does not say:</p><ul class="govuk-list govuk-list--bullet">${f.missingFacts.map((m) => html`<li>${m.description}${m.planPath ? html` (<code>${m.planPath}</code>)` : ''}</li>`)}</ul>` : ''}
+    ${f.missingFacts.length ? html`<p class="govuk-body">To decide this, answer:</p><ul class="govuk-list govuk-list--bullet">${f.missingFacts.map((m) => html`<li>${m.question}${m.planPath ? html` (<code>${m.planPath}</code>)` : ''}</li>`)}</ul>` : ''}
     <p class="govuk-body-s">Law: ${lawLink(f.citation)}. Rule ${rule}.</p>
   </div>
 </div>`;
