@@ -299,7 +299,7 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, F
   const hc = healthCareScope(plan);
   const inPsr = psrScope(plan, hc, params);
   const scope: FactName[] =
-    inPsr !== null ? [] : !hc.allKnown ? ['servicesHealthCareKnown'] : hc.share === null ? ['healthCareShare'] : ['otherElementsSeparable'];
+    inPsr !== null ? [] : !hc.allKnown ? ['servicesHealthCareKnown'] : hc.share === null ? ['serviceSharesStated'] : ['otherElementsSeparable'];
   const decision = decideRegime(plan, params, inPsr);
   const open = new Map<FactName, FactName[]>();
   if (inPsr === null) open.set('psrScope', scope);

@@ -118,7 +118,7 @@ describe('unknownSources', () => {
       regime: null,
       applicableRegime: null,
     };
-    expect(unknownSources('regime', values(facts))).toEqual(['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable']);
+    expect(unknownSources('regime', values(facts))).toEqual(['servicesHealthCareKnown', 'otherElementsSeparable', 'serviceSharesStated']);
     expect(unknownSources('regime', values({ ...facts, servicesHealthCareKnown: true, healthCareShare: 0.9 }))).toEqual(['otherElementsSeparable']);
     // A threshold unknown because the regime is: asked about the regime's sources, not the threshold.
     expect(

@@ -23,7 +23,7 @@
 // of them is `unknownable`, so none is listed. dates.decision,
 // dates.statedRepresentationsDeadline, change.effectiveDate,
 // change.extensionMonths, frameworkAgreement.endDate,
-// justification.originalContractAwarded and services[].valueShare are
+// justification.originalContractAwarded are
 // optional but not unknownable either, so they are not filled in here. Two
 // unknownable fields also have a documented default and are left out of the
 // unknown facts (see DEFAULTED): services[].lightTouch (from the CPV codes)
@@ -53,6 +53,8 @@ export type FieldKind =
   /** A change in value, GBP, either sign, and values next to the thresholds and ratios. */
   | { type: 'signed-money' }
   | { type: 'months'; min: number }
+  /** A service's share of the contract value, 0..1. */
+  | { type: 'share' }
   | { type: 'date' };
 
 /** A field of the plan, in the fact catalogue's planPath notation (services[].healthCare). */
@@ -87,6 +89,12 @@ const NUMERIC: Record<string, FieldKind> = {
 /** The two dates a plan may leave out that the law's steps are timed from; optional rather than unknownable, but facts the plan has not fixed yet. */
 const DATE_FIELDS = ['dates.awardDecision', 'dates.contractSigned'];
 
+/**
+ * Optional, not unknownable, but needed only when services are mixed: absent
+ * there, the mix of the contract (health care, light-touch) is unknown.
+ */
+const SHARE_FIELDS = ['services[].valueShare'];
+
 function fieldsFromSchema(): UnknownField[] {
   const out: UnknownField[] = [];
   for (const f of leafFields(planJsonSchema() as Schema)) {
@@ -99,7 +107,11 @@ function fieldsFromSchema(): UnknownField[] {
     else throw new Error(`test/support/unknowns.ts: the unknownable field ${field} (${f.types.join('/')}) needs a FieldKind in NUMERIC`);
     out.push({ field, kind });
   }
-  return [...out, ...DATE_FIELDS.map((field) => ({ field, kind: { type: 'date' } as FieldKind }))];
+  return [
+    ...out,
+    ...DATE_FIELDS.map((field) => ({ field, kind: { type: 'date' } as FieldKind })),
+    ...SHARE_FIELDS.map((field) => ({ field, kind: { type: 'share' } as FieldKind })),
+  ];
 }
 
 /** Every field that can be an unknown fact, in schema order. */
@@ -447,6 +459,8 @@ function rawCandidates(plan: PlanInput, slot: Slot, rand: () => number, completi
     }
     case 'date':
       return dateCandidates(plan, slot.field, completion);
+    case 'share':
+      return [0.1, 0.5, 0.9];
     default:
       return moneyCandidates(plan, k, rand);
   }
@@ -465,6 +479,8 @@ function rawArbitrary(plan: PlanInput, slot: Slot): fc.Arbitrary<Raw> {
       return fc.oneof(fc.integer({ min: k.min, max: 120 }), fc.constantFrom(...MONTHS.filter((m) => m >= k.min))).map((value) => ({ value }));
     case 'date':
       return dateChoiceArbitrary(slot.field).map((date) => ({ date }));
+    case 'share':
+      return fc.constantFrom(0.1, 0.3, 0.5, 0.7, 0.9).map((value) => ({ value }));
     default:
       return moneyArbitrary(plan, k).map((value) => ({ value }));
   }
