@@ -337,7 +337,7 @@ async function checkNeedless(plan: PlanInput, completions: Completion[], pick: n
     if (found.seen(cls) >= 3) continue; // known: spend the time on other classes
     const pKeys = new Set(q.slots.map((s) => s.key));
     const finding = report.findings.find((f) => f.ruleId === q.ruleId)!;
-    if (!process.env.NO_TIED && tiedTests(q.ruleId, finding.missingFacts.map((m) => m.fact))) continue;
+    if (tiedTests(q.ruleId, finding.missingFacts.map((m) => m.fact))) continue;
     // (Only those that can be filled in on their own: not, say, an urgency field where the plan has no urgency, which needs a reason.)
     const coAsked = distinct(
       finding.missingFacts

@@ -76,7 +76,8 @@ export const FACT_CATALOGUE = {
   publicationLimit: { description: 'Value from which a below-threshold opportunity and award must be published (Contracts Finder; Procurement Act notifiable contracts) (GBP)', from: ['regime', 'thresholdTier'] },
   abovePublicationLimit: { description: 'The estimated value reaches the below-threshold publication limit', planPath: 'value.annual', from: ['publicationLimit', 'thresholdVatIncluded', 'lifetimeValue', 'publicationVatUncertain'] },
   publicationVatUncertain: { description: 'Whether the value reaches the below-threshold publication limit depends on whether VAT is charged', planPath: 'value.vatIncluded', question: 'The value is close to the publication limit and VAT decides it: what is the value with VAT included (value.annual with value.vatIncluded true)?' },
-  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange', from: ['threshold', 'changeCumulativeValue', 'thresholdVatUncertain'] },
+  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange', from: ['threshold', 'changeCumulativeValue', 'changeVatUncertain'] },
+  changeVatUncertain: { description: 'Whether the cumulative change reaches the threshold depends on whether VAT is charged', planPath: 'value.vatIncluded', question: 'The change in value is close to the threshold and VAT decides it: what is the change with VAT included (change.cumulativeValueChange with value.vatIncluded true)?' },
   annualValue: { description: 'Estimated annual value (GBP)', planPath: 'value.annual', question: 'What is the estimated annual value of the contract, in pounds?' },
   possibleAnnualValue: { description: 'Possible (uncommitted) provision per year (GBP)', planPath: 'value.possibleAnnual', question: 'How much possible provision a year, advertised but not committed, does the contract allow for, in pounds?' },
   vatIncluded: { description: 'Values include VAT', planPath: 'value.vatIncluded', question: 'Do the contract values include VAT?' },
@@ -199,7 +200,7 @@ const CATALOGUE_ORDER = new Map(Object.keys(FACT_CATALOGUE).map((f, i) => [f as 
  */
 const ALL_STATED_FLAGS: ReadonlySet<FactName> = new Set<FactName>(['servicesHealthCareKnown', 'serviceSharesStated']);
 /** Flags that mean "unknown" when true: the value straddles the threshold depending on VAT. */
-const UNCERTAIN_FLAGS: ReadonlySet<FactName> = new Set<FactName>(['thresholdVatUncertain', 'publicationVatUncertain']);
+const UNCERTAIN_FLAGS: ReadonlySet<FactName> = new Set<FactName>(['thresholdVatUncertain', 'publicationVatUncertain', 'changeVatUncertain']);
 
 function isUnknown(fact: FactName, v: unknown): boolean {
   return v === null || v === undefined || (v === false && ALL_STATED_FLAGS.has(fact)) || (v === true && UNCERTAIN_FLAGS.has(fact));

@@ -255,6 +255,7 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
       abovePublicationLimit: null,
       publicationVatUncertain: false,
       changeBelowThreshold: null,
+      changeVatUncertain: false,
     };
   const lt = lightTouch(plan, tr, params, date);
   const vatRate = params.number('vat.standard-rate', date);
@@ -275,7 +276,7 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
   const pub = pubTest.reached === null && atLeast(limit, t.vatIncluded) ? { reached: true, vatUncertain: false } : pubTest;
   const changeTest =
     t.amount === null || t.vatIncluded === null || cumulativeChange === null
-      ? { reached: null }
+      ? { reached: null, vatUncertain: null }
       : reaches(Math.abs(cumulativeChange), t.amount, plan.value.vatIncluded, t.vatIncluded, vatRate);
   return {
     lightTouch: lt,
@@ -288,6 +289,7 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
     abovePublicationLimit: pub.reached,
     publicationVatUncertain: pub.vatUncertain,
     changeBelowThreshold: changeTest.reached === null ? null : !changeTest.reached,
+    changeVatUncertain: changeTest.vatUncertain,
   };
 }
 
@@ -389,6 +391,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     abovePublicationLimit: th.abovePublicationLimit,
     publicationVatUncertain: th.publicationVatUncertain,
     changeBelowThreshold: th.changeBelowThreshold,
+    changeVatUncertain: th.changeVatUncertain,
     annualValue: plan.value.annual ?? null,
     possibleAnnualValue: plan.value.possibleAnnual ?? 0,
     vatIncluded: plan.value.vatIncluded,
