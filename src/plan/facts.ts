@@ -264,9 +264,12 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
   const atLeast = (amount: number | null, vatIncl: boolean | null) =>
     low !== null && amount !== null && vatIncl !== null && reaches(low, amount, plan.value.vatIncluded, vatIncl, vatRate).reached === true;
   const tested = thresholdTest(plan, tr, params, date, lv, lt);
-  // Light-touch status unknown: the value may still reach (or miss) both thresholds it could be.
+  // Light-touch status or the authority's tier unknown: the value may still reach (or miss) every threshold it could be.
+  const tier = thresholdTier(plan);
   const acrossLightTouch = (v: number | null): boolean | null => {
-    const rs = (lt === null ? [true, false] : [lt]).map((o) => thresholdTest(plan, tr, params, date, v, o).reached);
+    const rs = (lt === null ? [true, false] : [lt]).flatMap((o) =>
+      (tier === null ? (['central', 'sub-central'] as const) : [tier]).map((t) => thresholdTest(plan, tr, params, date, v, o, t).reached),
+    );
     return rs.every((r) => r === true) ? true : rs.every((r) => r === false) ? false : null;
   };
   const reached = tested.reached ?? acrossLightTouch(lv) ?? (low !== null && acrossLightTouch(low) === true ? true : null);
@@ -294,6 +297,22 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
 }
 
 /**
+ * Could the contract turn out to be outside the PSR, however the services'
+ * unknown health care flags are answered? (A call-off's framework regime
+ * matters only then.) With too many unknown flags to try, assume it could.
+ */
+function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
+  const open = plan.services.flatMap((s, i) => (s.healthCare == null ? [i] : []));
+  if (open.length > 8) return true;
+  for (let m = 0; m < 1 << open.length; m++) {
+    const services = plan.services.map((s, i) => (open.includes(i) ? { ...s, healthCare: (m & (1 << open.indexOf(i))) !== 0 } : s));
+    const answered = { ...plan, services };
+    if (psrScope(answered, healthCareScope(answered), params) !== true) return true;
+  }
+  return false;
+}
+
+/**
  * The plan-field facts whose being unknown leaves the PSR scope, and so the
  * regime, unknown: a review asks exactly these (see unknownSources' `open`).
  */
@@ -309,7 +328,7 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, F
     const why: FactName[] =
       processKind(plan.route.process) === 'change'
         ? ['incumbentAwardedUnder']
-        : plan.route.process === 'framework-call-off' && (plan.frameworkAgreement?.awardedUnder ?? null) === null
+        : plan.route.process === 'framework-call-off' && (plan.frameworkAgreement?.awardedUnder ?? null) === null && psrScopeCouldBeFalse(plan, params)
           ? ['frameworkAwardedUnder', ...scope]
           : scope;
     open.set('applicableRegime', why);

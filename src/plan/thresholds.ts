@@ -97,9 +97,10 @@ export function thresholdTest(
   date: string,
   value: number | null,
   isLightTouch: boolean | null,
+  tierOverride?: ThresholdTier,
 ): ThresholdTest {
   const on = dateForRegime(regime, date, params);
-  const tier = thresholdTier(plan);
+  const tier = tierOverride ?? thresholdTier(plan);
   const kind = match(plan.contractType)
     .with('works', () => 'works')
     .with('services', 'goods', () => (isLightTouch === true && plan.contractType === 'services' ? 'light-touch' : isLightTouch === null ? null : tier === null ? null : `services-${tier}`))
