@@ -71,6 +71,28 @@ describe('missing facts', () => {
     expect(report.verdict).toBe('non-compliant');
   });
 
+  it('a call-off whose framework regime is unknown asks for it only where the contract could be outside the PSR', async () => {
+    const callOff = (services: unknown, more: object = {}) =>
+      plan({ route: { regime: 'auto', process: 'framework-call-off' }, frameworkAgreement: { name: 'F' }, services, ...more });
+    // Every answer to the open flag leaves health care the main, inseparable subject: the PSR governs, whatever the framework.
+    const allHealth = await checker().check(
+      callOff(
+        [
+          { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: 0.9 },
+          { description: 'Recovery', cpv: ['85312500'], healthCare: null, valueShare: 0.1 },
+        ],
+        { mixedProcurement: { otherElementsSeparable: false } },
+      ),
+    );
+    expect(allHealth.findings.find((f) => f.ruleId === 'scope.regime-unknown')?.missingFacts.map((m) => m.planPath)).toEqual(['services[].healthCare']);
+    // One answer makes it an IT contract, which follows the framework's regime.
+    const maybeIt = await checker().check(callOff([{ description: 'Case management system', cpv: ['48000000'], healthCare: null }]));
+    expect(maybeIt.findings.find((f) => f.ruleId === 'scope.regime-unknown')?.missingFacts.map((m) => m.planPath)).toEqual([
+      'services[].healthCare',
+      'frameworkAgreement.awardedUnder',
+    ]);
+  });
+
   it('an open rule names only the facts that could change it, each with its plan field and a question', async () => {
     const report = await checker().check(plan(da({ incumbent: { satisfyingContract: null, likelyToSatisfyNewContract: true } })));
     const finding = report.findings.find((f) => f.ruleId === 'psr.direct-award-c.provider-not-satisfying');

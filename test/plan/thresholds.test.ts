@@ -122,3 +122,19 @@ describe('regime of changes and call-offs', () => {
     expect(String(pcr().regimeBasis)).toContain('the PSR applies only to procurements from 2024-01-01');
   });
 });
+
+describe('deciding a threshold whenever it can be decided', () => {
+  it('an unknown annual value whose possible provision alone reaches the threshold reaches it', () => {
+    expect(pcr({ value: { annual: null, possibleAnnual: 5_000_000 } }).aboveThreshold).toBe(true);
+    expect(pcr({ value: { annual: null, possibleAnnual: 10 } }).aboveThreshold).toBeNull();
+    expect(pcr({ value: { annual: null } }).aboveThreshold).toBeNull();
+  });
+  it('a body of unknown tier reaches (or misses) the threshold when every tier agrees', () => {
+    const other = (annual: number) => pa({ authority: { type: 'other-public-body' }, value: { annual } });
+    expect(other(0).thresholdTier).toBeNull();
+    expect(other(0).aboveThreshold).toBe(false);
+    expect(other(10_000_000).aboveThreshold).toBe(true);
+    // Between the central and sub-central thresholds: it depends on the tier.
+    expect(other(45_000).aboveThreshold).toBeNull();
+  });
+});
