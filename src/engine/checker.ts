@@ -114,7 +114,9 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         return (facts[by] as string | null) ?? plan.dates.procurementStart;
       };
       const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
-      const open = new Map([...regimeOpenFacts(plan, ruleSet.params), ...addTimetableFacts(facts, ruleSet, calendar, param)]);
+      // Only a plan whose regime or PSR scope is open needs to know which of its facts leave it so.
+      const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(plan, ruleSet.params) : [];
+      const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param)]);
 
       const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
       const rules = rulesFor(kind, judging);
