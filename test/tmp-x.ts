@@ -1,3 +1,0 @@
-import { checker } from './support/checker.js';
-const p = {"id":"generated","title":"Generated plan","authority":{"name":"Generated Council","type":"other-public-body"},"services":[{"description":"Treatment","cpv":["85312500"],"healthCare":true}],"value":{"annual":null,"vatIncluded":false,"lifetime":0},"term":{"initialMonths":1,"extensions":[]},"route":{"regime":"psr","process":"below-threshold","framework":false},"dates":{"procurementStart":"2025-02-24","contractStart":"2025-02-24"}} as any;
-for (const v of [0, 663540]) { p.value.lifetime = v; const r = await checker().check(p); console.log(v, r.verdict, r.steps.map((s) => s.id)); for (const f of r.findings) console.log('   ', f.severity, f.ruleId, f.steps.length, f.missingFacts.map((m) => m.planPath).join(',')); }
