@@ -20,6 +20,20 @@ export function monthsBetween(a: string, b: string): number {
 }
 
 /**
+ * The last day of a term of whole `months` that starts on `start`: the day
+ * before the corresponding date (1 April plus 60 months ends on 31 March),
+ * or the last day of the month where that month has no corresponding date
+ * (31 January plus one month ends on 28 or 29 February).
+ */
+export function termEnd(start: string, months: number): string {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const month = m - 1 + months;
+  const lastDay = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
+  if (d > lastDay) return new Date(Date.UTC(y, month, lastDay)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, month, d) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
  * The last day of a term that ends on `end` once extended by whole `months`: a
  * term runs to the end of its last day, so the extension runs from the day
  * after (30 September plus 6 months ends on 31 March). Plain day arithmetic,

@@ -4,7 +4,7 @@
 // (data) decide what the facts mean.
 import { match } from 'ts-pattern';
 import type { Plan, ProcessId, RegimeId } from './schema.js';
-import { addMonths, daysBetween, extendTerm, monthsBetween } from './dates.js';
+import { daysBetween, extendTerm, monthsBetween, termEnd } from './dates.js';
 import type { ParamTable } from '../engine/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
 import { lightTouch, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
@@ -423,7 +423,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     maxTermYears: Math.round((maxTerm / 12) * 100) / 100,
     extensionsNotInContract: plan.term.extensions.filter((e) => e.statedInContract === false).length,
     extensionsContractUnknown: plan.term.extensions.filter((e) => e.statedInContract == null).length,
-    contractEndIfAllOptions: addMonths(plan.dates.contractStart, maxTerm),
+    contractEndIfAllOptions: termEnd(plan.dates.contractStart, maxTerm),
     mobilisationMonths: nul(plan.term.mobilisationMonths),
     approvalWeeks: nul(plan.timetable?.approvalWeeks),
     tenderPeriodDays: nul(plan.timetable?.tenderPeriodDays),

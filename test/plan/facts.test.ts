@@ -1,3 +1,4 @@
+import { extendTerm, termEnd } from '../../src/plan/dates.js';
 import { describe, expect, it } from 'vitest';
 import { deriveFacts, lifetimeValue, decideRegime } from '../../src/plan/facts.js';
 import { parsePlan } from '../../src/plan/parse.js';
@@ -85,9 +86,20 @@ describe('other derived facts', () => {
     expect(facts({ route: { process: 'direct-award-c' } }).providerMayChange).toBe(false);
     expect(facts({ route: { process: 'extension' } }).providerMayChange).toBe(false);
   });
-  it('the maximum term and the end date with every option', () => {
+  it('the maximum term and the end date with every option: 84 months from 1 April 2026 end on 31 March 2033', () => {
     const f = facts();
     expect(f.maxTermMonths).toBe(84);
-    expect(f.contractEndIfAllOptions).toBe('2033-04-01');
+    expect(f.contractEndIfAllOptions).toBe('2033-03-31');
+  });
+
+  it('a term of N months from day D ends on the day before D + N months, or the last day of a month with no such day', () => {
+    expect(termEnd('2026-04-01', 12)).toBe('2027-03-31');
+    expect(termEnd('2026-04-15', 1)).toBe('2026-05-14');
+    expect(termEnd('2027-01-31', 1)).toBe('2027-02-28');
+    expect(termEnd('2028-01-31', 1)).toBe('2028-02-29');
+    expect(termEnd('2026-03-31', 1)).toBe('2026-04-30');
+    expect(termEnd('2026-12-01', 1)).toBe('2026-12-31');
+    // A term ends where the same term, extended from its end, starts again the next day.
+    expect(extendTerm(termEnd('2026-04-01', 60), 24)).toBe(termEnd('2026-04-01', 84));
   });
 });
