@@ -63,6 +63,14 @@ describe('missing facts', () => {
     expect(report.verdict).toBe('compliant');
   });
 
+  it('staff transferring with their pension schemes left out are treated like schemes not known', async () => {
+    const staffed = (staff: object) => plan({ staff: { assignedToService: true, activitiesFundamentallyChanged: false, ...staff } });
+    const omitted = await checker().check(staffed({ pensionSchemes: undefined }));
+    expect(omitted.findings.find((f) => f.ruleId === 'tupe.pensions-unknown')?.severity).toBe('review');
+    const none = await checker().check(staffed({ pensionSchemes: [] }));
+    expect(none.findings.map((f) => f.ruleId)).not.toContain('tupe.pensions-unknown');
+  });
+
   it('a known "no" decides a rule while an unrelated fact is unknown (direct award C: not satisfying the existing contract)', async () => {
     const report = await checker().check(plan(da({ incumbent: { satisfyingContract: false, likelyToSatisfyNewContract: null } })));
     const finding = report.findings.find((f) => f.ruleId === 'psr.direct-award-c.provider-not-satisfying');

@@ -73,6 +73,14 @@ describe('form answers and plans', () => {
     });
   });
 
+  it('pension schemes: "none" is the empty list, no box ticked is not known, and "none" with a scheme is an error by the field', () => {
+    expect(formToPlan(fields, { 'staff.pensionSchemes': ['none'] }).plan).toMatchObject({ staff: { pensionSchemes: [] } });
+    expect((formToPlan(fields, { 'staff.assignedToService': 'yes' }).plan as { staff: object }).staff).not.toHaveProperty('pensionSchemes');
+    expect(planToForm(fields, { staff: { pensionSchemes: [] } })['staff.pensionSchemes']).toEqual(['none']);
+    const { errors } = formToPlan(fields, { 'staff.pensionSchemes': ['none', 'lgps'] });
+    expect(errors).toEqual([{ field: 'staff.pensionSchemes', message: 'Select "None of them is in a pension scheme", or the ones that apply, not both' }]);
+  });
+
   it('names the field of an answer it cannot read', () => {
     const { errors } = formToPlan(fields, {
       'value.annual': 'lots',

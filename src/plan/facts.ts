@@ -353,7 +353,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const da = plan.directAward;
   const gov = plan.governance;
   const mayChange = providerMayChange(plan.route.process, inc !== undefined);
-  const pension = staff?.pensionSchemes ?? [];
+  // Schemes not stated are unknown: which of them the staff are in is then open.
+  const pension = staff?.pensionSchemes;
   const just = plan.justification;
   const fw = plan.frameworkAgreement;
   const originalMaxTerm = inc?.originalMaxTermMonths ?? null;
@@ -514,9 +515,9 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     providerMayChange: mayChange,
     transferDate: staff?.transferDate ?? plan.dates.contractStart,
     daysFromAwardToTransfer: daysToTransfer(plan),
-    pensionLgps: pension.includes('lgps'),
-    pensionNhs: pension.includes('nhs-pension-scheme'),
-    pensionUnknown: pension.includes('unknown'),
+    pensionLgps: pension === undefined ? null : pension.includes('lgps'),
+    pensionNhs: pension === undefined ? null : pension.includes('nhs-pension-scheme'),
+    pensionUnknown: pension === undefined || pension.includes('unknown'),
     conflictsOfInterestManaged: nul(gov?.conflictsOfInterestManaged ?? undefined),
     recordsKept: nul(gov?.recordsKept ?? undefined),
     keyCriteriaConsidered: nul(gov?.keyCriteriaConsidered ?? undefined),

@@ -384,8 +384,11 @@ export const Staff = z.strictObject({
   }),
   pensionSchemes: z
     .array(z.enum(['lgps', 'nhs-pension-scheme', 'other-defined-benefit', 'defined-contribution', 'unknown']))
-    .default([])
-    .meta({ description: 'Pension schemes the assigned staff belong to (LGPS, NHS Pension Scheme, ...).' }),
+    .optional()
+    .meta({
+      description:
+        'Pension schemes the assigned staff belong to (LGPS, NHS Pension Scheme, ...); [] when none of them is in a pension scheme. Left out, the schemes are not known, as if it said "unknown".',
+    }),
   transferDate: IsoDate.optional().meta({ description: 'Date staff would transfer; defaults to dates.contractStart.' }),
 });
 

@@ -91,6 +91,8 @@ const PENSION_LABELS: Option[] = [
   { value: 'other-defined-benefit', label: 'Another defined benefit scheme' },
   { value: 'defined-contribution', label: 'A defined contribution scheme' },
   { value: 'unknown', label: 'Not known yet' },
+  // The plan's [] (staff in no scheme): unticked, the schemes are not known.
+  { value: 'none', label: 'None of them is in a pension scheme' },
 ];
 
 const AWARDED_UNDER: Option[] = [

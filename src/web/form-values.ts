@@ -72,6 +72,9 @@ const pad = (s: string, n: number) => s.padStart(n, '0');
 
 type Parsed = { value?: unknown; error?: string };
 
+/** The checkbox option that stands for an empty list. */
+const NONE = 'none';
+
 function parseNumber(f: FieldSpec, raw: string): Parsed {
   // Officers type money as they write it: "£5,053,000".
   const n = Number(raw.replace(/[£,\s]/g, ''));
@@ -96,6 +99,8 @@ function parseField(f: FieldSpec, values: FormValues): Parsed {
       return parseDate(f, values);
     case 'checkboxes': {
       const chosen = list(values, f.name);
+      // "None" is the empty list, which differs from no answer (not known).
+      if (chosen.includes(NONE)) return chosen.length === 1 ? { value: [] } : { error: `Select "${f.options?.find((o) => o.value === NONE)?.label ?? 'None'}", or the ones that apply, not both` };
       return chosen.length ? { value: chosen } : {};
     }
     case 'list': {
@@ -149,7 +154,7 @@ export function planToForm(fields: readonly FieldSpec[], plan: unknown): FormVal
       const [y, m, d] = v.split('-');
       Object.assign(values, { [`${f.name}-day`]: String(Number(d)), [`${f.name}-month`]: String(Number(m)), [`${f.name}-year`]: y });
     } else if (f.kind === 'yes-no') values[f.name] = v === true ? 'yes' : v === false ? 'no' : 'unknown';
-    else if (f.kind === 'checkboxes' && Array.isArray(v)) values[f.name] = v.map(String);
+    else if (f.kind === 'checkboxes' && Array.isArray(v)) values[f.name] = v.length ? v.map(String) : [NONE];
     else if (f.kind === 'list' && Array.isArray(v)) values[f.name] = v.join(' ');
     else values[f.name] = String(v);
   }
