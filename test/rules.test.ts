@@ -6,6 +6,7 @@ import { checker } from './support/checker.js';
 import { plan, type Patch, type RuleSuite } from './support/plans.js';
 import { da } from './rules/psr.cases.js';
 import { SUITES } from './rules/suites.js';
+import { PA2023_SUITE } from './rules/pa2023.cases.js';
 
 /**
  * The rules that fire: decided, or, for a review rule, at its own severity
@@ -168,5 +169,14 @@ describe('standstill only for processes that have one', () => {
       expect(report.facts.standstillApplies).toBe(false);
       expect(report.timetable.filter((r) => r.stepId.includes('standstill'))).toEqual([]);
     }
+  });
+});
+
+describe('pipeline notice (Procurement Act 2023 s.93(3): "more than £2 million")', () => {
+  it('lists a contract of more than £2 million, not one of exactly £2 million', async () => {
+    const fired = async (lifetime: number) =>
+      (await checker().check(PA2023_SUITE.plan({ value: { lifetime } }))).findings.some((f) => f.ruleId === 'pa2023.notices.pipeline');
+    expect(await fired(2_000_001)).toBe(true);
+    expect(await fired(2_000_000)).toBe(false);
   });
 });
