@@ -80,7 +80,6 @@ describe('timetable properties', () => {
     'timetable.decision-too-late',
     'timetable.procurement-after-incumbent-end',
     'tupe.eli-timetable',
-    'tupe.eli-timetable-urgent',
   ];
   const flags = (r: Report) => r.findings.filter((f) => f.missingFacts.length === 0 && TIMETABLE_FLAGS.includes(f.ruleId)).map((f) => f.ruleId);
 

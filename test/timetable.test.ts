@@ -64,6 +64,14 @@ describe('employee liability information: at least the parameter\'s days before 
     expect(ruleIds(late)).toContain('tupe.eli-timetable');
     expect(late.timetable.find((r) => r.stepId === 'tupe.employee-liability-information')).toMatchObject({ met: false, planned: '2026-03-05' });
   });
+  it('too few days is a planning risk for the authority (review), saying the duty is the outgoing provider\'s and the remedy compensation', async () => {
+    const late = await checker().check(staffed('2026-03-05'));
+    const finding = late.findings.find((f) => f.ruleId === 'tupe.eli-timetable');
+    expect(finding?.severity).toBe('review');
+    expect(finding?.reason).toMatch(/The duty is the outgoing provider's, not the authority's/);
+    expect(finding?.reason).toMatch(/compensated to the new provider \(reg 12\)/);
+    expect(late.verdict).toBe('review');
+  });
 });
 
 describe('publication within a number of days of the award', () => {
