@@ -180,3 +180,34 @@ describe('pipeline notice (Procurement Act 2023 s.93(3): "more than £2 million"
     expect(await fired(2_000_000)).toBe(false);
   });
 });
+
+describe('PSR considerable change (reg 6(10)-(11)): attributable, at least £500,000 and at least 25% higher, all three', () => {
+  // The direct award C plan's new lifetime value is £3,000,000.
+  const considerable = async (originalLifetimeValue: number | null, changeAttributableToAuthority: boolean | null = true) => {
+    const report = await checker().check(plan(da({ incumbent: { originalLifetimeValue }, directAward: { changeAttributableToAuthority } })));
+    return report.findings.find((f) => f.ruleId === 'psr.direct-award-c.considerable-change-value');
+  };
+  it('is met with all three, on each side of each figure', async () => {
+    expect((await considerable(2_400_000))?.severity).toBe('non-compliant'); // +£600,000, 25%
+    expect(await considerable(2_410_000)).toBeUndefined(); // +£590,000, 24.5%: below 25%
+    expect(await considerable(2_500_001)).toBeUndefined(); // +£499,999, 20%: below £500,000
+    expect(await considerable(1_000_000, false)).toBeUndefined(); // not the authority's change
+  });
+  it('a rise below either figure decides it whatever the attribution: no question about it', async () => {
+    expect(await considerable(2_450_000, null)).toBeUndefined();
+    expect(await considerable(2_900_000, null)).toBeUndefined();
+    expect((await considerable(1_000_000, null))?.missingFacts.map((m) => m.planPath)).toEqual(['directAward.changeAttributableToAuthority']);
+  });
+  it('materially different meets the threshold whatever the values, in one finding, not two', async () => {
+    const report = await checker().check(plan(da({ incumbent: { originalLifetimeValue: 1_000_000 }, directAward: { materiallyDifferent: true } })));
+    const ids = report.findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId);
+    expect(ids).toContain('psr.direct-award-c.materially-different');
+    expect(ids).not.toContain('psr.direct-award-c.considerable-change-value');
+  });
+  it('with the existing contract\'s value unknown, the review states the new lifetime value and term and what to compare them with', async () => {
+    const finding = await considerable(null);
+    expect(finding?.severity).toBe('review');
+    expect(finding?.reason).toMatch(/The new contract's lifetime value is £3,000,000 over 36 months, options included\. Compare it with the existing contract's lifetime value when it was entered into \(unknown\)/);
+    expect(finding?.missingFacts.map((m) => m.planPath)).toEqual(['incumbent.originalLifetimeValue']);
+  });
+});

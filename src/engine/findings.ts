@@ -53,9 +53,11 @@ export function makeFinding(rule: RuleDefinition, outcome: Truth, deciding: stri
   const missingFacts = missingFactsOf(deciding, facts, open);
   const asked = missingFacts.map((m) => `${m.question} (${m.planPath ?? m.fact})`).join(' ');
   const severity = OPEN_SEVERITY[rule.severity];
+  const fact = (name: string) => (isFactName(name) ? facts[name] : undefined);
+  const context = rule.openReason ? `${render(rule.openReason, fact, param)} ` : '';
   const reason =
     severity === 'info'
-      ? `Whether ${OPEN_MEANS.info} depends on what the plan does not yet say. ${asked} Its steps are listed in case it does.`
-      : `The plan's facts do not decide this: depending on the answers, ${OPEN_MEANS[rule.severity]}. ${asked} Add the answers to the plan, or record why the authority is satisfied.`;
+      ? `${context}Whether ${OPEN_MEANS.info} depends on what the plan does not yet say. ${asked} Its steps are listed in case it does.`
+      : `${context}The plan's facts do not decide this: depending on the answers, ${OPEN_MEANS[rule.severity]}. ${asked} Add the answers to the plan, or record why the authority is satisfied.`;
   return { ...base, severity, reason, missingFacts, steps: severity === 'info' ? rule.steps : [] };
 }

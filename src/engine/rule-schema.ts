@@ -181,6 +181,14 @@ export const RuleDefinition = z.strictObject({
       'The test: the rule fires when these hold, is silent when they fail, and gives a review naming the facts that decide it when the plan leaves them unknown (all: false if any part is false; any: true if any part is true; not: keeps unknown).',
   }),
   reason: z.string().min(1).meta({ description: 'Why it fired, with {{fact|format}} and {{param:id|format}} placeholders.' }),
+  openReason: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'What to say when the plan\'s facts leave the rule open, before the questions (same placeholders; a fact the plan leaves unknown prints as "unknown"): e.g. the values the plan does give and what to compare them with.',
+    }),
   steps: z.array(z.string()).default([]).meta({ description: 'Ids of the required steps this rule adds.' }),
   instead: z
     .strictObject({

@@ -62,11 +62,10 @@ const CASES: Record<string, [Patch, Patch]> = {
   'psr.direct-award-c.not-replacing': [da({ directAward: { replacesExpiringContract: false } }), directAwardC],
   'psr.direct-award-c.gap-or-overlap': [da({ dates: { contractStart: '2026-05-01' } }), directAwardC],
   'psr.direct-award-c.materially-different': [da({ directAward: { materiallyDifferent: true } }), directAwardC],
-  'psr.direct-award-c.considerable-change-value': [da({ incumbent: { originalLifetimeValue: 1_000_000 } }), directAwardC],
-  // The new lifetime value is £3m: from £2.45m is +£550,000 (22%); from £2.7m is +£300,000.
-  'psr.direct-award-c.considerable-change-uncertain': [
-    da({ incumbent: { originalLifetimeValue: 2_450_000 } }),
-    da({ incumbent: { originalLifetimeValue: 2_700_000 } }),
+  // The new lifetime value is £3m: from £2.4m it is £600,000 (25%) higher, meeting all three conditions; from £2.41m it is 24.5% higher.
+  'psr.direct-award-c.considerable-change-value': [
+    da({ incumbent: { originalLifetimeValue: 2_400_000 } }),
+    da({ incumbent: { originalLifetimeValue: 2_410_000 } }),
   ],
   'psr.direct-award-c.provider-not-satisfying': [da({ incumbent: { satisfyingContract: false } }), directAwardC],
   'psr.direct-award-c.process': [directAwardC, {}],
