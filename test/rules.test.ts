@@ -211,3 +211,23 @@ describe('PSR considerable change (reg 6(10)-(11)): attributable, at least £500
     expect(finding?.missingFacts.map((m) => m.planPath)).toEqual(['incumbent.originalLifetimeValue']);
   });
 });
+
+describe('changes to health care contracts let before the PSR (regime unsettled: PSR reg 13 or PCR 2015 reg 72)', () => {
+  const change = (regime: string, providedForInContract: boolean) =>
+    plan({
+      route: { regime, process: 'modification' },
+      incumbent: { awardedUnder: 'pcr2015' },
+      change: { description: 'Add a post', effectiveDate: '2025-10-01', valueChange: 100_000, providedForInContract, materiallyDifferent: false, attributableToAuthority: true, externalFactors: false, providerSuccessionOnly: false },
+    });
+  it.each(['psr', 'pcr2015'])('naming %s is a review, not a regime mismatch, where the regimes give different answers', async (regime) => {
+    const report = await checker().check(change(regime, false));
+    const ids = report.findings.map((f) => f.ruleId);
+    expect(ids).toContain('scope.pre-psr-health-contract-change.unsettled');
+    expect(ids).not.toContain('scope.regime-mismatch');
+    expect(report.verdict).toBe('review');
+  });
+  it('naming the Procurement Act is still a mismatch', async () => {
+    const report = await checker().check(change('pa2023', false));
+    expect(report.findings.find((f) => f.ruleId === 'scope.regime-mismatch')?.severity).toBe('non-compliant');
+  });
+});

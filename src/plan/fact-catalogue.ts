@@ -42,7 +42,7 @@ export const FACT_CATALOGUE = {
   regimeBasis: { description: 'Why that regime applies' },
   pcr2006Governs: { description: 'The procurement (or the change) falls under PCR 2006, before PCR 2015 came into force', from: ['incumbentAwardedUnder'] },
   inScope: { description: 'The plan falls under a regime procheck checks (not PCR 2006)' },
-  regimeMismatch: { description: 'The plan names a regime other than the one that applies' },
+  regimeMismatch: { description: 'The plan names a regime other than the one that applies (not where the law leaves open which of the two applies)', from: ['servicesHealthCareKnown', 'serviceSharesStated', 'otherElementsSeparable'] },
   process: { description: 'Award process, procedure or change', planPath: 'route.process', question: 'Which award process or procedure will be used, or which change is being made to the existing contract?' },
   processKind: { description: '"new-award" or "change" (extension or modification of an existing contract)' },
   processRegime: { description: 'Regime the named process belongs to ("any" where several share the name)' },

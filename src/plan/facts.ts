@@ -129,6 +129,28 @@ function pcr2006Governs(plan: Plan, params: ParamTable): boolean | null {
   return under === null ? null : under === 'pcr2006' || under === 'other';
 }
 
+/**
+ * Is the regime of this change open in law? A change, made while the PSR is in
+ * force, to a health care contract let under PCR 2015 (or 2006) may fall under
+ * PSR reg 13 or PCR 2015 reg 72 (scope.pre-psr-health-contract-change.*).
+ * Unknown while whether it is a PSR health care contract is.
+ */
+function changeRegimeUnsettled(plan: Plan, params: ParamTable, inPsrScope: boolean | null): boolean | null {
+  if (processKind(plan.route.process) !== 'change') return false;
+  const under = plan.incumbent?.awardedUnder;
+  if (under !== 'pcr2015' && under !== 'pcr2006') return false;
+  if ((plan.change?.effectiveDate ?? plan.dates.procurementStart) < params.date('psr.in-force')) return false;
+  return inPsrScope;
+}
+
+/** The plan names a regime that does not apply; not while the law leaves open which of the two it names applies. */
+function regimeMismatch(plan: Plan, regime: ApplicableRegime | null, unsettled: boolean | null): boolean | null {
+  const named = plan.route.regime;
+  if (named === 'auto' || regime === null || named === regime) return false;
+  if (named !== 'psr' && named !== 'pcr2015') return true;
+  return unsettled === true ? false : unsettled === null ? null : true;
+}
+
 export interface RegimeDecision {
   regime: ApplicableRegime | null;
   basis: string;
@@ -378,7 +400,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     regimeBasis: decision.basis,
     inScope: decision.regime !== 'pcr2006',
     pcr2006Governs: pcr2006Governs(plan, params),
-    regimeMismatch: plan.route.regime !== 'auto' && decision.regime !== null && plan.route.regime !== decision.regime,
+    regimeMismatch: regimeMismatch(plan, decision.regime, changeRegimeUnsettled(plan, params, inPsrScope)),
     process: plan.route.process,
     processKind: processKind(plan.route.process),
     processRegime: processRegime(plan.route.process),
