@@ -231,3 +231,28 @@ describe('changes to health care contracts let before the PSR (regime unsettled:
     expect(report.findings.find((f) => f.ruleId === 'scope.regime-mismatch')?.severity).toBe('non-compliant');
   });
 });
+
+describe('direct award B (PSR reg 6(4)(d)-(e)): arrangements for providers to express an interest, and no framework', () => {
+  const daB = (expressionOfInterestArrangements: boolean | null, framework = false) =>
+    plan({
+      route: { process: 'direct-award-b', framework },
+      directAward: { patientChoiceService: true, providerNumbersRestricted: false, allQualifyingProvidersOffered: true, expressionOfInterestArrangements },
+    });
+  const severityOf = async (p: ReturnType<typeof plan>, id: string) => (await checker().check(p)).findings.find((f) => f.ruleId === id)?.severity;
+  it('is not available without arrangements to express an interest; with them, it is', async () => {
+    expect(await severityOf(daB(false), 'psr.direct-award-b.conditions')).toBe('non-compliant');
+    expect(await severityOf(daB(true), 'psr.direct-award-b.conditions')).toBeUndefined();
+    expect(await severityOf(daB(null), 'psr.direct-award-b.conditions')).toBe('review');
+  });
+  it('is mandatory only with the arrangements and not for a framework', async () => {
+    const competitive = (expressionOfInterestArrangements: boolean, framework = false) =>
+      plan({
+        route: { framework },
+        term: framework ? { initialMonths: 48, extensions: [] } : {},
+        directAward: { patientChoiceService: true, providerNumbersRestricted: false, allQualifyingProvidersOffered: true, expressionOfInterestArrangements },
+      });
+    expect(await severityOf(competitive(true), 'psr.direct-award-b.mandatory')).toBe('non-compliant');
+    expect(await severityOf(competitive(false), 'psr.direct-award-b.mandatory')).toBeUndefined();
+    expect(await severityOf(competitive(true, true), 'psr.direct-award-b.mandatory')).toBeUndefined();
+  });
+});

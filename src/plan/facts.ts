@@ -476,6 +476,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     patientChoiceService: nul(da?.patientChoiceService ?? undefined),
     providerNumbersRestricted: nul(da?.providerNumbersRestricted ?? undefined),
     allQualifyingProvidersOffered: nul(da?.allQualifyingProvidersOffered ?? undefined),
+    expressionOfInterestArrangements: nul(da?.expressionOfInterestArrangements ?? undefined),
     materiallyDifferent: nul(da?.materiallyDifferent ?? undefined),
     changeAttributableToAuthority: nul(da?.changeAttributableToAuthority ?? undefined),
     mostSuitableProviderIdentifiable: nul(da?.mostSuitableProviderIdentifiable ?? undefined),

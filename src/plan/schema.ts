@@ -307,6 +307,9 @@ export const DirectAwardFacts = z.strictObject({
   allQualifyingProvidersOffered: unknownable(z.boolean()).meta({
     description: 'Will every provider that meets the requirements be offered a contract (PSR reg 8)?',
   }),
+  expressionOfInterestArrangements: unknownable(z.boolean()).meta({
+    description: 'Does the authority have arrangements in place that let providers express an interest in providing the services (PSR reg 6(4)(d))?',
+  }),
   materiallyDifferent: unknownable(z.boolean()).meta({
     description: 'Are the proposed arrangements materially different in character from the existing contract when it was entered into (PSR reg 6 considerable change)?',
   }),

@@ -8,7 +8,7 @@ const msp = { route: { process: 'most-suitable-provider' }, directAward: { mostS
 const daA = { route: { process: 'direct-award-a' }, directAward: { onlyProviderCapable: true } };
 const daB = {
   route: { process: 'direct-award-b' },
-  directAward: { patientChoiceService: true, providerNumbersRestricted: false, allQualifyingProvidersOffered: true },
+  directAward: { patientChoiceService: true, providerNumbersRestricted: false, allQualifyingProvidersOffered: true, expressionOfInterestArrangements: true },
 };
 const urgent = {
   route: { process: 'urgent-award' },
