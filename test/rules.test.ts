@@ -256,3 +256,21 @@ describe('direct award B (PSR reg 6(4)(d)-(e)): arrangements for providers to ex
     expect(await severityOf(competitive(true, true), 'psr.direct-award-b.mandatory')).toBeUndefined();
   });
 });
+
+describe('PSR reg 13(3): changes to contracts awarded by direct award A or B have no value limit', () => {
+  const change = (awardedBy: string | null) =>
+    plan({
+      route: { process: 'modification' },
+      incumbent: { awardedUnder: 'psr', awardedBy },
+      change: { description: 'Expand the service', effectiveDate: '2025-10-01', valueChange: 2_600_000, providedForInContract: false, materiallyDifferent: false, attributableToAuthority: true, externalFactors: false, providerSuccessionOnly: false },
+    });
+  it('a £2.6m (52%) change breaks the reg 13 limits for a competitively awarded contract, not for one awarded by direct award A or B', async () => {
+    const severity = async (awardedBy: string | null) => (await checker().check(change(awardedBy))).findings.find((f) => f.ruleId === 'psr.modification.value-limit');
+    expect((await severity('competitive'))?.severity).toBe('non-compliant');
+    expect(await severity('direct-award-a')).toBeUndefined();
+    expect(await severity('direct-award-b')).toBeUndefined();
+    const open = await severity(null);
+    expect(open?.severity).toBe('review');
+    expect(open?.missingFacts.map((m) => m.planPath)).toEqual(['incumbent.awardedBy']);
+  });
+});

@@ -105,6 +105,11 @@ const CASES: Record<string, [Patch, Patch]> = {
     mod({ change: { providedForInContract: false, attributableToAuthority: false } }),
     mod({ change: { providedForInContract: false } }),
   ],
+  // The same £2.6m change (52% of £5m) to a contract awarded by direct award A: permitted, as it is not materially different.
+  'psr.modification.direct-award-a-b': [
+    mod({ incumbent: { awardedBy: 'direct-award-a' }, change: { providedForInContract: false, valueChange: 2_600_000 } }),
+    mod({ incumbent: { awardedBy: 'direct-award-a' }, change: { providedForInContract: false, valueChange: 2_600_000, materiallyDifferent: true } }),
+  ],
   'psr.modification.notice': [mod({ change: { valueChange: 600_000 } }), modification],
   'terms.extension-not-in-contract': [{ term: { extensions: [{ months: 24, exercise: 'authority-option', statedInContract: false }] } }, {}],
   'terms.extension-contract-unknown': [{ term: { extensions: [{ months: 24, exercise: 'mutual-agreement' }] } }, {}],

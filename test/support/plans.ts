@@ -82,7 +82,7 @@ export const directAwardC = {
 /** A PSR modification provided for in the contract. */
 export const modification = {
   route: { process: 'modification' },
-  incumbent: { awardedUnder: 'psr' },
+  incumbent: { awardedUnder: 'psr', awardedBy: 'competitive' },
   change: {
     description: 'Add a hospital liaison post',
     effectiveDate: '2025-10-01',
