@@ -274,3 +274,27 @@ describe('PSR reg 13(3): changes to contracts awarded by direct award A or B hav
     expect(open?.missingFacts.map((m) => m.planPath)).toEqual(['incumbent.awardedBy']);
   });
 });
+
+describe('contract change notices (Procurement Act 2023 s.75(2)): "10 per cent or less", value "or" term', () => {
+  // The Procurement Act suite's modification: a £400,000 contract with a 48-month maximum term.
+  const change = (valueChange: number, extensionMonths = 0) =>
+    PA2023_SUITE.plan({
+      route: { process: 'modification' },
+      incumbent: { awardedUnder: 'pa2023', originalLifetimeValue: 400_000, originalMaxTermMonths: 48 },
+      change: { description: 'Change', effectiveDate: '2026-07-01', valueChange, extensionMonths, providedForInContract: true, providedForInNotice: true, materiallyDifferent: false, providerSuccessionOnly: false, unforeseeable: false, additionalServices: false, substantial: false },
+    });
+  const ids = async (p: ReturnType<typeof change>) => (await checker().check(p)).findings.map((f) => f.ruleId);
+  it('exactly 10% of the value needs no notice; more does, up or down', async () => {
+    expect(await ids(change(40_000))).not.toContain('pa2023.modification.change-notice');
+    expect(await ids(change(40_001))).toContain('pa2023.modification.change-notice');
+    expect(await ids(change(-40_001))).toContain('pa2023.modification.change-notice');
+  });
+  it('one limb within and the other over is a review of the two readings, not a silent answer', async () => {
+    const within = await ids(change(20_000, 6));
+    expect(within).toContain('pa2023.modification.change-notice-reading');
+    expect(within).not.toContain('pa2023.modification.change-notice');
+    const both = await ids(change(100_000, 6));
+    expect(both).toContain('pa2023.modification.change-notice');
+    expect(both).not.toContain('pa2023.modification.change-notice-reading');
+  });
+});

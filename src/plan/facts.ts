@@ -508,6 +508,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     changeOfSupplierImpracticable: nul(change?.changeOfSupplierImpracticable ?? undefined),
     changeSubstantial: nul(change?.substantial ?? undefined),
     changeValueRatio: change?.valueChange == null || !originalLv ? null : change.valueChange / originalLv,
+    // "increases or decreases ... by": the size of the change either way.
+    changeValueShare: change?.valueChange == null || !originalLv ? null : Math.abs(change.valueChange) / originalLv,
     incumbentOriginalMaxTermMonths: originalMaxTerm,
     changeTermRatio: ((months) => (months === 0 ? 0 : months === null || originalMaxTerm === null ? null : months / originalMaxTerm))(
       change?.extensionMonths ?? (change && plan.route.process !== 'extension' ? 0 : null),

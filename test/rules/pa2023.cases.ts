@@ -169,6 +169,8 @@ export const PA2023_SUITE: RuleSuite = {
       m({ route: { process: 'extension' }, change: { extensionMonths: 6 } }),
     ],
     'pa2023.modification.change-notice': [m(big), mod],
+    // 6 months is 12.5% of the 48-month maximum term: over the term limit while the value moves 5% (within) reads both ways; with 25%, both limbs are over.
+    'pa2023.modification.change-notice-reading': [m({ change: { extensionMonths: 6 } }), m(p(big, { change: { extensionMonths: 6 } }))],
     'pa2023.modification.publish': [m({ incumbent: { originalLifetimeValue: 6_000_000 } }), mod],
     'pa2023.modification.urgent-not-unavoidable': [merge(urgentMod, { urgency: { foreseeable: true } }), urgentMod],
     'pa2023.modification.urgent': [urgentMod, merge(urgentMod, { urgency: { foreseeable: true } })],
