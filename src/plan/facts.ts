@@ -466,6 +466,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     incumbentSatisfying: nul(inc?.satisfyingContract ?? undefined),
     incumbentLikelyToSatisfy: nul(inc?.likelyToSatisfyNewContract ?? undefined),
     incumbentExtensionRemainingMonths: nul(inc?.extensionRemainingMonths ?? undefined),
+    incumbentBridging: nul(inc?.bridgingArrangement ?? undefined),
     originalLifetimeValue: originalLv,
     lifetimeValueIncrease: lvIncrease,
     lifetimeValueIncreaseRatio: lvIncrease === null || !originalLv ? null : lvIncrease / originalLv,

@@ -214,6 +214,10 @@ export const Incumbent = z.strictObject({
     description:
       'Lifetime (estimated) value of the current contract when it was entered into (PSR reg 6 considerable change, reg 13 limits; PCR 2015 reg 72 caps; Procurement Act 2023 s.74).',
   }),
+  bridgingArrangement: unknownable(z.boolean()).meta({
+    description:
+      'Is there a lawful arrangement to keep the service running from the end of the current contract until the new one starts (an extension written into it, or an urgent award)?',
+  }),
   originalMaxTermMonths: unknownable(z.number().int().positive()).meta({
     description: 'Maximum term of the current contract as awarded, every option included, in months (Procurement Act 2023 s.74(3): a term change of more than 10% is substantial).',
   }),

@@ -138,6 +138,12 @@ const CASES: Record<string, [Patch, Patch]> = {
     { ...daA, dates: { contractSigned: '2025-11-03' } },
   ],
   'timetable.contract-before-procurement-start': [{ dates: { contractSigned: '2025-04-30' } }, { dates: { contractSigned: '2025-05-01' } }],
+  'timetable.service-before-award-decision': [{ dates: { contractStart: '2025-11-02' } }, {}],
+  // The base's incumbent contract ends 31 March 2026; its award decision is 3 November 2025.
+  'timetable.award-after-incumbent-end': [
+    { incumbent: { contractEnd: '2025-11-02', bridgingArrangement: false } },
+    { incumbent: { contractEnd: '2025-11-02', bridgingArrangement: true } },
+  ],
   'timetable.procurement-starts-too-late': [staged({ dates: { procurementStart: '2025-07-25' } }), staged({ dates: { procurementStart: '2025-07-24' } })],
   'timetable.decision-too-late': [staged({ dates: { decision: '2025-06-27' } }), staged({ dates: { decision: '2025-06-26' } })],
   'timetable.procurement-after-incumbent-end': [{ incumbent: { contractEnd: '2025-04-30' } }, { incumbent: { contractEnd: '2025-05-01' } }],
