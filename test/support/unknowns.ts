@@ -455,6 +455,9 @@ function rawCandidates(plan: PlanInput, slot: Slot, rand: () => number, completi
       return k.values;
     case 'months': {
       const near = [plan.change?.extensionMonths, plan.incumbent?.extensionRemainingMonths].filter((v): v is number => typeof v === 'number').flatMap((v) => [v - 1, v, v + 1]);
+      // Terms either side of the one for which the extension is exactly 10% (Procurement Act s.74, s.75(2)).
+      const ext = plan.change?.extensionMonths;
+      if (typeof ext === 'number' && ext > 0) near.push(ext * 10 - 1, ext * 10, ext * 10 + 1);
       return [...new Set([...MONTHS, ...near])].filter((m) => m >= k.min && m <= 120);
     }
     case 'date':
