@@ -47,6 +47,7 @@ export const FACT_CATALOGUE = {
   processKind: { description: '"new-award" or "change" (extension or modification of an existing contract)' },
   processRegime: { description: 'Regime the named process belongs to ("any" where several share the name)' },
   framework: { description: 'The award concludes a framework agreement', planPath: 'route.framework', question: 'Will the award set up a framework agreement?' },
+  advertised: { description: 'A below-threshold opportunity will be advertised', planPath: 'route.advertised', question: 'Will the below-threshold opportunity be advertised at all?' },
   procurementStart: { description: 'Date the procurement starts', planPath: 'dates.procurementStart', question: 'On what date will the procurement start (the first notice, or the first approach to the market)?' },
   decisionDate: { description: 'Date of the decision to proceed', planPath: 'dates.decision', question: 'On what date will the decision to proceed be taken?' },
   awardDecision: { description: 'Date the award decision (PSR intention notice) is published', planPath: 'dates.awardDecision', question: 'On what date will the award decision be published?' },

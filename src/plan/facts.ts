@@ -405,6 +405,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     processKind: processKind(plan.route.process),
     processRegime: processRegime(plan.route.process),
     framework: plan.route.framework,
+    advertised: nul(plan.route.advertised ?? undefined),
     procurementStart: plan.dates.procurementStart,
     decisionDate: nul(plan.dates.decision),
     awardDecision: nul(plan.dates.awardDecision),

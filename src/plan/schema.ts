@@ -176,6 +176,10 @@ export const Route = z.strictObject({
     .boolean()
     .default(false)
     .meta({ description: 'Is the award the conclusion of a framework agreement (PSR reg 16; PCR reg 33; PA s.45)?' }),
+  advertised: unknownable(z.boolean()).meta({
+    description:
+      'For a below-threshold procurement: will the opportunity be advertised at all (PCR 2015 reg 110: an advertised opportunity must then also go on Contracts Finder)? Procedures that are advertised by nature need not say.',
+  }),
 });
 
 export const Dates = z.strictObject({

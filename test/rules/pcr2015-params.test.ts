@@ -95,7 +95,7 @@ describe('PCR 2015 thresholds change on the procurement start date', () => {
 });
 
 describe('Contracts Finder limit (sub-central): £25,000 to 20 December 2022, £30,000 from 21 December 2022', () => {
-  const plan = (start: string) => planOn(start, 28_000, withVat({ route: { process: 'below-threshold' } }));
+  const plan = (start: string) => planOn(start, 28_000, withVat({ route: { process: 'below-threshold', advertised: true } }));
   const finding = async (start: string) =>
     (await checker().check(plan(start))).findings.find((f) => f.ruleId === 'pcr2015.contracts-finder.opportunity');
 
@@ -165,5 +165,17 @@ describe('reg 87 standstill: 10 days after the award decision notices, to a work
     const report = await checker().check(merge(basePcr, { dates: { awardDecision: '2023-10-04', contractSigned: '2023-10-10' } }));
     expect(report.steps.find((s) => s.id === 'pcr2015.light-touch-voluntary-standstill')?.due).toBe('2023-10-17');
     expect(report.findings.map((f) => f.ruleId)).not.toContain('pcr2015.standstill.contract-too-early');
+  });
+});
+
+describe('Contracts Finder opportunity: only for an opportunity that is advertised (reg 110)', () => {
+  const finding = async (advertised: boolean | null) =>
+    (await checker().check(planOn('2023-06-01', 40_000, withVat({ route: { process: 'below-threshold', advertised } })))).findings.find(
+      (f) => f.ruleId === 'pcr2015.contracts-finder.opportunity',
+    );
+  it('an advertised below-threshold opportunity goes on Contracts Finder; one not advertised at all does not', async () => {
+    expect((await finding(true))?.missingFacts).toEqual([]);
+    expect(await finding(false)).toBeUndefined();
+    expect((await finding(null))?.missingFacts.map((m) => m.planPath)).toEqual(['route.advertised']);
   });
 });
