@@ -298,3 +298,21 @@ describe('contract change notices (Procurement Act 2023 s.75(2)): "10 per cent o
     expect(both).not.toContain('pa2023.modification.change-notice-reading');
   });
 });
+
+describe('framework terms (PSR reg 16(5), PCR 2015 reg 33(3)): the framework\'s own term, and whether a justification is recorded', () => {
+  const psrFramework = (frameworkTermMonths: number | undefined, frameworkTermJustified: boolean | null) =>
+    plan({ route: { framework: true, frameworkTermMonths, frameworkTermJustified } });
+  const findings = async (p: ReturnType<typeof plan>) => (await checker().check(p)).findings.filter((f) => f.ruleId.startsWith('psr.framework.max-term'));
+  it('over the cap with no justification is non-compliant; with one, a review; unknown, a review naming the fact', async () => {
+    expect((await findings(psrFramework(84, false))).map((f) => [f.ruleId, f.severity])).toEqual([['psr.framework.max-term', 'non-compliant']]);
+    expect((await findings(psrFramework(84, true))).map((f) => [f.ruleId, f.severity])).toEqual([['psr.framework.max-term-justified', 'review']]);
+    const open = await findings(psrFramework(84, null));
+    expect(open.map((f) => [f.ruleId, f.severity])).toEqual([['psr.framework.max-term', 'review']]);
+    expect(open[0]?.missingFacts.map((m) => m.planPath)).toEqual(['route.frameworkTermJustified']);
+  });
+  it('at the cap, nothing; the contract\'s own term is not the framework\'s, so without a framework term it is asked for', async () => {
+    expect(await findings(psrFramework(48, null))).toEqual([]);
+    const unknown = await findings(psrFramework(undefined, false));
+    expect(unknown[0]?.missingFacts.map((m) => m.planPath)).toEqual(['route.frameworkTermMonths']);
+  });
+});

@@ -48,6 +48,8 @@ export const FACT_CATALOGUE = {
   processRegime: { description: 'Regime the named process belongs to ("any" where several share the name)' },
   framework: { description: 'The award concludes a framework agreement', planPath: 'route.framework', question: 'Will the award set up a framework agreement?' },
   advertised: { description: 'A below-threshold opportunity will be advertised', planPath: 'route.advertised', question: 'Will the below-threshold opportunity be advertised at all?' },
+  frameworkTermYears: { description: 'Term of the framework agreement concluded, every option included (years)', planPath: 'route.frameworkTermMonths', question: 'How long is the framework agreement itself, in months, every option included?' },
+  frameworkTermJustified: { description: 'The exceptional justification for a framework longer than the maximum term is recorded', planPath: 'route.frameworkTermJustified', question: 'Is the exceptional justification for the framework\'s length recorded?' },
   procurementStart: { description: 'Date the procurement starts', planPath: 'dates.procurementStart', question: 'On what date will the procurement start (the first notice, or the first approach to the market)?' },
   decisionDate: { description: 'Date of the decision to proceed', planPath: 'dates.decision', question: 'On what date will the decision to proceed be taken?' },
   awardDecision: { description: 'Date the award decision (PSR intention notice) is published', planPath: 'dates.awardDecision', question: 'On what date will the award decision be published?' },

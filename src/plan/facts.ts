@@ -406,6 +406,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     processRegime: processRegime(plan.route.process),
     framework: plan.route.framework,
     advertised: nul(plan.route.advertised ?? undefined),
+    frameworkTermYears: plan.route.frameworkTermMonths === undefined ? null : Math.round((plan.route.frameworkTermMonths / 12) * 100) / 100,
+    frameworkTermJustified: nul(plan.route.frameworkTermJustified ?? undefined),
     procurementStart: plan.dates.procurementStart,
     decisionDate: nul(plan.dates.decision),
     awardDecision: nul(plan.dates.awardDecision),

@@ -176,6 +176,16 @@ export const Route = z.strictObject({
     .boolean()
     .default(false)
     .meta({ description: 'Is the award the conclusion of a framework agreement (PSR reg 16; PCR reg 33; PA s.45)?' }),
+  frameworkTermMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: 'For the conclusion of a framework agreement: the framework\'s own term in months, every option included (not the term of the contracts called off under it).' }),
+  frameworkTermJustified: unknownable(z.boolean()).meta({
+    description:
+      'For a framework longer than the maximum term (PSR reg 16(5); PCR 2015 reg 33(3)): is the exceptional justification for its length recorded?',
+  }),
   advertised: unknownable(z.boolean()).meta({
     description:
       'For a below-threshold procurement: will the opportunity be advertised at all (PCR 2015 reg 110: an advertised opportunity must then also go on Contracts Finder)? Procedures that are advertised by nature need not say.',

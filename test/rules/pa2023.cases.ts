@@ -56,7 +56,7 @@ const callOff = {
     termsAllowDirectAward: true,
   },
 };
-const framework = { route: { framework: true }, term: { initialMonths: 48, extensions: [] } };
+const framework = { route: { framework: true, frameworkTermMonths: 48 }, term: { initialMonths: 48, extensions: [] } };
 
 /** A modification of a contract awarded under the Act, provided for in the contract and the tender notice. */
 const mod = {
@@ -133,9 +133,9 @@ export const PA2023_SUITE: RuleSuite = {
     'pa2023.notices.publish-contract': [{ value: { annual: 1_500_000 } }, {}],
     'pa2023.notices.pipeline': [{ value: { annual: 600_000 } }, {}],
     // frameworks.json
-    'pa2023.framework.max-term': [{ route: { framework: true } , term: { initialMonths: 48, extensions: [{ months: 12, exercise: 'authority-option', statedInContract: true }] } }, framework],
+    'pa2023.framework.max-term': [{ route: { framework: true, frameworkTermMonths: 60 } }, framework],
     'pa2023.framework.light-touch-no-cap': [
-      p(lightTouch, { route: { framework: true }, term: { initialMonths: 60, extensions: [] } }),
+      p(lightTouch, { route: { framework: true, frameworkTermMonths: 60 } }),
       p(lightTouch, framework),
     ],
     'pa2023.call-off.framework-regime': [merge(callOff, { frameworkAgreement: { awardedUnder: 'other' } }), callOff],

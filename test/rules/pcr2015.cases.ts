@@ -111,8 +111,12 @@ export const PCR2015_SUITE: RuleSuite = {
     'pcr2015.negotiated.repetition': [merge(repetition, { justification: { originalContractAwarded: '2020-06-01' } }), repetition],
     'pcr2015.negotiated.process': [npwp, {}],
     'pcr2015.framework.max-term': [
-      merge(open, { route: { framework: true } }),
-      merge(open, { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }),
+      merge(open, { route: { framework: true, frameworkTermMonths: 60, frameworkTermJustified: false } }),
+      merge(open, { route: { framework: true, frameworkTermMonths: 48, frameworkTermJustified: false } }),
+    ],
+    'pcr2015.framework.max-term-justified': [
+      merge(open, { route: { framework: true, frameworkTermMonths: 60, frameworkTermJustified: true } }),
+      merge(open, { route: { framework: true, frameworkTermMonths: 48, frameworkTermJustified: true } }),
     ],
     'pcr2015.call-off.after-framework-end': [co({ frameworkAgreement: { endDate: '2023-10-31' } }), callOff],
     'pcr2015.call-off.authority-not-entitled': [co({ frameworkAgreement: { authorityEntitled: false } }), callOff],

@@ -73,7 +73,15 @@ const CASES: Record<string, [Patch, Patch]> = {
   'psr.most-suitable-provider.process': [msp, {}],
   'psr.competitive.process': [{}, directAwardC],
   'psr.framework.competitive-only': [merge(msp, { route: { framework: true } }), { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
-  'psr.framework.max-term': [{ route: { framework: true } }, { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
+  // A framework of 84 months is over the 4 years of reg 16(5); 48 months is not.
+  'psr.framework.max-term': [
+    { route: { framework: true, frameworkTermMonths: 84, frameworkTermJustified: false } },
+    { route: { framework: true, frameworkTermMonths: 48, frameworkTermJustified: false } },
+  ],
+  'psr.framework.max-term-justified': [
+    { route: { framework: true, frameworkTermMonths: 84, frameworkTermJustified: true } },
+    { route: { framework: true, frameworkTermMonths: 84, frameworkTermJustified: false } },
+  ],
   'psr.direct-award.not-for-frameworks': [da({ route: { framework: true } }), directAwardC],
   'psr.urgent-award.conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
   'psr.urgent-award.process': [urgent, {}],
