@@ -316,3 +316,24 @@ describe('framework terms (PSR reg 16(5), PCR 2015 reg 33(3)): the framework\'s 
     expect(unknown[0]?.missingFacts.map((m) => m.planPath)).toEqual(['route.frameworkTermMonths']);
   });
 });
+
+describe('PSR urgent awards (reg 14): the term no longer than the urgency requires', () => {
+  const urgent = (termLimitedToUrgency: boolean | null) =>
+    plan({
+      route: { process: 'urgent-award' },
+      urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true, termLimitedToUrgency },
+      term: { initialMonths: 36, extensions: [] },
+    });
+  it('a long urgent award that does not say its term is limited to the urgency is not silently compliant', async () => {
+    const report = await checker().check(urgent(null));
+    const finding = report.findings.find((f) => f.ruleId === 'psr.urgent-award.term');
+    expect(finding?.severity).toBe('review');
+    expect(finding?.reason).toMatch(/runs 36 months with every option/);
+    expect(finding?.missingFacts.map((m) => m.planPath)).toEqual(['urgency.termLimitedToUrgency']);
+    expect(report.verdict).not.toBe('compliant');
+  });
+  it('limited to the urgency, nothing to review on the term; longer, a review', async () => {
+    expect((await checker().check(urgent(true))).findings.map((f) => f.ruleId)).not.toContain('psr.urgent-award.term');
+    expect((await checker().check(urgent(false))).findings.find((f) => f.ruleId === 'psr.urgent-award.term')?.missingFacts).toEqual([]);
+  });
+});

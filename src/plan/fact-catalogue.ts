@@ -172,6 +172,7 @@ export const FACT_CATALOGUE = {
   urgencyForeseeable: { description: 'The urgency was foreseeable by the authority', planPath: 'urgency.foreseeable', question: 'Could the authority have foreseen the urgency?' },
   urgencyAttributable: { description: 'The urgency is attributable to the authority', planPath: 'urgency.attributableToAuthority', question: 'Is the urgency the authority\'s own doing, for example through poor planning?' },
   urgencyRisksSafety: { description: 'Delay would likely pose a risk to patient or public safety', planPath: 'urgency.delayRisksSafety', question: 'Would following the usual process be likely to put patients or the public at risk?' },
+  urgencyTermLimited: { description: 'The urgent arrangement lasts no longer than the urgency requires', planPath: 'urgency.termLimitedToUrgency', question: 'Is the term of the urgent award no longer than the urgency requires, with a regular process to follow?' },
   staffAssigned: { description: 'An organised grouping of staff is assigned to the current service', planPath: 'staff.assignedToService', question: 'Is there an organised group of staff whose main purpose is delivering the current service?' },
   activitiesFundamentallyChanged: { description: 'The activities will be fundamentally different after the change', planPath: 'staff.activitiesFundamentallyChanged', question: 'Will the activities be fundamentally different after the change?' },
   providerMayChange: { description: 'The process could result in a different provider' },

@@ -539,6 +539,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     urgencyForeseeable: nul(plan.urgency?.foreseeable ?? undefined),
     urgencyAttributable: nul(plan.urgency?.attributableToAuthority ?? undefined),
     urgencyRisksSafety: nul(plan.urgency?.delayRisksSafety ?? undefined),
+    urgencyTermLimited: nul(plan.urgency?.termLimitedToUrgency ?? undefined),
     staffAssigned: nul(staff?.assignedToService ?? undefined),
     activitiesFundamentallyChanged: nul(staff?.activitiesFundamentallyChanged ?? undefined),
     providerMayChange: mayChange,

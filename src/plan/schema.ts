@@ -391,6 +391,9 @@ export const Urgency = z.strictObject({
   reason: z.string().min(1),
   foreseeable: unknownable(z.boolean()).meta({ description: 'Could the authority have foreseen the urgency?' }),
   attributableToAuthority: unknownable(z.boolean()).meta({ description: 'Is the urgency attributable to the authority (e.g. poor planning)?' }),
+  termLimitedToUrgency: unknownable(z.boolean()).meta({
+    description: 'Is the term of the urgent award or modification no longer than the urgency requires, with a regular process to follow (PSR reg 14; guidance: as short as possible)?',
+  }),
   delayRisksSafety: unknownable(z.boolean()).meta({
     description: 'Would the delay of the usual process likely pose a risk to patient or public safety (PSR reg 14)?',
   }),

@@ -12,7 +12,7 @@ const daB = {
 };
 const urgent = {
   route: { process: 'urgent-award' },
-  urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true },
+  urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true, termLimitedToUrgency: true },
   term: { initialMonths: 6, extensions: [] },
 };
 const staffed = { staff: { assignedToService: true } };
@@ -84,6 +84,10 @@ const CASES: Record<string, [Patch, Patch]> = {
   ],
   'psr.direct-award.not-for-frameworks': [da({ route: { framework: true } }), directAwardC],
   'psr.urgent-award.conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
+  'psr.urgent-award.term': [
+    merge(urgent, { urgency: { termLimitedToUrgency: false }, term: { initialMonths: 36, extensions: [] } }),
+    urgent,
+  ],
   'psr.urgent-award.process': [urgent, {}],
   'psr.urgent-award.no-facts': [merge(urgent, { urgency: undefined }), urgent],
   'psr.standstill.stated-deadline-too-early': [
