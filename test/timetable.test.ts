@@ -145,3 +145,16 @@ describe('proposeTimetable', () => {
     }
   });
 });
+
+describe('TUPE reg 13(4) measures and collective consultation (TULRCA s.188) when staff transfer', () => {
+  const staffed = (proposedRedundancies: number) =>
+    plan({ staff: { assignedToService: true, activitiesFundamentallyChanged: false, pensionSchemes: [], proposedRedundancies } });
+  it('the incoming provider tells the outgoing one of its measures; 20 redundancies start consultation 30 days before the 1 April 2026 transfer, 100 start it 45 days before', async () => {
+    const twenty = await checker().check(staffed(20));
+    expect(twenty.steps.map((s) => s.id)).toContain('tupe.measures-to-transferor');
+    expect(twenty.steps.find((s) => s.id === 'tupe.collective-consultation')).toMatchObject({ due: '2026-03-02', dueKind: 'latest' });
+    const hundred = await checker().check(staffed(100));
+    expect(hundred.steps.find((s) => s.id === 'tupe.collective-consultation-large')).toMatchObject({ due: '2026-02-15', dueKind: 'latest' });
+    expect((await checker().check(staffed(19))).steps.map((s) => s.id)).not.toContain('tupe.collective-consultation');
+  });
+});

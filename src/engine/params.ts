@@ -17,7 +17,7 @@ export const ParamPeriod = z.strictObject({
 export const ParamDefinition = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must be a dotted id such as psr.standstill.working-days'),
   title: z.string().min(1),
-  unit: z.enum(['GBP', 'ratio', 'days', 'working-days', 'months', 'years', 'date', 'flag', 'cpv-list']),
+  unit: z.enum(['GBP', 'ratio', 'days', 'working-days', 'months', 'years', 'date', 'flag', 'cpv-list', 'count']),
   appliesBy: z
     .enum(['procurementStart', 'contractStart', 'awardDecision'])
     .default('procurementStart')

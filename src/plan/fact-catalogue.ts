@@ -177,6 +177,7 @@ export const FACT_CATALOGUE = {
   activitiesFundamentallyChanged: { description: 'The activities will be fundamentally different after the change', planPath: 'staff.activitiesFundamentallyChanged', question: 'Will the activities be fundamentally different after the change?' },
   providerMayChange: { description: 'The process could result in a different provider' },
   transferDate: { description: 'Date staff would transfer', planPath: 'staff.transferDate', question: 'On what date would staff transfer to the new provider?' },
+  proposedRedundancies: { description: 'Redundancies the incoming provider proposes at one establishment within 90 days', planPath: 'staff.proposedRedundancies', question: 'How many redundancies does the incoming provider propose among the transferring staff (0 if none)?' },
   daysFromAwardToTransfer: { description: 'Days from entering into the contract to the staff transfer', planPath: 'dates.contractSigned', from: ['contractSigned'] },
   pensionLgps: { description: 'Assigned staff are in the Local Government Pension Scheme', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },
   pensionNhs: { description: 'Assigned staff are in the NHS Pension Scheme', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },

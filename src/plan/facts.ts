@@ -544,6 +544,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     activitiesFundamentallyChanged: nul(staff?.activitiesFundamentallyChanged ?? undefined),
     providerMayChange: mayChange,
     transferDate: staff?.transferDate ?? plan.dates.contractStart,
+    proposedRedundancies: nul(staff?.proposedRedundancies ?? undefined),
     daysFromAwardToTransfer: daysToTransfer(plan),
     pensionLgps: pension === undefined ? null : pension.includes('lgps'),
     pensionNhs: pension === undefined ? null : pension.includes('nhs-pension-scheme'),

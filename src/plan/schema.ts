@@ -414,6 +414,10 @@ export const Staff = z.strictObject({
         'Pension schemes the assigned staff belong to (LGPS, NHS Pension Scheme, ...); [] when none of them is in a pension scheme. Left out, the schemes are not known, as if it said "unknown".',
     }),
   transferDate: IsoDate.optional().meta({ description: 'Date staff would transfer; defaults to dates.contractStart.' }),
+  proposedRedundancies: unknownable(z.number().int().nonnegative()).meta({
+    description:
+      'How many redundancies the incoming provider proposes at one establishment within 90 days (Trade Union and Labour Relations (Consolidation) Act 1992 s.188: 20 or more needs collective consultation); 0 when none.',
+  }),
 });
 
 export const Governance = z.strictObject({

@@ -72,6 +72,7 @@ const UNIT_WORDS: Record<ParamDefinition['unit'], (v: number) => string> = {
   date: (v) => String(v),
   flag: (v) => String(v),
   'cpv-list': (v) => String(v),
+  count: (v) => String(v),
 };
 
 /** A code list can run to a hundred entries: shown in full only where asked (the catalogue's parameter values). */

@@ -168,6 +168,8 @@ const CASES: Record<string, [Patch, Patch]> = {
   'tupe.activities-changed': [merge(staffed, { staff: { activitiesFundamentallyChanged: true } }), staffed],
   // The transfer is on the 1 April 2026 start: a contract on 4 March leaves 28 days, on 5 March 27 (a planning risk, urgent or not).
   'tupe.eli-timetable': [merge(staffed, { dates: { contractSigned: '2026-03-05' } }), merge(staffed, { dates: { contractSigned: '2026-03-04' } })],
+  'tupe.collective-consultation': [merge(staffed, { staff: { proposedRedundancies: 20 } }), merge(staffed, { staff: { proposedRedundancies: 19 } })],
+  'tupe.collective-consultation-large': [merge(staffed, { staff: { proposedRedundancies: 100 } }), merge(staffed, { staff: { proposedRedundancies: 99 } })],
   'tupe.pensions-lgps': [merge(staffed, { staff: { pensionSchemes: ['lgps'] } }), staffed],
   'tupe.pensions-nhs': [merge(staffed, { staff: { pensionSchemes: ['nhs-pension-scheme'] } }), staffed],
   'tupe.pensions-unknown': [merge(staffed, { staff: { pensionSchemes: ['unknown'] } }), staffed],

@@ -55,6 +55,8 @@ export type FieldKind =
   | { type: 'months'; min: number }
   /** A service's share of the contract value, 0..1. */
   | { type: 'share' }
+  /** A number of people (e.g. proposed redundancies), with the counts the law tests either side. */
+  | { type: 'count' }
   | { type: 'date' };
 
 /** A field of the plan, in the fact catalogue's planPath notation (services[].healthCare). */
@@ -84,6 +86,7 @@ const NUMERIC: Record<string, FieldKind> = {
   'incumbent.originalMaxTermMonths': { type: 'months', min: 1 },
   'change.valueChange': { type: 'signed-money' },
   'change.cumulativeValueChange': { type: 'signed-money' },
+  'staff.proposedRedundancies': { type: 'count' },
 };
 
 /** The two dates a plan may leave out that the law's steps are timed from; optional rather than unknownable, but facts the plan has not fixed yet. */
@@ -94,6 +97,9 @@ const DATE_FIELDS = ['dates.awardDecision', 'dates.contractSigned'];
  * there, the mix of the contract (health care, light-touch) is unknown.
  */
 const SHARE_FIELDS = ['services[].valueShare'];
+
+/** Counts either side of the collective consultation limits (20 and 100 redundancies, TULRCA s.188). */
+const COUNTS = [0, 1, 19, 20, 99, 100, 250];
 
 function fieldsFromSchema(): UnknownField[] {
   const out: UnknownField[] = [];
@@ -464,6 +470,8 @@ function rawCandidates(plan: PlanInput, slot: Slot, rand: () => number, completi
       return dateCandidates(plan, slot.field, completion);
     case 'share':
       return [0.1, 0.5, 0.9];
+    case 'count':
+      return COUNTS;
     default:
       return moneyCandidates(plan, k, rand);
   }
@@ -484,6 +492,8 @@ function rawArbitrary(plan: PlanInput, slot: Slot): fc.Arbitrary<Raw> {
       return dateChoiceArbitrary(slot.field).map((date) => ({ date }));
     case 'share':
       return fc.constantFrom(0.1, 0.3, 0.5, 0.7, 0.9).map((value) => ({ value }));
+    case 'count':
+      return fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constantFrom(...COUNTS)).map((value) => ({ value }));
     default:
       return moneyArbitrary(plan, k).map((value) => ({ value }));
   }
