@@ -527,6 +527,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     originalAwardedCompetitively: nul(just?.originalAwardedCompetitively ?? undefined),
     strictlyNecessary: nul(just?.strictlyNecessary ?? undefined),
     procedureGround: nul(just?.procedureGround ?? undefined),
+    originalContractDate: nul(just?.originalContractAwarded),
     monthsSinceOriginalContract: just?.originalContractAwarded && plan.dates.contractSigned ? monthsBetween(just.originalContractAwarded, plan.dates.contractSigned) : null,
     hasFrameworkAgreement: fw !== undefined,
     frameworkAwardedUnder: nul(fw?.awardedUnder ?? undefined),

@@ -270,7 +270,7 @@ export const Justification = z.strictObject({
     description: 'Was the possibility of repeating or adding to the services disclosed in the original procurement (notice or documents) (PCR 2015 reg 32(9)-(11); Procurement Act 2023 Sch 5 para 8)?',
   }),
   originalContractAwarded: IsoDate.optional().meta({
-    description: 'When the original contract (the one repeated or added to) was concluded (PCR 2015 reg 32(11): within 3 years; Procurement Act 2023 Sch 5 para 8: within 5 years).',
+    description: 'When the original contract (the one repeated or added to) was entered into: the repeat-award periods count from that day (PCR 2015 reg 32(11): three years; Procurement Act 2023 Sch 5 para 8: five years), to the day the new contract is entered into.',
   }),
   originalAwardedCompetitively: unknownable(z.boolean()).meta({
     description: 'Was the original contract awarded by a competitive procedure (needed for repetition grounds)?',
