@@ -337,3 +337,13 @@ describe('PSR urgent awards (reg 14): the term no longer than the urgency requir
     expect((await checker().check(urgent(false))).findings.find((f) => f.ruleId === 'psr.urgent-award.term')?.missingFacts).toEqual([]);
   });
 });
+
+describe('PSR notices as published', () => {
+  it('a stated representations deadline short of reg 12 says by how many days', async () => {
+    const report = await checker().check(plan({ dates: { statedRepresentationsDeadline: '2025-11-11' } }));
+    expect(report.findings.find((f) => f.ruleId === 'psr.standstill.stated-deadline-too-early')?.reason).toMatch(/14 November 2025\. The plan would state 11 November 2025, 3 days short/);
+  });
+  it('a time of day that is not a time is an invalid plan naming the field', async () => {
+    await expect(checker().check(plan({ dates: { statedRepresentationsTime: '5pm' } }))).rejects.toThrow(/dates\.statedRepresentationsTime/);
+  });
+});

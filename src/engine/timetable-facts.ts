@@ -8,6 +8,7 @@ import { backwardDates } from '../timetable/backward.js';
 import type { RuleSet } from './rule-set.js';
 import { decidingFacts, truth, type FactSource } from './three-valued.js';
 import { stepDate, type Calendars } from './timing.js';
+import { daysBetween } from '../plan/dates.js';
 
 /** Standstill dates, each only for the regime whose step it is. */
 const STANDSTILL_FACTS = [
@@ -50,6 +51,9 @@ export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Cal
   const standstillEnd = STANDSTILL_FACTS.find(([regime, , stepId]) => regime === facts.regime && stepId.endsWith('.standstill-end'));
   facts.earliestContractDate = applies === false ? facts.awardDecision : applies && standstillEnd ? facts[standstillEnd[1]] : null;
   if (standstillEnd && applies && open.has(standstillEnd[1])) open.set('earliestContractDate', ['calendarCoversDates']);
+  const stated = facts.statedRepresentationsDeadline;
+  facts.statedDeadlineShortBy =
+    typeof stated === 'string' && typeof facts.psrRepresentationsDeadline === 'string' ? daysBetween(stated, facts.psrRepresentationsDeadline) : null;
   for (const [fact, date] of backwardDates(value, ruleSet, calendars)) facts[fact as FactName] = date;
   return open;
 }

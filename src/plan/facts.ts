@@ -414,6 +414,9 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     contractSigned: nul(plan.dates.contractSigned),
     contractStart: plan.dates.contractStart,
     statedRepresentationsDeadline: nul(plan.dates.statedRepresentationsDeadline),
+    // A cut-off before 23:59 ends the period before midnight at the end of the day.
+    statedCutOffBeforeMidnight: plan.dates.statedRepresentationsTime === undefined ? false : plan.dates.statedRepresentationsTime < '23:59',
+    awardNoticePublished: nul(plan.dates.awardNoticePublished),
     // Filled in from the rule set's steps once the calendar is known (engine/timetable-facts.ts).
     standstillApplies: null,
     calendarCoversDates: true,
@@ -422,6 +425,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     pcrEarliestContractDate: null,
     paEarliestContractDate: null,
     earliestContractDate: null,
+    statedDeadlineShortBy: null,
+    psrAwardNoticeDue: null,
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),

@@ -207,6 +207,14 @@ export const Dates = z.strictObject({
   statedRepresentationsDeadline: IsoDate.optional().meta({
     description: 'The representations deadline the authority intends to state in its PSR intention notice, to be checked against reg 12.',
   }),
+  statedRepresentationsTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day written HH:MM (24:00 for midnight at the end of the day)')
+    .optional()
+    .meta({ description: 'The time of day the stated representations deadline ends, HH:MM; 24:00 (or 23:59) for midnight at the end of the day, as reg 12(3) allows.' }),
+  awardNoticePublished: IsoDate.optional().meta({
+    description: 'When the PSR notice of award (confirming the contract award, after the contract is entered into) is, or was, published. OCDS: a contract award release date.',
+  }),
 });
 
 export const Incumbent = z.strictObject({

@@ -90,6 +90,14 @@ const CASES: Record<string, [Patch, Patch]> = {
   ],
   'psr.urgent-award.process': [urgent, {}],
   'psr.urgent-award.no-facts': [merge(urgent, { urgency: undefined }), urgent],
+  // Intention notice Monday 3 November 2025: representations until midnight at the end of Friday 14 November.
+  'psr.standstill.stated-cut-off-before-midnight': [
+    { dates: { statedRepresentationsDeadline: '2025-11-14', statedRepresentationsTime: '17:00' } },
+    { dates: { statedRepresentationsDeadline: '2025-11-14', statedRepresentationsTime: '24:00' } },
+  ],
+  // The contract is entered into on 1 December 2025: the notice of award is due by 31 December.
+  'psr.notices.award-notice-late': [{ ...daA, dates: { awardNoticePublished: '2026-01-01' } }, { ...daA, dates: { awardNoticePublished: '2025-12-31' } }],
+  'psr.notices.award-notice-late-unconfirmed': [{ dates: { awardNoticePublished: '2026-01-01' } }, { dates: { awardNoticePublished: '2025-12-31' } }],
   'psr.standstill.stated-deadline-too-early': [
     { dates: { statedRepresentationsDeadline: '2025-11-13' } },
     { dates: { statedRepresentationsDeadline: '2025-11-14' } },
