@@ -15,6 +15,7 @@ const GROUPS: [prefix: string, title: string][] = [
   ['justification', 'Award without competition: the ground relied on'],
   ['frameworkAgreement', 'Framework agreement called off'],
   ['governance', 'Decision-making: conflicts, records, criteria (PSR)'],
+  ['intentionNotice', 'The notice of intention to award, as drafted or published (PSR)'],
   ['incumbent', 'More about the existing contract'],
   ['dates', 'More dates'],
   ['timetable', 'Stage lengths, for the timetable'],

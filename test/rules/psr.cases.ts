@@ -96,6 +96,10 @@ const CASES: Record<string, [Patch, Patch]> = {
     { dates: { statedRepresentationsDeadline: '2025-11-14', statedRepresentationsTime: '24:00' } },
   ],
   // The contract is entered into on 1 December 2025: the notice of award is due by 31 December.
+  'psr.notices.intention-contents': [
+    { intentionNotice: { decisionMakersNamed: true, reasonsByKeyCriteria: false, conflictsDeclaredAndManaged: true } },
+    { intentionNotice: { decisionMakersNamed: true, reasonsByKeyCriteria: true, conflictsDeclaredAndManaged: true } },
+  ],
   'psr.notices.award-notice-late': [{ ...daA, dates: { awardNoticePublished: '2026-01-01' } }, { ...daA, dates: { awardNoticePublished: '2025-12-31' } }],
   'psr.notices.award-notice-late-unconfirmed': [{ dates: { awardNoticePublished: '2026-01-01' } }, { dates: { awardNoticePublished: '2025-12-31' } }],
   'psr.standstill.stated-deadline-too-early': [
