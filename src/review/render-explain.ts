@@ -65,14 +65,16 @@ export function renderRuleText(v: RuleView): string[] {
   return out;
 }
 
-const holdsWord = (h: boolean | null | undefined) => (h === true ? 'holds' : h === false ? 'does not hold' : 'not evaluated');
+/** null is "open" where the rule was read (the plan leaves a fact it needs unknown), "not evaluated" where it was not. */
+const holdsWord = (h: boolean | null | undefined, read = false) =>
+  h === true ? 'holds' : h === false ? 'does not hold' : read ? 'open: the plan does not say enough to decide it' : 'not evaluated';
 
 function seen(p: EvaluatedPhrase): string {
   if (!('result' in p)) return '';
   const parts = [
     `the plan gives ${p.factValueText ?? (p.result === null ? 'nothing (not read)' : 'not known')}`,
     ...(p.comparedWithText !== undefined ? [`compared with ${p.comparedWithText}`] : []),
-    holdsWord(p.result),
+    holdsWord(p.result, p.factValue !== undefined),
   ];
   return parts.join('; ');
 }
@@ -87,12 +89,12 @@ export function renderEvaluationText(e: PlanEvaluation): string[] {
   const regime = e.regime ? (REGIME_TITLES[e.regime] ?? e.regime) : 'no regime procheck checks';
   const out = ['', `For plan ${e.plan.id} (${e.plan.title}), governed by ${regime}`, `  ${e.outcomeText}`];
   if (e.traceOutcome === null || e.traceOutcome === 'not-applicable') return out;
-  if (e.appliesWhen) out.push('', `  When it applies: ${holdsWord(e.appliesWhen.holds)}`, ...evaluatedLines(e.appliesWhen.phrase, '  '));
+  if (e.appliesWhen) out.push('', `  When it applies: ${holdsWord(e.appliesWhen.holds, e.traceOutcome !== null)}`, ...evaluatedLines(e.appliesWhen.phrase, '  '));
   if (e.requires.length) {
     out.push('', '  Facts it needs');
     for (const r of e.requires) out.push(`  - ${r.description}: ${r.valueText}`);
   }
-  out.push('', `  The test: ${holdsWord(e.conditions.holds)}`, ...evaluatedLines(e.conditions.phrase, '  '));
+  out.push('', `  The test: ${holdsWord(e.conditions.holds, e.traceOutcome !== null)}`, ...evaluatedLines(e.conditions.phrase, '  '));
   if (e.finding) out.push('', `  Finding (${e.finding.severity}): ${e.finding.reason}`);
   return out;
 }
@@ -111,10 +113,10 @@ export function renderExplainMarkdown(v: RuleView, e?: PlanEvaluation): string {
   if (e) {
     const regime = e.regime ? (REGIME_TITLES[e.regime] ?? e.regime) : 'no regime procheck checks';
     out.push(`## For plan ${mdCode(e.plan.id)}: ${mdText(e.plan.title)}`, '', `Governed by ${mdText(regime)}. ${mdText(e.outcomeText)}`, '');
-    if (e.traceOutcome !== null && e.traceOutcome !== 'not-applicable') {
-      if (e.appliesWhen) out.push(`**When it applies:** ${holdsWord(e.appliesWhen.holds)}`, '', ...evaluatedMd(e.appliesWhen.phrase), '');
+    if (e.traceOutcome !== null) {
+      if (e.appliesWhen) out.push(`**When it applies:** ${holdsWord(e.appliesWhen.holds, e.traceOutcome !== null)}`, '', ...evaluatedMd(e.appliesWhen.phrase), '');
       if (e.requires.length) out.push('**Facts it needs**', '', ...e.requires.map((r) => `- ${mdText(r.description)}: ${mdText(r.valueText)}`), '');
-      out.push(`**The test:** ${holdsWord(e.conditions.holds)}`, '', ...evaluatedMd(e.conditions.phrase), '');
+      out.push(`**The test:** ${holdsWord(e.conditions.holds, e.traceOutcome !== null)}`, '', ...evaluatedMd(e.conditions.phrase), '');
       if (e.finding) out.push(`**Finding (${e.finding.severity}):** ${mdText(e.finding.reason)}`, '');
     }
   }
