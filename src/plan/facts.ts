@@ -345,7 +345,11 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, F
     inPsr !== null ? [] : !hc.allKnown ? ['servicesHealthCareKnown'] : hc.share === null ? ['serviceSharesStated'] : ['otherElementsSeparable'];
   const decision = decideRegime(plan, params, inPsr);
   const open = new Map<FactName, FactName[]>();
-  if (inPsr === null) open.set('psrScope', scope);
+  if (inPsr === null) {
+    open.set('psrScope', scope);
+    // A change to a pre-PSR health care contract: whether naming PSR or PCR is a mismatch turns on the same facts.
+    open.set('regimeMismatch', scope);
+  }
   if (decision.regime === null) {
     const why: FactName[] =
       processKind(plan.route.process) === 'change'

@@ -16,15 +16,16 @@
 //  - any other optional object (directAward, governance, staff,
 //    mixedProcurement) absent has all its unknownable fields unknown, and
 //    filling one in creates the object.
+// Also filled: services[].valueShare (needed only for mixed services) and
+// justification.originalContractAwarded (needed only for a repeat award),
+// optional fields whose absence there leaves a fact unknown.
 // Not unknown facts, by design: fields whose absence the schema documents as
 // a default (staff.transferDate defaults to dates.contractStart, value.lifetime
-// is derived, staff.pensionSchemes defaults to none) and the plan's own
-// planning choices (timetable.* stage lengths, term.mobilisationMonths): none
-// of them is `unknownable`, so none is listed. dates.decision,
-// dates.statedRepresentationsDeadline, change.effectiveDate,
-// change.extensionMonths, frameworkAgreement.endDate,
-// justification.originalContractAwarded are
-// optional but not unknownable either, so they are not filled in here. Two
+// is derived) and the plan's own planning choices (timetable.* stage lengths,
+// term.mobilisationMonths, dates.decision, dates.statedRepresentationsDeadline
+// and its time, dates.awardNoticePublished, route.frameworkTermMonths):
+// none of them is `unknownable`, so none is listed; nor are change.effectiveDate,
+// change.extensionMonths and frameworkAgreement.endDate. Two
 // unknownable fields also have a documented default and are left out of the
 // unknown facts (see DEFAULTED): services[].lightTouch (from the CPV codes)
 // and change.cumulativeValueChange (defaults to change.valueChange).
@@ -90,7 +91,7 @@ const NUMERIC: Record<string, FieldKind> = {
 };
 
 /** The two dates a plan may leave out that the law's steps are timed from; optional rather than unknownable, but facts the plan has not fixed yet. */
-const DATE_FIELDS = ['dates.awardDecision', 'dates.contractSigned'];
+const DATE_FIELDS = ['dates.awardDecision', 'dates.contractSigned', 'justification.originalContractAwarded'];
 
 /**
  * Optional, not unknownable, but needed only when services are mixed: absent
@@ -438,6 +439,8 @@ function dateCandidates(plan: PlanInput, field: string, completion: Completion):
   const out = [start, addDays(start, -30), addDays(start, 30), addDays(start, 180), service, addDays(service, -1), addDays(service, -30), addDays(service, -90), addDays(service, 30)];
   if (field === 'dates.contractSigned' && award) for (const d of [0, 1, 5, 8, 10, 11, 12, 14, 15, 30, -1]) out.push(addDays(award, d));
   if (field === 'dates.awardDecision') out.push(addDays(service, -10), addDays(service, -20), addDays(service, -60), addDays(start, -400), addDays(service, 400));
+  // The original contract of a repeat award: around the three and five years the law allows (PCR 2015 reg 32(11); PA 2023 Sch 5 para 8).
+  if (field === 'justification.originalContractAwarded') for (const years of [1, 3, 5, 6]) out.push(addDays(start, -365 * years), addDays(start, -365 * years - 30));
   return [...new Set(out)];
 }
 
