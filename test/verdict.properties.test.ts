@@ -32,6 +32,7 @@ import {
   slotsForPlanPath,
   isUnstated,
   isValidPlan,
+  isUnknownField,
   unknownSlots,
   valueAt,
   type Completion,
@@ -41,7 +42,13 @@ import { checker } from './support/checker.js';
 import { FACT_CATALOGUE, isFactName, type FactName } from '../src/plan/fact-catalogue.js';
 import type { ConditionT, RuleDefinition } from '../src/engine/rule-schema.js';
 
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31;
+/**
+ * A fixed seed by default, so `npm test` checks the same plans on every machine
+ * and a red CI is a real counterexample, reproducible as it stands;
+ * FC_SEED=<n> replays a run, FC_SEED=random (with FC_RUNS_SCALE) hunts further.
+ */
+const SEED =
+  process.env.FC_SEED === 'random' ? Date.now() % 2 ** 31 : process.env.FC_SEED ? Number(process.env.FC_SEED) : 20_261_129;
 const TIMEOUT = 60_000;
 /** Multiplies every numRuns (FC_RUNS_SCALE=10 for a long hunt). */
 const SCALE = Number(process.env.FC_RUNS_SCALE ?? 1);
@@ -338,6 +345,9 @@ async function checkNeedless(plan: PlanInput, completions: Completion[], pick: n
     const pKeys = new Set(q.slots.map((s) => s.key));
     const finding = report.findings.find((f) => f.ruleId === q.ruleId)!;
     if (tiedTests(q.ruleId, finding.missingFacts.map((m) => m.fact))) continue;
+    // A field asked with P that no completion can fill (e.g. change.extensionMonths, not an unknown fact) leaves the search incomplete: not judged.
+    if (finding.missingFacts.some((m) => m.planPath !== null && m.planPath !== q.planPath && !m.planPath.split(/\s+and\s+/).every((f) => isUnknownField(f.trim()))))
+      continue;
     // (Only those that can be filled in on their own: not, say, an urgency field where the plan has no urgency, which needs a reason.)
     const coAsked = distinct(
       finding.missingFacts
