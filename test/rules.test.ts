@@ -347,3 +347,26 @@ describe('PSR notices as published', () => {
     await expect(checker().check(plan({ dates: { statedRepresentationsTime: '5pm' } }))).rejects.toThrow(/dates\.statedRepresentationsTime/);
   });
 });
+
+describe('mixed procurement (PSR reg 3)', () => {
+  const mixed = (share: number, separable: boolean) =>
+    plan({
+      services: [
+        { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: share },
+        { description: 'Case management system', cpv: ['48000000'], healthCare: false, valueShare: 1 - share },
+      ],
+      mixedProcurement: { otherElementsSeparable: separable },
+    });
+  it('a separable non-health element put under the PSR is told so, and the health care part is still judged under the PSR', async () => {
+    const report = await checker().check(mixed(0.3, true));
+    expect(report.regime.applicable).toBe('psr');
+    const ids = report.findings.map((f) => f.ruleId);
+    expect(report.findings.find((f) => f.ruleId === 'scope.mixed.separable')?.severity).toBe('non-compliant');
+    expect(ids).toContain('psr.competitive.process');
+    expect(report.steps.map((s) => s.id)).toContain('psr.contract-notice');
+  });
+  it('not separable: the main subject matter by value decides the whole contract', async () => {
+    expect((await checker().check(mixed(0.8, false))).regime.applicable).toBe('psr');
+    expect((await checker().check(mixed(0.3, false))).regime.applicable).not.toBe('psr');
+  });
+});

@@ -101,20 +101,24 @@ function healthCareScope(plan: Plan): HealthCareScope {
 }
 
 /**
- * Is the contract (as one contract) within the PSR? true / false / null when a
- * fact needed to say is missing. Mixed procurement (reg 3): the main subject
- * matter must be health care services by value and the other elements must not
- * reasonably be separable.
+ * Are the health care services procured within the PSR? true / false / null
+ * when a fact needed to say is missing. Mixed procurement (reg 3): where the
+ * other elements can reasonably be supplied separately, the health care part
+ * stays under the PSR (and the rest is procured on its own); where they
+ * cannot, the main subject matter by value decides for the whole contract.
  */
 function psrScope(plan: Plan, hc: HealthCareScope, params: ParamTable): boolean | null {
   if (!isPsrRelevantAuthority(plan.authority.type)) return false;
   if (!hc.allKnown) return null;
   if (!hc.any) return false;
   if (!hc.mixed) return true;
-  if (hc.share === null) return null;
-  if (hc.share <= params.number('psr.mixed.main-subject-min-share', plan.dates.procurementStart)) return false;
   const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
-  return separable === null ? null : !separable;
+  // Separable other elements are procured on their own; the health care part stays under the PSR (reg 3).
+  if (separable === true) return true;
+  if (hc.share === null) return null;
+  // Not separable: the main subject matter, by value, decides for the whole contract; either way a health-care-main contract is in.
+  if (hc.share > params.number('psr.mixed.main-subject-min-share', plan.dates.procurementStart)) return true;
+  return separable === null ? null : false;
 }
 
 /**
@@ -219,7 +223,6 @@ export function whyNotPsr(plan: Plan, hc: HealthCareScope, inPsrScope: boolean |
   if (inPsrScope !== false) return null;
   if (!isPsrRelevantAuthority(plan.authority.type)) return 'the authority is not a PSR relevant authority';
   if (!hc.any) return 'none of its services is a health care service in PSR scope';
-  if (plan.mixedProcurement?.otherElementsSeparable === true) return 'the other elements could be supplied under a separate contract';
   return 'health care services are not the main subject matter of the mixed contract';
 }
 
@@ -341,8 +344,17 @@ function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
 export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, FactName[]> {
   const hc = healthCareScope(plan);
   const inPsr = psrScope(plan, hc, params);
+  const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
   const scope: FactName[] =
-    inPsr !== null ? [] : !hc.allKnown ? ['servicesHealthCareKnown'] : hc.share === null ? ['serviceSharesStated'] : ['otherElementsSeparable'];
+    inPsr !== null
+      ? []
+      : !hc.allKnown
+        ? ['servicesHealthCareKnown']
+        : hc.share === null
+          ? separable === null
+            ? ['serviceSharesStated', 'otherElementsSeparable']
+            : ['serviceSharesStated']
+          : ['otherElementsSeparable'];
   const decision = decideRegime(plan, params, inPsr);
   const open = new Map<FactName, FactName[]>();
   if (inPsr === null) {

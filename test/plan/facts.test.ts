@@ -50,7 +50,7 @@ describe('which regime applies', () => {
   it('a body that is not a PSR relevant authority never uses the PSR', () => {
     expect(regimeOn('2025-06-01', { authority: { type: 'other-public-body' } })).toBe('pa2023');
   });
-  it('a mixed contract is PSR only when health care is the main subject matter and the rest is not separable', () => {
+  it('mixed (reg 3): separable other elements leave the health care part under the PSR; inseparable, the main subject matter decides', () => {
     const mixed = (share: number, separable: boolean | null) => ({
       services: [
         { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: share },
@@ -59,9 +59,12 @@ describe('which regime applies', () => {
       mixedProcurement: { otherElementsSeparable: separable },
     });
     expect(regimeOn('2025-06-01', mixed(0.8, false))).toBe('psr');
-    expect(regimeOn('2025-06-01', mixed(0.8, true))).toBe('pa2023');
+    expect(regimeOn('2025-06-01', mixed(0.8, true))).toBe('psr');
+    expect(regimeOn('2025-06-01', mixed(0.3, true))).toBe('psr');
     expect(regimeOn('2025-06-01', mixed(0.5, false))).toBe('pa2023');
-    expect(regimeOn('2025-06-01', mixed(0.8, null))).toBeNull();
+    // Health care the main subject: PSR whether or not the rest could be separated.
+    expect(regimeOn('2025-06-01', mixed(0.8, null))).toBe('psr');
+    expect(regimeOn('2025-06-01', mixed(0.3, null))).toBeNull();
   });
   it('a change to a contract follows the regime it was awarded under, and says so', () => {
     const p = parsePlan(plan({ route: { process: 'modification' }, incumbent: { awardedUnder: 'pcr2015' } }));
