@@ -3,8 +3,8 @@
 // numbers the rule saw.
 import { civilDate } from '../calendar/civil-date.js';
 
-export type Format = 'gbp' | 'date' | 'months' | 'years' | 'pct' | 'text' | 'yesno';
-const FORMATS = new Set<string>(['gbp', 'date', 'months', 'years', 'pct', 'text', 'yesno']);
+export type Format = 'gbp' | 'date' | 'days' | 'months' | 'years' | 'pct' | 'text' | 'yesno';
+const FORMATS = new Set<string>(['gbp', 'date', 'days', 'months', 'years', 'pct', 'text', 'yesno']);
 
 export interface Placeholder {
   raw: string;
@@ -34,6 +34,8 @@ export function formatValue(value: unknown, format: Format): string {
       return typeof value === 'number' ? gbp.format(value) : String(value);
     case 'date':
       return typeof value === 'string' ? civilDate(value).toFormat('d LLLL yyyy') : String(value);
+    case 'days':
+      return typeof value === 'number' ? `${value} day${value === 1 ? '' : 's'}` : String(value);
     case 'months':
       return typeof value === 'number' ? `${value} month${value === 1 ? '' : 's'}` : String(value);
     case 'years':
