@@ -12,10 +12,6 @@ import { addOperators } from './operators.js';
 
 export const PARAM_FACT = 'param';
 
-export interface RuleEventParams {
-  ruleId: string;
-}
-
 function translate(c: ConditionT): NestedCondition {
   if ('all' in c) return { all: c.all.map(translate) };
   if ('any' in c) return { any: c.any.map(translate) };
@@ -60,19 +56,6 @@ export function factsOfRule(rule: RuleDefinition): string[] {
   const names = new Set<string>();
   for (const c of [rule.appliesWhen, rule.conditions]) if (c) for (const f of conditionFacts(c)) names.add(f);
   return [...names];
-}
-
-/**
- * The facts an engine's rules can read: only these are handed to
- * json-rules-engine, which wraps and hashes every fact it is given on each run.
- */
-export function factsReadBy(rules: RuleDefinition[], params: ParamTable): Set<string> {
-  const names = new Set<string>(['inScope', 'regime', 'procurementStart']);
-  for (const p of params.all()) names.add(p.appliesBy);
-  for (const r of rules) {
-    for (const f of factsOfRule(r)) names.add(f);
-  }
-  return names;
 }
 
 /** With `kind`, the rule is compiled for an engine that only sees plans of that kind (see partition.ts). */
