@@ -443,6 +443,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     earliestContractDate: null,
     statedDeadlineShortBy: null,
     psrAwardNoticeDue: null,
+    psrUrgentNoticeDue: null,
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),

@@ -102,6 +102,10 @@ const CASES: Record<string, [Patch, Patch]> = {
   ],
   'psr.notices.award-notice-late': [{ ...daA, dates: { awardNoticePublished: '2026-01-01' } }, { ...daA, dates: { awardNoticePublished: '2025-12-31' } }],
   'psr.notices.award-notice-late-unconfirmed': [{ dates: { awardNoticePublished: '2026-01-01' } }, { dates: { awardNoticePublished: '2025-12-31' } }],
+  'psr.notices.urgent-notice-late-unconfirmed': [
+    merge(urgent, { dates: { awardNoticePublished: '2026-01-01' } }),
+    merge(urgent, { dates: { awardNoticePublished: '2025-12-31' } }),
+  ],
   'psr.standstill.stated-deadline-too-early': [
     { dates: { statedRepresentationsDeadline: '2025-11-13' } },
     { dates: { statedRepresentationsDeadline: '2025-11-14' } },
