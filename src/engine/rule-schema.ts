@@ -209,6 +209,10 @@ export const RuleDefinition = z.strictObject({
 export const RuleFile = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
+  namedConditions: z
+    .record(z.string().min(1), Condition)
+    .optional()
+    .meta({ description: 'Conditions stated once and used by several rules as {"condition": name} (json-rules-engine setCondition); written into each rule at load.' }),
   rules: z.array(RuleDefinition).default([]),
   steps: z.array(StepDefinition).default([]),
 });

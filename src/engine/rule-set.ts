@@ -13,6 +13,7 @@ import { isFactName } from '../plan/fact-catalogue.js';
 import { placeholders } from './template.js';
 import { parseBankHolidayFile, type BankHolidayFile } from '../calendar/holiday-data.js';
 import { OverlayFile, overlayPrefix, type Overlay } from './overlay.js';
+import { inlineNamedConditions } from './named-conditions.js';
 
 export interface RuleSet {
   /** Content hash of every file in the rule set: two reports with the same version were judged by the same law. */
@@ -157,8 +158,10 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
       if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
       overlayData.push({ label, file: parsed.data });
     } else {
-      const parsed = RuleFile.safeParse(json);
-      if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
+      const inlined = inlineNamedConditions(json);
+      if (inlined.problems.length) throw new RuleSetError(label, inlined.problems);
+      const parsed = RuleFile.safeParse(inlined.file);
+      if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(inlined.file, p)));
       ruleFileData.push({ label, file: parsed.data });
     }
   }

@@ -58,9 +58,11 @@ export const FACT_CATALOGUE = {
   statedRepresentationsDeadline: { description: 'Representations deadline the authority intends to state', planPath: 'dates.statedRepresentationsDeadline', question: 'What deadline for representations will the notice of intention to award give?' },
   statedCutOffBeforeMidnight: { description: 'The stated representations deadline ends at a time of day (dates.statedRepresentationsTime) before midnight' },
   awardNoticePublished: { description: 'Date the PSR notice of award is published', planPath: 'dates.awardNoticePublished', question: 'On what date will the notice of award be published?' },
+  modificationNoticePublished: { description: 'Date the notice of the change (PSR modification notice, or Procurement Act contract change notice) is published', planPath: 'dates.modificationNoticePublished', question: 'On what date will the notice of the change be published?' },
   statedDeadlineShortBy: { description: 'Days by which the stated representations deadline falls before the last day reg 12 allows', planPath: 'dates.statedRepresentationsDeadline', from: ['psrRepresentationsDeadline'] },
   psrAwardNoticeDue: { description: 'Last day to publish the PSR notice of award: the award-notice period after the contract is entered into', planPath: 'dates.contractSigned', from: ['contractSigned'] },
   psrUrgentNoticeDue: { description: 'Last day to publish the notice of a PSR urgent award or modification: the urgent-notice period after the contract is entered into', planPath: 'dates.contractSigned', from: ['contractSigned'] },
+  psrModificationNoticeDue: { description: 'Last day to publish the PSR notice of a modification: the modification-notice period after the change takes effect', planPath: 'change.effectiveDate', from: ['changeEffectiveDate'] },
   calendarCoversDates: {
     description: 'The working-day calendar (rules/params/bank-holidays.json) covers the plan\'s dates',
     question: 'The plan\'s dates fall outside the bank holidays procheck holds (rules/params/bank-holidays.json): on which day does the period end, counted by hand?',

@@ -433,6 +433,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     // A cut-off before 23:59 ends the period before midnight at the end of the day.
     statedCutOffBeforeMidnight: plan.dates.statedRepresentationsTime === undefined ? false : plan.dates.statedRepresentationsTime < '23:59',
     awardNoticePublished: nul(plan.dates.awardNoticePublished),
+    modificationNoticePublished: nul(plan.dates.modificationNoticePublished),
     // Filled in from the rule set's steps once the calendar is known (engine/timetable-facts.ts).
     standstillApplies: null,
     calendarCoversDates: true,
@@ -444,6 +445,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     statedDeadlineShortBy: null,
     psrAwardNoticeDue: null,
     psrUrgentNoticeDue: null,
+    psrModificationNoticeDue: null,
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),

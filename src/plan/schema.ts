@@ -215,6 +215,9 @@ export const Dates = z.strictObject({
   awardNoticePublished: IsoDate.optional().meta({
     description: 'When the PSR notice of award (confirming the contract award, after the contract is entered into) is, or was, published. OCDS: a contract award release date.',
   }),
+  modificationNoticePublished: IsoDate.optional().meta({
+    description: 'When the notice of a change to an existing contract is, or was, published: the PSR modification notice (reg 13) or the Procurement Act contract change notice (s.75). OCDS: the release date of the contract amendment.',
+  }),
 });
 
 export const Incumbent = z.strictObject({

@@ -169,6 +169,11 @@ export const PA2023_SUITE: RuleSuite = {
       m({ route: { process: 'extension' }, change: { extensionMonths: 6 } }),
     ],
     'pa2023.modification.change-notice': [m(big), mod],
+    // The change takes effect on 1 July 2026; s.75(1) wants the notice before it.
+    'pa2023.notices.change-notice-after-modification': [
+      m(p(big, { dates: { modificationNoticePublished: '2026-07-02' } })),
+      m(p(big, { dates: { modificationNoticePublished: '2026-07-01' } })),
+    ],
     // 6 months is 12.5% of the 48-month maximum term: over the term limit while the value moves 5% (within) reads both ways; with 25%, both limbs are over.
     'pa2023.modification.change-notice-reading': [m({ change: { extensionMonths: 6 } }), m(p(big, { change: { extensionMonths: 6 } }))],
     'pa2023.modification.publish': [m({ incumbent: { originalLifetimeValue: 6_000_000 } }), mod],

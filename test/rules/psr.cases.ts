@@ -139,6 +139,11 @@ const CASES: Record<string, [Patch, Patch]> = {
     mod({ incumbent: { awardedBy: 'direct-award-a' }, change: { providedForInContract: false, valueChange: 2_600_000, materiallyDifferent: true } }),
   ],
   'psr.modification.notice': [mod({ change: { valueChange: 600_000 } }), modification],
+  // The change takes effect on 1 March 2026: 30 days run to 31 March.
+  'psr.notices.modification-notice-late-unconfirmed': [
+    mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-04-01' } }),
+    mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-03-31' } }),
+  ],
   'terms.extension-not-in-contract': [{ term: { extensions: [{ months: 24, exercise: 'authority-option', statedInContract: false }] } }, {}],
   'terms.extension-contract-unknown': [{ term: { extensions: [{ months: 24, exercise: 'mutual-agreement' }] } }, {}],
   'terms.options-in-value': [{}, { term: { extensions: [] } }],
