@@ -352,7 +352,7 @@ async function checkNeedless(plan: PlanInput, completions: Completion[], pick: n
     const coAsked = distinct(
       finding.missingFacts
         .flatMap((m) => (m.planPath && m.planPath !== q.planPath ? slotsForPlanPath(plan, m.planPath) : []))
-        .filter((s) => !pKeys.has(s.key) && isUnstated(plan, s) && isValidPlan(applyCompletion(plan, { [s.key]: candidateValues(plan, s, rand)[0] }))),
+        .filter((s) => !pKeys.has(s.key) && isUnstated(plan, s) && candidateValues(plan, s, rand).some((v) => isValidPlan(applyCompletion(plan, { [s.key]: v })))),
       (s) => s.key,
     );
     const contexts = distinct([{}, ...completions.map((c) => without(c, pKeys)), ...contextsFor(plan, coAsked, rand)], (c) => JSON.stringify(c));

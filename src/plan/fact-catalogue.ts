@@ -61,7 +61,8 @@ export const FACT_CATALOGUE = {
   modificationNoticePublished: { description: 'Date the notice of the change (PSR modification notice, or Procurement Act contract change notice) is published', planPath: 'dates.modificationNoticePublished', question: 'On what date will the notice of the change be published?' },
   statedDeadlineShortBy: { description: 'Days by which the stated representations deadline falls before the last day reg 12 allows', planPath: 'dates.statedRepresentationsDeadline', from: ['psrRepresentationsDeadline'] },
   psrAwardNoticeDue: { description: 'Last day to publish the PSR notice of award: the award-notice period after the contract is entered into', planPath: 'dates.contractSigned', from: ['contractSigned'] },
-  psrUrgentNoticeDue: { description: 'Last day to publish the notice of a PSR urgent award or modification: the urgent-notice period after the contract is entered into', planPath: 'dates.contractSigned', from: ['contractSigned'] },
+  psrUrgentNoticeDue: { description: 'Last day to publish the notice of a PSR urgent award: the urgent-notice period after the contract is entered into', planPath: 'dates.contractSigned', from: ['contractSigned'] },
+  psrUrgentModificationNoticeDue: { description: 'Last day to publish the notice of a PSR urgent modification: the urgent-notice period after the change takes effect', planPath: 'change.effectiveDate', from: ['changeEffectiveDate'] },
   psrModificationNoticeDue: { description: 'Last day to publish the PSR notice of a modification: the modification-notice period after the change takes effect', planPath: 'change.effectiveDate', from: ['changeEffectiveDate'] },
   calendarCoversDates: {
     description: 'The working-day calendar (rules/params/bank-holidays.json) covers the plan\'s dates',

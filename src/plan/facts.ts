@@ -445,6 +445,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     statedDeadlineShortBy: null,
     psrAwardNoticeDue: null,
     psrUrgentNoticeDue: null,
+    psrUrgentModificationNoticeDue: null,
     psrModificationNoticeDue: null,
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),

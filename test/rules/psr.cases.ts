@@ -15,6 +15,11 @@ const urgent = {
   urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true, termLimitedToUrgency: true },
   term: { initialMonths: 6, extensions: [] },
 };
+const urgentChange = {
+  route: { process: 'urgent-modification' },
+  urgency: urgent.urgency,
+  change: { effectiveDate: '2026-03-01', valueChange: 100_000 },
+};
 const staffed = { staff: { assignedToService: true } };
 /** The plan's own stage lengths (timetable.*), with 4 months' mobilisation. */
 const staged = (p: Patch) => merge({ term: { mobilisationMonths: 4 }, timetable: { evaluationWeeks: 8, tenderPeriodDays: 60, approvalWeeks: 4 } } as Patch, p);
@@ -89,6 +94,11 @@ const CASES: Record<string, [Patch, Patch]> = {
     urgent,
   ],
   'psr.urgent-award.process': [urgent, {}],
+  // An urgent modification taking effect on 1 March 2026: 30 days run to 31 March.
+  'psr.notices.urgent-modification-notice-late-unconfirmed': [
+    mod({ ...urgentChange, dates: { modificationNoticePublished: '2026-04-01' } }),
+    mod({ ...urgentChange, dates: { modificationNoticePublished: '2026-03-31' } }),
+  ],
   'psr.urgent-award.no-facts': [merge(urgent, { urgency: undefined }), urgent],
   // Intention notice Monday 3 November 2025: representations until midnight at the end of Friday 14 November.
   'psr.standstill.stated-cut-off-before-midnight': [
