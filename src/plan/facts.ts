@@ -479,6 +479,10 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     approvalWeeks: nul(plan.timetable?.approvalWeeks),
     tenderPeriodDays: nul(plan.timetable?.tenderPeriodDays),
     evaluationWeeks: nul(plan.timetable?.evaluationWeeks),
+    electronicTenders: nul(plan.timetable?.electronicTenders),
+    documentsWithNotice: nul(plan.timetable?.documentsWithNotice),
+    qualifyingPlannedProcurementNotice: nul(plan.timetable?.qualifyingPlannedProcurementNotice),
+    urgencyShortensTenderPeriod: nul(plan.timetable?.urgencyShortensTenderPeriod),
     // Filled in from the rule set's backward step timing (src/timetable/backward.ts).
     latestContractSigned: null,
     latestAwardDecision: null,

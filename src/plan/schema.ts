@@ -167,6 +167,19 @@ export const TimetablePlan = z.strictObject({
     .nonnegative()
     .optional()
     .meta({ description: 'Weeks the plan allows from the tender deadline to the award decision (evaluation, moderation and approval of the award).' }),
+  electronicTenders: unknownable(z.boolean()).meta({
+    description: 'May tenders be submitted electronically (Procurement Act 2023 s.54(4), table entries 7-10)?',
+  }),
+  documentsWithNotice: unknownable(z.boolean()).meta({
+    description: 'Are the tender notice and all the associated tender documents provided at the same time (Procurement Act 2023 s.54(4), table entries 7-10)?',
+  }),
+  qualifyingPlannedProcurementNotice: unknownable(z.boolean()).meta({
+    description:
+      'Was a qualifying planned procurement notice published, at least 40 days and not more than 12 months before the tender notice (Procurement Act 2023 ss.15(3) and 54(4), table entry 4)?',
+  }),
+  urgencyShortensTenderPeriod: unknownable(z.boolean()).meta({
+    description: 'Does a state of urgency make the usual minimum tendering period impractical (Procurement Act 2023 s.54(4), table entry 5)?',
+  }),
 });
 
 export const Route = z.strictObject({

@@ -98,6 +98,11 @@ export const PA2023_SUITE: RuleSuite = {
     'pa2023.procedure.below-threshold-above': [{ route: { process: 'below-threshold' } }, p({ route: { process: 'below-threshold' } }, below)],
     'pa2023.below-threshold.notifiable': [below, tiny],
     'pa2023.procedure.competitive': [{}, below],
+    // Electronic tenders but the documents not all with the notice: 30 days (s.54(4) entry 8).
+    'pa2023.procedure.tendering-period-too-short': [
+      { timetable: { tenderPeriodDays: 29, electronicTenders: true, documentsWithNotice: false, qualifyingPlannedProcurementNotice: false, urgencyShortensTenderPeriod: false } },
+      { timetable: { tenderPeriodDays: 30, electronicTenders: true, documentsWithNotice: false, qualifyingPlannedProcurementNotice: false, urgencyShortensTenderPeriod: false } },
+    ],
     'pa2023.procedure.light-touch': [lightTouch, {}],
     // direct-award.json
     'pa2023.direct-award.no-ground': [da('none'), exclusive],

@@ -1,0 +1,46 @@
+// The Procurement Act's minimum tendering periods (s.54(4)) for the open
+// procedure: each row of the table, read from the plan's own tender period.
+import { describe, expect, it } from 'vitest';
+import { checker } from './support/checker.js';
+import { PA2023_SUITE } from './rules/pa2023.cases.js';
+
+const RULE = 'pa2023.procedure.tendering-period-too-short';
+type Facts = { electronicTenders?: boolean | null; documentsWithNotice?: boolean | null; qualifyingPlannedProcurementNotice?: boolean | null; urgencyShortensTenderPeriod?: boolean | null };
+const none: Facts = { qualifyingPlannedProcurementNotice: false, urgencyShortensTenderPeriod: false };
+
+async function finding(days: number, facts: Facts, extra: object = {}) {
+  const report = await checker().check(PA2023_SUITE.plan({ timetable: { tenderPeriodDays: days, ...facts }, ...extra }));
+  return report.findings.find((f) => f.ruleId === RULE);
+}
+
+describe('Procurement Act s.54(4): minimum tendering period in the open procedure', () => {
+  it.each([
+    ['electronic, documents with the notice', { electronicTenders: true, documentsWithNotice: true }, 25],
+    ['electronic, documents later', { electronicTenders: true, documentsWithNotice: false }, 30],
+    ['paper, documents with the notice', { electronicTenders: false, documentsWithNotice: true }, 30],
+    ['paper, documents later', { electronicTenders: false, documentsWithNotice: false }, 35],
+  ] as const)('%s', async (_label, facts, min) => {
+    expect((await finding(min - 1, { ...none, ...facts }))?.severity).toBe('non-compliant');
+    expect(await finding(min, { ...none, ...facts })).toBeUndefined();
+  });
+
+  it('a qualifying planned procurement notice or urgency brings it down to 10 days, and no lower', async () => {
+    const paper = { electronicTenders: false, documentsWithNotice: false };
+    expect(await finding(10, { ...paper, ...none, qualifyingPlannedProcurementNotice: true })).toBeUndefined();
+    expect(await finding(10, { ...paper, ...none, urgencyShortensTenderPeriod: true })).toBeUndefined();
+    expect((await finding(9, { ...paper, qualifyingPlannedProcurementNotice: true, urgencyShortensTenderPeriod: true }))?.severity).toBe('non-compliant');
+  });
+
+  it('a period that meets every row needs no answers; a shorter one asks only what decides it', async () => {
+    expect(await finding(35, {})).toBeUndefined();
+    expect(await finding(28, { electronicTenders: true, documentsWithNotice: true })).toBeUndefined();
+    const open = await finding(20, { electronicTenders: true, documentsWithNotice: true });
+    expect(open?.severity).toBe('review');
+    expect(open?.missingFacts.map((m) => m.planPath).sort()).toEqual(['timetable.qualifyingPlannedProcurementNotice', 'timetable.urgencyShortensTenderPeriod']);
+  });
+
+  it('light-touch contracts have no minimum', async () => {
+    const lightTouch = { services: [{ description: 'Family support service', cpv: ['85311300'], healthCare: false, lightTouch: true }], value: { annual: 200_000 } };
+    expect(await finding(5, { ...none, electronicTenders: false, documentsWithNotice: false }, lightTouch)).toBeUndefined();
+  });
+});
