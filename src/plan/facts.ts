@@ -7,7 +7,7 @@ import type { Plan, ProcessId, RegimeId } from './schema.js';
 import { daysBetween, extendTerm, monthsBetween, termEnd } from './dates.js';
 import type { ParamTable } from '../engine/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
-import { lightTouch, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
+import { lightTouch, lightTouchQualified, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
 
 export type FactValue = string | number | boolean | null;
 export type Facts = Record<FactName, FactValue>;
@@ -450,6 +450,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),
+    lightTouchQualifiedCpv: lightTouchQualified(plan, params, plan.dates.procurementStart),
     serviceSharesStated: plan.services.length === 1 || plan.services.every((s) => s.valueShare !== undefined),
     lightTouch: th.lightTouch,
     threshold: th.threshold,

@@ -46,6 +46,17 @@ export function lightTouch(plan: Plan, regime: ThresholdRegime, params: ParamTab
   return total > 0 ? lt / total > params.number(`${regime}.light-touch.main-share`, date) : null;
 }
 
+/**
+ * Does a service the plan does not itself call light touch reach the
+ * Procurement Act's list only through a group the Regulations qualify
+ * ("to the extent" Schedule 2 does not exempt it: legal; prison, public
+ * security and rescue)?
+ */
+export function lightTouchQualified(plan: Plan, params: ParamTable, date: string): boolean {
+  const qualified = params.list('pa2023.light-touch.qualified-cpv', date);
+  return plan.services.some((s) => s.lightTouch == null && s.cpv.some((c) => cpvWithin(c, qualified)));
+}
+
 /** PCR 2015 stays in force, as it stood, for procurements begun before the Act: its last thresholds then apply. */
 function dateForRegime(regime: ThresholdRegime, date: string, params: ParamTable): string {
   const paStart = params.date('pa2023.in-force');

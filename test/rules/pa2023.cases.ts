@@ -94,7 +94,11 @@ export const PA2023_SUITE: RuleSuite = {
     'pa2023.threshold.below': [below, {}],
     // £45,000 a year without VAT: £180,000, or £216,000 with VAT, either side of £207,720.
     'pa2023.threshold.vat-uncertain': [{ value: { annual: 45_000, vatIncluded: false } }, {}],
-    'pa2023.light-touch.from-cpv-list': [lightTouchByCpv, p(lightTouchByCpv, { services: [{ ...lightTouchByCpv.services[0], lightTouch: true }] })],
+    // Legal advice (79110000) is light touch only where Schedule 2 para 14 does not exempt the contract; family support (85311300) is light touch outright.
+    'pa2023.light-touch.qualified-group': [
+      p(lightTouch, { services: [{ description: 'Legal advice for people in treatment', cpv: ['79110000'], healthCare: false }] }),
+      lightTouchByCpv,
+    ],
     'pa2023.procedure.below-threshold-above': [{ route: { process: 'below-threshold' } }, p({ route: { process: 'below-threshold' } }, below)],
     'pa2023.below-threshold.notifiable': [below, tiny],
     'pa2023.procedure.competitive': [{}, below],

@@ -198,8 +198,9 @@ export function allSlots(plan: PlanInput): Slot[] {
  * them out is not leaving a fact unknown, and stating them is overriding the
  * default rather than answering a question:
  *  - services[].lightTouch: "Derived from the CPV codes when absent" (against
- *    the regime's light-touch CPV list; pa2023.light-touch.from-cpv-list asks
- *    for review where a plan relies on that list to be light touch);
+ *    the regime's light-touch CPV list, checked against the Regulations'
+ *    Table 1; pa2023.light-touch.qualified-group asks for review where the
+ *    list reaches a service only through a qualified group);
  *  - change.cumulativeValueChange: "Defaults to valueChange", so it is unknown
  *    only while change.valueChange is too.
  * Without these exclusions the soundness property fails on every plan whose
