@@ -459,7 +459,7 @@ export const Governance = z.strictObject({
   }),
 });
 
-/** What the PSR notice of intention to award says (Schedules 3, 9 and 10), as drafted or published. */
+/** What the PSR notice of intention to award says (Schedules 3, 6 and 10), as drafted or published. */
 export const IntentionNotice = z.strictObject({
   decisionMakersNamed: unknownable(z.boolean()).meta({ description: 'Does the notice give details of the decision-makers?' }),
   reasonsByKeyCriteria: unknownable(z.boolean()).meta({ description: 'Does it explain the decision-makers\' reasons for choosing the provider by reference to the key criteria?' }),
@@ -528,7 +528,7 @@ export const PlanSchema = z
     urgency: Urgency.optional().meta({ description: 'For an urgent award or modification (PSR reg 14), or an award without competition on grounds of extreme urgency (PCR 2015 reg 32(2)(c); Procurement Act 2023 Sch 5 para 13): the urgency.' }),
     staff: Staff.optional().meta({ description: 'Staff assigned to the current service (TUPE).' }),
     intentionNotice: IntentionNotice.optional().meta({
-      description: 'For a PSR process with a notice of intention to award (direct award C, most suitable provider, competitive): what the notice, as drafted or published, contains (Schedules 3, 9, 10).',
+      description: 'For a PSR process with a notice of intention to award (direct award C, most suitable provider, competitive): what the notice, as drafted or published, contains (Schedules 3, 6, 10).',
     }),
     governance: Governance.optional().meta({ description: 'Decision-making duties: conflicts, records, criteria.' }),
     source: Source.optional().meta({ description: 'Where the plan comes from (e.g. a committee report and its section).' }),

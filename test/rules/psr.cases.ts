@@ -95,7 +95,7 @@ const CASES: Record<string, [Patch, Patch]> = {
   ],
   'psr.urgent-award.process': [urgent, {}],
   // An urgent modification taking effect on 1 March 2026: 30 days run to 31 March.
-  'psr.notices.urgent-modification-notice-late-unconfirmed': [
+  'psr.notices.urgent-modification-notice-late': [
     mod({ ...urgentChange, dates: { modificationNoticePublished: '2026-04-01' } }),
     mod({ ...urgentChange, dates: { modificationNoticePublished: '2026-03-31' } }),
   ],
@@ -111,8 +111,7 @@ const CASES: Record<string, [Patch, Patch]> = {
     { intentionNotice: { decisionMakersNamed: true, reasonsByKeyCriteria: true, conflictsDeclaredAndManaged: true } },
   ],
   'psr.notices.award-notice-late': [{ ...daA, dates: { awardNoticePublished: '2026-01-01' } }, { ...daA, dates: { awardNoticePublished: '2025-12-31' } }],
-  'psr.notices.award-notice-late-unconfirmed': [{ dates: { awardNoticePublished: '2026-01-01' } }, { dates: { awardNoticePublished: '2025-12-31' } }],
-  'psr.notices.urgent-notice-late-unconfirmed': [
+  'psr.notices.urgent-notice-late': [
     merge(urgent, { dates: { awardNoticePublished: '2026-01-01' } }),
     merge(urgent, { dates: { awardNoticePublished: '2025-12-31' } }),
   ],
@@ -150,7 +149,7 @@ const CASES: Record<string, [Patch, Patch]> = {
   ],
   'psr.modification.notice': [mod({ change: { valueChange: 600_000 } }), modification],
   // The change takes effect on 1 March 2026: 30 days run to 31 March.
-  'psr.notices.modification-notice-late-unconfirmed': [
+  'psr.notices.modification-notice-late': [
     mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-04-01' } }),
     mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-03-31' } }),
   ],
