@@ -3,7 +3,7 @@
 // added without an entry in a suite fails the coverage test at the end.
 import { describe, expect, it } from 'vitest';
 import { checker } from './support/checker.js';
-import { plan, type Patch, type RuleSuite } from './support/plans.js';
+import { merge, plan, type Patch, type RuleSuite } from './support/plans.js';
 import { da } from './rules/psr.cases.js';
 import { SUITES } from './rules/suites.js';
 import { PA2023_SUITE } from './rules/pa2023.cases.js';
@@ -212,23 +212,38 @@ describe('PSR considerable change (reg 6(10)-(11)): attributable, at least £500
   });
 });
 
-describe('changes to health care contracts let before the PSR (regime unsettled: PSR reg 13 or PCR 2015 reg 72)', () => {
-  const change = (regime: string, providedForInContract: boolean) =>
-    plan({
-      route: { regime, process: 'modification' },
-      incumbent: { awardedUnder: 'pcr2015' },
-      change: { description: 'Add a post', effectiveDate: '2025-10-01', valueChange: 100_000, providedForInContract, materiallyDifferent: false, attributableToAuthority: true, externalFactors: false, providerSuccessionOnly: false },
-    });
-  it.each(['psr', 'pcr2015'])('naming %s is a review, not a regime mismatch, where the regimes give different answers', async (regime) => {
-    const report = await checker().check(change(regime, false));
-    const ids = report.findings.map((f) => f.ruleId);
-    expect(ids).toContain('scope.pre-psr-health-contract-change.unsettled');
-    expect(ids).not.toContain('scope.regime-mismatch');
-    expect(report.verdict).toBe('review');
+describe('changes to health care contracts let before the PSR: PSR reg 29(2) puts them under the PSR', () => {
+  const change = (regime: string, extra: Patch = {}) =>
+    plan(
+      merge(
+        {
+          route: { regime, process: 'modification' },
+          incumbent: { awardedUnder: 'pcr2015' },
+          change: { description: 'Add a post', effectiveDate: '2025-10-01', valueChange: 100_000, providedForInContract: false, materiallyDifferent: false, attributableToAuthority: true, externalFactors: false, providerSuccessionOnly: false },
+        } as Patch,
+        extra,
+      ),
+    );
+  it('a change made while the PSR is in force is judged under PSR reg 13, whatever the contract was let under', async () => {
+    const report = await checker().check(change('auto'));
+    expect(report.regime.applicable).toBe('psr');
+    expect(report.regime.basis).toMatch(/reg 29\(2\)/);
   });
-  it('naming the Procurement Act is still a mismatch', async () => {
-    const report = await checker().check(change('pa2023', false));
-    expect(report.findings.find((f) => f.ruleId === 'scope.regime-mismatch')?.severity).toBe('non-compliant');
+  it('naming PCR 2015 or the Procurement Act for it is a regime mismatch', async () => {
+    for (const regime of ['pcr2015', 'pa2023']) {
+      const report = await checker().check(change(regime));
+      expect(report.findings.find((f) => f.ruleId === 'scope.regime-mismatch')?.severity).toBe('non-compliant');
+    }
+  });
+  it('a change made before the PSR came in stays under PCR 2015', async () => {
+    const report = await checker().check(change('auto', { change: { effectiveDate: '2023-12-31' }, dates: { procurementStart: '2023-12-01' } }));
+    expect(report.regime.applicable).toBe('pcr2015');
+  });
+  it('with the health care status unknown, the regime is asked for, naming the services', async () => {
+    const report = await checker().check(change('auto', { services: [{ description: 'Treatment', cpv: ['85312500'], healthCare: null }] }));
+    expect(report.regime.applicable).toBeNull();
+    const f = report.findings.find((x) => x.ruleId === 'scope.regime-unknown');
+    expect(f?.missingFacts.map((m) => m.planPath)).toContain('services[].healthCare');
   });
 });
 

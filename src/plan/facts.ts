@@ -133,26 +133,15 @@ function pcr2006Governs(plan: Plan, params: ParamTable): boolean | null {
   return under === null ? null : under === 'pcr2006' || under === 'other';
 }
 
-/**
- * Is the regime of this change open in law? A change, made while the PSR is in
- * force, to a health care contract let under PCR 2015 (or 2006) may fall under
- * PSR reg 13 or PCR 2015 reg 72 (scope.pre-psr-health-contract-change.*).
- * Unknown while whether it is a PSR health care contract is.
- */
-function changeRegimeUnsettled(plan: Plan, params: ParamTable, inPsrScope: boolean | null): boolean | null {
-  if (processKind(plan.route.process) !== 'change') return false;
-  const under = plan.incumbent?.awardedUnder;
-  if (under !== 'pcr2015' && under !== 'pcr2006') return false;
-  if ((plan.change?.effectiveDate ?? plan.dates.procurementStart) < params.date('psr.in-force')) return false;
-  return inPsrScope;
+/** Does the change take effect while the PSR is in force (its date, or the procurement start when it gives none)? */
+function changeWhilePsrInForce(plan: Plan, params: ParamTable): boolean {
+  return (plan.change?.effectiveDate ?? plan.dates.procurementStart) >= params.date('psr.in-force');
 }
 
-/** The plan names a regime that does not apply; not while the law leaves open which of the two it names applies. */
-function regimeMismatch(plan: Plan, regime: ApplicableRegime | null, unsettled: boolean | null): boolean | null {
+/** The plan names a regime that does not apply. */
+function regimeMismatch(plan: Plan, regime: ApplicableRegime | null): boolean {
   const named = plan.route.regime;
-  if (named === 'auto' || regime === null || named === regime) return false;
-  if (named !== 'psr' && named !== 'pcr2015') return true;
-  return unsettled === true ? false : unsettled === null ? null : true;
+  return named !== 'auto' && regime !== null && named !== regime;
 }
 
 export interface RegimeDecision {
@@ -171,6 +160,18 @@ export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean
   const start = plan.dates.procurementStart;
   if (processKind(plan.route.process) === 'change') {
     const under = plan.incumbent?.awardedUnder ?? null;
+    if (under !== 'psr' && changeWhilePsrInForce(plan, params)) {
+      if (inPsrScope === true)
+        return {
+          regime: 'psr',
+          basis: `PSR reg 29(2): the PSR governs the modification of any contract for relevant health care services between a relevant authority and a provider, however and whenever it was awarded; the change takes effect on or after ${params.date('psr.in-force')}`,
+        };
+      if (inPsrScope === null)
+        return {
+          regime: null,
+          basis: 'whether the PSR governs this change (reg 29(2)) depends on whether the contract is for PSR health care services (services[].healthCare, valueShare, mixedProcurement)',
+        };
+    }
     if (under === null)
       return { regime: null, basis: 'a change to an existing contract follows the regime it was awarded under, and the plan does not say which (incumbent.awardedUnder)' };
     return match(under)
@@ -359,13 +360,15 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, F
   const open = new Map<FactName, FactName[]>();
   if (inPsr === null) {
     open.set('psrScope', scope);
-    // A change to a pre-PSR health care contract: whether naming PSR or PCR is a mismatch turns on the same facts.
+    // Whether a change falls under the PSR (reg 29(2)), and so whether the regime named is a mismatch, turns on the same facts.
     open.set('regimeMismatch', scope);
   }
   if (decision.regime === null) {
     const why: FactName[] =
       processKind(plan.route.process) === 'change'
-        ? ['incumbentAwardedUnder']
+        ? inPsr === null && plan.incumbent?.awardedUnder !== 'psr' && changeWhilePsrInForce(plan, params)
+          ? scope
+          : ['incumbentAwardedUnder']
         : plan.route.process === 'framework-call-off' && (plan.frameworkAgreement?.awardedUnder ?? null) === null && psrScopeCouldBeFalse(plan, params)
           ? ['frameworkAwardedUnder', ...scope]
           : scope;
@@ -416,7 +419,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     regimeBasis: decision.basis,
     inScope: decision.regime !== 'pcr2006',
     pcr2006Governs: pcr2006Governs(plan, params),
-    regimeMismatch: regimeMismatch(plan, decision.regime, changeRegimeUnsettled(plan, params, inPsrScope)),
+    regimeMismatch: regimeMismatch(plan, decision.regime),
     process: plan.route.process,
     processKind: processKind(plan.route.process),
     processRegime: processRegime(plan.route.process),

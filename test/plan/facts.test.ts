@@ -68,9 +68,11 @@ describe('which regime applies', () => {
   });
   it('a change to a contract follows the regime it was awarded under, and says so', () => {
     const p = parsePlan(plan({ route: { process: 'modification' }, incumbent: { awardedUnder: 'pcr2015' } }));
-    const decision = decideRegime(p, params, true);
+    const decision = decideRegime(p, params, false);
     expect(decision.regime).toBe('pcr2015');
     expect(decision.basis).toContain('awarded under');
+    // A PSR health care contract changed while the PSR is in force: PSR reg 29(2).
+    expect(decideRegime(p, params, true).regime).toBe('psr');
   });
   it('the regime is unknown, not guessed, when the services are not classified', () => {
     expect(facts({ services: [{ description: 'Treatment', cpv: ['85312500'] }] }).applicableRegime).toBeNull();

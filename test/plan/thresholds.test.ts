@@ -74,6 +74,8 @@ describe('threshold facts', () => {
   });
   it('a PCR 2015 contract changed after the Act keeps the last PCR thresholds', () => {
     const f = pcr({
+      // Not a PSR health care contract: a health care contract changed now falls under the PSR (reg 29(2)).
+      services: [{ description: "Young people's outreach support (non-clinical)", cpv: ['85312000'], healthCare: false }],
       route: { process: 'modification' },
       dates: { procurementStart: '2026-03-01', contractStart: '2026-04-01', awardDecision: undefined, contractSigned: undefined },
       incumbent: { awardedUnder: 'pcr2015', originalLifetimeValue: 2_000_000 },
@@ -94,6 +96,7 @@ describe('threshold facts', () => {
 describe('regime of changes and call-offs', () => {
   const change = (awardedUnder: string, procurementStart: string) =>
     pcr({
+      services: [{ description: "Young people's outreach support (non-clinical)", cpv: ['85312000'], healthCare: false }],
       route: { regime: 'auto', process: 'extension' },
       dates: { procurementStart, contractStart: '2030-01-01', awardDecision: undefined, contractSigned: undefined },
       incumbent: { awardedUnder },
@@ -107,6 +110,12 @@ describe('regime of changes and call-offs', () => {
   it('a change follows the regime the contract was awarded under, even after the Act came in', () => {
     expect(change('pcr2015', '2026-06-01').regime).toBe('pcr2015');
     expect(change('pa2023', '2026-06-01').regime).toBe('pa2023');
+  });
+  it('a change to a PSR health care contract made while the PSR is in force is judged under the PSR, however it was awarded (reg 29(2))', () => {
+    const health = (awardedUnder: string) =>
+      pcr({ route: { regime: 'auto', process: 'extension' }, dates: { procurementStart: '2026-06-01', contractStart: '2030-01-01', awardDecision: undefined, contractSigned: undefined }, incumbent: { awardedUnder }, change: { description: 'Extend', extensionMonths: 6, providedForInContract: true } });
+    expect(health('pcr2015').regime).toBe('psr');
+    expect(String(health('pcr2015').regimeBasis)).toContain('29(2)');
   });
   it('a call-off follows the regime of its framework', () => {
     const callOff = (awardedUnder: string | null) =>

@@ -50,9 +50,11 @@ const callOff = {
 };
 const co = (p: Patch) => merge(callOff as Patch, p);
 
-/** A modification of a PCR 2015 contract provided for in it; the original contract was worth £2m. */
+/** A modification of a PCR 2015 contract (non-clinical support) provided for in it; the original contract was worth £2m. */
 const modification = {
   route: { process: 'modification' },
+  // Not a PSR health care contract: a health care contract changed from 2024 falls under the PSR (reg 29(2)).
+  services: [{ description: "Young people's outreach support (non-clinical)", cpv: ['85312000'], healthCare: false }],
   dates: { procurementStart: '2024-09-01' },
   incumbent: { contractEnd: '2027-03-31', awardedUnder: 'pcr2015', originalLifetimeValue: 2_000_000 },
   change: {

@@ -46,14 +46,6 @@ const CASES: Record<string, [Patch, Patch]> = {
   'scope.regime-mismatch': [{ route: { regime: 'pa2023' } }, {}],
   'scope.regime-chosen': [{ route: { regime: 'auto' } }, {}],
   'scope.process-not-in-regime': [{ route: { process: 'restricted' } }, {}],
-  'scope.pre-psr-health-contract-change.unsettled': [
-    mod({ incumbent: { awardedUnder: 'pcr2015' }, change: { providedForInContract: false } }),
-    mod({ incumbent: { awardedUnder: 'psr' }, change: { providedForInContract: false } }),
-  ],
-  'scope.pre-psr-health-contract-change.same-answer': [
-    mod({ incumbent: { awardedUnder: 'pcr2015' } }),
-    mod({ incumbent: { awardedUnder: 'pcr2015' }, change: { effectiveDate: '2023-12-31' } }),
-  ],
   'scope.mixed.not-main-subject': [mixed(0.4, false), mixed(0.8, false)],
   'scope.mixed.separable': [mixed(0.8, true), mixed(0.8, false)],
   'psr.direct-award-a.no-incumbent': [{ ...daA, incumbent: undefined }, daA],
