@@ -7,7 +7,7 @@ import type { Plan, ProcessId, RegimeId } from './schema.js';
 import { daysBetween, extendTerm, monthsBetween, termEnd } from './dates.js';
 import type { ParamTable } from '../engine/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
-import { lightTouch, lightTouchQualified, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
+import { lightTouch, lightTouchQualified, publicationLimit, schedule1Mismatch, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
 
 export type FactValue = string | number | boolean | null;
 export type Facts = Record<FactName, FactValue>;
@@ -454,6 +454,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),
     lightTouchQualifiedCpv: lightTouchQualified(plan, params, plan.dates.procurementStart),
+    healthCareClaimOutsideSchedule1: schedule1Mismatch(plan, params, plan.dates.procurementStart).claimOutside,
+    healthCareDeniedWithSchedule1Code: schedule1Mismatch(plan, params, plan.dates.procurementStart).deniedListed,
     serviceSharesStated: plan.services.length === 1 || plan.services.every((s) => s.valueShare !== undefined),
     lightTouch: th.lightTouch,
     threshold: th.threshold,

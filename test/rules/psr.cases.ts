@@ -46,6 +46,11 @@ const CASES: Record<string, [Patch, Patch]> = {
   'scope.regime-mismatch': [{ route: { regime: 'pa2023' } }, {}],
   'scope.regime-chosen': [{ route: { regime: 'auto' } }, {}],
   'scope.process-not-in-regime': [{ route: { process: 'restricted' } }, {}],
+  'scope.health-care-code-outside-schedule-1': [{ services: [{ description: 'Drug and alcohol services', cpv: ['85000000'], healthCare: true }] }, {}],
+  'scope.schedule-1-code-denied': [
+    { services: [{ description: 'GP clinics', cpv: ['85121100'], healthCare: false }] },
+    { services: [{ description: 'Recovery activities (not treatment)', cpv: ['85312500'], healthCare: false }] },
+  ],
   'scope.mixed.not-main-subject': [mixed(0.4, false), mixed(0.8, false)],
   'scope.mixed.separable': [mixed(0.8, true), mixed(0.8, false)],
   'psr.direct-award-a.no-incumbent': [{ ...daA, incumbent: undefined }, daA],
