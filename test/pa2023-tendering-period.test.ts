@@ -44,3 +44,39 @@ describe('Procurement Act s.54(4): minimum tendering period in the open procedur
     expect(await finding(5, { ...none, electronicTenders: false, documentsWithNotice: false }, lightTouch)).toBeUndefined();
   });
 });
+
+describe('Procurement Act s.54(3)-(4): the competitive flexible procedure', () => {
+  const CF = 'pa2023.procedure.cf-tendering-period-too-short';
+  const cf = async (timetable: object, extra: object = {}) =>
+    (await checker().check(PA2023_SUITE.plan({ route: { process: 'competitive-flexible' }, timetable, ...extra }))).findings.find((f) => f.ruleId === CF);
+  const table = { electronicTenders: true, documentsWithNotice: true, ...none };
+
+  it('a council agreeing the tendering period with pre-selected suppliers has no minimum', async () => {
+    expect(await cf({ tenderPeriodDays: 2, negotiatedTenderingPeriod: true, preselectedSuppliersOnly: true })).toBeUndefined();
+  });
+  it('a council taking tenders from pre-selected suppliers only needs 10 days', async () => {
+    expect((await cf({ tenderPeriodDays: 9, negotiatedTenderingPeriod: false, preselectedSuppliersOnly: true }))?.severity).toBe('non-compliant');
+    expect(await cf({ tenderPeriodDays: 10, negotiatedTenderingPeriod: false, preselectedSuppliersOnly: true })).toBeUndefined();
+  });
+  it('without pre-selection, or for a central government authority, the open procedure rows apply', async () => {
+    expect((await cf({ tenderPeriodDays: 24, negotiatedTenderingPeriod: false, preselectedSuppliersOnly: false, ...table }))?.severity).toBe('non-compliant');
+    const icb = { authority: { name: 'Test ICB', type: 'icb' } };
+    expect((await cf({ tenderPeriodDays: 24, negotiatedTenderingPeriod: true, preselectedSuppliersOnly: true, ...table }, icb))?.severity).toBe('non-compliant');
+    expect(await cf({ tenderPeriodDays: 25, negotiatedTenderingPeriod: true, preselectedSuppliersOnly: true, ...table }, icb)).toBeUndefined();
+  });
+  it('a short period with the pre-selection facts left open asks only for them', async () => {
+    const open = await cf({ tenderPeriodDays: 12, ...table });
+    expect(open?.severity).toBe('review');
+    expect(open?.missingFacts.map((m) => m.planPath).sort()).toEqual(['timetable.negotiatedTenderingPeriod', 'timetable.preselectedSuppliersOnly']);
+  });
+  it('the participation period is at least 25 days, or 10 in urgency', async () => {
+    const pp = async (days: number, urgent: boolean) =>
+      (await checker().check(PA2023_SUITE.plan({ route: { process: 'competitive-flexible' }, timetable: { participationPeriodDays: days, urgencyShortensTenderPeriod: urgent } }))).findings.find(
+        (f) => f.ruleId === 'pa2023.procedure.participation-period-too-short',
+      );
+    expect((await pp(24, false))?.severity).toBe('non-compliant');
+    expect(await pp(25, false)).toBeUndefined();
+    expect(await pp(10, true)).toBeUndefined();
+    expect((await pp(9, true))?.severity).toBe('non-compliant');
+  });
+});

@@ -489,6 +489,9 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     documentsWithNotice: nul(plan.timetable?.documentsWithNotice),
     qualifyingPlannedProcurementNotice: nul(plan.timetable?.qualifyingPlannedProcurementNotice),
     urgencyShortensTenderPeriod: nul(plan.timetable?.urgencyShortensTenderPeriod),
+    participationPeriodDays: nul(plan.timetable?.participationPeriodDays),
+    preselectedSuppliersOnly: nul(plan.timetable?.preselectedSuppliersOnly),
+    negotiatedTenderingPeriod: nul(plan.timetable?.negotiatedTenderingPeriod),
     // Filled in from the rule set's backward step timing (src/timetable/backward.ts).
     latestContractSigned: null,
     latestAwardDecision: null,

@@ -178,7 +178,19 @@ export const TimetablePlan = z.strictObject({
       'Was a qualifying planned procurement notice published, at least 40 days and not more than 12 months before the tender notice (Procurement Act 2023 ss.15(3) and 54(4), table entry 4)?',
   }),
   urgencyShortensTenderPeriod: unknownable(z.boolean()).meta({
-    description: 'Does a state of urgency make the usual minimum tendering period impractical (Procurement Act 2023 s.54(4), table entry 5)?',
+    description: 'Does a state of urgency make the usual minimum periods impractical (Procurement Act 2023 s.54(3) participation period, s.54(4) table entry 5)?',
+  }),
+  participationPeriodDays: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .meta({ description: 'Competitive flexible procedure: calendar days the plan allows for requests to participate, from the day after the tender notice (Procurement Act 2023 s.54(3)).' }),
+  preselectedSuppliersOnly: unknownable(z.boolean()).meta({
+    description: 'Competitive flexible procedure: may tenders be submitted only by suppliers pre-selected at a participation stage (Procurement Act 2023 s.54(4), table entry 3)?',
+  }),
+  negotiatedTenderingPeriod: unknownable(z.boolean()).meta({
+    description: 'Competitive flexible procedure: is the tendering period agreed between the authority and the pre-selected suppliers (Procurement Act 2023 s.54(4) table entry 2, s.54(5))?',
   }),
 });
 

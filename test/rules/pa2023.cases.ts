@@ -103,6 +103,15 @@ export const PA2023_SUITE: RuleSuite = {
     'pa2023.below-threshold.notifiable': [below, tiny],
     'pa2023.procedure.competitive': [{}, below],
     // Electronic tenders but the documents not all with the notice: 30 days (s.54(4) entry 8).
+    // A council (not a central government authority) taking tenders from pre-selected suppliers only: 10 days (s.54(4) entry 3).
+    'pa2023.procedure.cf-tendering-period-too-short': [
+      { route: { process: 'competitive-flexible' }, timetable: { tenderPeriodDays: 9, preselectedSuppliersOnly: true, negotiatedTenderingPeriod: false } },
+      { route: { process: 'competitive-flexible' }, timetable: { tenderPeriodDays: 10, preselectedSuppliersOnly: true, negotiatedTenderingPeriod: false } },
+    ],
+    'pa2023.procedure.participation-period-too-short': [
+      { route: { process: 'competitive-flexible' }, timetable: { participationPeriodDays: 24, urgencyShortensTenderPeriod: false } },
+      { route: { process: 'competitive-flexible' }, timetable: { participationPeriodDays: 25, urgencyShortensTenderPeriod: false } },
+    ],
     'pa2023.procedure.tendering-period-too-short': [
       { timetable: { tenderPeriodDays: 29, electronicTenders: true, documentsWithNotice: false, qualifyingPlannedProcurementNotice: false, urgencyShortensTenderPeriod: false } },
       { timetable: { tenderPeriodDays: 30, electronicTenders: true, documentsWithNotice: false, qualifyingPlannedProcurementNotice: false, urgencyShortensTenderPeriod: false } },
