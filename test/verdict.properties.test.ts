@@ -254,6 +254,11 @@ function contextsFor(plan: PlanInput, slots: Slot[], rand: () => number, cap = 3
   if (total <= cap) {
     let out: Completion[] = [{}];
     for (const [i, s] of all.entries()) out = out.flatMap((c) => per[i]!.map((v) => ({ ...c, [s.key]: v })));
+    // Shuffled, so that a search cut short by its budget samples the whole product rather than its first corner.
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
     return out;
   }
   return Array.from({ length: cap }, () => Object.fromEntries(all.map((s, j) => [s.key, per[j]![Math.floor(rand() * per[j]!.length)]])));

@@ -490,6 +490,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     qualifyingPlannedProcurementNotice: nul(plan.timetable?.qualifyingPlannedProcurementNotice),
     urgencyShortensTenderPeriod: nul(plan.timetable?.urgencyShortensTenderPeriod),
     participationPeriodDays: nul(plan.timetable?.participationPeriodDays),
+    qualifyingPriorInformationNotice: nul(plan.timetable?.qualifyingPriorInformationNotice),
     preselectedSuppliersOnly: nul(plan.timetable?.preselectedSuppliersOnly),
     negotiatedTenderingPeriod: nul(plan.timetable?.negotiatedTenderingPeriod),
     // Filled in from the rule set's backward step timing (src/timetable/backward.ts).

@@ -180,17 +180,21 @@ export const TimetablePlan = z.strictObject({
   urgencyShortensTenderPeriod: unknownable(z.boolean()).meta({
     description: 'Does a state of urgency make the usual minimum periods impractical (Procurement Act 2023 s.54(3) participation period, s.54(4) table entry 5)?',
   }),
+  qualifyingPriorInformationNotice: unknownable(z.boolean()).meta({
+    description:
+      'PCR 2015: was a prior information notice (not itself the call for competition) published with all the contract notice information then available, sent 35 days to 12 months before the contract notice (regs 27(4), 28(6), 29(6))?',
+  }),
   participationPeriodDays: z
     .number()
     .int()
     .nonnegative()
     .optional()
-    .meta({ description: 'Competitive flexible procedure: calendar days the plan allows for requests to participate, from the day after the tender notice (Procurement Act 2023 s.54(3)).' }),
+    .meta({ description: 'Calendar days the plan allows for requests to participate, from the notice: the competitive flexible procedure (Procurement Act 2023 s.54(3)) or the PCR 2015 restricted, competitive with negotiation, competitive dialogue and innovation partnership procedures (regs 28-31).' }),
   preselectedSuppliersOnly: unknownable(z.boolean()).meta({
     description: 'Competitive flexible procedure: may tenders be submitted only by suppliers pre-selected at a participation stage (Procurement Act 2023 s.54(4), table entry 3)?',
   }),
   negotiatedTenderingPeriod: unknownable(z.boolean()).meta({
-    description: 'Competitive flexible procedure: is the tendering period agreed between the authority and the pre-selected suppliers (Procurement Act 2023 s.54(4) table entry 2, s.54(5))?',
+    description: 'Is the tendering period agreed between the authority and the pre-selected suppliers or selected candidates (Procurement Act 2023 s.54(4) table entry 2; PCR 2015 regs 28(7), 29(7) for sub-central authorities)?',
   }),
 });
 

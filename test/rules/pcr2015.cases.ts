@@ -89,6 +89,20 @@ export const PCR2015_SUITE: RuleSuite = {
     ],
     'pcr2015.procedure.light-touch-not-available': [notLightTouch, {}],
     'pcr2015.procedure.competitive': [open, {}],
+    // Open procedure with electronic tenders and no prior information notice or urgency: 30 days (reg 27(6)).
+    'pcr2015.procedure.open-time-limit': [
+      merge(open, { timetable: { tenderPeriodDays: 29, electronicTenders: true, qualifyingPriorInformationNotice: false, urgencyShortensTenderPeriod: false } }),
+      merge(open, { timetable: { tenderPeriodDays: 30, electronicTenders: true, qualifyingPriorInformationNotice: false, urgencyShortensTenderPeriod: false } }),
+    ],
+    // A council (sub-central) without an agreed time limit: at least 10 days for tenders (reg 28(8)).
+    'pcr2015.procedure.tender-time-limit': [
+      merge(notLightTouch, { route: { process: 'restricted' }, timetable: { tenderPeriodDays: 9, negotiatedTenderingPeriod: false } }),
+      merge(notLightTouch, { route: { process: 'restricted' }, timetable: { tenderPeriodDays: 10, negotiatedTenderingPeriod: false } }),
+    ],
+    'pcr2015.procedure.requests-time-limit': [
+      merge(notLightTouch, { route: { process: 'restricted' }, timetable: { participationPeriodDays: 29, urgencyShortensTenderPeriod: false } }),
+      merge(notLightTouch, { route: { process: 'restricted' }, timetable: { participationPeriodDays: 30, urgencyShortensTenderPeriod: false } }),
+    ],
     'pcr2015.procedure.negotiation-ground': [
       ground('none', 'competitive-with-negotiation'),
       ground('specifications-not-precise', 'competitive-with-negotiation'),
