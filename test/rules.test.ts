@@ -385,3 +385,24 @@ describe('mixed procurement (PSR reg 3)', () => {
     expect((await checker().check(mixed(0.3, false))).regime.applicable).not.toBe('psr');
   });
 });
+
+describe('a step whose gate the facts decide against is not required', () => {
+  it('a high-value contract that is not light touch gets the 90-day publication step only (PA s.53(3))', async () => {
+    const report = await checker().check(PA2023_SUITE.plan({ value: { annual: 1_500_000 } }));
+    const ids = report.steps.map((s) => s.id);
+    expect(ids).toContain('pa2023.publish-contract');
+    expect(ids).not.toContain('pa2023.publish-contract-light-touch');
+  });
+  it('an urgent award gets the urgent award notice, not the urgent modification notice (PSR reg 14(5))', async () => {
+    const report = await checker().check(
+      plan({
+        route: { process: 'urgent-award' },
+        urgency: { reason: 'Provider collapsed', foreseeable: false, attributableToAuthority: false, delayRisksSafety: true, termLimitedToUrgency: true },
+        term: { initialMonths: 6, extensions: [] },
+      }),
+    );
+    const ids = report.steps.map((s) => s.id);
+    expect(ids).toContain('psr.urgent-notice');
+    expect(ids).not.toContain('psr.urgent-modification-notice');
+  });
+});

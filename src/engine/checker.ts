@@ -128,7 +128,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         (id) => rulesById.get(id)?.instead !== undefined,
       ).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
       const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
-      const dated = outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar);
+      const dated = outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar, src);
       const report: Report = {
         procheck: PROCHECK_VERSION,
         ruleSetVersion: ruleSet.version,

@@ -6,6 +6,7 @@ import type { FindingT, RequiredStepT } from '../report/schema.js';
 import { windowOf, type DatedStep } from '../timetable/rows.js';
 import type { RuleSet } from './rule-set.js';
 import { stepDate, type Calendars } from './timing.js';
+import { truth, type FactSource } from './three-valued.js';
 
 /**
  * A route the report forbids gets no steps: where a finding says the chosen
@@ -19,9 +20,15 @@ export function lawfulPathSteps(findings: FindingT[], forbids: (ruleId: string) 
   return findings.map((f) => (forbidding.has(f.ruleId) || f.regime === 'local' || f.steps.length === 0 ? f : { ...f, steps: [] }));
 }
 
-export function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars): DatedStep[] {
+/** A step whose gate the plan's facts decide against does not exist for the plan (e.g. the light-touch period of a contract that is not light touch). */
+export function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars, src: FactSource): DatedStep[] {
   const addedBy = new Map<string, string[]>();
-  for (const f of findings) for (const s of f.steps) addedBy.set(s, [...(addedBy.get(s) ?? []), f.ruleId]);
+  for (const f of findings)
+    for (const s of f.steps) {
+      const gate = ruleSet.steps.get(s)?.appliesWhen;
+      if (gate && truth(gate, src) === false) continue;
+      addedBy.set(s, [...(addedBy.get(s) ?? []), f.ruleId]);
+    }
   const value = (name: string) => (isFactName(name) ? facts[name] : undefined);
   const lookup = (id: string) => ruleSet.steps.get(id);
   const steps = [...addedBy.entries()].map(([id, by]) => {

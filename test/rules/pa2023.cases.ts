@@ -149,6 +149,8 @@ export const PA2023_SUITE: RuleSuite = {
     'pa2023.notices.contract-details': [{}, lightTouch],
     'pa2023.notices.contract-details-light-touch': [lightTouch, {}],
     'pa2023.notices.publish-contract': [{ value: { annual: 1_500_000 } }, {}],
+    // KPIs are not required for a framework (s.52(6)(a)), though the contract is still published.
+    'pa2023.notices.key-performance-indicators': [{ value: { annual: 1_500_000 } }, { value: { annual: 1_500_000 }, route: { framework: true } }],
     'pa2023.notices.pipeline': [{ value: { annual: 600_000 } }, {}],
     // frameworks.json
     'pa2023.framework.max-term': [{ route: { framework: true, frameworkTermMonths: 60 } }, framework],
