@@ -41,7 +41,7 @@ export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Cal
   if (applies === null && gate) open.set('standstillApplies', [...decidingFacts(gate, src)]);
   for (const [regime, fact, stepId] of STANDSTILL_FACTS) {
     const step = ruleSet.steps.get(stepId);
-    // Computed for every process of the regime, since a rule may ask whether an exempt process kept to it (e.g. pa2023.standstill.exemption-to-confirm);
+    // Computed for every process of the regime, since a rule may ask whether an exempt process kept to it (e.g. whether a voluntary standstill would have been kept);
     // the report shows it only where the process has a standstill (standstillFacts).
     const due = step && facts.regime === regime ? stepDate(step, value, ruleSet.params, calendars) : null;
     facts[fact] = due?.date ?? null;

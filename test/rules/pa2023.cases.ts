@@ -143,7 +143,6 @@ export const PA2023_SUITE: RuleSuite = {
       { dates: { contractSigned: undefined, contractStart: '2026-06-10' } },
       { dates: { contractSigned: undefined, contractStart: '2026-06-11' } },
     ],
-    'pa2023.standstill.exemption-to-confirm': [p(lightTouch, { dates: { contractSigned: '2026-06-05' } }), lightTouch],
     'pa2023.standstill.voluntary': [callOff, {}],
     // notices.json
     'pa2023.notices.contract-details': [{}, lightTouch],
