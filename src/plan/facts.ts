@@ -402,6 +402,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const latestEnd = inc && inc.extensionRemainingMonths != null ? extendTerm(inc.contractEnd, inc.extensionRemainingMonths) : null;
 
   const th = thresholdFacts(plan, decision.regime, params, lv, cumulative);
+  const schedule1 = schedule1Mismatch(plan, params, plan.dates.procurementStart);
   // One literal with every fact named, no spread: with some 140 facts a spread in the
   // literal makes V8 build the object slowly (measured: ~5x slower deriveFacts).
   const facts: Facts = {
@@ -454,8 +455,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),
     lightTouchQualifiedCpv: lightTouchQualified(plan, params, plan.dates.procurementStart),
-    healthCareClaimOutsideSchedule1: schedule1Mismatch(plan, params, plan.dates.procurementStart).claimOutside,
-    healthCareDeniedWithSchedule1Code: schedule1Mismatch(plan, params, plan.dates.procurementStart).deniedListed,
+    healthCareClaimOutsideSchedule1: schedule1.claimOutside,
+    healthCareDeniedWithSchedule1Code: schedule1.deniedListed,
     serviceSharesStated: plan.services.length === 1 || plan.services.every((s) => s.valueShare !== undefined),
     lightTouch: th.lightTouch,
     threshold: th.threshold,
@@ -525,8 +526,7 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     mostSuitableProviderIdentifiable: nul(da?.mostSuitableProviderIdentifiable ?? undefined),
     replacesExpiringContract: nul(da?.replacesExpiringContract ?? undefined),
     hasChange: change !== undefined,
-    changeWhilePsrInForce:
-      processKind(plan.route.process) === 'change' ? (change?.effectiveDate ?? plan.dates.procurementStart) >= params.date('psr.in-force') : false,
+    changeWhilePsrInForce: processKind(plan.route.process) === 'change' && changeWhilePsrInForce(plan, params),
     // A modification that names no added term adds none; an extension must say how long it is.
     changeExtensionMonths: change?.extensionMonths ?? (change && plan.route.process !== 'extension' ? 0 : null),
     changeEffectiveDate: nul(change?.effectiveDate),
