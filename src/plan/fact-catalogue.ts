@@ -30,7 +30,7 @@ export interface FactInfo {
 export const FACT_CATALOGUE = {
   authorityType: { description: 'Kind of commissioning body', planPath: 'authority.type', question: 'What kind of body is the commissioning authority?' },
   psrRelevantAuthority: { description: 'The authority is a PSR relevant authority (NHS England, ICB, NHS trust or foundation trust, local or combined authority)' },
-  servicesHealthCareKnown: { description: 'Every service says whether it is a health care service in PSR scope', planPath: 'services[].healthCare', question: 'Is each service a health care service within the Provider Selection Regime (PSR)?' },
+  servicesHealthCareKnown: { description: 'Every service\'s health care status is known: stated, or, where the plan leaves it out, settled by its CPV codes against PSR Schedule 1', planPath: 'services[].healthCare', question: 'Is each service a health care service within the Provider Selection Regime (PSR)?' },
   anyHealthCare: { description: 'At least one service is a health care service in PSR scope', from: ['servicesHealthCareKnown'] },
   mixedProcurement: { description: 'The contract mixes health care services with other goods or services', from: ['servicesHealthCareKnown'] },
   healthCareShare: { description: 'Share of the value that is health care services (0-1)', planPath: 'services[].valueShare', from: ['servicesHealthCareKnown', 'serviceSharesStated'] },

@@ -7,7 +7,8 @@ import type { Plan, ProcessId, RegimeId } from './schema.js';
 import { daysBetween, extendTerm, monthsBetween, termEnd } from './dates.js';
 import type { ParamTable } from '../engine/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
-import { lightTouch, lightTouchQualified, publicationLimit, schedule1Mismatch, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
+import { lightTouch, lightTouchQualified, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
+import { healthCareFlags, schedule1Mismatch } from './schedule-1.js';
 
 export type FactValue = string | number | boolean | null;
 export type Facts = Record<FactName, FactValue>;
@@ -84,8 +85,8 @@ function couldBeMixed(flags: (boolean | null)[]): boolean {
   return flags.some((f, i) => f !== false && flags.some((g, j) => j !== i && g !== true));
 }
 
-function healthCareScope(plan: Plan): HealthCareScope {
-  const flags = plan.services.map((s) => s.healthCare ?? null);
+function healthCareScope(plan: Plan, params: ParamTable): HealthCareScope {
+  const flags = healthCareFlags(plan, params);
   const allKnown = flags.every((f) => f !== null);
   const any = flags.some((f) => f === true);
   const mixed = any && flags.some((f) => f === false);
@@ -95,7 +96,7 @@ function healthCareScope(plan: Plan): HealthCareScope {
   if (!mixed) return { allKnown, share: any ? 1 : 0, mixed, any, anyKnown, mixedKnown };
   const shares = plan.services.map((s) => s.valueShare);
   if (shares.some((s) => s === undefined)) return { allKnown, share: null, mixed, any, anyKnown, mixedKnown };
-  const health = plan.services.reduce((sum, s) => sum + (s.healthCare ? s.valueShare ?? 0 : 0), 0);
+  const health = plan.services.reduce((sum, s, i) => sum + (flags[i] ? s.valueShare ?? 0 : 0), 0);
   const total = shares.reduce<number>((sum, s) => sum + (s ?? 0), 0);
   return { allKnown, share: total > 0 ? health / total : null, mixed, any, anyKnown, mixedKnown };
 }
@@ -223,7 +224,10 @@ export function decideRegime(plan: Plan, params: ParamTable, inPsrScope: boolean
 export function whyNotPsr(plan: Plan, hc: HealthCareScope, inPsrScope: boolean | null): string | null {
   if (inPsrScope !== false) return null;
   if (!isPsrRelevantAuthority(plan.authority.type)) return 'the authority is not a PSR relevant authority';
-  if (!hc.any) return 'none of its services is a health care service in PSR scope';
+  if (!hc.any)
+    return plan.services.some((s) => s.healthCare === undefined)
+      ? 'none of its services is a health care service in PSR scope (a service that does not say has no CPV code within PSR Schedule 1)'
+      : 'none of its services is a health care service in PSR scope';
   return 'health care services are not the main subject matter of the mixed contract';
 }
 
@@ -328,12 +332,12 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
  * matters only then.) With too many unknown flags to try, assume it could.
  */
 function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
-  const open = plan.services.flatMap((s, i) => (s.healthCare == null ? [i] : []));
+  const open = healthCareFlags(plan, params).flatMap((f, i) => (f === null ? [i] : []));
   if (open.length > 8) return true;
   for (let m = 0; m < 1 << open.length; m++) {
     const services = plan.services.map((s, i) => (open.includes(i) ? { ...s, healthCare: (m & (1 << open.indexOf(i))) !== 0 } : s));
     const answered = { ...plan, services };
-    if (psrScope(answered, healthCareScope(answered), params) !== true) return true;
+    if (psrScope(answered, healthCareScope(answered, params), params) !== true) return true;
   }
   return false;
 }
@@ -343,7 +347,7 @@ function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
  * regime, unknown: a review asks exactly these (see unknownSources' `open`).
  */
 export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, FactName[]> {
-  const hc = healthCareScope(plan);
+  const hc = healthCareScope(plan, params);
   const inPsr = psrScope(plan, hc, params);
   const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
   const scope: FactName[] =
@@ -379,7 +383,7 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, F
 }
 
 export function deriveFacts(plan: Plan, params: ParamTable): Facts {
-  const hc = healthCareScope(plan);
+  const hc = healthCareScope(plan, params);
   const inPsrScope = psrScope(plan, hc, params);
   const decision = decideRegime(plan, params, inPsrScope, whyNotPsr(plan, hc, inPsrScope));
   const lv = lifetimeValue(plan);

@@ -57,22 +57,6 @@ export function lightTouchQualified(plan: Plan, params: ParamTable, date: string
   return plan.services.some((s) => s.lightTouch == null && s.cpv.some((c) => cpvWithin(c, qualified)));
 }
 
-/**
- * The plan's health care flags against PSR Schedule 1 (empty before the PSR):
- * a service called health care with no code within the table, and one called
- * not health care with a code the table lists without a limit of extent.
- */
-export function schedule1Mismatch(plan: Plan, params: ParamTable, date: string): { claimOutside: boolean; deniedListed: boolean } {
-  const listed = params.list('psr.schedule-1.cpv', date);
-  if (listed.length === 0) return { claimOutside: false, deniedListed: false };
-  const exact = listed.map((c) => `=${c}`);
-  const qualified = params.list('psr.schedule-1.qualified-cpv', date);
-  return {
-    claimOutside: plan.services.some((s) => s.healthCare === true && !s.cpv.some((c) => cpvWithin(c, listed))),
-    deniedListed: plan.services.some((s) => s.healthCare === false && s.cpv.some((c) => cpvWithin(c, exact) && !cpvWithin(c, qualified))),
-  };
-}
-
 /** PCR 2015 stays in force, as it stood, for procurements begun before the Act: its last thresholds then apply. */
 function dateForRegime(regime: ThresholdRegime, date: string, params: ParamTable): string {
   const paStart = params.date('pa2023.in-force');

@@ -79,6 +79,46 @@ describe('which regime applies', () => {
   });
 });
 
+describe('health care scope left out: it follows the CPV codes (PSR reg 2(1), Schedule 1)', () => {
+  const scopeOf = (type: string, cpv: string[], healthCare?: boolean | null) => {
+    const f = facts({ authority: { type }, services: [{ description: 'Service', cpv, healthCare }] });
+    return { known: f.servicesHealthCareKnown, psr: f.psrScope, regime: f.applicableRegime, basis: f.regimeBasis };
+  };
+  it('no code within Schedule 1 (nor broader than one of its codes): not health care, so not the PSR', () => {
+    for (const type of ['local-authority', 'icb']) {
+      const s = scopeOf(type, ['48000000']);
+      expect(s).toMatchObject({ known: true, psr: false, regime: 'pa2023' });
+      expect(s.basis).toContain('no CPV code within PSR Schedule 1');
+    }
+  });
+  it('a code the Schedule names without a limit, bought by an NHS body: health care under the PSR', () => {
+    expect(scopeOf('icb', ['85100000'])).toMatchObject({ known: true, psr: true, regime: 'psr' });
+    expect(scopeOf('nhs-trust', ['48000000', '85121000-3'])).toMatchObject({ known: true, psr: true });
+  });
+  it('the codes leave it open: a council (public health or social care?), a row limited in extent, a code the table does not name or a broader one', () => {
+    expect(scopeOf('local-authority', ['85100000'])).toMatchObject({ known: false, psr: null, regime: null });
+    expect(scopeOf('icb', ['85312500'])).toMatchObject({ known: false, psr: null });
+    expect(scopeOf('icb', ['85323000'])).toMatchObject({ known: false, psr: null });
+    expect(scopeOf('icb', ['85000000'])).toMatchObject({ known: false, psr: null });
+  });
+  it('a stated flag wins, and a stated unknown (null) stays unknown whatever the codes', () => {
+    expect(scopeOf('icb', ['48000000'], null)).toMatchObject({ known: false, psr: null });
+    expect(scopeOf('icb', ['85100000'], false)).toMatchObject({ known: true, psr: false });
+    expect(scopeOf('local-authority', ['85100000'], true)).toMatchObject({ known: true, psr: true });
+  });
+  it('mixed services: a separable IT element left out is judged by its code, the health care part stays under the PSR', () => {
+    const f = facts({
+      authority: { type: 'icb' },
+      services: [
+        { description: 'Treatment', cpv: ['85100000'], valueShare: 0.9 },
+        { description: 'Case management system', cpv: ['48000000'], valueShare: 0.1 },
+      ],
+      mixedProcurement: { otherElementsSeparable: true },
+    });
+    expect(f).toMatchObject({ servicesHealthCareKnown: true, mixedProcurement: true, healthCareShare: 0.9, psrScope: true });
+  });
+});
+
 describe('other derived facts', () => {
   it('the increase in lifetime value over the existing contract, absolute and relative', () => {
     const f = facts({ incumbent: { originalLifetimeValue: 4_000_000 }, term: { initialMonths: 60, extensions: [] } });

@@ -25,10 +25,11 @@
 // term.mobilisationMonths, dates.decision, dates.statedRepresentationsDeadline
 // and its time, dates.awardNoticePublished, route.frameworkTermMonths):
 // none of them is `unknownable`, so none is listed; nor are change.effectiveDate,
-// change.extensionMonths and frameworkAgreement.endDate. Two
+// change.extensionMonths and frameworkAgreement.endDate. Three
 // unknownable fields also have a documented default and are left out of the
-// unknown facts (see DEFAULTED): services[].lightTouch (from the CPV codes)
-// and change.cumulativeValueChange (defaults to change.valueChange).
+// unknown facts (see DEFAULTED): services[].lightTouch (from the CPV codes),
+// services[].healthCare left out where the CPV codes settle it, and
+// change.cumulativeValueChange (defaults to change.valueChange).
 //
 // A finding's question may name a field of an object the plan lacks (e.g.
 // justification.ground with no justification): slotsForPlanPath creates it,
@@ -42,6 +43,7 @@ import { parsePlan, PlanValidationError } from '../../src/plan/parse.js';
 import type { PlanInput } from '../../src/plan/schema.js';
 import type { Report } from '../../src/report/schema.js';
 import { checker } from './checker.js';
+import { healthCareFromCodes } from '../../src/plan/schedule-1.js';
 
 /** How a field is filled in. */
 export type FieldKind =
@@ -201,6 +203,8 @@ export function allSlots(plan: PlanInput): Slot[] {
  *    the regime's light-touch CPV list, checked against the Regulations'
  *    Table 1; pa2023.light-touch.qualified-group asks for review where the
  *    list reaches a service only through a qualified group);
+ *  - services[].healthCare left out (not null): it follows the CPV codes
+ *    against PSR Schedule 1, and is unknown only where they do not settle it;
  *  - change.cumulativeValueChange: "Defaults to valueChange", so it is unknown
  *    only while change.valueChange is too.
  * Without these exclusions the soundness property fails on every plan whose
@@ -209,8 +213,13 @@ export function allSlots(plan: PlanInput): Slot[] {
  * rule bugs. Such fields are still "unstated" (see unstatedSlots): a finding
  * may ask for them, and filling them in must answer it.
  */
-const DEFAULTED: Record<string, (plan: PlanInput) => boolean> = {
+const DEFAULTED: Record<string, (plan: PlanInput, slot: Slot) => boolean> = {
   'services[].lightTouch': () => true,
+  // Left out (not null), it follows the CPV codes where they settle it.
+  'services[].healthCare': (plan, slot) => {
+    const service = plan.services[slot.path[1] as number];
+    return service?.healthCare === undefined && healthCareFromCodes(service, plan.authority.type, params(), plan.dates.procurementStart) !== null;
+  },
   'change.cumulativeValueChange': (plan) => plan.change?.valueChange != null,
 };
 
@@ -221,7 +230,7 @@ export function unstatedSlots(plan: PlanInput): Slot[] {
 
 /** The unknown facts of the plan. */
 export function unknownSlots(plan: PlanInput): Slot[] {
-  return unstatedSlots(plan).filter((s) => !DEFAULTED[s.field]?.(plan));
+  return unstatedSlots(plan).filter((s) => !DEFAULTED[s.field]?.(plan, s));
 }
 
 /** The unknown-fact fields the plan states, which could be blanked to make them unknown. */
