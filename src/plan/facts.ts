@@ -269,8 +269,75 @@ function callOffAfter(plan: Plan, end: string | undefined): boolean | null {
   return procurementStart > end || (awardDecision !== undefined && awardDecision > end) ? true : null;
 }
 
+/**
+ * A lot's place in its procurement: how many lots there are, and their
+ * values added together (null when a lot's value is unknown, with the least
+ * the known ones already come to).
+ */
+export interface LotContext {
+  count: number;
+  total: number | null;
+  /** The lots to be let as below-threshold awards, added together (null while one is unknown): PCR 2015 reg 6(15). */
+  belowThresholdTotal: number | null;
+  /** The total of the lots whose value is known (and the possible provision of the others): the least the whole can be. */
+  atLeast: number;
+}
+
+/** The lots' values added together, for each lot's threshold (PCR 2015 reg 6(11)-(13); Procurement Act 2023 Sch 3 para 4). */
+export function lotContext(lots: Plan[]): LotContext {
+  const values = lots.map((l) => lifetimeValue(l));
+  const atLeast = lots.reduce((sum, l, i) => sum + (values[i] ?? lifetimeLowerBound(l) ?? 0), 0);
+  const sum = (vs: (number | null)[]) => (vs.some((v) => v === null) ? null : vs.reduce<number>((a, v) => a + (v ?? 0), 0));
+  const below = values.filter((_, i) => lots[i]!.route.process === 'below-threshold');
+  return { count: lots.length, total: sum(values), belowThresholdTotal: sum(below), atLeast };
+}
+
+/**
+ * Is this lot one the PCR 2015 small-lots exemption lets the authority award
+ * without the Part 2 procedures (reg 6(14)-(15)): a below-threshold award of a
+ * lot worth less than the small-lot limit, the lots so awarded not more than
+ * the set share of all the lots? false for anything else; null while a value,
+ * its VAT basis or the limit in force is unknown.
+ */
+/** The PCR 2015 small-lot limit for the plan's contract type on its start date (null outside PCR 2015's periods that have one). */
+function smallLotLimit(plan: Plan, params: ParamTable): number | null {
+  return params.numberOn(`pcr2015.small-lot.${plan.contractType === 'works' ? 'works' : 'services'}`, plan.dates.procurementStart);
+}
+
+function smallLot(plan: Plan, regime: ApplicableRegime | null, params: ParamTable, lv: number | null, lots: LotContext | undefined): boolean | null {
+  if (!lots || regime !== 'pcr2015' || plan.route.process !== 'below-threshold') return false;
+  const date = plan.dates.procurementStart;
+  const limit = smallLotLimit(plan, params);
+  const vatIncluded = params.flagOn('pcr2015.threshold.vat-included', date);
+  const reached = limit === null || vatIncluded === null ? null : reaches(lv, limit, plan.value.vatIncluded, vatIncluded, params.number('vat.standard-rate', date)).reached;
+  const below = reached === null ? null : !reached;
+  const within =
+    lots.total === null || lots.belowThresholdTotal === null || lots.total === 0
+      ? null
+      : lots.belowThresholdTotal / lots.total <= params.number('pcr2015.small-lot.max-share', date);
+  if (below === false || within === false) return false;
+  return below === null || within === null ? null : true;
+}
+
+/**
+ * The value the regime's value tests compare: the contract's lifetime value,
+ * or, for a lot under PCR 2015 or the Procurement Act, every lot's together
+ * (the PSR has no value threshold; its considerable change compares each
+ * contract with the one it replaces).
+ */
+function estimatedValue(plan: Plan, regime: ApplicableRegime | null, lv: number | null, lots: LotContext | undefined): { value: number | null; low: number | null } {
+  if (lots && (regime === 'pcr2015' || regime === 'pa2023')) return { value: lots.total, low: lots.total === null && lots.atLeast > 0 ? lots.atLeast : null };
+  return { value: lv, low: lv === null ? lifetimeLowerBound(plan) : null };
+}
+
 /** Threshold facts under PCR 2015 or the Procurement Act; all null under another regime. */
-function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: ParamTable, lv: number | null, cumulativeChange: number | null) {
+function thresholdFacts(
+  plan: Plan,
+  regime: ApplicableRegime | null,
+  params: ParamTable,
+  estimated: { value: number | null; low: number | null },
+  cumulativeChange: number | null,
+) {
   const tr: ThresholdRegime | null = regime === 'pcr2015' || regime === 'pa2023' ? regime : null;
   const date = plan.dates.procurementStart;
   if (tr === null)
@@ -289,8 +356,8 @@ function thresholdFacts(plan: Plan, regime: ApplicableRegime | null, params: Par
     };
   const lt = lightTouch(plan, tr, params, date);
   const vatRate = params.number('vat.standard-rate', date);
-  // With the annual value unknown, the possible provision alone is a lower bound: a value it already reaches is reached.
-  const low = lv === null ? lifetimeLowerBound(plan) : null;
+  // With a value unknown, what is known is a lower bound (the possible provision; the other lots): a value it already reaches is reached.
+  const { value: lv, low } = estimated;
   const atLeast = (amount: number | null, vatIncl: boolean | null) =>
     low !== null && amount !== null && vatIncl !== null && reaches(low, amount, plan.value.vatIncluded, vatIncl, vatRate).reached === true;
   const tested = thresholdTest(plan, tr, params, date, lv, lt);
@@ -382,7 +449,7 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, F
   return open;
 }
 
-export function deriveFacts(plan: Plan, params: ParamTable): Facts {
+export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): Facts {
   const hc = healthCareScope(plan, params);
   const inPsrScope = psrScope(plan, hc, params);
   const decision = decideRegime(plan, params, inPsrScope, whyNotPsr(plan, hc, inPsrScope));
@@ -405,7 +472,8 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
   const originalMaxTerm = inc?.originalMaxTermMonths ?? null;
   const latestEnd = inc && inc.extensionRemainingMonths != null ? extendTerm(inc.contractEnd, inc.extensionRemainingMonths) : null;
 
-  const th = thresholdFacts(plan, decision.regime, params, lv, cumulative);
+  const estimated = estimatedValue(plan, decision.regime, lv, lots);
+  const th = thresholdFacts(plan, decision.regime, params, estimated, cumulative);
   const schedule1 = schedule1Mismatch(plan, params, plan.dates.procurementStart);
   // One literal with every fact named, no spread: with some 140 facts a spread in the
   // literal makes V8 build the object slowly (measured: ~5x slower deriveFacts).
@@ -477,6 +545,10 @@ export function deriveFacts(plan: Plan, params: ParamTable): Facts {
     possibleAnnualValue: plan.value.possibleAnnual ?? 0,
     vatIncluded: plan.value.vatIncluded,
     lifetimeValue: lv,
+    estimatedValue: estimated.value,
+    lotCount: lots?.count ?? 0,
+    smallLot: smallLot(plan, decision.regime, params, lv, lots),
+    smallLotLimit: lots ? smallLotLimit(plan, params) : null,
     lifetimeValueStated: plan.value.lifetime !== undefined,
     initialTermMonths: plan.term.initialMonths,
     extensionOptionCount: plan.term.extensions.length,

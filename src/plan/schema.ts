@@ -490,64 +490,131 @@ export const Source = z.strictObject({
   url: z.string().optional(),
 });
 
+/**
+ * The fields a lot may state for itself: the parts of a procurement that can
+ * differ from lot to lot. A lot's field replaces the plan's whole field; what
+ * a lot leaves out it shares with the plan.
+ */
+const LOT_FIELDS = [
+  'services',
+  'mixedProcurement',
+  'value',
+  'term',
+  'route',
+  'dates',
+  'timetable',
+  'incumbent',
+  'directAward',
+  'justification',
+  'frameworkAgreement',
+  'urgency',
+  'staff',
+  'intentionNotice',
+  'governance',
+] as const;
+
+const planFields = {
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').meta({ description: 'OCDS: ocid (local part).' }),
+  title: z.string().min(1).meta({ description: 'OCDS: tender.title.' }),
+  description: z.string().optional(),
+  authority: z
+    .strictObject({
+      name: z.string().min(1).meta({ description: 'OCDS: buyer.name.' }),
+      type: AuthorityType,
+      thresholdTier: z
+        .enum(['central', 'sub-central'])
+        .optional()
+        .meta({
+          description:
+            'Which procurement thresholds the authority meets: central government authorities (PCR 2015 Schedule 1; Procurement Act 2023 Sch 1) or sub-central. Derived from authority.type when absent (local and combined authorities: sub-central; NHS trusts, foundation trusts, ICBs and NHS England: central); needed for other public bodies.',
+        }),
+      overlay: z.string().optional().meta({
+        description:
+          'Id of the authority\'s local contract procedure rules overlay (a file under rules/local/, e.g. "coventry"): its rules are applied on top of the law. Without one only the law applies; an id with no overlay is an error listing those available.',
+      }),
+    })
+    .meta({ description: 'The commissioning authority. OCDS: buyer.' }),
+  contractType: z
+    .enum(['services', 'goods', 'works'])
+    .default('services')
+    .meta({ description: 'Main procurement category: picks the threshold (services and goods share one). OCDS: tender.mainProcurementCategory.' }),
+  services: z.array(Service).min(1),
+  mixedProcurement: z
+    .strictObject({
+      otherElementsSeparable: unknownable(z.boolean()).meta({
+        description: 'Could the non-health elements reasonably be supplied under a separate contract (PSR reg 3)?',
+      }),
+    })
+    .optional()
+    .meta({ description: 'For a contract mixing health care services with other goods or services (PSR reg 3).' }),
+  value: Value.meta({ description: 'Contract value in GBP. OCDS: tender.value.' }),
+  term: Term.meta({ description: 'Contract term and extension options. OCDS: tender.contractPeriod, options.' }),
+  route: Route.meta({ description: 'The regime and process the plan chooses.' }),
+  dates: Dates.meta({ description: 'The key dates of the plan.' }),
+  timetable: TimetablePlan.optional().meta({
+    description:
+      'The plan\'s own stage lengths: with term.mobilisationMonths, procheck works out the latest date for each stage for the service to start on time.',
+  }),
+  incumbent: Incumbent.optional().meta({ description: 'The existing contract and provider, if any.' }),
+  directAward: DirectAwardFacts.optional().meta({ description: 'Facts the PSR direct award and most suitable provider tests need.' }),
+  justification: Justification.optional().meta({
+    description: 'For an award without competition (PCR 2015 reg 32 negotiated procedure without prior publication; Procurement Act 2023 direct award, s.41 and Sch 5): the ground and its facts.',
+  }),
+  frameworkAgreement: FrameworkAgreement.optional().meta({ description: 'For a call-off from a framework agreement: the framework and how the call-off is made.' }),
+  change: ChangeFacts.optional().meta({ description: 'For an extension or modification of the existing contract: what changes.' }),
+  urgency: Urgency.optional().meta({ description: 'For an urgent award or modification (PSR reg 14), or an award without competition on grounds of extreme urgency (PCR 2015 reg 32(2)(c); Procurement Act 2023 Sch 5 para 13): the urgency.' }),
+  staff: Staff.optional().meta({ description: 'Staff assigned to the current service (TUPE).' }),
+  intentionNotice: IntentionNotice.optional().meta({
+    description: 'For a PSR process with a notice of intention to award (direct award C, most suitable provider, competitive): what the notice, as drafted or published, contains (Schedules 3, 6, 10).',
+  }),
+  governance: Governance.optional().meta({ description: 'Decision-making duties: conflicts, records, criteria.' }),
+  source: Source.optional().meta({ description: 'Where the plan comes from (e.g. a committee report and its section).' }),
+};
+
+export const Lot = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').meta({ description: 'The lot\'s identifier, e.g. "lot-1". OCDS: tender.lots[].id.' }),
+    title: z.string().min(1).meta({ description: 'OCDS: tender.lots[].title.' }),
+    ...Object.fromEntries(LOT_FIELDS.map((k) => [k, planFields[k].optional()])) as { [K in (typeof LOT_FIELDS)[number]]: z.ZodOptional<(typeof planFields)[K]> },
+  })
+  .meta({
+    id: 'Lot',
+    description:
+      'One lot of a procurement divided into lots: a contract of its own, judged with its own findings. A field it states replaces the plan\'s whole field (its services, value, term, route, dates, incumbent, ...); what it leaves out it shares with the plan. Its dates keep the plan\'s procurement start. OCDS: tender.lots[].',
+  });
+
 export const PlanSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').meta({ description: 'OCDS: ocid (local part).' }),
-    title: z.string().min(1).meta({ description: 'OCDS: tender.title.' }),
-    description: z.string().optional(),
-    authority: z
-      .strictObject({
-        name: z.string().min(1).meta({ description: 'OCDS: buyer.name.' }),
-        type: AuthorityType,
-        thresholdTier: z
-          .enum(['central', 'sub-central'])
-          .optional()
-          .meta({
-            description:
-              'Which procurement thresholds the authority meets: central government authorities (PCR 2015 Schedule 1; Procurement Act 2023 Sch 1) or sub-central. Derived from authority.type when absent (local and combined authorities: sub-central; NHS trusts, foundation trusts, ICBs and NHS England: central); needed for other public bodies.',
-          }),
-        overlay: z.string().optional().meta({
-          description:
-            'Id of the authority\'s local contract procedure rules overlay (a file under rules/local/, e.g. "coventry"): its rules are applied on top of the law. Without one only the law applies; an id with no overlay is an error listing those available.',
-        }),
-      })
-      .meta({ description: 'The commissioning authority. OCDS: buyer.' }),
-    contractType: z
-      .enum(['services', 'goods', 'works'])
-      .default('services')
-      .meta({ description: 'Main procurement category: picks the threshold (services and goods share one). OCDS: tender.mainProcurementCategory.' }),
-    services: z.array(Service).min(1),
-    mixedProcurement: z
-      .strictObject({
-        otherElementsSeparable: unknownable(z.boolean()).meta({
-          description: 'Could the non-health elements reasonably be supplied under a separate contract (PSR reg 3)?',
-        }),
-      })
+    ...planFields,
+    lots: z
+      .array(Lot)
+      .min(2)
       .optional()
-      .meta({ description: 'For a contract mixing health care services with other goods or services (PSR reg 3).' }),
-    value: Value.meta({ description: 'Contract value in GBP. OCDS: tender.value.' }),
-    term: Term.meta({ description: 'Contract term and extension options. OCDS: tender.contractPeriod, options.' }),
-    route: Route.meta({ description: 'The regime and process the plan chooses.' }),
-    dates: Dates.meta({ description: 'The key dates of the plan.' }),
-    timetable: TimetablePlan.optional().meta({
-      description:
-        'The plan\'s own stage lengths: with term.mobilisationMonths, procheck works out the latest date for each stage for the service to start on time.',
-    }),
-    incumbent: Incumbent.optional().meta({ description: 'The existing contract and provider, if any.' }),
-    directAward: DirectAwardFacts.optional().meta({ description: 'Facts the PSR direct award and most suitable provider tests need.' }),
-    justification: Justification.optional().meta({
-      description: 'For an award without competition (PCR 2015 reg 32 negotiated procedure without prior publication; Procurement Act 2023 direct award, s.41 and Sch 5): the ground and its facts.',
-    }),
-    frameworkAgreement: FrameworkAgreement.optional().meta({ description: 'For a call-off from a framework agreement: the framework and how the call-off is made.' }),
-    change: ChangeFacts.optional().meta({ description: 'For an extension or modification of the existing contract: what changes.' }),
-    urgency: Urgency.optional().meta({ description: 'For an urgent award or modification (PSR reg 14), or an award without competition on grounds of extreme urgency (PCR 2015 reg 32(2)(c); Procurement Act 2023 Sch 5 para 13): the urgency.' }),
-    staff: Staff.optional().meta({ description: 'Staff assigned to the current service (TUPE).' }),
-    intentionNotice: IntentionNotice.optional().meta({
-      description: 'For a PSR process with a notice of intention to award (direct award C, most suitable provider, competitive): what the notice, as drafted or published, contains (Schedules 3, 6, 10).',
-    }),
-    governance: Governance.optional().meta({ description: 'Decision-making duties: conflicts, records, criteria.' }),
-    source: Source.optional().meta({ description: 'Where the plan comes from (e.g. a committee report and its section).' }),
+      .meta({
+        description:
+          'For a procurement divided into lots: each lot, at least two. The lots\' values are added together for the threshold (PCR 2015 reg 6(11)-(13); Procurement Act 2023 Sch 3 para 4), and each lot is judged as a contract of its own. OCDS: tender.lots.',
+      }),
+  })
+  .superRefine((plan, ctx) => {
+    // Lots are parts of one procurement: each is named once, and starts when the procurement does.
+    const seen = new Set<string>();
+    plan.lots?.forEach((lot, i) => {
+      if (seen.has(lot.id)) ctx.addIssue({ code: 'custom', path: ['lots', i, 'id'], message: `another lot is already called "${lot.id}"` });
+      seen.add(lot.id);
+      if (lot.value && lot.value.vatIncluded !== plan.value.vatIncluded)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lots', i, 'value', 'vatIncluded'],
+          message: `state every lot's value on the plan's VAT basis (value.vatIncluded ${plan.value.vatIncluded}), so the lots can be added together`,
+        });
+      if (lot.dates && lot.dates.procurementStart !== plan.dates.procurementStart)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lots', i, 'dates', 'procurementStart'],
+          message: `a lot is part of the plan's procurement and starts with it (dates.procurementStart ${plan.dates.procurementStart})`,
+        });
+    });
   })
   .meta({ id: 'Plan', title: 'procheck commissioning plan', description: 'One proposed commissioning decision for procheck to check.' });
 

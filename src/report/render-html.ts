@@ -8,6 +8,7 @@ import { html, raw, type Html } from './html.js';
 import { dueText, overlayText, SEVERITY_TAG, VERDICT_WORDS } from './render-text.js';
 import { KIND_WORDS } from './render-timetable.js';
 import { REGIME_TITLES } from '../review/words.js';
+import { labelLots } from './lots.js';
 
 const VERDICT_TAG: Record<Report['verdict'], string> = {
   compliant: 'govuk-tag--green',
@@ -91,6 +92,16 @@ function timetableTable(report: Report): Html {
 </table>`;
 }
 
+function lotsTable(lots: NonNullable<Report['lots']>): Html {
+  return html`<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-table__caption--m">Lots (${lots.length}), each judged as a contract of its own</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Lot</th><th scope="col" class="govuk-table__header">Verdict</th><th scope="col" class="govuk-table__header">Regime</th></tr></thead>
+  <tbody class="govuk-table__body">${lots.map(
+    (l) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${l.title} (<code>${l.id}</code>)</td><td class="govuk-table__cell"><strong class="govuk-tag ${VERDICT_TAG[l.verdict]}">${l.verdict}</strong></td><td class="govuk-table__cell">${regimeLine(l.regime)}</td></tr>`,
+  )}</tbody>
+</table>`;
+}
+
 function traceList(trace: NonNullable<Report['trace']>): Html {
   return html`<h2 class="govuk-heading-m">Trace: every rule evaluated</h2><ul class="govuk-list">${trace.map(
     (t) => html`<li><code>${t.ruleId}</code>: ${t.outcome}${t.conditions.length ? html`<ul class="govuk-list govuk-list--bullet">${t.conditions.map(
@@ -100,7 +111,8 @@ function traceList(trace: NonNullable<Report['trace']>): Html {
 }
 
 /** The report's content, headed at level `h1` (the page title is the plan's). */
-export function reportBody(report: Report, options: BodyOptions = {}): Html {
+export function reportBody(judged: Report, options: BodyOptions = {}): Html {
+  const report = labelLots(judged);
   return html`<span class="govuk-caption-l">procheck report</span>
 <h1 class="govuk-heading-l">${report.plan.title}</h1>
 <div class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict">
@@ -108,6 +120,7 @@ export function reportBody(report: Report, options: BodyOptions = {}): Html {
   <p class="govuk-body">${VERDICT_WORDS[report.verdict]}.</p>
 </div>
 ${summary(report)}
+${report.lots ? lotsTable(report.lots) : ''}
 ${report.overlay ? html`<div class="govuk-inset-text">${overlayText(report.overlay)}</div>` : ''}
 <h2 class="govuk-heading-m">Findings (${report.findings.length})</h2>
 ${report.findings.length ? report.findings.map((f, i) => finding(f, i, options)) : html`<p class="govuk-body">No rule found anything to report.</p>`}

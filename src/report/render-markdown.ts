@@ -3,10 +3,12 @@ import type { Report } from './schema.js';
 import { formatValue } from '../engine/template.js';
 import { dueText, overlayText } from './render-text.js';
 import { timetableMarkdown } from './render-timetable.js';
+import { labelLots, lotLines } from './lots.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(judged: Report): string {
+  const report = labelLots(judged);
   const out: string[] = [];
   out.push(`# procheck: ${report.plan.title}`);
   out.push('');
@@ -18,6 +20,12 @@ export function renderMarkdown(report: Report): string {
     out.push(`Lifetime value ${formatValue(report.facts.lifetimeValue, 'gbp')}; maximum term ${formatValue(report.facts.maxTermMonths, 'months')}  `);
   out.push(`procheck ${report.procheck}, rule set ${report.ruleSetVersion}`);
   out.push('');
+  if (report.lots) {
+    out.push(`## Lots (${report.lots.length})`);
+    out.push('');
+    for (const line of lotLines(report)) out.push(`- ${line}`);
+    out.push('');
+  }
   out.push('## Findings');
   out.push('');
   for (const f of report.findings) {

@@ -2,6 +2,7 @@
 import type { Report } from './schema.js';
 import { formatValue } from '../engine/template.js';
 import { timetableText } from './render-timetable.js';
+import { labelLots, lotLines } from './lots.js';
 
 export const VERDICT_WORDS: Record<Report['verdict'], string> = {
   compliant: 'COMPLIANT: no rule found a problem',
@@ -45,7 +46,8 @@ export function dueText(step: Report['steps'][number]): string {
   return [...due, ...window].join('; ');
 }
 
-export function renderText(report: Report): string {
+export function renderText(judged: Report): string {
+  const report = labelLots(judged);
   const out: string[] = [];
   out.push(`procheck ${report.procheck} | rule set ${report.ruleSetVersion}`);
   out.push(`Plan: ${report.plan.title} (${report.plan.id}), ${report.plan.authority}`);
@@ -57,6 +59,10 @@ export function renderText(report: Report): string {
   const f = report.facts;
   if (typeof f.lifetimeValue === 'number')
     out.push(`Lifetime value: ${formatValue(f.lifetimeValue, 'gbp')}; maximum term ${formatValue(f.maxTermMonths, 'months')}`);
+  if (report.lots) {
+    out.push(`Lots (${report.lots.length}), each judged as a contract of its own:`);
+    for (const line of lotLines(report)) out.push(`  - ${line}`);
+  }
   out.push('');
   out.push(`Findings (${report.findings.length})`);
   for (const finding of report.findings) {

@@ -26,6 +26,7 @@ export const Finding = z.strictObject({
     description: 'For a rule the plan\'s facts leave open: exactly the facts the plan does not state that could change its outcome (a review, or info for a rule that cannot change the verdict).',
   }),
   steps: z.array(z.string()),
+  lot: z.string().optional().meta({ description: 'For a procurement in lots: the lot (lots[].id) this belongs to.' }),
 });
 
 export const DateKind = z
@@ -46,6 +47,7 @@ export const RequiredStep = z.strictObject({
     description: 'ISO date: the last day the step may be taken for the plan\'s later dates to hold (e.g. the service start less mobilisation), when it has one.',
   }),
   timing: z.string().nullable().meta({ description: 'The timing rule in words.' }),
+  lot: z.string().optional().meta({ description: 'For a procurement in lots: the lot (lots[].id) this belongs to.' }),
 });
 
 export const TimetableRow = z.strictObject({
@@ -57,6 +59,7 @@ export const TimetableRow = z.strictObject({
   met: z.boolean().nullable().meta({
     description: 'Whether the plan\'s date meets this one (on or before a deadline or latest date, on or after an earliest date); null when the plan gives no date to compare.',
   }),
+  lot: z.string().optional().meta({ description: 'For a procurement in lots: the lot (lots[].id) this belongs to.' }),
 });
 
 export const AppliedOverlay = z
@@ -86,7 +89,24 @@ export const TraceEntry = z.strictObject({
       'fired: gate and test hold; missing-facts: the plan leaves them open (see the finding\'s missingFacts); not-applicable-or-passed: gate or test fails; not-applicable: the rule cannot apply to this regime or process and was not read.',
   }),
   conditions: z.array(TraceCondition),
+  lot: z.string().optional().meta({ description: 'For a procurement in lots: the lot (lots[].id) this belongs to.' }),
 });
+
+const Regime = z.strictObject({
+  declared: z.string(),
+  applicable: z.string().nullable(),
+  basis: z.string(),
+});
+
+export const LotSummary = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    verdict: Verdict,
+    regime: Regime,
+    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  })
+  .meta({ description: 'One lot judged as a contract of its own; its findings, steps and timetable rows carry its id.' });
 
 export const ReportSchema = z
   .strictObject({
@@ -94,11 +114,7 @@ export const ReportSchema = z
     ruleSetVersion: z.string().meta({ description: 'Content hash of the rule set that judged the plan.' }),
     plan: z.strictObject({ id: z.string(), title: z.string(), authority: z.string() }),
     verdict: Verdict,
-    regime: z.strictObject({
-      declared: z.string(),
-      applicable: z.string().nullable(),
-      basis: z.string(),
-    }),
+    regime: Regime,
     overlay: AppliedOverlay.nullable().meta({
       description: 'The local contract procedure rules overlay applied on top of the law (authority.overlay); null when the plan names none and only the law applies.',
     }),
@@ -109,6 +125,9 @@ export const ReportSchema = z
     steps: z.array(RequiredStep),
     timetable: z.array(TimetableRow).meta({
       description: 'Every dated step as one row per date (due, earliest, latest), in date order, with whether the plan meets it.',
+    }),
+    lots: z.array(LotSummary).optional().meta({
+      description: 'For a procurement in lots: each lot\'s verdict, regime and key facts. The report\'s verdict is the worst of theirs; its facts are those every lot shares, with lifetimeValue the lots\' total.',
     }),
     trace: z.array(TraceEntry).optional(),
   })
@@ -135,3 +154,4 @@ export type ProposedTimetable = z.infer<typeof ProposedTimetableSchema>;
 export type TraceEntryT = z.infer<typeof TraceEntry>;
 export type AppliedOverlayT = z.infer<typeof AppliedOverlay>;
 export type VerdictT = z.infer<typeof Verdict>;
+export type LotSummaryT = z.infer<typeof LotSummary>;

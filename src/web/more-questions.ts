@@ -71,7 +71,10 @@ export function moreSections(asked: ReadonlySet<string>, schema: Schema = planJs
   const leaves = leafFields(schema);
   // A mixed contract has more than one service: the form offers a second, shaped as the first.
   const secondService = leaves.filter((f) => f.path.startsWith('services.0.')).map((f) => ({ ...f, path: f.path.replace(/^services\.0\./, 'services.1.') }));
-  const rest = [...leaves, ...secondService].filter((f) => !asked.has(f.path) && !NOT_ASKED.has(f.path) && !f.path.startsWith('source.') && !f.path.startsWith('term.extensions.'));
+  // Lots are whole contracts of their own, each as long as a plan: they are written in a plan file (sent to the API or uploaded), not asked one by one here.
+  const rest = [...leaves, ...secondService].filter(
+    (f) => !asked.has(f.path) && !NOT_ASKED.has(f.path) && !f.path.startsWith('source.') && !f.path.startsWith('term.extensions.') && !f.path.startsWith('lots.'),
+  );
   const groupOf = (path: string) => GROUPS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[0];
   const orphans = rest.filter((f) => !groupOf(f.path)).map((f) => f.path);
   // A new top-level part of the plan must be given a section title here, or it would silently be missing from the form.

@@ -122,7 +122,7 @@ describe('unknownSources', () => {
     expect(unknownSources('regime', values({ ...facts, servicesHealthCareKnown: true, healthCareShare: 0.9 }))).toEqual(['otherElementsSeparable']);
     // A threshold unknown because the regime is: asked about the regime's sources, not the threshold.
     expect(
-      unknownSources('aboveThreshold', values({ ...facts, servicesHealthCareKnown: true, healthCareShare: 0.9, serviceSharesStated: true, thresholdVatUncertain: false, thresholdTier: 'central', lifetimeValue: 2_000_000 })),
+      unknownSources('aboveThreshold', values({ ...facts, servicesHealthCareKnown: true, healthCareShare: 0.9, serviceSharesStated: true, thresholdVatUncertain: false, thresholdTier: 'central', lifetimeValue: 2_000_000, estimatedValue: 2_000_000 })),
     ).toEqual(['otherElementsSeparable']);
   });
 

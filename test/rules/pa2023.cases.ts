@@ -92,6 +92,11 @@ export const PA2023_SUITE: RuleSuite = {
     // procedures.json
     'pa2023.threshold.above': [{}, below],
     'pa2023.threshold.below': [below, {}],
+    // Two lots, the system (the base) and its training: each lot's value includes the other's (Sch 3 para 4(2)).
+    'pa2023.threshold.lots-aggregated': [
+      { lots: [{ id: 'lot-1', title: 'System' }, { id: 'lot-2', title: 'Training', services: [{ description: 'Training for system users', cpv: ['80500000'], healthCare: false }], value: { annual: 10_000, vatIncluded: true } }] },
+      {},
+    ],
     // £45,000 a year without VAT: £180,000, or £216,000 with VAT, either side of £207,720.
     'pa2023.threshold.vat-uncertain': [{ value: { annual: 45_000, vatIncluded: false } }, {}],
     // Legal advice (79110000) is light touch only where Schedule 2 para 14 does not exempt the contract; family support (85311300) is light touch outright.

@@ -21,6 +21,16 @@ export const notLightTouch = { services: [{ description: 'Case management system
 const open = merge(notLightTouch, { route: { process: 'open' } });
 const ground = (procedureGround: string, process: string) => merge(notLightTouch, { route: { process }, justification: { procedureGround } });
 
+/** The base contract as the first of two lots, and a peer-support lot let as a below-threshold award, worth `annual` a year over five years. */
+const treatmentLot = { id: 'lot-1', title: 'Treatment' };
+const peerSupportLot = (annual: number) => ({
+  id: 'lot-2',
+  title: 'Peer support',
+  services: [{ description: 'Peer support and recovery community', cpv: ['85312500'], healthCare: true }],
+  value: { annual, vatIncluded: false },
+  route: { regime: 'pcr2015', process: 'below-threshold' },
+});
+
 const npwp = merge(notLightTouch, {
   route: { process: 'negotiated-without-prior-publication' },
   justification: { ground: 'no-suitable-tenders', priorProcedureFailed: true, initialConditionsSubstantiallyAltered: false },
@@ -81,6 +91,10 @@ export const PCR2015_SUITE: RuleSuite = {
     // £100,000 a year over 5 years is £500,000, below the light-touch threshold of £663,540.
     'pcr2015.threshold.above': [{}, { value: { annual: 100_000 } }],
     'pcr2015.threshold.below': [{ value: { annual: 100_000 } }, {}],
+    // Two lots: the treatment lot (the base, £2m) and a peer-support lot; their total is compared with the threshold (reg 6(11)).
+    'pcr2015.threshold.lots-aggregated': [{ lots: [treatmentLot, peerSupportLot(10_000)] }, {}],
+    // A £50,000 lot (£60,000 with VAT), under the £70,778 small-lot limit, 2.4% of the lots' £2.05m: reg 6(14)-(15).
+    'pcr2015.procedure.small-lot': [{ lots: [treatmentLot, peerSupportLot(10_000)] }, { lots: [treatmentLot, peerSupportLot(20_000)] }],
     // £600,000 without VAT: below £663,540 at 0% VAT, above at 20%.
     'pcr2015.threshold.vat-uncertain': [{ value: { annual: 120_000 } }, {}],
     'pcr2015.procedure.below-threshold-but-above': [

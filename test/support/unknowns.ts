@@ -112,14 +112,16 @@ function fieldsFromSchema(): UnknownField[] {
     let kind: FieldKind;
     if (f.enum) kind = { type: 'enum', values: f.enum };
     else if (f.types.includes('boolean')) kind = { type: 'boolean' };
-    else if (NUMERIC[field]) kind = NUMERIC[field];
+    else if (NUMERIC[field.replace(/^lots\[\]\./, '')]) kind = NUMERIC[field.replace(/^lots\[\]\./, '')]!;
     else throw new Error(`test/support/unknowns.ts: the unknownable field ${field} (${f.types.join('/')}) needs a FieldKind in NUMERIC`);
     out.push({ field, kind });
   }
+  // A lot states these for itself where it states their object (lots[].dates, lots[].services).
+  const inLots = (fields: string[]) => [...fields, ...fields.map((f) => `lots[].${f}`)];
   return [
     ...out,
-    ...DATE_FIELDS.map((field) => ({ field, kind: { type: 'date' } as FieldKind })),
-    ...SHARE_FIELDS.map((field) => ({ field, kind: { type: 'share' } as FieldKind })),
+    ...inLots(DATE_FIELDS).map((field) => ({ field, kind: { type: 'date' } as FieldKind })),
+    ...inLots(SHARE_FIELDS).map((field) => ({ field, kind: { type: 'share' } as FieldKind })),
   ];
 }
 
@@ -213,13 +215,17 @@ export function allSlots(plan: PlanInput): Slot[] {
  * rule bugs. Such fields are still "unstated" (see unstatedSlots): a finding
  * may ask for them, and filling them in must answer it.
  */
+/** Left out (not null), a service's health care flag follows the CPV codes where they settle it. */
+const healthCareByCodes = (plan: PlanInput, slot: Slot) => {
+  const service = get(plan, slot.path.slice(0, -1)) as PlanInput['services'][number] | undefined;
+  return service !== undefined && service.healthCare === undefined && healthCareFromCodes(service, plan.authority.type, params(), plan.dates.procurementStart) !== null;
+};
+
 const DEFAULTED: Record<string, (plan: PlanInput, slot: Slot) => boolean> = {
   'services[].lightTouch': () => true,
-  // Left out (not null), it follows the CPV codes where they settle it.
-  'services[].healthCare': (plan, slot) => {
-    const service = plan.services[slot.path[1] as number];
-    return service?.healthCare === undefined && healthCareFromCodes(service, plan.authority.type, params(), plan.dates.procurementStart) !== null;
-  },
+  'lots[].services[].lightTouch': () => true,
+  'services[].healthCare': healthCareByCodes,
+  'lots[].services[].healthCare': healthCareByCodes,
   'change.cumulativeValueChange': (plan) => plan.change?.valueChange != null,
 };
 
