@@ -9,8 +9,16 @@ import { checker } from './support/checker.js';
 
 const CASES_DIR = join(import.meta.dirname, '..', 'cases');
 
+/** What a lawyer expects of one lot of a plan in lots: its own verdict, and findings that must or must not be the lot's. */
+const ExpectedLot = z.strictObject({
+  verdict: z.enum(['compliant', 'review', 'non-compliant', 'out-of-scope']),
+  findings: z.array(z.string()).default([]),
+  absentFindings: z.array(z.string()).default([]),
+});
+
 const Expected = z.strictObject({
   plan: z.string(),
+  lots: z.record(z.string(), ExpectedLot).optional(),
   verdict: z.enum(['compliant', 'review', 'non-compliant', 'out-of-scope']),
   findings: z.array(z.string()).default([]),
   absentFindings: z.array(z.string()).default([]),
@@ -56,6 +64,12 @@ describe('worked cases', () => {
       for (const id of expected.findings) expect(ruleIds).toContain(id);
       for (const id of expected.absentFindings) expect(ruleIds).not.toContain(id);
       for (const id of expected.steps) expect(stepIds).toContain(id);
+      for (const [lot, want] of Object.entries(expected.lots ?? {})) {
+        expect(report.lots?.find((l) => l.id === lot)?.verdict, lot).toBe(want.verdict);
+        const lotRules = report.findings.filter((f) => f.lot === lot).map((f) => f.ruleId);
+        for (const id of want.findings) expect(lotRules, lot).toContain(id);
+        for (const id of want.absentFindings) expect(lotRules, lot).not.toContain(id);
+      }
     });
   });
 });

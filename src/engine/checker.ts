@@ -217,7 +217,10 @@ function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' 
     regime: {
       declared: plan.route.regime,
       applicable: regimes.length === 1 ? (regimes[0] as string | null) : null,
-      basis: `each lot is a contract of its own: ${each((j) => String(j.facts.regimeBasis))}`,
+      basis:
+        new Set(judged.map((j) => j.facts.regimeBasis)).size === 1
+          ? `${String(judged[0]!.facts.regimeBasis)} (the same for each of the ${lots.length} lots, each a contract of its own)`
+          : `each lot is a contract of its own: ${each((j) => String(j.facts.regimeBasis))}`,
     },
     facts: { ...shared, lotCount: lots.length, lifetimeValue: lotTotal(judged) },
     findings: judged

@@ -62,8 +62,9 @@ export const FACT_CATALOGUE = {
   statedDeadlineShortBy: { description: 'Days by which the stated representations deadline falls before the last day reg 12 allows', planPath: 'dates.statedRepresentationsDeadline', from: ['psrRepresentationsDeadline'] },
   psrAwardNoticeDue: { description: 'Last day to publish the PSR notice of award: the award-notice period after the contract is entered into', planPath: 'dates.contractSigned', from: ['contractSigned'] },
   psrUrgentNoticeDue: { description: 'Last day to publish the notice of a PSR urgent award: the urgent-notice period after the contract is entered into', planPath: 'dates.contractSigned', from: ['contractSigned'] },
-  psrUrgentModificationNoticeDue: { description: 'Last day to publish the notice of a PSR urgent modification: the urgent-notice period after the change takes effect', planPath: 'change.effectiveDate', from: ['changeEffectiveDate'] },
-  psrModificationNoticeDue: { description: 'Last day to publish the PSR notice of a modification: the modification-notice period after the change takes effect', planPath: 'change.effectiveDate', from: ['changeEffectiveDate'] },
+  psrUrgentModificationNoticeDue: { description: 'Last day to publish the notice of a PSR urgent modification: the urgent-notice period after the contract is modified', planPath: 'change.effectiveDate', from: ['changeMadeDate'] },
+  psrModificationNoticeDue: { description: 'Last day to publish the PSR notice of a modification: the modification-notice period after the contract is modified', planPath: 'change.effectiveDate', from: ['changeMadeDate'] },
+  mspProvidersIdentifiableFrom: { description: 'First day the most suitable provider process may complete identifying the potential providers: the set number of days after the notice of intention to follow it (the procurement start)', planPath: 'dates.procurementStart', from: ['procurementStart'] },
   calendarCoversDates: {
     description: 'The working-day calendar (rules/params/bank-holidays.json) covers the plan\'s dates',
     question: 'The plan\'s dates fall outside the bank holidays procheck holds (rules/params/bank-holidays.json): on which day does the period end, counted by hand?',
@@ -163,6 +164,11 @@ export const FACT_CATALOGUE = {
   changeWhilePsrInForce: { description: 'The change to an existing contract takes effect on or after the day the PSR came into force', planPath: 'change.effectiveDate' },
   changeExtensionMonths: { description: 'Months the change extends the contract by', planPath: 'change.extensionMonths', question: 'By how many months does the change extend the contract?' },
   changeEffectiveDate: { description: 'Date the change takes effect', planPath: 'change.effectiveDate', question: 'On what date does the change take effect?' },
+  changeMadeDate: {
+    description: 'Date the contract is modified: the day the variation is agreed (change.agreedDate), or, when the plan gives none, the day the change takes effect',
+    planPath: 'change.agreedDate',
+    from: ['changeEffectiveDate'],
+  },
   daysFromIncumbentEndToChange: { description: 'Days from the end of the existing contract to the day the change takes effect (1 = the next day)', planPath: 'change.effectiveDate', from: ['incumbentContractEnd', 'changeEffectiveDate'] },
   changeValue: { description: 'Change in lifetime value from this change (GBP)', planPath: 'change.valueChange', question: 'By how much does this change alter the lifetime value of the contract, in pounds?' },
   changeCumulativeValue: { description: 'Cumulative change in lifetime value since award (GBP)', planPath: 'change.cumulativeValueChange', question: 'By how much has the lifetime value of the contract changed since it was entered into, including this change, in pounds?' },

@@ -523,6 +523,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     psrUrgentNoticeDue: null,
     psrUrgentModificationNoticeDue: null,
     psrModificationNoticeDue: null,
+    mspProvidersIdentifiableFrom: null,
     contractType: plan.contractType,
     thresholdTier: thresholdTier(plan),
     lightTouchStated: plan.services.every((s) => s.lightTouch != null),
@@ -606,6 +607,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     // A modification that names no added term adds none; an extension must say how long it is.
     changeExtensionMonths: change?.extensionMonths ?? (change && plan.route.process !== 'extension' ? 0 : null),
     changeEffectiveDate: nul(change?.effectiveDate),
+    changeMadeDate: nul(change?.agreedDate ?? change?.effectiveDate),
     daysFromIncumbentEndToChange: inc && change?.effectiveDate ? daysBetween(inc.contractEnd, change.effectiveDate) : null,
     changeValue: nul(change?.valueChange ?? undefined),
     changeCumulativeValue: cumulative,

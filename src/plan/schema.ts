@@ -384,7 +384,11 @@ export const DirectAwardFacts = z.strictObject({
 
 export const ChangeFacts = z.strictObject({
   description: z.string().min(1),
-  effectiveDate: IsoDate.optional(),
+  effectiveDate: IsoDate.optional().meta({ description: 'The date the change takes effect.' }),
+  agreedDate: IsoDate.optional().meta({
+    description:
+      'The date the variation is (or was) agreed, where that is not the day it takes effect (e.g. agreed with retrospective effect, or agreed ahead): the contract is modified when the variation is agreed, and the notice periods run from then (PSR reg 13(5), reg 14(5); Procurement Act s.75(1)). Left out, it is taken to be effectiveDate.',
+  }),
   extensionMonths: z.number().int().nonnegative().optional().meta({ description: 'Added term, for an extension.' }),
   valueChange: unknownable(z.number().finite()).meta({
     description: 'Change in lifetime value made by this change (GBP; may be negative).',

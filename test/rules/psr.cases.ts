@@ -72,6 +72,8 @@ const CASES: Record<string, [Patch, Patch]> = {
   'psr.direct-award-c.provider-not-satisfying': [da({ incumbent: { satisfyingContract: false } }), directAwardC],
   'psr.direct-award-c.process': [directAwardC, {}],
   'psr.most-suitable-provider.not-identifiable': [merge(msp, { directAward: { mostSuitableProviderIdentifiable: false } }), msp],
+  // Intention to award 3 November 2025: 7 days after a notice of intention to follow the process of 27 October, inside reg 10(5)'s 14; 14 days after 20 October is in time.
+  'psr.most-suitable-provider.identified-too-early': [merge(msp, { dates: { procurementStart: '2025-10-27' } }), merge(msp, { dates: { procurementStart: '2025-10-20' } })],
   'psr.most-suitable-provider.process': [msp, {}],
   'psr.competitive.process': [{}, directAwardC],
   'psr.framework.competitive-only': [merge(msp, { route: { framework: true } }), { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
