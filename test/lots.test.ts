@@ -11,6 +11,7 @@ import { PlanValidationError } from '../src/plan/parse.js';
 import { renderText } from '../src/report/render-text.js';
 import { renderMarkdown } from '../src/report/render-markdown.js';
 import { renderHtml } from '../src/report/render-html.js';
+import { proposeTimetableForPlan } from '../src/timetable/propose.js';
 
 const check = async (p: unknown) => ReportSchema.parse(await checker().check(p));
 const pcr = (patch: Patch) => merge(basePcr, patch);
@@ -134,6 +135,14 @@ describe('lots: a lot states what differs, and shares the rest', () => {
       await issues({ lots: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B', dates: { procurementStart: '2023-07-01', contractStart: '2024-04-01' } }] }),
     ).toEqual(['lots.1.dates.procurementStart']);
     expect(await issues({ lots: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B', authority: { name: 'X', type: 'icb' } }] })).toEqual(['lots.1.authority']);
+  });
+
+  it('procheck plan: one timetable for lots that share their route and dates; a lot with its own is named, not dropped', () => {
+    const same = proposeTimetableForPlan(pcr({ lots: [{ id: 'adults', title: 'Adults' }, { id: 'young', title: 'Young people', value: { annual: 80_000, vatIncluded: false } }] }), checker().ruleSet);
+    expect(same.assumptions.at(-1)).toContain('2 lots with the same regime, route and dates');
+    expect(() => proposeTimetableForPlan(pcr({ lots: [{ id: 'adults', title: 'Adults' }, belowThresholdLot('young', 10_000)] }), checker().ruleSet)).toThrow(
+      /lots\.1 \(Young people young\) has a regime, route, dates or stages of its own/,
+    );
   });
 
   it('every format names the lot of each finding, step and timetable row', async () => {

@@ -29,6 +29,18 @@ describe('HTTP API', () => {
     expect(res.json().trace.length).toBeGreaterThan(0);
   });
 
+  it('POST /v1/check judges a plan in lots: each lot\'s verdict, and each finding marked with its lot', async () => {
+    const lots = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', 'example-pcr2015-2023-lots-small-lot.json'), 'utf8'));
+    const res = await app.inject({ method: 'POST', url: '/v1/check', payload: lots });
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.lots.map((l: { id: string }) => l.id)).toEqual(['adults', 'young-people', 'peer-mentoring']);
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'pcr2015.procedure.small-lot').lot).toBe('peer-mentoring');
+    const dup = await app.inject({ method: 'POST', url: '/v1/check', payload: { ...lots, lots: [lots.lots[0], lots.lots[0]] } });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.body).toContain('lots.1.id');
+  });
+
   it('a bad plan is a 400 naming each bad field, with no stack trace', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/check', payload: { ...coventry, dates: { ...coventry.dates, procurementStart: '2024-02-30' }, colour: 'red' } });
     expect(res.statusCode).toBe(400);

@@ -205,6 +205,10 @@ describe('web routes', () => {
   it('an uploaded plan is checked; a missing, empty, non-JSON or too large file is said next to the upload', async () => {
     const ok = await app.inject(multipart('plan.json', readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.json'), 'utf8')));
     expect(ok.body).toContain('id="verdict"');
+    // A plan in lots is written as a file: the page shows each lot's verdict and heads each finding with its lot.
+    const lots = await app.inject(multipart('lots.json', readFileSync(join(root, 'cases', 'example-pcr2015-2023-lots-small-lot.json'), 'utf8')));
+    expect(lots.body).toContain('Lots (3), each judged as a contract of its own');
+    expect(lots.body).toContain('Peer mentoring: A small lot may be awarded without the Part 2 procedures');
     const notJson = await app.inject(multipart('plan.json', '{ nope'));
     expect(notJson.body).toContain('The selected file is not a plan in JSON');
     expect(notJson.body).toContain('href="#planFile"');

@@ -1,6 +1,7 @@
 // plan -> validated plan -> derived facts -> rule evaluation -> report.
 import { parsePlan, PlanValidationError } from '../plan/parse.js';
 import type { Plan } from '../plan/schema.js';
+import { lotPlans, type Lot } from '../plan/lots.js';
 import { deriveFacts, lotContext, regimeOpenFacts, type Facts, type LotContext } from '../plan/facts.js';
 import { isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
@@ -166,9 +167,9 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         if (one.trace) report.trace = one.trace;
         return report;
       }
-      const lotPlans = plan.lots.map((lot) => lotPlan(plan, lot));
-      const context = lotContext(lotPlans);
-      const judged = lotPlans.map((p) => judge(p, judging, context, options.trace === true));
+      const lots = lotPlans(plan);
+      const context = lotContext(lots);
+      const judged = lots.map((p) => judge(p, judging, context, options.trace === true));
       return lotsReport(header, plan, judged);
     },
   };
@@ -185,13 +186,6 @@ interface Judged {
 
 function headlineFacts(facts: Facts): Report['facts'] {
   return { ...Object.fromEntries(HEADLINE_FACTS.map((k) => [k, facts[k]])), ...standstillFacts(facts) };
-}
-
-/** A lot as a plan of its own: the plan's fields, with those the lot states in their place. */
-function lotPlan(plan: Plan, lot: NonNullable<Plan['lots']>[number]): Plan {
-  const { lots: _lots, ...shared } = plan;
-  const { id, title, ...own } = lot;
-  return { ...shared, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)), id: `${plan.id}-${id}`, title: `${plan.title}: ${title}` } as Plan;
 }
 
 /** The worst of the lots' verdicts, in the order verdictOf ranks them. */
@@ -241,7 +235,7 @@ function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' 
 }
 
 /** A missing fact a lot states for itself is asked of the lot (lots[].value.annual), one it shares of the plan. */
-function inLot(m: FindingT['missingFacts'][number], lot: NonNullable<Plan['lots']>[number]): FindingT['missingFacts'][number] {
+function inLot(m: FindingT['missingFacts'][number], lot: Lot): FindingT['missingFacts'][number] {
   const top = m.planPath?.match(/^[A-Za-z]+/)?.[0];
   return top && (lot as Record<string, unknown>)[top] !== undefined ? { ...m, planPath: `lots[].${m.planPath}` } : m;
 }

@@ -4,8 +4,9 @@
 // renders; library users call these functions.
 import { truth } from '../engine/three-valued.js';
 import { z } from 'zod';
-import { IsoDate, Process, Regime, TimetablePlan, type RegimeId } from '../plan/schema.js';
+import { IsoDate, Process, Regime, TimetablePlan, type Plan, type RegimeId } from '../plan/schema.js';
 import { fieldIssues, parsePlan, PlanValidationError } from '../plan/parse.js';
+import { lotPlans } from '../plan/lots.js';
 import { deriveFacts } from '../plan/facts.js';
 import { loadRuleSet, type RuleSet } from '../engine/rule-set.js';
 import { makeCalendars } from '../engine/day-counter.js';
@@ -114,27 +115,41 @@ function assumptionsOf(req: z.output<typeof TimetableRequestSchema>): string[] {
 }
 
 /**
- * The backward timetable for a plan: its service start, the regime that
+ * The backward timetable for a plan (one that serves each of its lots, when
+ * none has its own route or dates): its service start, the regime that
  * applies to it, its process, mobilisation and stage lengths; its other dates
  * are ignored. Throws PlanValidationError for an invalid plan or one whose
  * regime procheck cannot tell.
  */
 export function proposeTimetableForPlan(input: unknown, ruleSet: RuleSet = loadRuleSet()): ProposedTimetable {
   const plan = parsePlan(input);
+  const request = timetableRequest(plan, ruleSet, 'route.regime');
+  // One timetable serves every lot only when each lot's regime, route, dates and stages come to the same request.
+  const differs = lotPlans(plan).flatMap((lot, i) =>
+    JSON.stringify(timetableRequest(lot, ruleSet, `lots.${i}`)) === JSON.stringify(request) ? [] : [`lots.${i} (${plan.lots![i]!.title})`],
+  );
+  if (differs.length)
+    throw new PlanValidationError([
+      { path: 'lots', message: `procheck plan proposes one timetable, but ${differs.join(', ')} has a regime, route, dates or stages of its own: plan such a lot as a plan of its own` },
+    ]);
+  const proposed = proposeTimetable(request, ruleSet);
+  if (plan.lots) proposed.assumptions.push(`The plan is in ${plan.lots.length} lots with the same regime, route and dates: this timetable serves each of them.`);
+  return proposed;
+}
+
+/** What the backward timetable of a plan (or a lot) is planned from. */
+function timetableRequest(plan: Plan, ruleSet: RuleSet, path: string): TimetableRequest {
   const facts = deriveFacts(plan, ruleSet.params);
   const regime = facts.regime;
   if (regime !== 'psr' && regime !== 'pcr2015' && regime !== 'pa2023')
-    throw new PlanValidationError([{ path: 'route.regime', message: `procheck cannot plan this timetable: ${String(facts.regimeBasis)}` }]);
-  return proposeTimetable(
-    {
-      contractStart: plan.dates.contractStart,
-      regime: regime satisfies RegimeId,
-      process: plan.route.process,
-      ...(plan.term.mobilisationMonths === undefined ? {} : { mobilisationMonths: plan.term.mobilisationMonths }),
-      ...plan.timetable,
-      ...(plan.staff?.transferDate ? { transferDate: plan.staff.transferDate } : {}),
-      staffTransfer: facts.providerMayChange === true && plan.staff?.assignedToService !== false,
-    },
-    ruleSet,
-  );
+    throw new PlanValidationError([{ path, message: `procheck cannot plan this timetable: ${String(facts.regimeBasis)}` }]);
+  return {
+    contractStart: plan.dates.contractStart,
+    regime: regime satisfies RegimeId,
+    process: plan.route.process,
+    ...(plan.term.mobilisationMonths === undefined ? {} : { mobilisationMonths: plan.term.mobilisationMonths }),
+    ...plan.timetable,
+    ...(plan.staff?.transferDate ? { transferDate: plan.staff.transferDate } : {}),
+    staffTransfer: facts.providerMayChange === true && plan.staff?.assignedToService !== false,
+  };
 }
