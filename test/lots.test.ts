@@ -116,6 +116,18 @@ describe('lots: a lot states what differs, and shares the rest', () => {
     expect(lotOf(report, 'it').regime.applicable).toBe('pa2023');
     expect(report.regime.applicable).toBeNull();
     expect(report.regime.basis).toContain('Case management system:');
+    // Only lots under the same regime are valued together: the PSR lot adds nothing to the IT lot's threshold.
+    expect(lotOf(report, 'it').facts.aboveThreshold).toBe(true);
+    const small = await check(
+      psrPlan({
+        lots: [
+          { id: 'treatment', title: 'Treatment' },
+          { id: 'it', title: 'Case management system', services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }], value: { annual: 20_000, vatIncluded: false }, route: { regime: 'pa2023', process: 'below-threshold' } },
+        ],
+      }),
+    );
+    expect(lotOf(small, 'it').facts).toMatchObject({ lifetimeValue: 140_000, aboveThreshold: false });
+    expect(lotOf(small, 'it').verdict).not.toBe('non-compliant');
   });
 
   it('refuses lots that cannot be one procurement, naming the field', async () => {

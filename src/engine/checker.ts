@@ -168,7 +168,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         return report;
       }
       const lots = lotPlans(plan);
-      const context = lotContext(lots);
+      const context = lotContext(lots, judging.ruleSet.params);
       const judged = lots.map((p) => judge(p, judging, context, options.trace === true));
       return lotsReport(header, plan, judged);
     },

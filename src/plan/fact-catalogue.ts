@@ -98,7 +98,7 @@ export const FACT_CATALOGUE = {
   vatIncluded: { description: 'Values include VAT', planPath: 'value.vatIncluded', question: 'Do the contract values include VAT?' },
   lifetimeValue: { description: 'Lifetime value over the maximum term with all options and possible provision (GBP)', planPath: 'value.lifetime', from: ['annualValue'] },
   estimatedValue: {
-    description: 'Estimated value the thresholds and value tests compare (GBP): the lifetime value, or for a lot under PCR 2015 or the Procurement Act every lot\'s added together',
+    description: 'Estimated value the thresholds and value tests compare (GBP): the lifetime value, or for a lot under PCR 2015 or the Procurement Act the values of the lots under the same regime added together',
     planPath: 'value.annual',
     from: ['lifetimeValue'],
   },

@@ -270,26 +270,38 @@ function callOffAfter(plan: Plan, end: string | undefined): boolean | null {
 }
 
 /**
- * A lot's place in its procurement: how many lots there are, and their
- * values added together (null when a lot's value is unknown, with the least
- * the known ones already come to).
+ * A lot's place in its procurement: each lot's value (null when unknown, with
+ * the least it can be) and the regime it falls under. Only lots under the same
+ * regime are valued together: a PSR lot is not a public contract under the
+ * PCR 2015 or the Act, and adds nothing to their thresholds.
  */
 export interface LotContext {
   count: number;
-  total: number | null;
-  /** The lots to be let as below-threshold awards, added together (null while one is unknown): PCR 2015 reg 6(15). */
-  belowThresholdTotal: number | null;
-  /** The total of the lots whose value is known (and the possible provision of the others): the least the whole can be. */
-  atLeast: number;
+  lots: { value: number | null; least: number; regime: ApplicableRegime | null; belowThreshold: boolean }[];
 }
 
-/** The lots' values added together, for each lot's threshold (PCR 2015 reg 6(11)-(13); Procurement Act 2023 Sch 3 para 4). */
-export function lotContext(lots: Plan[]): LotContext {
-  const values = lots.map((l) => lifetimeValue(l));
-  const atLeast = lots.reduce((sum, l, i) => sum + (values[i] ?? lifetimeLowerBound(l) ?? 0), 0);
-  const sum = (vs: (number | null)[]) => (vs.some((v) => v === null) ? null : vs.reduce<number>((a, v) => a + (v ?? 0), 0));
-  const below = values.filter((_, i) => lots[i]!.route.process === 'below-threshold');
-  return { count: lots.length, total: sum(values), belowThresholdTotal: sum(below), atLeast };
+export function lotContext(lots: Plan[], params: ParamTable): LotContext {
+  return {
+    count: lots.length,
+    lots: lots.map((l) => {
+      const value = lifetimeValue(l);
+      const regime = decideRegime(l, params, psrScope(l, healthCareScope(l, params), params)).regime;
+      return { value, least: value ?? lifetimeLowerBound(l) ?? 0, regime, belowThreshold: l.route.process === 'below-threshold' };
+    }),
+  };
+}
+
+/**
+ * The lots valued together with a lot under `regime` (PCR 2015 reg 6(11)-(13);
+ * Procurement Act Sch 3 para 4): their total, null while a value, or whether a
+ * lot falls under the regime at all, is unknown; the least the known ones come
+ * to; and the total of those let as below-threshold awards (reg 6(15)).
+ */
+function valuedTogether(lots: LotContext, regime: ApplicableRegime): { total: number | null; atLeast: number; belowThresholdTotal: number | null } {
+  const members = lots.lots.filter((l) => l.regime === regime);
+  const open = lots.lots.some((l) => l.regime === null);
+  const sum = (ls: typeof members) => (open || ls.some((l) => l.value === null) ? null : ls.reduce((a, l) => a + (l.value ?? 0), 0));
+  return { total: sum(members), atLeast: members.reduce((a, l) => a + l.least, 0), belowThresholdTotal: sum(members.filter((l) => l.belowThreshold)) };
 }
 
 /**
@@ -311,22 +323,23 @@ function smallLot(plan: Plan, regime: ApplicableRegime | null, params: ParamTabl
   const vatIncluded = params.flagOn('pcr2015.threshold.vat-included', date);
   const reached = limit === null || vatIncluded === null ? null : reaches(lv, limit, plan.value.vatIncluded, vatIncluded, params.number('vat.standard-rate', date)).reached;
   const below = reached === null ? null : !reached;
-  const within =
-    lots.total === null || lots.belowThresholdTotal === null || lots.total === 0
-      ? null
-      : lots.belowThresholdTotal / lots.total <= params.number('pcr2015.small-lot.max-share', date);
+  const { total, belowThresholdTotal } = valuedTogether(lots, regime);
+  const within = total === null || belowThresholdTotal === null || total === 0 ? null : belowThresholdTotal / total <= params.number('pcr2015.small-lot.max-share', date);
   if (below === false || within === false) return false;
   return below === null || within === null ? null : true;
 }
 
 /**
  * The value the regime's value tests compare: the contract's lifetime value,
- * or, for a lot under PCR 2015 or the Procurement Act, every lot's together
+ * or, for a lot under PCR 2015 or the Procurement Act, the lots' under that regime together
  * (the PSR has no value threshold; its considerable change compares each
  * contract with the one it replaces).
  */
 function estimatedValue(plan: Plan, regime: ApplicableRegime | null, lv: number | null, lots: LotContext | undefined): { value: number | null; low: number | null } {
-  if (lots && (regime === 'pcr2015' || regime === 'pa2023')) return { value: lots.total, low: lots.total === null && lots.atLeast > 0 ? lots.atLeast : null };
+  if (lots && (regime === 'pcr2015' || regime === 'pa2023')) {
+    const { total, atLeast } = valuedTogether(lots, regime);
+    return { value: total, low: total === null && atLeast > 0 ? atLeast : null };
+  }
   return { value: lv, low: lv === null ? lifetimeLowerBound(plan) : null };
 }
 
