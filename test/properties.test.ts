@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checker } from './support/checker.js';
 import { planArbitrary } from './support/arbitrary.js';
+import { fuzzOne, mutatedPlanArbitrary } from './support/fuzz.js';
 import { PlanValidationError } from '../src/plan/parse.js';
 import type { PlanInput } from '../src/plan/schema.js';
 
@@ -132,5 +133,20 @@ describe('one answer: the verdict agrees with the timetable', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('nothing crashes: shipped plans with fields set to random JSON and to values past the bounds', () => {
+  // npm run fuzz runs the same at a million plans; here a few thousand, on a fixed seed.
+  it('each gives a report that passes ReportSchema and renders in every format, or an error naming a field', async () => {
+    const found: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(mutatedPlanArbitrary, async (plan) => {
+        const outcome = await fuzzOne(checker(), plan);
+        if (outcome.kind === 'crash' || outcome.kind === 'bad-report') found.push(`${outcome.kind}: ${outcome.detail.split('\n').slice(0, 3).join(' | ')}\n  plan: ${JSON.stringify(plan).slice(0, 400)}`);
+      }),
+      { numRuns: 3000, seed: 20261129 },
+    );
+    expect(found.slice(0, 5)).toEqual([]);
   });
 });

@@ -1,39 +1,21 @@
 // The API under bad input (fast-check): any JSON body, and any valid plan
 // with one field replaced by any JSON value, gets a report or a 400 naming
 // the fields, never a failure.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import { createChecker } from '../src/engine/checker.js';
-import { leafFields } from '../src/plan/schema-walk.js';
-import { planJsonSchema } from '../src/plan/json-schema.js';
+import { PLAN_PATHS, SHIPPED_PLANS, withValueAt } from './support/fuzz.js';
 
-const root = join(import.meta.dirname, '..');
-const cases = readdirSync(join(root, 'cases'))
-  .filter((n) => n.endsWith('.json') && !n.endsWith('.expected.json'))
-  .map((n) => JSON.parse(readFileSync(join(root, 'cases', n), 'utf8')) as Record<string, unknown>);
-const paths = leafFields(planJsonSchema() as Record<string, unknown>).map((f) => f.path);
+const cases = SHIPPED_PLANS;
+const paths = PLAN_PATHS;
 
 let app: FastifyInstance;
 beforeAll(async () => {
   app = await buildServer({ checker: createChecker(), web: false });
 });
 afterAll(() => app.close());
-
-function withValueAt(plan: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const copy = structuredClone(plan);
-  const keys = path.split('.');
-  let node: Record<string, unknown> = copy;
-  for (const k of keys.slice(0, -1)) {
-    if (typeof node[k] !== 'object' || node[k] === null) node[k] = /^\d+$/.test(keys[keys.indexOf(k) + 1] ?? '') ? [] : {};
-    node = node[k] as Record<string, unknown>;
-  }
-  node[keys.at(-1)!] = value;
-  return copy;
-}
 
 async function post(body: unknown) {
   return app.inject({ method: 'POST', url: '/v1/check', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });

@@ -38,8 +38,28 @@ export function civilDate(iso: string): DateTime {
   return d;
 }
 
+// Arithmetic is total: a date past the four-digit years (which a valid plan
+// cannot reach, see the plan schema's bounds) is held at the last or first day
+// they can write, rather than becoming "+010000-01-01" or an exception.
+const FIRST_DAY = '0001-01-01';
+const LAST_DAY = '9999-12-31';
+
 export function toIso(d: DateTime): string {
+  if (!d.isValid) return LAST_DAY;
+  if (d.year > 9999) return LAST_DAY;
+  if (d.year < 1) return FIRST_DAY;
   return d.toISODate()!;
+}
+
+/** A UTC day (milliseconds since 1970) as YYYY-MM-DD, held within the four-digit years. */
+export function utcDayIso(ms: number): string {
+  if (!Number.isFinite(ms)) return LAST_DAY;
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return ms > 0 ? LAST_DAY : FIRST_DAY;
+  const year = d.getUTCFullYear();
+  if (year > 9999) return LAST_DAY;
+  if (year < 1) return FIRST_DAY;
+  return d.toISOString().slice(0, 10);
 }
 
 /** Today's date in England. */

@@ -5,7 +5,7 @@
 //
 // luxon validates and parses each date once; the counting itself runs on day
 // numbers, because a check counts days for every plan and must stay fast.
-import { civilDate } from './civil-date.js';
+import { civilDate, utcDayIso } from './civil-date.js';
 import type { BankHolidayFile, HolidayRegion } from './holiday-data.js';
 
 export type HolidayRule = 'england-and-wales' | 'any-part-of-uk';
@@ -19,7 +19,7 @@ function dayNumber(date: string): number {
 }
 
 function isoOf(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return utcDayIso(day * MS_PER_DAY);
 }
 
 /** 1970-01-01 was a Thursday: day 0 has weekday 4 (0 = Sunday). */

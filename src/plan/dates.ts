@@ -1,5 +1,5 @@
 // Date arithmetic on calendar dates for derived facts.
-import { civilDate, toIso } from '../calendar/civil-date.js';
+import { civilDate, toIso, utcDayIso } from '../calendar/civil-date.js';
 
 export function addMonths(iso: string, months: number): string {
   return toIso(civilDate(iso).plus({ months }));
@@ -29,8 +29,8 @@ export function termEnd(start: string, months: number): string {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   const month = m - 1 + months;
   const lastDay = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
-  if (d > lastDay) return new Date(Date.UTC(y, month, lastDay)).toISOString().slice(0, 10);
-  return new Date(Date.UTC(y, month, d) - 86_400_000).toISOString().slice(0, 10);
+  if (d > lastDay) return utcDayIso(Date.UTC(y, month, lastDay));
+  return utcDayIso(Date.UTC(y, month, d) - 86_400_000);
 }
 
 /**
@@ -45,5 +45,5 @@ export function extendTerm(end: string, months: number): string {
   const year = next.getUTCFullYear();
   const month = next.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(next.getUTCDate(), lastDay)) - 86_400_000).toISOString().slice(0, 10);
+  return utcDayIso(Date.UTC(year, month, Math.min(next.getUTCDate(), lastDay)) - 86_400_000);
 }

@@ -6,17 +6,39 @@
 import { z } from 'zod';
 import { isCivilDate } from '../calendar/civil-date.js';
 
+// Bounds on what a plan can mean: the law procheck knows began in the 2000s
+// and a contract's dates lie within a few decades of its procurement; a value
+// or term beyond these is a typing slip, not a plan. Within them every derived
+// date stays a four-digit year (2199 plus 21 terms of 600 months is 3249).
+const EARLIEST_DATE = '1900-01-01';
+const LATEST_DATE = '2199-12-31';
+/** The most pounds a figure may state: £1 trillion, more than the NHS in England spends in five years. */
+const MAX_GBP = 1e12;
+/** The longest term, extension or period in months: 50 years. */
+const MAX_MONTHS = 600;
+/** The most extension options a contract may list. */
+const MAX_EXTENSIONS = 20;
+/** The longest stage a timetable may give: ten years, in days or weeks. */
+const MAX_DAYS = 3650;
+const MAX_WEEKS = 520;
+
+/** Whole months, 1 to 50 years' worth. */
+const Months = z.number().int().positive().max(MAX_MONTHS, `must be at most ${MAX_MONTHS} months (50 years)`);
+
 /** A calendar date, ISO 8601 (YYYY-MM-DD): a day in England, with no time of day. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(isCivilDate, 'is not a real calendar date')
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, `must be a date from ${EARLIEST_DATE.slice(0, 4)} to ${LATEST_DATE.slice(0, 4)}`)
   .meta({ format: 'date' });
 
 /** A fact the plan may not know yet: null (or absent) means "unknown", and a rule that needs it says so. */
 const unknownable = <T extends z.ZodType>(t: T) => t.nullable().optional();
 
-const Money = z.number().finite().nonnegative();
+const Money = z.number().finite().nonnegative().max(MAX_GBP, 'must be at most £1,000,000,000,000');
+/** A change in pounds, up or down. */
+const SignedMoney = z.number().finite().min(-MAX_GBP, 'must be at least -£1,000,000,000,000').max(MAX_GBP, 'must be at most £1,000,000,000,000');
 
 export const AuthorityType = z
   .enum([
@@ -127,7 +149,7 @@ export const Value = z.strictObject({
 });
 
 export const Extension = z.strictObject({
-  months: z.number().int().positive(),
+  months: Months,
   exercise: z
     .enum(['authority-option', 'mutual-agreement'])
     .meta({ description: 'How the extension is exercised: at the authority\'s option or by mutual agreement.' }),
@@ -137,11 +159,12 @@ export const Extension = z.strictObject({
 });
 
 export const Term = z.strictObject({
-  initialMonths: z.number().int().positive().meta({ description: 'Initial term in months. OCDS: contractPeriod.' }),
-  extensions: z.array(Extension).default([]).meta({ description: 'Each extension option, in order.' }),
+  initialMonths: Months.meta({ description: 'Initial term in months. OCDS: contractPeriod.' }),
+  extensions: z.array(Extension).max(MAX_EXTENSIONS, `must list at most ${MAX_EXTENSIONS} extension options`).default([]).meta({ description: 'Each extension option, in order.' }),
   mobilisationMonths: z
     .number()
     .nonnegative()
+    .max(MAX_MONTHS, `must be at most ${MAX_MONTHS} months (50 years)`)
     .optional()
     .meta({ description: 'Time the plan allows between entering into the contract and the service start, in months: the latest contract date is the start less this.' }),
 });
@@ -151,12 +174,14 @@ export const TimetablePlan = z.strictObject({
   approvalWeeks: z
     .number()
     .nonnegative()
+    .max(MAX_WEEKS, `must be at most ${MAX_WEEKS} weeks`)
     .optional()
     .meta({ description: 'Weeks the plan allows from the decision to proceed (cabinet or delegated decision) to the start of the procurement.' }),
   tenderPeriodDays: z
     .number()
     .int()
     .nonnegative()
+    .max(MAX_DAYS, `must be at most ${MAX_DAYS} days`)
     .optional()
     .meta({
       description:
@@ -165,6 +190,7 @@ export const TimetablePlan = z.strictObject({
   evaluationWeeks: z
     .number()
     .nonnegative()
+    .max(MAX_WEEKS, `must be at most ${MAX_WEEKS} weeks`)
     .optional()
     .meta({ description: 'Weeks the plan allows from the tender deadline to the award decision (evaluation, moderation and approval of the award).' }),
   electronicTenders: unknownable(z.boolean()).meta({
@@ -188,6 +214,7 @@ export const TimetablePlan = z.strictObject({
     .number()
     .int()
     .nonnegative()
+    .max(MAX_DAYS, `must be at most ${MAX_DAYS} days`)
     .optional()
     .meta({ description: 'Calendar days the plan allows for requests to participate, from the notice: the competitive flexible procedure (Procurement Act 2023 s.54(3)) or the PCR 2015 restricted, competitive with negotiation, competitive dialogue and innovation partnership procedures (regs 28-31).' }),
   preselectedSuppliersOnly: unknownable(z.boolean()).meta({
@@ -205,11 +232,7 @@ export const Route = z.strictObject({
     .boolean()
     .default(false)
     .meta({ description: 'Is the award the conclusion of a framework agreement (PSR reg 16; PCR reg 33; PA s.45)?' }),
-  frameworkTermMonths: z
-    .number()
-    .int()
-    .positive()
-    .optional()
+  frameworkTermMonths: Months.optional()
     .meta({ description: 'For the conclusion of a framework agreement: the framework\'s own term in months, every option included (not the term of the contracts called off under it).' }),
   frameworkTermJustified: unknownable(z.boolean()).meta({
     description:
@@ -261,7 +284,7 @@ export const Incumbent = z.strictObject({
   likelyToSatisfyNewContract: unknownable(z.boolean()).meta({
     description: 'Is it likely to satisfy the proposed contract to a sufficient standard (PSR reg 9)?',
   }),
-  extensionRemainingMonths: unknownable(z.number().int().nonnegative()).meta({
+  extensionRemainingMonths: unknownable(z.number().int().nonnegative().max(MAX_MONTHS, `must be at most ${MAX_MONTHS} months (50 years)`)).meta({
     description: 'Extension still available under the current contract\'s written options, in months.',
   }),
   originalLifetimeValue: unknownable(Money.positive()).meta({
@@ -272,7 +295,7 @@ export const Incumbent = z.strictObject({
     description:
       'Is there a lawful arrangement to keep the service running from the end of the current contract until the new one starts (an extension written into it, or an urgent award)?',
   }),
-  originalMaxTermMonths: unknownable(z.number().int().positive()).meta({
+  originalMaxTermMonths: unknownable(z.number().int().positive().max(MAX_MONTHS * (MAX_EXTENSIONS + 1), `must be at most ${MAX_MONTHS * (MAX_EXTENSIONS + 1)} months`)).meta({
     description: 'Maximum term of the current contract as awarded, every option included, in months (Procurement Act 2023 s.74(3): a term change of more than 10% is substantial).',
   }),
 });
@@ -389,11 +412,11 @@ export const ChangeFacts = z.strictObject({
     description:
       'The date the variation is (or was) agreed, where that is not the day it takes effect (e.g. agreed with retrospective effect, or agreed ahead): the contract is modified when the variation is agreed, and the notice periods run from then (PSR reg 13(5), reg 14(5); Procurement Act s.75(1)). Left out, it is taken to be effectiveDate.',
   }),
-  extensionMonths: z.number().int().nonnegative().optional().meta({ description: 'Added term, for an extension.' }),
-  valueChange: unknownable(z.number().finite()).meta({
+  extensionMonths: z.number().int().nonnegative().max(MAX_MONTHS, `must be at most ${MAX_MONTHS} months (50 years)`).optional().meta({ description: 'Added term, for an extension.' }),
+  valueChange: unknownable(SignedMoney).meta({
     description: 'Change in lifetime value made by this change (GBP; may be negative).',
   }),
-  cumulativeValueChange: unknownable(z.number().finite()).meta({
+  cumulativeValueChange: unknownable(SignedMoney).meta({
     description: 'Total change in lifetime value since the contract was entered into, this change included (PSR reg 13(2)). Defaults to valueChange.',
   }),
   providedForInContract: unknownable(z.boolean()).meta({
@@ -458,7 +481,7 @@ export const Staff = z.strictObject({
         'Pension schemes the assigned staff belong to (LGPS, NHS Pension Scheme, ...); [] when none of them is in a pension scheme. Left out, the schemes are not known, as if it said "unknown".',
     }),
   transferDate: IsoDate.optional().meta({ description: 'Date staff would transfer; defaults to dates.contractStart.' }),
-  proposedRedundancies: unknownable(z.number().int().nonnegative()).meta({
+  proposedRedundancies: unknownable(z.number().int().nonnegative().max(1_000_000, 'must be at most 1,000,000 people')).meta({
     description:
       'How many redundancies the incoming provider proposes at one establishment within 90 days (Trade Union and Labour Relations (Consolidation) Act 1992 s.188: 20 or more needs collective consultation); 0 when none.',
   }),
