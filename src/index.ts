@@ -31,5 +31,6 @@ export { renderCatalogueHtml } from './review/catalogue-html.js';
 export { diffRuleSets, type RuleSetDiff } from './review/rule-set-diff.js';
 export { loadCaseBook, loadWorkedCases, loadRuleTests, type CaseBook, type WorkedCase, type RuleTest } from './review/rule-cases.js';
 // A contract register: rows to plans, checked in order.
-export { parseRegister, registerKind } from './batch/register.js';
-export { runBatch, summarise, type BatchResult } from './batch/run-batch.js';
+export { parseRegister, readRegister, registerKind, registerRows } from './batch/register.js';
+export { fileSource, textSource, type RegisterSource } from './batch/source.js';
+export { runBatch, streamBatch, summarise, type BatchResult, type BatchSummary } from './batch/run-batch.js';

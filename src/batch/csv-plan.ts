@@ -4,7 +4,8 @@
 // here and a spreadsheet's text never reaches the checker as the wrong type.
 import { planJsonSchema } from '../plan/json-schema.js';
 import { PlanValidationError, type FieldIssue } from '../plan/parse.js';
-import { parseCsv } from './csv.js';
+import { csvRecords, type CsvRecord } from './csv.js';
+import type { RegisterSource } from './source.js';
 import { alternatives, typesOf, type Schema } from '../plan/schema-walk.js';
 import type { RegisterRow } from './rows.js';
 
@@ -205,9 +206,12 @@ function finish(value: unknown): unknown {
 }
 
 /** One data record -> a plan (empty cells leave their field out), or the cells that could not be read. */
-export function recordToRow(line: number, fields: string[], columns: Column[], width: number): RegisterRow {
-  if (fields.length !== width)
-    return { line, issues: [{ path: '', message: `has ${fields.length} cells, the header has ${width}` }] };
+export function recordToRow(line: number, fields: string[], columns: Column[], width: number, endLine?: number): RegisterRow {
+  if (fields.length !== width) {
+    // A quote opened by mistake runs the row on until the next quote: say how far.
+    const runs = endLine === undefined ? '' : ` (it runs on to line ${endLine}: is a " missing or stray?)`;
+    return { line, issues: [{ path: '', message: `has ${fields.length} cells, the header has ${width}${runs}` }] };
+  }
   const plan: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const column of columns) {
@@ -219,14 +223,17 @@ export function recordToRow(line: number, fields: string[], columns: Column[], w
   return issues.length ? { line, issues, partial: built } : { line, plan: built };
 }
 
-/** The rows of a CSV register; a header that names no plan field rejects the file (RegisterHeaderError). */
-export function parseCsvRegister(text: string, file = 'the register'): RegisterRow[] {
-  const [header, ...records] = parseCsv(text);
+/** The rows of a CSV register, as read; a header that names no plan field rejects the file (RegisterHeaderError). */
+export async function* csvRegisterRows(source: RegisterSource, file = 'the register'): AsyncGenerator<RegisterRow> {
+  const records = csvRecords(source);
+  const first = await records.next();
+  const header: CsvRecord | undefined = first.done ? undefined : first.value;
   if (!header) throw new RegisterHeaderError(file, [{ path: '', message: 'the file is empty: its first line must name the plan fields' }]);
   if (header.error) throw new RegisterHeaderError(file, [{ path: '', message: `line ${header.line}: ${header.error}` }]);
   const read = readHeader(header.fields);
   if ('issues' in read) throw new RegisterHeaderError(file, read.issues);
-  return records.map((r) =>
-    r.error ? { line: r.line, issues: [{ path: '', message: `not valid CSV: ${r.error}` }] } : recordToRow(r.line, r.fields, read.columns, header.fields.length),
-  );
+  for await (const r of records)
+    yield r.error
+      ? { line: r.line, issues: [{ path: '', message: `not valid CSV: ${r.error}` }] }
+      : recordToRow(r.line, r.fields, read.columns, header.fields.length, r.endLine);
 }

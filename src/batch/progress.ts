@@ -12,14 +12,18 @@ export interface ProgressOptions {
 }
 
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `total`: the rows, when known; else `fraction`: how much of the file is read (0-1), when known. */
+  update(done: number, total: number | null, fraction?: number | null): void;
   /** Erases the bar, leaving the cursor where the bar began. */
   clear(): void;
 }
 
-export function progressBar(done: number, total: number, width = 20): string {
-  const filled = total === 0 ? width : Math.min(width, Math.floor((done / total) * width));
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} plans`;
+export function progressBar(done: number, total: number | null, width = 20, fraction: number | null = null): string {
+  const share = total !== null ? (total === 0 ? 1 : done / total) : fraction;
+  const count = total !== null ? `${done}/${total} plans` : `${done} plan${done === 1 ? '' : 's'}`;
+  if (share === null) return `${count} checked`;
+  const filled = Math.min(width, Math.floor(share * width));
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}${total === null ? `, ${Math.min(100, Math.floor(share * 100))}% of the file read` : ''}`;
 }
 
 export function createProgress(options: ProgressOptions): Progress {
@@ -28,12 +32,12 @@ export function createProgress(options: ProgressOptions): Progress {
   let shown = 0;
   let last = -Infinity;
   return {
-    update(done, total) {
+    update(done, total, fraction = null) {
       const t = now();
       // The first and last states are always drawn; between them, at most one redraw per interval.
-      if (done !== 0 && done !== total && t - last < intervalMs) return;
+      if (done !== 0 && done !== total && fraction !== 1 && t - last < intervalMs) return;
       last = t;
-      const text = progressBar(done, total, width);
+      const text = progressBar(done, total, width, fraction);
       write(`\r${text}${' '.repeat(Math.max(0, shown - text.length))}`);
       shown = text.length;
     },

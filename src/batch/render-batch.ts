@@ -22,25 +22,24 @@ export function summaryText(summary: BatchSummary): string {
   const lines = [
     `${summary.plans} plan${summary.plans === 1 ? '' : 's'}: ${v.compliant} compliant, ${v.review} review, ${v['non-compliant']} non-compliant, ${v['out-of-scope']} out-of-scope, ${v.invalid} invalid`,
   ];
-  if (summary.invalidLines.length)
-    lines.push(`Invalid rows, not checked: line${summary.invalidLines.length === 1 ? '' : 's'} ${summary.invalidLines.join(', ')}`);
+  if (summary.invalidLines.length) {
+    const more = summary.moreInvalid ? ` (and ${summary.moreInvalid} more, each on its own line above)` : '';
+    lines.push(`Invalid rows, not checked: line${summary.invalidLines.length === 1 ? '' : 's'} ${summary.invalidLines.join(', ')}${more}`);
+  }
   return lines.join('\n') + '\n';
 }
 
-function renderText(results: BatchResult[]): string {
-  const rows = results.map((r) => [
-    `line ${r.line}`,
-    r.id ?? '(no id)',
-    r.verdict.toUpperCase(),
-    r.verdict === 'invalid' ? errorText(r) : countsText(r),
-  ]);
-  const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((row) => row[c]!.length)));
-  const body = rows.map((row) => row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  ') + '\n').join('');
-  return (body ? body + '\n' : '') + summaryText(summarise(results));
+/**
+ * One row's line. Rows are printed as they are checked, so the columns are
+ * padded to widths that fit ordinary ids rather than measured over the file.
+ */
+function textLine(r: BatchResult): string {
+  const cells = [`line ${r.line}`.padEnd(10), (r.id ?? '(no id)').padEnd(40), r.verdict.toUpperCase().padEnd(13)];
+  return `${cells.join('  ')}  ${r.verdict === 'invalid' ? errorText(r) : countsText(r)}\n`;
 }
 
-function renderJson(results: BatchResult[], full: boolean): string {
-  const lines = results.map((r) =>
+function jsonLine(r: BatchResult, full: boolean): string {
+  return (
     JSON.stringify({
       line: r.line,
       id: r.id,
@@ -50,13 +49,26 @@ function renderJson(results: BatchResult[], full: boolean): string {
       findings: r.findings,
       ...(r.verdict === 'invalid' ? { errors: r.errors } : {}),
       ...(full && r.report ? { report: r.report } : {}),
-    }),
+    }) + '\n'
   );
-  lines.push(JSON.stringify({ summary: summarise(results) }));
-  return lines.join('\n') + '\n';
+}
+
+/** A streaming renderer: the line for each result as it comes, then the summary. */
+export interface BatchWriter {
+  result(r: BatchResult): string;
+  summary(s: BatchSummary): string;
+}
+
+export function batchWriter(format: BatchFormat, options: { full?: boolean } = {}): BatchWriter {
+  return format === 'json'
+    ? { result: (r) => jsonLine(r, options.full === true), summary: (s) => JSON.stringify({ summary: s }) + '\n' }
+    : { result: textLine, summary: (s) => `\n${summaryText(s)}` };
 }
 
 /** `full` (json only) carries each plan's whole report under `report`, when the results kept it. */
 export function renderBatch(results: BatchResult[], format: BatchFormat, options: { full?: boolean } = {}): string {
-  return format === 'json' ? renderJson(results, options.full === true) : renderText(results);
+  const writer = batchWriter(format, options);
+  const summary = summarise(results);
+  if (format === 'text' && results.length === 0) return summaryText(summary);
+  return results.map(writer.result).join('') + writer.summary(summary);
 }

@@ -1,11 +1,12 @@
 // `procheck check register.csv|plans.ndjson`: read the register, check each
 // plan, render. No legal logic here.
-import { readFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { createChecker } from '../engine/checker.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import { parseRegister, registerKind } from '../batch/register.js';
-import { runBatch, type BatchResult } from '../batch/run-batch.js';
-import { BATCH_FORMATS, renderBatch, type BatchFormat } from '../batch/render-batch.js';
+import { registerKind, registerRows } from '../batch/register.js';
+import { fileSource } from '../batch/source.js';
+import { streamBatch, type BatchResult, type BatchSummary } from '../batch/run-batch.js';
+import { BATCH_FORMATS, batchWriter, summaryText, type BatchFormat } from '../batch/render-batch.js';
 import { createProgress } from '../batch/progress.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
@@ -38,33 +39,51 @@ export function batchExitCode(results: BatchResult[]): number {
   return Math.max(EXIT.compliant, ...results.map((r) => (r.verdict === 'invalid' ? EXIT.invalidPlan : EXIT[r.verdict])));
 }
 
+/** The same, from a summary's counts (a streamed register keeps no results). */
+export function summaryExitCode(summary: BatchSummary): number {
+  const v = summary.verdicts;
+  if (v.invalid) return EXIT.invalidPlan;
+  return Math.max(EXIT.compliant, ...(['review', 'non-compliant', 'out-of-scope'] as const).filter((k) => v[k] > 0).map((k) => EXIT[k]));
+}
+
 export async function checkRegister(path: string, options: BatchCommandOptions, io: BatchIo): Promise<number> {
   const format = options.format as BatchFormat;
   if (!BATCH_FORMATS.includes(format)) throw new UsageError(`--format for a register must be one of ${BATCH_FORMATS.join(', ')}`);
   if (options.full && format !== 'json') throw new UsageError('--full needs --format json');
   const kind = registerKind(path);
   if (!kind) throw new UsageError(`${path} is not a register (.csv, .ndjson or .jsonl)`);
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    accessSync(path, constants.R_OK);
   } catch (e) {
     throw new UsageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const rows = parseRegister(text, kind, path);
+  const source = fileSource(path);
   const checker = createChecker(loadRuleSet(options.rules));
   // Without a word from the caller, the terminal decides: run.ts's err is the process's stderr.
   const isTTY = io.isTTY ?? process.stderr.isTTY === true;
   const progress = createProgress({ write: io.progress ?? ((t) => io.err(t)), isTTY });
-  let results: BatchResult[];
+  const writer = batchWriter(format, { full: options.full });
+  // Each row is printed as it is checked (the bar is cleared first), so nothing is held and a fault cannot lose rows already checked.
+  let printed = 0;
+  let summary;
   try {
-    results = await runBatch(rows, checker, {
-      trace: options.trace,
-      keepReports: options.full,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    summary = await streamBatch(
+      registerRows(source, kind, path),
+      checker,
+      (result) => {
+        progress.clear();
+        io.out(writer.result(result));
+        printed += 1;
+      },
+      {
+        trace: options.trace,
+        keepReports: options.full,
+        onProgress: (done) => progress.update(done, null, source.size ? source.position / source.size : null),
+      },
+    );
   } finally {
     progress.clear();
   }
-  io.out(renderBatch(results, format, { full: options.full }));
-  return batchExitCode(results);
+  io.out(printed === 0 && format === 'text' ? summaryText(summary) : writer.summary(summary));
+  return summaryExitCode(summary);
 }

@@ -70,6 +70,32 @@ describe('procheck check <register>', () => {
     expect(code).toBe(20);
   });
 
+  it('a CSV with an unclosed quote: that row is INVALID with its line, and every row after it is still read and checked', async () => {
+    const csv = toCsv([plan(), plan({ id: 'second' }), plan({ id: 'third' })]);
+    const [header, first, second, third] = csv.trimEnd().split('\n');
+    // A quote opened in the first row's id and never closed.
+    const broken = [header, first!.replace(/^test-psr-competitive/, '"test-psr-competitive'), second, third].join('\n') + '\n';
+    const { code, out } = await run(['check', tempFile('register.csv', broken)]);
+    expect(out).toMatch(/^line 2 +\(no id\) +INVALID +not valid CSV: a quoted field is not closed/m);
+    expect(out).toMatch(/^line 3 +second +COMPLIANT/m);
+    expect(out).toMatch(/^line 4 +third +COMPLIANT/m);
+    expect(out).toContain('3 plans: 2 compliant, 0 review, 0 non-compliant, 0 out-of-scope, 1 invalid');
+    expect(code).toBe(20);
+  });
+
+  it('an oversized cell or line is that row\'s error, read in bounded memory; the rows after it are checked', async () => {
+    const huge = 'x'.repeat(3 * 1024 * 1024);
+    const csv = toCsv([plan(), plan({ id: 'after' })]);
+    const [header, first, second] = csv.trimEnd().split('\n');
+    const csvOut = (await run(['check', tempFile('register.csv', [header, first!.replace(/^test-psr-competitive/, huge), second].join('\n'))])).out;
+    expect(csvOut).toMatch(/^line 2 +\(no id\) +INVALID +not valid CSV: the row is longer than 1024 KB/m);
+    expect(csvOut).toMatch(/^line 3 +after +COMPLIANT/m);
+    const ndjson = [JSON.stringify(plan({ title: huge })), JSON.stringify(plan({ id: 'after' }))].join('\n');
+    const ndOut = (await run(['check', tempFile('plans.ndjson', ndjson)])).out;
+    expect(ndOut).toMatch(/^line 1 +\(no id\) +INVALID +the line is longer than 1024 KB/m);
+    expect(ndOut).toMatch(/^line 2 +after +COMPLIANT/m);
+  });
+
   it('reports a bad CSV cell by line, column and field, after a row with a line break in a quoted cell', async () => {
     const good = plan({ title: 'Two\nline title' });
     const csv = toCsv([good, plan({ id: 'bad-value', value: { annual: 'lots' } })]);
@@ -102,7 +128,7 @@ describe('procheck check <register>', () => {
   it('draws a progress bar only when stderr is a terminal, and never on stdout', async () => {
     const tty = await run(['check', exampleNdjson], { isTTY: true });
     expect(tty.progress).toContain('\r[');
-    expect(tty.progress).toContain('5/5 plans');
+    expect(tty.progress).toContain('5 plans, 100% of the file read');
     expect(tty.progress.endsWith('\r')).toBe(true);
     expect(tty.out).not.toContain('\r');
     const piped = await run(['check', exampleNdjson]);
@@ -114,7 +140,7 @@ describe('procheck check <register>', () => {
   it('draws the bar on err when no progress writer is given', async () => {
     let err = '';
     await main(['check', exampleNdjson], { out: () => {}, err: (t) => (err += t), isTTY: true });
-    expect(err).toContain('5/5 plans');
+    expect(err).toContain('5 plans, 100% of the file read');
   });
 
   it('usage errors exit 21', async () => {

@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsvRegister } from '../../src/batch/csv-plan.js';
-import { parseNdjson } from '../../src/batch/ndjson.js';
+import { parseCsvRegister, parseNdjson } from './read.js';
 import { renderBatch } from '../../src/batch/render-batch.js';
 import { runBatch, summarise, type BatchResult } from '../../src/batch/run-batch.js';
 import { batchExitCode } from '../../src/cli/batch-command.js';
@@ -44,7 +43,7 @@ async function single(p: unknown): Promise<Report | 'invalid'> {
 describe('runBatch', () => {
   it('gives every worked case the same result as checking it alone, in order', async () => {
     const text = casePlans.map((p) => JSON.stringify(p)).join('\n');
-    const results = await runBatch(parseNdjson(text), checker(), { keepReports: true });
+    const results = await runBatch((await parseNdjson(text)), checker(), { keepReports: true });
     expect(results).toHaveLength(casePlans.length);
     for (const [i, p] of casePlans.entries()) {
       const report = await checker().check(p);
@@ -54,7 +53,7 @@ describe('runBatch', () => {
   });
 
   it('gives the worked cases written as CSV the same verdicts and findings as the JSON files', async () => {
-    const results = await runBatch(parseCsvRegister(toCsv(casePlans)), checker());
+    const results = await runBatch((await parseCsvRegister(toCsv(casePlans))), checker());
     for (const [i, p] of casePlans.entries()) expect(results[i]).toMatchObject({ line: i + 2, ...expectedFrom(await checker().check(p)) });
   });
 
@@ -67,7 +66,7 @@ describe('runBatch', () => {
       '',
       JSON.stringify(plan({ id: 'after' })),
     ].join('\n');
-    const results = await runBatch(parseNdjson(text), checker());
+    const results = await runBatch((await parseNdjson(text)), checker());
     expect(results.map((r) => [r.line, r.verdict])).toEqual([
       [1, 'compliant'],
       [2, 'invalid'],
@@ -85,8 +84,8 @@ describe('runBatch', () => {
   });
 
   it('reports progress after each plan', async () => {
-    const calls: [number, number][] = [];
-    await runBatch(parseNdjson([plan(), plan()].map((p) => JSON.stringify(p)).join('\n')), checker(), {
+    const calls: [number, number | null][] = [];
+    await runBatch((await parseNdjson([plan(), plan()].map((p) => JSON.stringify(p)).join('\n'))), checker(), {
       onProgress: (done, total) => calls.push([done, total]),
     });
     expect(calls).toEqual([
@@ -96,9 +95,12 @@ describe('runBatch', () => {
     ]);
   });
 
-  it('stops on a fault that is not an invalid plan, rather than hide it', async () => {
-    const broken = { ...checker(), check: async () => Promise.reject(new TypeError('bug')) };
-    await expect(runBatch([{ line: 1, plan: {} }], broken)).rejects.toThrow('bug');
+  it('a fault in procheck on one row is that row\'s error, saying so, and the other rows are still checked', async () => {
+    const real = checker();
+    const broken = { ...real, check: async (p: unknown) => ((p as { id?: string }).id === 'boom' ? Promise.reject(new TypeError('bug')) : real.check(p)) };
+    const results = await runBatch([{ line: 1, plan: { id: 'boom' } }, { line: 2, plan: plan() }], broken);
+    expect(results[0]).toMatchObject({ line: 1, verdict: 'invalid', errors: [{ path: '', message: expect.stringMatching(/procheck failed on this row \(bug\): a fault in procheck/) }] });
+    expect(results[1]).toMatchObject({ line: 2, verdict: 'compliant' });
   });
 });
 
@@ -113,7 +115,7 @@ describe('summary and exit code', () => {
     errors: verdict === 'invalid' ? [{ path: 'value.annual', message: 'bad' }] : [],
   });
 
-  it('counts each verdict and lists the invalid lines', () => {
+  it('counts each verdict and lists the invalid lines', async () => {
     const results = ['compliant', 'review', 'review', 'invalid', 'non-compliant', 'invalid'].map((v, i) => result(v as BatchResult['verdict'], i + 2));
     expect(summarise(results)).toEqual({
       plans: 6,
@@ -122,7 +124,7 @@ describe('summary and exit code', () => {
     });
   });
 
-  it('exits with the worst row: any invalid row 20, else the worst verdict, an empty register 0', () => {
+  it('exits with the worst row: any invalid row 20, else the worst verdict, an empty register 0', async () => {
     const code = (...vs: BatchResult['verdict'][]) => batchExitCode(vs.map((v, i) => result(v, i + 1)));
     expect(code()).toBe(0);
     expect(code('compliant', 'compliant')).toBe(0);
@@ -132,7 +134,7 @@ describe('summary and exit code', () => {
     expect(code('out-of-scope', 'invalid', 'compliant')).toBe(20);
   });
 
-  it('renders a line per plan and a summary as text, and NDJSON with a summary object', () => {
+  it('renders a line per plan and a summary as text, and NDJSON with a summary object', async () => {
     const results = [result('review', 2), result('invalid', 3)];
     const text = renderBatch(results, 'text');
     expect(text.split('\n')[0]).toMatch(/^line 2 +p2 +REVIEW +no findings$/);
@@ -163,7 +165,7 @@ describe('properties', () => {
   it('for any plans written as NDJSON, the batch verdicts and findings equal the single checks, in order', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(planArbitrary, { maxLength: 6 }), async (plans) => {
-        const results = await runBatch(parseNdjson(plans.map((p) => JSON.stringify(p)).join('\n')), checker());
+        const results = await runBatch((await parseNdjson(plans.map((p) => JSON.stringify(p)).join('\n'))), checker());
         expect(outcomesOf(results)).toEqual(await outcomes(plans));
         expect(results.map((r) => r.line)).toEqual(plans.map((_, i) => i + 1));
       }),
@@ -174,7 +176,7 @@ describe('properties', () => {
   it('for any plans written as CSV, the batch verdicts and findings equal the single checks, in order', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(planArbitrary, { minLength: 1, maxLength: 6 }), async (plans) => {
-        const results = await runBatch(parseCsvRegister(toCsv(plans)), checker());
+        const results = await runBatch((await parseCsvRegister(toCsv(plans))), checker());
         expect(outcomesOf(results)).toEqual(await outcomes(plans));
       }),
       { numRuns: 40 },
