@@ -83,6 +83,20 @@ describe('procheck check', () => {
     expect(err).toContain('not valid JSON');
   });
 
+  it('an endless file (/dev/zero) or one far larger than a plan exits 20 saying so, rather than hang', async () => {
+    const endless = await run('check', '/dev/zero');
+    expect(endless.code).toBe(20);
+    expect(endless.err).toContain('is larger than 1024 KB, far more than a plan');
+    const big = await run('check', tempFile('big.json', `{"id":"x","pad":"${'x'.repeat(1_100_000)}"}`));
+    expect(big.code).toBe(20);
+  });
+
+  it('a plan nested far deeper than any plan exits 20 naming the nesting', async () => {
+    const { code, err } = await run('check', tempFile('deep.json', '['.repeat(100_000) + ']'.repeat(100_000)));
+    expect(code).toBe(20);
+    expect(err).toContain('is nested more than 32 levels deep');
+  });
+
   it('usage errors exit 21', async () => {
     expect((await run('check', '/no/such/plan.json')).code).toBe(21);
     expect((await run('frobnicate')).code).toBe(21);

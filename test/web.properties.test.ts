@@ -55,3 +55,52 @@ describe('web form properties', () => {
     );
   });
 });
+
+/** A web route's answer to anything: a page or a 4xx with a message, never a 500 or a stack trace. */
+function expectNoFailure(res: { statusCode: number; body: string }) {
+  expect(res.statusCode).toBeLessThan(500);
+  expect(res.body).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  if (res.statusCode >= 400) expect(res.body.length).toBeGreaterThan(0);
+}
+
+const routes = ['/plan', '/plan/edit', '/result', '/report', '/upload'] as const;
+const planLike = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ id: 'x' }), fc.constant({ title: [1, 2] }));
+
+describe('web routes under bad input, as the API is fuzzed', () => {
+  it('any JSON body to any form route', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.jsonValue({ maxDepth: 3 }), async (url, body) => {
+        expectNoFailure(await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('any form fields, including a plan, a base plan and a format that are not what they should be', async () => {
+    const field = fc.constantFrom('plan', 'basePlan', 'format', 'trace', 'title', 'id', 'value.annual', 'dates.contractStart-day');
+    const text = fc.oneof(fc.string({ maxLength: 30 }), planLike.map((v) => JSON.stringify(v)), fc.constantFrom('json', 'html', 'markdown', 'pdf', '[]', 'null', '{"a":{"a":{}}}'));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.dictionary(field, text, { maxKeys: 5 }), async (url, values) => {
+        expectNoFailure(await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(values).toString() }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('any multipart upload: any content, boundary right, wrong, missing, or the body cut short', async () => {
+    const boundary = 'fuzz-boundary';
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 200 }), planLike.map((v) => JSON.stringify(v))),
+        fc.constantFrom('right', 'wrong', 'missing'),
+        fc.nat({ max: 300 }),
+        async (content, kind, cut) => {
+          const payload = [`--${boundary}`, 'Content-Disposition: form-data; name="planFile"; filename="plan.json"', 'Content-Type: application/json', '', content, `--${boundary}--`, ''].join('\r\n');
+          const type = kind === 'missing' ? 'multipart/form-data' : `multipart/form-data; boundary=${kind === 'right' ? boundary : 'other'}`;
+          expectNoFailure(await app.inject({ method: 'POST', url: '/upload', headers: { 'content-type': type }, payload: cut ? payload.slice(0, payload.length - cut) : payload }));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -320,3 +320,49 @@ describe('the regime in words', () => {
     expect(await regimeOf('halton-2010-joint-commissioning')).toBe('Public Contracts Regulations 2006 (not checked by procheck): chosen by procheck (the plan says &quot;auto&quot;)');
   });
 });
+
+describe('bad requests get a 4xx with a clear message, never a 500', () => {
+  const part = (boundary: string, content: string) =>
+    [`--${boundary}`, 'Content-Disposition: form-data; name="planFile"; filename="plan.json"', 'Content-Type: application/json', '', content, `--${boundary}--`, ''].join('\r\n');
+
+  it('multipart uploads with no boundary, the wrong boundary or a body cut short', async () => {
+    const cases = [
+      { type: 'multipart/form-data', payload: part('b', '{}') },
+      { type: 'multipart/form-data; boundary=zzz', payload: part('b', '{}') },
+      { type: 'multipart/form-data; boundary=b', payload: part('b', '{"id":').slice(0, 120) },
+    ];
+    for (const c of cases) {
+      const res = await app.inject({ method: 'POST', url: '/upload', headers: { 'content-type': c.type }, payload: c.payload });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('The upload did not arrive whole');
+    }
+  });
+
+  it('a plan nested 100,000 deep, uploaded or posted as plan= on /plan/edit', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const upload = await app.inject({ method: 'POST', url: '/upload', headers: { 'content-type': 'multipart/form-data; boundary=b' }, payload: part('b', `{"a":${deep}}`) });
+    expect(upload.statusCode).toBe(400);
+    expect(upload.body).toContain('nested far deeper than any plan');
+    const edit = await app.inject({ ...form({ plan: '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000) }), url: '/plan/edit' });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().message).toBe('The plan field is nested too deep to be a plan');
+  });
+
+  it('POST /plan with a field that is not text', async () => {
+    const res = await app.inject({ method: 'POST', url: '/plan', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ title: [1, 2] }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('The form field title must be text');
+  });
+
+  it('/docs has a content security policy and frame protection; JSON and assets carry the security headers', async () => {
+    const docs = await app.inject({ url: '/docs/' });
+    expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(docs.headers['x-frame-options']).toBe('DENY');
+    for (const url of ['/v1/rules', '/openapi.json', '/assets/procheck.css', '/healthz']) {
+      const res = await app.inject({ url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+    }
+  });
+});

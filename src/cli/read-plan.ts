@@ -1,17 +1,42 @@
-// Reads one plan file for a command: an unreadable file is a usage error, bad JSON an invalid plan.
-import { readFileSync } from 'node:fs';
+// Reads one plan file for a command: an unreadable file is a usage error, bad
+// JSON or a file far larger than any plan an invalid plan. The file is read
+// only up to the limit, so an endless one (/dev/zero) cannot hang the command.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { PlanValidationError } from '../plan/parse.js';
 import { UsageError } from './usage-error.js';
 
-export function readPlanFile(path: string): unknown {
-  let text: string;
+/** The largest plan file read: a plan is a few kilobytes; a register of many plans is a .csv or .ndjson file. */
+export const MAX_PLAN_FILE_BYTES = 1024 * 1024;
+
+function readLimited(path: string, limit: number): Buffer | null {
+  const fd = openSync(path, 'r');
   try {
-    text = readFileSync(path, 'utf8');
+    const buffer = Buffer.alloc(limit + 1);
+    let size = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, size, buffer.length - size, null);
+      if (n === 0) return buffer.subarray(0, size);
+      size += n;
+      if (size > limit) return null;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readPlanFile(path: string): unknown {
+  let bytes: Buffer | null;
+  try {
+    bytes = readLimited(path, MAX_PLAN_FILE_BYTES);
   } catch (e) {
     throw new UsageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  if (bytes === null)
+    throw new PlanValidationError([
+      { path: '', message: `${path} is larger than ${MAX_PLAN_FILE_BYTES / 1024} KB, far more than a plan; check many plans as a register (.csv, .ndjson)` },
+    ]);
   try {
-    return JSON.parse(text);
+    return JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     throw new PlanValidationError([{ path: '', message: `${path} is not valid JSON: ${(e as Error).message}` }]);
   }

@@ -25,7 +25,28 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
+/** The deepest nesting a plan needs is under ten levels (lots, services, codes); anything far deeper is refused before it is walked. */
+export const MAX_PLAN_DEPTH = 32;
+
+/** Is a JSON value nested no deeper than `max` (walked without recursion, so any depth is safe to ask about)? */
+export function withinDepth(value: unknown, max = MAX_PLAN_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return false;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/** The error for a value nested too deep to be a plan. */
+export function tooDeep(path = ''): PlanValidationError {
+  return new PlanValidationError([{ path, message: `is nested more than ${MAX_PLAN_DEPTH} levels deep: no plan is` }]);
+}
+
 export function parsePlan(input: unknown): Plan {
+  if (!withinDepth(input)) throw tooDeep();
   const result = PlanSchema.safeParse(input);
   if (result.success) return result.data;
   throw new PlanValidationError(fieldIssues(result.error));

@@ -28,6 +28,10 @@ export interface ServerOptions {
 
 export const DEFAULT_BODY_LIMIT = 1_048_576;
 
+const DOCS_POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const checker = options.checker ?? createChecker(loadRuleSet());
   const ruleSet = checker.ruleSet;
@@ -36,6 +40,16 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() as never } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // Every response says what it is and may not be framed; a response that sets no policy of its own gets one:
+  // the API reference's (its own scripts and styles, and the inline styles Swagger UI sets), or none at all for data.
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'no-referrer');
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', req.url.startsWith('/docs') ? DOCS_POLICY : DATA_POLICY);
+    return payload;
+  });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
     if (error instanceof PlanValidationError)

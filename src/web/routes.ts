@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { Checker } from '../engine/checker.js';
-import { parsePlan, PlanValidationError, type FieldIssue } from '../plan/parse.js';
+import { parsePlan, PlanValidationError, withinDepth, type FieldIssue } from '../plan/parse.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { registerAssets } from './assets.js';
 import { allFields, formSections } from './form-spec.js';
@@ -62,7 +62,18 @@ function planField(body: unknown, name: string): Record<string, unknown> | undef
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw Object.assign(new Error(`The ${name} field is not a plan (a JSON object)`), { statusCode: 400 });
+  if (!withinDepth(value)) throw Object.assign(new Error(`The ${name} field is nested too deep to be a plan`), { statusCode: 400 });
   return value as Record<string, unknown>;
+}
+
+/** A form's answers: each a text or a list of texts (a JSON body of other shapes is a client error naming the field). */
+function formValues(body: unknown): FormValues {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) throw Object.assign(new Error('The form must be sent as fields of text'), { statusCode: 400 });
+  for (const [name, v] of Object.entries(body))
+    if (!(typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))))
+      throw Object.assign(new Error(`The form field ${name} must be text`), { statusCode: 400 });
+  return body as FormValues;
 }
 
 export async function registerWeb(app: FastifyInstance, options: WebOptions): Promise<void> {
@@ -107,7 +118,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   });
 
   app.post<{ Body: FormValues }>('/plan', async (req, reply) => {
-    const values = req.body ?? {};
+    const values = formValues(req.body);
     const basePlan = planField(values, 'basePlan');
     const { plan, errors } = formToPlan(fields, values, basePlan ?? {});
     // Say every problem at once: the form's own (a day with no month) and the plan format's.
@@ -139,16 +150,19 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   });
 
   app.post('/upload', async (req, reply) => {
-    const uploadError = (message: string) => htmlPage(reply, startPage(meta, examples, [{ href: '#planFile', message }]));
+    const uploadError = (message: string, status = 200) => htmlPage(reply, startPage(meta, examples, [{ href: '#planFile', message }]), status);
     if (!req.isMultipart()) return uploadError('Select a plan file');
-    const file = await req.file();
-    if (!file || !file.filename) return uploadError('Select a plan file');
     let buffer: Buffer;
+    let filename: string;
     try {
+      const file = await req.file();
+      if (!file || !file.filename) return uploadError('Select a plan file');
+      filename = file.filename;
       buffer = await file.toBuffer();
     } catch (e) {
       if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return uploadError(`The selected file must be smaller than ${Math.round(options.fileLimit / 1024)} KB`);
-      throw e;
+      // A body that is not the multipart form it says it is (no boundary, the wrong one, cut short): the browser's request was broken.
+      return uploadError('The upload did not arrive whole: select the plan file and upload it again', 400);
     }
     if (!buffer.length) return uploadError('The selected file is empty');
     let plan: unknown;
@@ -157,9 +171,11 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     } catch (e) {
       return uploadError(`The selected file is not a plan in JSON: ${(e as Error).message}`);
     }
+    if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) return uploadError('The selected file is not a plan: it must hold one JSON object');
+    if (!withinDepth(plan)) return uploadError('The selected file is not a plan: it is nested far deeper than any plan', 400);
     return checkAndShow(reply, plan, planToForm(fields, plan), {
       basePlan: plan,
-      notice: `Your file ${file.filename} has problems. It is open in the form so you can fix them.`,
+      notice: `Your file ${filename} has problems. It is open in the form so you can fix them.`,
     });
   });
 
