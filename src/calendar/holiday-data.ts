@@ -1,7 +1,11 @@
 // The bank-holiday data file (rules/params/bank-holidays.json) and its schema.
 import { z } from 'zod';
+import { isCivilDate } from './civil-date.js';
 
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isCivilDate, 'is not a real calendar date');
 const Holiday = z.strictObject({ date: IsoDay, name: z.string().min(1) });
 
 export const BankHolidayFileSchema = z.strictObject({
@@ -20,9 +24,9 @@ export const BankHolidayFileSchema = z.strictObject({
 export type BankHolidayFile = z.infer<typeof BankHolidayFileSchema>;
 export type HolidayRegion = keyof BankHolidayFile['regions'];
 
-export function parseBankHolidayFile(json: unknown, fileName: string): BankHolidayFile {
+/** The file, or what is wrong with it, by path. */
+export function parseBankHolidayFile(json: unknown): { file: BankHolidayFile } | { problems: string[] } {
   const parsed = BankHolidayFileSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new Error(`Invalid bank holiday file ${fileName}:\n  - ${problems.join('\n  - ')}`);
+  if (parsed.success) return { file: parsed.data };
+  return { problems: parsed.error.issues.map((i) => `at ${i.path.join('.') || '(root)'}: ${i.message}`) };
 }

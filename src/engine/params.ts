@@ -14,17 +14,57 @@ export const ParamPeriod = z.strictObject({
   note: z.string().optional(),
 });
 
-export const ParamDefinition = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must be a dotted id such as psr.standstill.working-days'),
-  title: z.string().min(1),
-  unit: z.enum(['GBP', 'ratio', 'days', 'working-days', 'months', 'years', 'date', 'flag', 'cpv-list', 'count']),
-  appliesBy: z
-    .enum(['procurementStart', 'contractStart', 'awardDecision'])
-    .default('procurementStart')
-    .meta({ description: 'Which plan date picks the period in force.' }),
-  source: Citation,
-  values: z.array(ParamPeriod).min(1),
-});
+const Unit = z.enum(['GBP', 'ratio', 'days', 'working-days', 'months', 'years', 'date', 'flag', 'cpv-list', 'count']);
+type UnitT = z.infer<typeof Unit>;
+
+/** Why a value cannot be of its unit (null when it can): an amount, count or length is a number no less than 0, and so on. */
+function valueProblem(unit: UnitT, value: unknown): string | null {
+  switch (unit) {
+    case 'GBP':
+    case 'ratio':
+    case 'days':
+    case 'working-days':
+    case 'months':
+    case 'years':
+    case 'count':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a number (unit ${unit})`;
+      return value < 0 ? `must not be negative (unit ${unit})` : null;
+    case 'date':
+      return typeof value === 'string' && IsoDate.safeParse(value).success ? null : 'must be a date written YYYY-MM-DD (unit date)';
+    case 'flag':
+      return typeof value === 'boolean' ? null : 'must be true or false (unit flag)';
+    case 'cpv-list':
+      return Array.isArray(value) ? null : 'must be a list of CPV codes (unit cpv-list)';
+  }
+}
+
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export const ParamDefinition = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must be a dotted id such as psr.standstill.working-days'),
+    title: z.string().min(1),
+    unit: Unit,
+    appliesBy: z
+      .enum(['procurementStart', 'contractStart', 'awardDecision'])
+      .default('procurementStart')
+      .meta({ description: 'Which plan date picks the period in force.' }),
+    source: Citation,
+    values: z.array(ParamPeriod).min(1),
+  })
+  // The periods run in order, each from the day after the one before, with no overlap and no gap; only the last may be open.
+  .superRefine((p, ctx) => {
+    p.values.forEach((v, i) => {
+      const problem = valueProblem(p.unit, v.value);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['values', i, 'value'], message: problem });
+      if (v.to !== null && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['values', i, 'to'], message: `runs backwards: ends ${v.to}, before it begins ${v.from}` });
+      const prev = p.values[i - 1];
+      if (!prev) return;
+      if (prev.to === null) ctx.addIssue({ code: 'custom', path: ['values', i - 1, 'to'], message: 'only the last period may be open-ended (to: null)' });
+      else if (v.from <= prev.to) ctx.addIssue({ code: 'custom', path: ['values', i, 'from'], message: `overlaps the period before, which ends ${prev.to}` });
+      else if (v.from !== dayAfter(prev.to)) ctx.addIssue({ code: 'custom', path: ['values', i, 'from'], message: `leaves a gap after the period before, which ends ${prev.to}: begin on ${dayAfter(prev.to)}` });
+    });
+  });
 
 export const ParamFile = z.strictObject({
   $schema: z.string().optional(),

@@ -2,13 +2,14 @@
 // with zod and then checked for references (facts, parameters, steps,
 // placeholders) so that a broken file fails at load with its name, the rule id
 // and the path, never half-way through checking a plan.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { packageDir } from '../package-dir.js';
 import type { z } from 'zod';
 import { ParamFile, ParamTable, type ParamDefinition } from './params.js';
-import { RuleFile, type ConditionT, type RuleDefinition, type StepDefinition } from './rule-schema.js';
+import { Operator, RuleFile, type ConditionT, type RuleDefinition, type StepDefinition } from './rule-schema.js';
+import { withinDepth } from '../plan/json-depth.js';
 import { isFactName } from '../plan/fact-catalogue.js';
 import { placeholders } from './template.js';
 import { parseBankHolidayFile, type BankHolidayFile } from '../calendar/holiday-data.js';
@@ -43,14 +44,66 @@ export const DEFAULT_RULES_DIR = packageDir('rules');
 const HOLIDAY_FILE = join('params', 'bank-holidays.json');
 const LOCAL_DIR = `local${sep}`;
 
-function listJsonFiles(dir: string): string[] {
+/**
+ * The JSON files under `dir`, in a stable order. A folder reached twice (a
+ * symbolic link back up the tree) or a link that cannot be followed is
+ * refused by name, rather than walked for ever or crashing.
+ */
+function listJsonFiles(dir: string, root = dir, seen = new Set<string>()): string[] {
+  const label = (p: string) => relative(root, p) || '.';
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (e) {
+    throw new RuleSetError(label(dir), [`cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}${(e as NodeJS.ErrnoException).code === 'ELOOP' ? ' (a symbolic link loop)' : ''}`]);
+  }
+  if (seen.has(real)) throw new RuleSetError(label(dir), ['is a folder already read (a symbolic link loop in the rules folder)']);
+  seen.add(real);
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const full = join(dir, name);
-      if (statSync(full).isDirectory()) return listJsonFiles(full);
+      let isDir: boolean;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new RuleSetError(label(full), [`cannot be read: ${code ?? (e as Error).message}${code === 'ELOOP' ? ' (a symbolic link loop)' : ''}`]);
+      }
+      if (isDir) return listJsonFiles(full, root, seen);
       return name.endsWith('.json') ? [full] : [];
     });
+}
+
+/** Deeper than any rule file needs (a rule's conditions run a few levels; 64 leaves room), and shallow enough to walk safely. */
+const MAX_RULE_FILE_DEPTH = 64;
+
+/** Which rule of a file is the too-deep one, for the message. */
+function deepestRule(json: unknown): string {
+  const rules = (json as { rules?: unknown } | null)?.rules;
+  if (Array.isArray(rules))
+    for (const [i, r] of rules.entries())
+      if (!withinDepth(r, MAX_RULE_FILE_DEPTH - 2)) return `rule ${typeof (r as { id?: unknown })?.id === 'string' ? `"${(r as { id: string }).id}" ` : ''}at rules.${i}`;
+  return 'the file';
+}
+
+/** Conditions naming an operator the engine does not have, by name (zod would say only "Invalid input"). */
+function unknownOperators(json: unknown): string[] {
+  const known = new Set<string>(Operator.options);
+  const problems: string[] = [];
+  const stack: { v: unknown; path: string; rule?: string }[] = [{ v: json, path: '' }];
+  while (stack.length) {
+    const { v, path, rule } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    const id = !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string' && /^rules\.\d+$/.test(path) ? (v as { id: string }).id : rule;
+    if (!Array.isArray(v) && 'operator' in v && 'fact' in v) {
+      const op = (v as { operator: unknown }).operator;
+      if (typeof op === 'string' && !known.has(op))
+        problems.push(`${id ? `rule "${id}" at ` : 'at '}${path}.operator: unknown operator "${op}" (the engine has ${[...known].join(', ')})`);
+    }
+    for (const [k, child] of Object.entries(v)) stack.push({ v: child, path: path ? `${path}.${k}` : k, rule: id });
+  }
+  return problems.reverse();
 }
 
 function readJson(file: string, label: string): unknown {
@@ -129,6 +182,69 @@ function checkStep(step: StepDefinition, params: ParamTable): string[] {
   return problems;
 }
 
+const REGIMES = ['psr', 'pcr2015', 'pa2023'] as const;
+
+/** The steps a step's dates are taken from: the step it waits for ("{regime}" read as each regime) and its window's. */
+function stepRefs(step: StepDefinition): { path: string; ids: string[] }[] {
+  const refs: { path: string; ids: string[] }[] = [];
+  const until = step.timing?.until?.step;
+  if (until) refs.push({ path: 'timing.until.step', ids: until.includes('{regime}') ? REGIMES.map((r) => until.replace('{regime}', r)) : [until] });
+  for (const side of ['earliest', 'latest'] as const)
+    (step.window?.[side] ?? []).forEach((ref, i) => {
+      if ('step' in ref) refs.push({ path: `window.${side}.${i}.step`, ids: [ref.step] });
+    });
+  return refs;
+}
+
+/**
+ * Every step a step names must exist (for "{regime}", in at least one
+ * regime), and no step may wait for itself through any chain of others: a
+ * date that depends on itself has no value.
+ */
+function stepGraphProblems(steps: Map<string, StepDefinition>): { step: string; problem: string }[] {
+  const problems: { step: string; problem: string }[] = [];
+  const edges = new Map<string, string[]>();
+  for (const step of steps.values()) {
+    const out: string[] = [];
+    for (const ref of stepRefs(step)) {
+      const known = ref.ids.filter((id) => steps.has(id));
+      if (known.length === 0)
+        problems.push({ step: step.id, problem: `step "${step.id}" at ${ref.path}: unknown step "${ref.ids.length > 1 ? ref.ids.join('" or "') : ref.ids[0]}"` });
+      out.push(...known);
+    }
+    edges.set(step.id, out);
+  }
+  // Depth-first search, without recursion, for a path back to a step on the current path.
+  const state = new Map<string, 'open' | 'done'>();
+  for (const root of edges.keys()) {
+    if (state.has(root)) continue;
+    const path: string[] = [];
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    state.set(root, 'open');
+    path.push(root);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const out = edges.get(top.id) ?? [];
+      if (top.next >= out.length) {
+        state.set(top.id, 'done');
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const to = out[top.next++]!;
+      if (state.get(to) === 'open') {
+        const cycle = [...path.slice(path.indexOf(to)), to];
+        problems.push({ step: to, problem: `steps ${cycle.map((c) => `"${c}"`).join(' -> ')} wait for each other in a cycle (timing.until or window): no date can be worked out` });
+      } else if (!state.has(to)) {
+        state.set(to, 'open');
+        path.push(to);
+        stack.push({ id: to, next: 0 });
+      }
+    }
+  }
+  return problems;
+}
+
 /** Each rule a step's missedBy names must exist (an overlay's steps may name its own rules). */
 function missedByProblems(step: StepDefinition, ruleExists: (id: string) => boolean): string[] {
   return (step.missedBy ?? []).flatMap((id, i) => (ruleExists(id) ? [] : [`step "${step.id}" at missedBy.${i}: unknown rule "${id}"`]));
@@ -147,8 +263,14 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
     const text = readFileSync(file, 'utf8');
     hash.update(label.split(sep).join('/')).update('\0').update(text).update('\0');
     const json = readJson(file, label);
+    // Refused before anything walks it: a file nested far deeper than a rule needs would overflow the stack.
+    if (!withinDepth(json, MAX_RULE_FILE_DEPTH)) throw new RuleSetError(label, [`${deepestRule(json)}: nested more than ${MAX_RULE_FILE_DEPTH} levels deep; no rule needs so many`]);
+    const operators = unknownOperators(json);
+    if (operators.length) throw new RuleSetError(label, operators);
     if (label === HOLIDAY_FILE) {
-      holidays = parseBankHolidayFile(json, label);
+      const read = parseBankHolidayFile(json);
+      if ('problems' in read) throw new RuleSetError(label, read.problems);
+      holidays = read.file;
     } else if (label.startsWith(`params${sep}`)) {
       const parsed = ParamFile.safeParse(json);
       if (!parsed.success) throw new RuleSetError(label, zodProblems(parsed.error, (p) => describeRulePath(json, p)));
@@ -205,6 +327,13 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
   for (const { label, file } of ruleFileData) {
     const problems = file.steps.flatMap((s) => missedByProblems(s, (id) => ruleFiles.has(id)));
     if (problems.length) throw new RuleSetError(label, problems);
+  }
+  const stepFiles = new Map(ruleFileData.flatMap(({ label, file }) => file.steps.map((st) => [st.id, label] as const)));
+  const graph = stepGraphProblems(steps);
+  if (graph.length) throw new RuleSetError(stepFiles.get(graph[0]!.step) ?? 'steps', graph.map((g) => g.problem));
+  for (const overlay of overlays.values()) {
+    const own = stepGraphProblems(new Map([...steps, ...overlay.steps.map((st) => [st.id, st] as const)]));
+    if (own.length) throw new RuleSetError(overlay.file, own.map((g) => g.problem));
   }
 
   return { version: `sha256:${hash.digest('hex').slice(0, 16)}`, rules, steps, params, holidays, ruleFiles, overlays };

@@ -1,6 +1,7 @@
 // Plan input -> validated plan, or an error that names every bad field.
 import type { z } from 'zod';
 import { PlanSchema, type Plan } from './schema.js';
+import { withinDepth } from './json-depth.js';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "dates.procurementStart" or "services.0.cpv.1". */
@@ -28,16 +29,9 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 /** The deepest nesting a plan needs is under ten levels (lots, services, codes); anything far deeper is refused before it is walked. */
 export const MAX_PLAN_DEPTH = 32;
 
-/** Is a JSON value nested no deeper than `max` (walked without recursion, so any depth is safe to ask about)? */
-export function withinDepth(value: unknown, max = MAX_PLAN_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= max) return false;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return true;
+/** Is a value nested no deeper than a plan can be? */
+export function planDepthOk(value: unknown): boolean {
+  return withinDepth(value, MAX_PLAN_DEPTH);
 }
 
 /** The error for a value nested too deep to be a plan. */
@@ -46,7 +40,7 @@ export function tooDeep(path = ''): PlanValidationError {
 }
 
 export function parsePlan(input: unknown): Plan {
-  if (!withinDepth(input)) throw tooDeep();
+  if (!planDepthOk(input)) throw tooDeep();
   const result = PlanSchema.safeParse(input);
   if (result.success) return result.data;
   throw new PlanValidationError(fieldIssues(result.error));

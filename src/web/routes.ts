@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { Checker } from '../engine/checker.js';
-import { parsePlan, PlanValidationError, withinDepth, type FieldIssue } from '../plan/parse.js';
+import { parsePlan, planDepthOk, PlanValidationError, type FieldIssue } from '../plan/parse.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { registerAssets } from './assets.js';
 import { allFields, formSections } from './form-spec.js';
@@ -62,7 +62,7 @@ function planField(body: unknown, name: string): Record<string, unknown> | undef
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw Object.assign(new Error(`The ${name} field is not a plan (a JSON object)`), { statusCode: 400 });
-  if (!withinDepth(value)) throw Object.assign(new Error(`The ${name} field is nested too deep to be a plan`), { statusCode: 400 });
+  if (!planDepthOk(value)) throw Object.assign(new Error(`The ${name} field is nested too deep to be a plan`), { statusCode: 400 });
   return value as Record<string, unknown>;
 }
 
@@ -172,7 +172,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
       return uploadError(`The selected file is not a plan in JSON: ${(e as Error).message}`);
     }
     if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) return uploadError('The selected file is not a plan: it must hold one JSON object');
-    if (!withinDepth(plan)) return uploadError('The selected file is not a plan: it is nested far deeper than any plan', 400);
+    if (!planDepthOk(plan)) return uploadError('The selected file is not a plan: it is nested far deeper than any plan', 400);
     return checkAndShow(reply, plan, planToForm(fields, plan), {
       basePlan: plan,
       notice: `Your file ${filename} has problems. It is open in the form so you can fix them.`,

@@ -4,10 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar, parseBankHolidayFile } from '../../src/calendar/index.js';
 
-const file = parseBankHolidayFile(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'rules', 'params', 'bank-holidays.json'), 'utf8')),
-  'bank-holidays.json',
-);
+const read = parseBankHolidayFile(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'rules', 'params', 'bank-holidays.json'), 'utf8')));
+if (!('file' in read)) throw new Error(read.problems.join('; '));
+const file = read.file;
 const ew = createCalendar(file, 'england-and-wales');
 const uk = createCalendar(file, 'any-part-of-uk');
 const ewYear = (y: number) => file.regions['england-and-wales'].map((h) => h.date).filter((d) => d.startsWith(`${y}-`));
