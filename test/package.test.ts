@@ -32,6 +32,20 @@ describe('the npm package', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'rules', 'cases', 'bin']));
     expect(pkg.bin.procheck).toBe('bin/procheck.js');
-    expect(readFileSync(join(root, 'bin', 'procheck.js'), 'utf8')).toContain("'../dist/src/cli/run.js'");
+    expect(readFileSync(join(root, 'bin', 'procheck.js'), 'utf8')).toContain("'../dist/cli/run.js'");
+  });
+
+  it('the installed command is compiled JavaScript (one bundle, no TypeScript loader) with the validated rule set beside it', () => {
+    const bundle = join(root, 'dist', 'cli', 'run.js');
+    expect(existsSync(bundle), 'npm run build writes dist/cli/run.js').toBe(true);
+    expect(existsSync(join(root, 'dist', 'rule-set.snapshot.json'))).toBe(true);
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, [bundle, 'check', join(root, 'cases', 'coventry-2024-competitive.json'), '--format', 'json'], { encoding: 'utf8' });
+    } catch (e) {
+      out = (e as { stdout: string }).stdout;
+    }
+    expect(JSON.parse(out).verdict).toBe('review');
+    expect(readFileSync(bundle, 'utf8')).not.toMatch(/from ["']tsx/);
   });
 });

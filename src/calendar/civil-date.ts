@@ -28,8 +28,50 @@ export function parseCivilDate(iso: string): DateTime | null {
   return d;
 }
 
+const MS_PER_DAY = 86_400_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+/** Days in a month (1-12) of a year. */
+export const daysInMonth = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!);
+
+/**
+ * A calendar date as a day number (days since 1970-01-01), or null when it
+ * is not a real date. Plain arithmetic: the hot path counts days for every
+ * plan, and needs no calendar library for it.
+ */
+export function dayNumberOf(iso: string): number | null {
+  if (iso.length !== 10 || !PATTERN.test(iso)) return null;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return Math.round(date.getTime() / MS_PER_DAY);
+}
+
+/** The day number of a date known to be real; a RangeError naming it otherwise. */
+export function dayNumber(iso: string): number {
+  const n = dayNumberOf(iso);
+  if (n === null) throw new RangeError(`"${iso}" is not a calendar date (YYYY-MM-DD)`);
+  return n;
+}
+
+/** A day number as YYYY-MM-DD (held within the four-digit years). */
+export function isoOfDay(day: number): string {
+  return utcDayIso(day * MS_PER_DAY);
+}
+
 export function isCivilDate(iso: string): boolean {
-  return parseCivilDate(iso) !== null;
+  return dayNumberOf(iso) !== null;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "1 April 2026", as the law and a committee report write a date. */
+export function longDate(iso: string): string {
+  dayNumber(iso);
+  return `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
 export function civilDate(iso: string): DateTime {

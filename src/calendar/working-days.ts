@@ -3,24 +3,14 @@
 // the instrument (PSR and TUPE: England and Wales; Procurement Act 2023
 // s.123: a bank holiday in any part of the UK).
 //
-// luxon validates and parses each date once; the counting itself runs on day
-// numbers, because a check counts days for every plan and must stay fast.
-import { civilDate, utcDayIso } from './civil-date.js';
+// Dates are day numbers here (plain arithmetic, see civil-date.ts), because a
+// check counts days for every plan and must stay fast.
+import { dayNumber, isoOfDay } from './civil-date.js';
 import type { BankHolidayFile, HolidayRegion } from './holiday-data.js';
 
 export type HolidayRule = 'england-and-wales' | 'any-part-of-uk';
 
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 for a calendar date (a date has no time of day, so no zone offset applies). */
-function dayNumber(date: string): number {
-  const d = civilDate(date);
-  return Date.UTC(d.year, d.month - 1, d.day) / MS_PER_DAY;
-}
-
-function isoOf(day: number): string {
-  return utcDayIso(day * MS_PER_DAY);
-}
+const isoOf = isoOfDay;
 
 /** 1970-01-01 was a Thursday: day 0 has weekday 4 (0 = Sunday). */
 function isWeekend(day: number): boolean {

@@ -3,14 +3,13 @@ import { parseArgs } from 'node:util';
 import { createChecker } from '../engine/checker.js';
 import { loadRuleSet, RuleSetError } from '../engine/rule-set.js';
 import { PlanValidationError } from '../plan/parse.js';
-import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/render.js';
-import { diffCommand, explainCommand, REVIEW_USAGE, rulesCommand } from './review-commands.js';
+import { REVIEW_USAGE } from './review-usage.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { readPlanFile } from './read-plan.js';
-import { proposeTimetable, proposeTimetableForPlan, type TimetableRequest } from '../timetable/propose.js';
-import { PLAN_FORMATS, renderProposedTimetable, type PlanFormat } from '../report/render-timetable.js';
+import type { TimetableRequest } from '../timetable/propose.js';
+import type { PlanFormat } from '../report/render-timetable.js';
 
 const USAGE = `Usage:
   procheck check <plan.json> [--format text|markdown|json|html] [--trace] [--rules <dir>]
@@ -67,9 +66,11 @@ async function check(args: string[], io: Io): Promise<number> {
   return EXIT[report.verdict];
 }
 
-function schema(args: string[], io: Io): number {
+// Only `check` of one plan loads up front (a cold start is most of a single check); every other command loads what it needs on demand.
+async function schema(args: string[], io: Io): Promise<number> {
   const which = args[0] ?? 'plan';
   if (which !== 'plan' && which !== 'report') throw new UsageError('schema takes "plan" or "report"');
+  const { planJsonSchema, reportJsonSchema } = await import('../plan/json-schema.js');
   io.out(JSON.stringify(which === 'plan' ? planJsonSchema() : reportJsonSchema(), null, 2) + '\n');
   return 0;
 }
@@ -87,7 +88,9 @@ const PLAN_OPTIONS = {
 } as const;
 const NUMERIC = new Set(['mobilisationMonths', 'evaluationWeeks', 'tenderPeriodDays', 'approvalWeeks']);
 
-function plan(args: string[], io: Io): number {
+async function plan(args: string[], io: Io): Promise<number> {
+  const { proposeTimetable, proposeTimetableForPlan } = await import('../timetable/propose.js');
+  const { PLAN_FORMATS, renderProposedTimetable } = await import('../report/render-timetable.js');
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -162,17 +165,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'check':
         return await check(rest, io);
       case 'schema':
-        return schema(rest, io);
+        return await schema(rest, io);
       case 'serve':
         return await serve(rest, io);
       case 'rules':
-        return rulesCommand(rest, io);
+        return (await import('./review-commands.js')).rulesCommand(rest, io);
       case 'explain':
-        return await explainCommand(rest, io);
+        return await (await import('./review-commands.js')).explainCommand(rest, io);
       case 'diff':
-        return diffCommand(rest, io);
+        return (await import('./review-commands.js')).diffCommand(rest, io);
       case 'plan':
-        return plan(rest, io);
+        return await plan(rest, io);
       case undefined:
       case 'help':
       case '--help':

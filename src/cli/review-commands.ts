@@ -28,9 +28,7 @@ export interface ReviewIo {
 }
 
 
-export const REVIEW_USAGE = `  procheck rules [--format text|json|md|html] [--rules <dir>] [--cases <dir>]
-  procheck explain <rule-id> [<plan.json>] [--format text|md|json] [--rules <dir>] [--cases <dir>]
-  procheck diff <old-rules-dir> <new-rules-dir> [--format text|md|json]`;
+export { REVIEW_USAGE } from './review-usage.js';
 
 /** "markdown" is what `check` calls it; "md" is what the issue asked for: both work. */
 function formatOption(value: string | undefined, allowed: readonly string[]): string {

@@ -15,6 +15,7 @@ import { placeholders } from './template.js';
 import { parseBankHolidayFile, type BankHolidayFile } from '../calendar/holiday-data.js';
 import { OverlayFile, overlayPrefix, type Overlay } from './overlay.js';
 import { inlineNamedConditions } from './named-conditions.js';
+import { readSnapshot } from './rule-set-snapshot.js';
 
 export interface RuleSet {
   /** Content hash of every file in the rule set: two reports with the same version were judged by the same law. */
@@ -106,9 +107,9 @@ function unknownOperators(json: unknown): string[] {
   return problems.reverse();
 }
 
-function readJson(file: string, label: string): unknown {
+function readJson(text: string, label: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(text);
   } catch (e) {
     throw new RuleSetError(label, [`not valid JSON: ${(e as Error).message}`]);
   }
@@ -250,19 +251,33 @@ function missedByProblems(step: StepDefinition, ruleExists: (id: string) => bool
   return (step.missedBy ?? []).flatMap((id, i) => (ruleExists(id) ? [] : [`step "${step.id}" at missedBy.${i}: unknown rule "${id}"`]));
 }
 
+/**
+ * The rule set in `dir`, validated. Every file is read and hashed each time;
+ * when the hash is that of the snapshot the build validated and wrote beside
+ * the compiled code (the shipped rules, unchanged), the snapshot is used as
+ * it is, which saves a cold start most of its time. Any other rule set, or
+ * any change to a rule file, is validated in full.
+ */
 export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
-  const files = listJsonFiles(dir);
+  const files = listJsonFiles(dir).map((file) => {
+    const label = relative(dir, file);
+    return { file, label, text: readFileSync(file, 'utf8') };
+  });
   const hash = createHash('sha256');
+  for (const { label, text } of files) hash.update(label.split(sep).join('/')).update('\0').update(text).update('\0');
+  const version = `sha256:${hash.digest('hex').slice(0, 16)}`;
+  return (dir === DEFAULT_RULES_DIR && readSnapshot(version)) || validateRuleSet(files, version);
+}
+
+/** Every file checked, then every reference: the rule set, or a RuleSetError naming the file and the rule. */
+function validateRuleSet(files: { file: string; label: string; text: string }[], version: string): RuleSet {
   const paramDefs: ParamDefinition[] = [];
   const ruleFileData: { label: string; file: z.output<typeof RuleFile> }[] = [];
   const overlayData: { label: string; file: z.output<typeof OverlayFile> }[] = [];
   let holidays: BankHolidayFile | undefined;
 
-  for (const file of files) {
-    const label = relative(dir, file);
-    const text = readFileSync(file, 'utf8');
-    hash.update(label.split(sep).join('/')).update('\0').update(text).update('\0');
-    const json = readJson(file, label);
+  for (const { label, text } of files) {
+    const json = readJson(text, label);
     // Refused before anything walks it: a file nested far deeper than a rule needs would overflow the stack.
     if (!withinDepth(json, MAX_RULE_FILE_DEPTH)) throw new RuleSetError(label, [`${deepestRule(json)}: nested more than ${MAX_RULE_FILE_DEPTH} levels deep; no rule needs so many`]);
     const operators = unknownOperators(json);
@@ -336,7 +351,7 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
     if (own.length) throw new RuleSetError(overlay.file, own.map((g) => g.problem));
   }
 
-  return { version: `sha256:${hash.digest('hex').slice(0, 16)}`, rules, steps, params, holidays, ruleFiles, overlays };
+  return { version, rules, steps, params, holidays, ruleFiles, overlays };
 }
 
 /**

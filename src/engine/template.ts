@@ -1,7 +1,7 @@
 // Reason text: "{{lifetimeValue|gbp}}" and "{{param:psr.considerable-change.min-increase|gbp}}"
 // placeholders filled with the plan's actual values, so a lawyer reads the
 // numbers the rule saw.
-import { civilDate } from '../calendar/civil-date.js';
+import { longDate } from '../calendar/civil-date.js';
 
 export type Format = 'gbp' | 'date' | 'days' | 'months' | 'years' | 'pct' | 'text' | 'yesno';
 const FORMATS = new Set<string>(['gbp', 'date', 'days', 'months', 'years', 'pct', 'text', 'yesno']);
@@ -33,7 +33,7 @@ export function formatValue(value: unknown, format: Format): string {
     case 'gbp':
       return typeof value === 'number' ? gbp.format(value) : String(value);
     case 'date':
-      return typeof value === 'string' ? civilDate(value).toFormat('d LLLL yyyy') : String(value);
+      return typeof value === 'string' ? longDate(value) : String(value);
     case 'days':
       return typeof value === 'number' ? `${value} day${value === 1 ? '' : 's'}` : String(value);
     case 'months':

@@ -1,17 +1,28 @@
 // Date arithmetic on calendar dates for derived facts.
-import { civilDate, toIso, utcDayIso } from '../calendar/civil-date.js';
+import { civilDate, dayNumber, daysInMonth, isoOfDay, toIso, utcDayIso } from '../calendar/civil-date.js';
 
+/** The same day `months` later (or earlier), held at the month's last day where it has no such day (31 January + 1 month: 28 or 29 February). */
 export function addMonths(iso: string, months: number): string {
-  return toIso(civilDate(iso).plus({ months }));
+  // A part month (a plan's mobilisation may be 1.5 months) is luxon's to spread over days, as it always was.
+  if (!Number.isInteger(months)) return toIso(civilDate(iso).plus({ months }));
+  dayNumber(iso);
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const year = y + Math.floor(m / 12);
+  const month = (((m % 12) + 12) % 12) + 1;
+  if (year > 9999) return '9999-12-31';
+  if (year < 1) return '0001-01-01';
+  const day = Math.min(Number(iso.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 export function addDays(iso: string, days: number): string {
-  return toIso(civilDate(iso).plus({ days }));
+  return isoOfDay(dayNumber(iso) + days);
 }
 
 /** Whole calendar days from a to b (negative when b is earlier). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round(civilDate(b).diff(civilDate(a), 'days').days);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** Months from a to b, fractional, as a planner would read a timetable. */

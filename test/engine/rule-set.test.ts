@@ -101,3 +101,22 @@ describe('one answer: every date a plan can miss has a rule that reports it', ()
     expect(loadError(dir).message).toContain('step "psr.standstill-end" at missedBy.0: unknown rule "psr.standstill.contract-too-soon"');
   });
 });
+
+describe('the snapshot of the shipped rule set (used by the compiled command)', () => {
+  it('gives back the rule set it was written from, and the same reports; a changed rule file (another version) ignores it', async () => {
+    const { readSnapshot, writeSnapshot } = await import('../../src/engine/rule-set-snapshot.js');
+    const { createChecker } = await import('../../src/engine/checker.js');
+    const { SHIPPED_PLANS } = await import('../support/fuzz.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const set = loadRuleSet();
+    const file = join(mkdtempSync(join(tmpdir(), 'procheck-snapshot-')), 'rule-set.snapshot.json');
+    writeSnapshot(set, file);
+    expect(readSnapshot(set.version, file, false)).toBeNull();
+    expect(readSnapshot('sha256:0000000000000000', file, true)).toBeNull();
+    const snap = readSnapshot(set.version, file, true)!;
+    expect(snap.rules.length).toBe(set.rules.length);
+    const [a, b] = [createChecker(set), createChecker(snap)];
+    for (const plan of SHIPPED_PLANS) expect(await b.check(plan)).toEqual(await a.check(plan));
+  });
+});
