@@ -45,10 +45,34 @@ export function dayNumberOf(iso: string): number | null {
   const m = Number(iso.slice(5, 7));
   const d = Number(iso.slice(8, 10));
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  return Math.round(date.getTime() / MS_PER_DAY);
+  return daysFromCivil(y, m, d);
 }
+
+// Days from 1970-01-01 to a proleptic Gregorian date and back, by Howard
+// Hinnant's algorithms ("chrono-compatible low-level date algorithms"): exact
+// integer arithmetic over 400-year eras, with no Date objects.
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** The day number of a date known to be real; a RangeError naming it otherwise. */
 export function dayNumber(iso: string): number {
@@ -57,9 +81,15 @@ export function dayNumber(iso: string): number {
   return n;
 }
 
+const FIRST_DAY_NUMBER = -719162; // 0001-01-01
+const LAST_DAY_NUMBER = 2932896; // 9999-12-31
+
 /** A day number as YYYY-MM-DD (held within the four-digit years). */
 export function isoOfDay(day: number): string {
-  return utcDayIso(day * MS_PER_DAY);
+  if (!(day >= FIRST_DAY_NUMBER)) return day > 0 ? LAST_DAY : FIRST_DAY;
+  if (day > LAST_DAY_NUMBER) return LAST_DAY;
+  const [y, m, d] = civilFromDays(day);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function isCivilDate(iso: string): boolean {

@@ -63,17 +63,24 @@ export async function checkRegister(path: string, options: BatchCommandOptions, 
   const isTTY = io.isTTY ?? process.stderr.isTTY === true;
   const progress = createProgress({ write: io.progress ?? ((t) => io.err(t)), isTTY });
   const writer = batchWriter(format, { full: options.full });
-  // Each row is printed as it is checked (the bar is cleared first), so nothing is held and a fault cannot lose rows already checked.
+  // Rows are printed as they are checked, a few hundred kilobytes at a time (the bar is cleared first): nothing piles up.
   let printed = 0;
+  let pending = '';
+  const flush = () => {
+    if (!pending) return;
+    progress.clear();
+    io.out(pending);
+    pending = '';
+  };
   let summary;
   try {
     summary = await streamBatch(
       registerRows(source, kind, path),
       checker,
       (result) => {
-        progress.clear();
-        io.out(writer.result(result));
+        pending += writer.result(result);
         printed += 1;
+        if (pending.length >= 256 * 1024) flush();
       },
       {
         trace: options.trace,
@@ -82,6 +89,7 @@ export async function checkRegister(path: string, options: BatchCommandOptions, 
       },
     );
   } finally {
+    flush();
     progress.clear();
   }
   io.out(printed === 0 && format === 'text' ? summaryText(summary) : writer.summary(summary));

@@ -5,11 +5,21 @@
 // 64000000 for postal services, not telecommunications), the list entry is
 // written "=64000000" and matches that code only.
 
+// A check meets the same few codes (the plan's, and the lists' entries) again and again: each stem is worked out once.
+const STEMS = new Map<string, string>();
+const STEM_CACHE_LIMIT = 20_000;
+
 /** The significant digits of a code: "85312500-4" -> "853125"; division codes keep two digits. */
 function stem(code: string): string {
-  const digits = code.slice(0, 8);
-  const trimmed = digits.replace(/0+$/, '');
-  return trimmed.length < 2 ? digits.slice(0, 2) : trimmed;
+  let s = STEMS.get(code);
+  if (s === undefined) {
+    const digits = code.slice(0, 8);
+    const trimmed = digits.replace(/0+$/, '');
+    s = trimmed.length < 2 ? digits.slice(0, 2) : trimmed;
+    if (STEMS.size >= STEM_CACHE_LIMIT) STEMS.clear();
+    STEMS.set(code, s);
+  }
+  return s;
 }
 
 /** Does `code` equal one of `listed` or fall under one of them ("=" entries: equal only)? */

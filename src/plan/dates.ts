@@ -27,7 +27,24 @@ export function daysBetween(a: string, b: string): number {
 
 /** Months from a to b, fractional, as a planner would read a timetable. */
 export function monthsBetween(a: string, b: string): number {
-  return Math.round(civilDate(b).diff(civilDate(a), 'months').months * 100) / 100;
+  return Math.round(monthsDiff(a, b) * 100) / 100;
+}
+
+/**
+ * Months from a to b as luxon's diff reads them: the whole calendar months
+ * (a month on from the 31st is the month's last day), then the days left as
+ * a share of the month they fall in. Plain arithmetic, as it runs for every
+ * plan (a property holds it to luxon's answer).
+ */
+function monthsDiff(a: string, b: string): number {
+  const da = dayNumber(a);
+  const db = dayNumber(b);
+  if (db < da) return -monthsDiff(b, a);
+  const months = (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+  let whole = months;
+  while (whole > 0 && dayNumber(addMonths(a, whole)) > db) whole--;
+  const from = dayNumber(addMonths(a, whole));
+  return whole + (db - from) / (dayNumber(addMonths(a, whole + 1)) - from);
 }
 
 /**
