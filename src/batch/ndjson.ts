@@ -9,8 +9,14 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 
 const BOM = '\uFEFF';
 
-function row(line: number, text: string): RegisterRow | null {
-  const body = (line === 1 && text.startsWith(BOM) ? text.slice(BOM.length) : text).replace(/\r$/, '');
+/** One line of a register as read: its text, or that it was too long to keep. */
+export type NdjsonLine = { line: number; text: string } | { line: number; tooLong: true };
+
+/** A line as a row: a plan, or why it is not one (null for a blank line). */
+export function ndjsonRow(read: NdjsonLine, maxLineBytes = MAX_LINE_BYTES): RegisterRow | null {
+  const { line } = read;
+  if ('tooLong' in read) return { line, issues: [{ path: '', message: `the line is longer than ${Math.round(maxLineBytes / 1024)} KB, more than any plan needs` }] };
+  const body = (line === 1 && read.text.startsWith(BOM) ? read.text.slice(BOM.length) : read.text).replace(/\r$/, '');
   if (body.trim() === '') return null;
   try {
     return { line, plan: JSON.parse(body) };
@@ -20,14 +26,20 @@ function row(line: number, text: string): RegisterRow | null {
 }
 
 export async function* ndjsonRows(source: RegisterSource, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<RegisterRow> {
+  for await (const read of ndjsonLines(source, maxLineBytes)) {
+    const r = ndjsonRow(read, maxLineBytes);
+    if (r) yield r;
+  }
+}
+
+/** The lines of a source, each kept only up to the limit (blank ones included: a row is told from them later). */
+export async function* ndjsonLines(source: RegisterSource, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NdjsonLine> {
   let line = 1;
   let parts: Buffer[] = [];
   let size = 0;
   let tooLong = false;
-  const end = (): RegisterRow | null => {
-    const r = tooLong
-      ? { line, issues: [{ path: '', message: `the line is longer than ${Math.round(maxLineBytes / 1024)} KB, more than any plan needs` }] }
-      : row(line, Buffer.concat(parts, size).toString('utf8'));
+  const end = (): NdjsonLine => {
+    const r: NdjsonLine = tooLong ? { line, tooLong: true } : { line, text: Buffer.concat(parts, size).toString('utf8') };
     parts = [];
     size = 0;
     tooLong = false;
@@ -43,8 +55,7 @@ export async function* ndjsonRows(source: RegisterSource, maxLineBytes = MAX_LIN
           size += nl - from;
         }
       }
-      const r = end();
-      if (r) yield r;
+      yield end();
       line += 1;
       from = nl + 1;
     }
@@ -59,8 +70,5 @@ export async function* ndjsonRows(source: RegisterSource, maxLineBytes = MAX_LIN
       }
     }
   }
-  if (size > 0 || tooLong) {
-    const r = end();
-    if (r) yield r;
-  }
+  if (size > 0 || tooLong) yield end();
 }

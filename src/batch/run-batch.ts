@@ -51,7 +51,7 @@ function invalid(line: number, plan: unknown, errors: FieldIssue[]): BatchResult
 }
 
 /** One row checked, or the reason it could not be. */
-async function checkRow(row: RegisterRow, checker: Checker, checkOptions: CheckOptions, keepReports: boolean): Promise<BatchResult> {
+export async function checkRow(row: RegisterRow, checker: Checker, checkOptions: CheckOptions, keepReports: boolean): Promise<BatchResult> {
   if ('issues' in row) return invalid(row.line, row.partial, row.issues);
   try {
     const report = await checker.check(row.plan, checkOptions);
@@ -86,10 +86,22 @@ export async function streamBatch(
 ): Promise<BatchSummary> {
   const { keepReports = false, onProgress, ...checkOptions } = options;
   const total = Array.isArray(rows) ? rows.length : null;
+  async function* results() {
+    for await (const row of rows) yield await checkRow(row, checker, checkOptions, keepReports);
+  }
+  return summariseStream(results(), onResult, onProgress, total);
+}
+
+/** Hands each result on in order as it comes, and returns the summary; nothing is kept. */
+export async function summariseStream<R extends Pick<BatchResult, 'line' | 'verdict'>>(
+  results: AsyncIterable<R>,
+  onResult: (result: R) => void,
+  onProgress?: (done: number, total: number | null) => void,
+  total: number | null = null,
+): Promise<BatchSummary> {
   const summary = new SummaryBuilder();
   onProgress?.(0, total);
-  for await (const row of rows) {
-    const result = await checkRow(row, checker, checkOptions, keepReports);
+  for await (const result of results) {
     summary.add(result);
     onResult(result);
     onProgress?.(summary.plans, total);
@@ -122,7 +134,7 @@ export class SummaryBuilder {
   private readonly verdicts = Object.fromEntries(BATCH_VERDICTS.map((v) => [v, 0])) as Record<BatchVerdict, number>;
   private readonly invalidLines: number[] = [];
 
-  add(r: BatchResult): void {
+  add(r: Pick<BatchResult, 'line' | 'verdict'>): void {
     this.plans += 1;
     this.verdicts[r.verdict] += 1;
     if (r.verdict === 'invalid' && this.invalidLines.length < INVALID_LINES_LISTED) this.invalidLines.push(r.line);

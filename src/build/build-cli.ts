@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-dir.js';
 
 await build({
-  entryPoints: [join(PACKAGE_ROOT, 'src', 'cli', 'run.ts')],
+  // The command, and the worker threads that check a register on several cores, sharing their chunks.
+  entryPoints: [join(PACKAGE_ROOT, 'src', 'cli', 'run.ts'), join(PACKAGE_ROOT, 'src', 'batch', 'batch-worker.ts')],
   outdir: join(PACKAGE_ROOT, 'dist', 'cli'),
+  entryNames: '[name]',
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,4 +150,23 @@ describe('procheck check <register>', () => {
     expect((await run(['check', join(root, 'cases', 'coventry-2024-competitive.json'), '--full'])).code).toBe(21);
     expect((await run(['check', '/no/such/register.csv'])).code).toBe(21);
   });
+});
+
+describe('a large register on several cores (the compiled command)', () => {
+  it('gives exactly the output of one thread, row for row, and the same exit code', () => {
+    const bundle = join(root, 'dist', 'cli', 'run.js');
+    const plans = readdirSync(join(root, 'cases'))
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
+      .map((f) => JSON.stringify(JSON.parse(readFileSync(join(root, 'cases', f), 'utf8'))));
+    // Past the 2 MB from which the command uses worker threads, with a bad line in the middle.
+    const lines = Array.from({ length: 1600 }, (_, i) => (i === 800 ? '{"id": ' : plans[i % plans.length]!));
+    const file = tempFile('big.ndjson', lines.join('\n') + '\n');
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [bundle, 'check', file, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const parallel = run({});
+    const single = run({ PROCHECK_WORKERS: '1' });
+    expect(parallel.stdout.split('\n').length).toBe(1602);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(parallel.status).toBe(single.status);
+    expect(JSON.parse(parallel.stdout.split('\n')[800]!)).toMatchObject({ line: 801, verdict: 'invalid' });
+  }, 60_000);
 });
