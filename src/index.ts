@@ -15,7 +15,8 @@ export { loadRuleSet, RuleSetError, DEFAULT_RULES_DIR, type RuleSet } from './en
 export { parsePlan, PlanValidationError, type FieldIssue } from './plan/parse.js';
 export { PlanSchema, type Plan, type PlanInput } from './plan/schema.js';
 export { ReportSchema, type Report } from './report/schema.js';
-export { planJsonSchema, reportJsonSchema } from './plan/json-schema.js';
+export { planJsonSchema } from './plan/json-schema.js';
+export { reportJsonSchema } from './report/json-schema.js';
 export { renderReport, type ReportFormat } from './report/render.js';
 export { deriveFacts } from './plan/facts.js';
 export { proposeTimetable, proposeTimetableForPlan, TimetableRequestSchema, type TimetableRequest } from './timetable/propose.js';

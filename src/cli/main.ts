@@ -70,8 +70,8 @@ async function check(args: string[], io: Io): Promise<number> {
 async function schema(args: string[], io: Io): Promise<number> {
   const which = args[0] ?? 'plan';
   if (which !== 'plan' && which !== 'report') throw new UsageError('schema takes "plan" or "report"');
-  const { planJsonSchema, reportJsonSchema } = await import('../plan/json-schema.js');
-  io.out(JSON.stringify(which === 'plan' ? planJsonSchema() : reportJsonSchema(), null, 2) + '\n');
+  const schema = which === 'plan' ? (await import('../plan/json-schema.js')).planJsonSchema() : (await import('../report/json-schema.js')).reportJsonSchema();
+  io.out(JSON.stringify(schema, null, 2) + '\n');
   return 0;
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_CASES_DIR } from '../package-dir.js';
 import { parseArgs } from 'node:util';
 import { loadRuleSet, RuleSetError, type RuleSet } from '../engine/rule-set.js';
 import { createChecker } from '../engine/checker.js';
-import { catalogue, overlayCatalogue, renderCatalogueText } from '../report/render-catalogue.js';
+import { catalogue, overlayCatalogue, renderCatalogueText } from '../review/render-catalogue.js';
 import { loadCaseBook } from '../review/rule-cases.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
 import { renderCatalogueMarkdown } from '../review/catalogue-markdown.js';

@@ -5,7 +5,8 @@ import { lotPlans, type Lot } from '../plan/lots.js';
 import { deriveFacts, lotContext, regimeOpenFacts, type Facts, type LotContext } from '../plan/facts.js';
 import { isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
-import { withOverlay, type Overlay } from './overlay.js';
+import type { Overlay } from './overlay.js';
+import { withOverlay } from './with-overlay.js';
 import { planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
 import { addTimetableFacts, standstillFacts } from './timetable-facts.js';
 import { makeCalendars } from './day-counter.js';
@@ -16,7 +17,7 @@ import { makeFinding } from './findings.js';
 import { collectSteps, lawfulPathSteps } from './required-steps.js';
 import type { FactSource } from './three-valued.js';
 import { PROCHECK_VERSION } from '../version.js';
-import { timetableRows } from '../timetable/rows.js';
+import { timetableRows } from './timetable-rows.js';
 
 export interface CheckOptions {
   /** Include every rule evaluated and the values its conditions saw. */

@@ -6,7 +6,7 @@
 // agrees or says the answer is open.
 import { Engine, type RuleProperties, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
 import type { ConditionT, RuleDefinition } from './rule-schema.js';
-import type { ParamTable } from './params.js';
+import type { ParamTable } from '../law/params.js';
 import { settleAppliesWhen, type PlanKind } from './partition.js';
 import { addOperators } from './operators.js';
 

@@ -5,7 +5,7 @@ import { FACT_CATALOGUE, isFactName, unknownSources, type FactName } from '../pl
 import type { Facts } from '../plan/facts.js';
 import type { RuleDefinition, Severity } from './rule-schema.js';
 import type { FindingT } from '../report/schema.js';
-import { render } from './template.js';
+import { render } from '../report/format.js';
 import type { Truth } from './three-valued.js';
 import type { OpenFacts } from './timetable-facts.js';
 

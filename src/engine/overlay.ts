@@ -4,9 +4,8 @@
 // the law applies. Its parameters, rules and steps are namespaced by its id
 // ("local.<id>.") so that nothing else can depend on them.
 import { z } from 'zod';
-import { ParamDefinition, ParamTable } from './params.js';
+import { ParamDefinition } from '../law/params.js';
 import { RuleDefinition, StepDefinition } from './rule-schema.js';
-import type { RuleSet } from './rule-set.js';
 
 export const OverlaySource = z
   .strictObject({
@@ -50,20 +49,3 @@ export interface Overlay {
 
 /** The prefix every id in the overlay carries. */
 export const overlayPrefix = (id: string) => `local.${id}.`;
-
-/**
- * The rule set a plan naming the overlay is judged by: the law's rules, steps
- * and parameters with the overlay's added. The version is the whole rule
- * set's (its hash covers rules/local/ too).
- */
-export function withOverlay(ruleSet: RuleSet, overlay: Overlay): RuleSet {
-  const ruleFiles = new Map(ruleSet.ruleFiles);
-  for (const r of overlay.rules) ruleFiles.set(r.id, overlay.file);
-  return {
-    ...ruleSet,
-    rules: [...ruleSet.rules, ...overlay.rules],
-    steps: new Map([...ruleSet.steps, ...overlay.steps.map((s) => [s.id, s] as const)]),
-    params: new ParamTable([...ruleSet.params.all(), ...overlay.params]),
-    ruleFiles,
-  };
-}

@@ -3,7 +3,7 @@
 import { isFactName } from '../plan/fact-catalogue.js';
 import type { Facts } from '../plan/facts.js';
 import type { FindingT, RequiredStepT } from '../report/schema.js';
-import { windowOf, type DatedStep } from '../timetable/rows.js';
+import { windowOf, type DatedStep } from './timetable-rows.js';
 import type { RuleSet } from './rule-set.js';
 import { stepDate, type Calendars } from './timing.js';
 import { truth, type FactSource } from './three-valued.js';

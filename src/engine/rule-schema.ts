@@ -2,7 +2,8 @@
 // law's tests as json-rules-engine conditions over named facts, with the
 // citation, the reason a lawyer reads and the steps the rule adds.
 import { z } from 'zod';
-import { Citation } from './citation.js';
+import { Citation } from '../law/citation.js';
+import { RuleRegime, Severity } from '../law/vocabulary.js';
 import { isFactName } from '../plan/fact-catalogue.js';
 
 /** The name of a fact in the catalogue (src/plan/fact-catalogue.ts). */
@@ -55,16 +56,7 @@ export const Condition: z.ZodType<ConditionT> = z.lazy(() =>
   ]),
 );
 
-export const Severity = z
-  .enum(['out-of-scope', 'non-compliant', 'review', 'info'])
-  .meta({ description: 'What a firing rule means for the verdict: info findings and steps do not change it.' });
-
-export const RuleRegime = z
-  .enum(['psr', 'pcr2015', 'pa2023', 'tupe', 'general', 'local'])
-  .meta({
-    description:
-      'psr/pcr2015/pa2023 rules run only when that regime governs the plan; tupe and general rules run for every plan in scope; local rules (an authority\'s contract procedure rules, rules/local/) run only for plans in scope that name their overlay (authority.overlay).',
-  });
+export { RuleRegime, Severity };
 
 export const StepTiming = z
   .strictObject({

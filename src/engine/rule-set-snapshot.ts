@@ -6,10 +6,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ParamTable, type ParamDefinition } from './params.js';
+import { ParamTable, type ParamDefinition } from '../law/params.js';
 import type { RuleDefinition, StepDefinition } from './rule-schema.js';
 import type { Overlay } from './overlay.js';
-import type { RuleSet } from './rule-set.js';
+import type { RuleSet } from './rule-set-model.js';
 import type { BankHolidayFile } from '../calendar/holiday-data.js';
 import { PACKAGE_ROOT } from '../package-dir.js';
 import { PROCHECK_VERSION } from '../version.js';

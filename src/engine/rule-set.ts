@@ -7,38 +7,18 @@ import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { packageDir } from '../package-dir.js';
 import type { z } from 'zod';
-import { ParamFile, ParamTable, type ParamDefinition } from './params.js';
+import { ParamFile, ParamTable, type ParamDefinition } from '../law/params.js';
 import { Operator, RuleFile, type ConditionT, type RuleDefinition, type StepDefinition } from './rule-schema.js';
 import { withinDepth } from '../plan/json-depth.js';
 import { isFactName } from '../plan/fact-catalogue.js';
-import { placeholders } from './template.js';
+import { placeholders } from '../report/format.js';
 import { parseBankHolidayFile, type BankHolidayFile } from '../calendar/holiday-data.js';
 import { OverlayFile, overlayPrefix, type Overlay } from './overlay.js';
 import { inlineNamedConditions } from './named-conditions.js';
+import { RuleSetError, type RuleSet } from './rule-set-model.js';
 import { readSnapshot } from './rule-set-snapshot.js';
 
-export interface RuleSet {
-  /** Content hash of every file in the rule set: two reports with the same version were judged by the same law. */
-  version: string;
-  rules: RuleDefinition[];
-  steps: Map<string, StepDefinition>;
-  params: ParamTable;
-  holidays: BankHolidayFile;
-  /** Which file each rule came from, relative to the rule set root. */
-  ruleFiles: Map<string, string>;
-  /** Local contract procedure rules (rules/local/), by overlay id: applied only to plans that name one (authority.overlay). */
-  overlays: Map<string, Overlay>;
-}
-
-export class RuleSetError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`Rule set error in ${file}:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'RuleSetError';
-  }
-}
+export { RuleSetError, type RuleSet } from './rule-set-model.js';
 
 export const DEFAULT_RULES_DIR = packageDir('rules');
 

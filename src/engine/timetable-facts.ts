@@ -4,7 +4,7 @@
 // latest date for each stage, planning back from the service start.
 import { isFactName, type FactName } from '../plan/fact-catalogue.js';
 import type { Facts } from '../plan/facts.js';
-import { backwardDates } from '../timetable/backward.js';
+import { backwardDates } from './backward.js';
 import type { RuleSet } from './rule-set.js';
 import { decidingFacts, truth, type FactSource } from './three-valued.js';
 import { stepDate, type Calendars } from './timing.js';

@@ -1,6 +1,6 @@
 // Dates of required steps, from the timing each step carries as data.
 import type { StepDefinition } from './rule-schema.js';
-import type { ParamTable } from './params.js';
+import type { ParamTable } from '../law/params.js';
 import { addMonths } from '../plan/dates.js';
 
 /** The calendar operations a step's timing needs (see src/calendar). */

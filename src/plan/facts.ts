@@ -5,7 +5,7 @@
 import { match } from 'ts-pattern';
 import type { Plan, ProcessId, RegimeId } from './schema.js';
 import { daysBetween, extendTerm, monthsBetween, termEnd } from './dates.js';
-import type { ParamTable } from '../engine/params.js';
+import type { ParamTable } from '../law/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
 import { lightTouch, lightTouchQualified, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
 import { healthCareFlags, schedule1Mismatch } from './schedule-1.js';

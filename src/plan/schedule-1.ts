@@ -4,7 +4,7 @@
 // here is only the reading of a service's codes against it.
 import { match } from 'ts-pattern';
 import type { Plan } from './schema.js';
-import type { ParamTable } from '../engine/params.js';
+import type { ParamTable } from '../law/params.js';
 import { cpvWithin } from './cpv.js';
 
 type Service = Plan['services'][number];

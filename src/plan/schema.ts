@@ -4,14 +4,12 @@
 // Every object is strict: an unknown field is an error naming its path, so a
 // typo never silently drops a fact the law needs.
 import { z } from 'zod';
-import { isCivilDate } from '../calendar/civil-date.js';
+import { IsoDate } from '../calendar/iso-date.js';
 
 // Bounds on what a plan can mean: the law procheck knows began in the 2000s
 // and a contract's dates lie within a few decades of its procurement; a value
 // or term beyond these is a typing slip, not a plan. Within them every derived
 // date stays a four-digit year (2199 plus 21 terms of 600 months is 3249).
-const EARLIEST_DATE = '1900-01-01';
-const LATEST_DATE = '2199-12-31';
 /** The most pounds a figure may state: £1 trillion, more than the NHS in England spends in five years. */
 const MAX_GBP = 1e12;
 /** The longest term, extension or period in months: 50 years. */
@@ -25,13 +23,7 @@ const MAX_WEEKS = 520;
 /** Whole months, 1 to 50 years' worth. */
 const Months = z.number().int().positive().max(MAX_MONTHS, `must be at most ${MAX_MONTHS} months (50 years)`);
 
-/** A calendar date, ISO 8601 (YYYY-MM-DD): a day in England, with no time of day. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isCivilDate, 'is not a real calendar date')
-  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, `must be a date from ${EARLIEST_DATE.slice(0, 4)} to ${LATEST_DATE.slice(0, 4)}`)
-  .meta({ format: 'date' });
+export { IsoDate };
 
 /** A fact the plan may not know yet: null (or absent) means "unknown", and a rule that needs it says so. */
 const unknownable = <T extends z.ZodType>(t: T) => t.nullable().optional();

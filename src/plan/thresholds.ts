@@ -8,7 +8,7 @@
 // on either side of the threshold the answer is "unknown", not a guess.
 import { match } from 'ts-pattern';
 import type { Plan } from './schema.js';
-import type { ParamTable } from '../engine/params.js';
+import type { ParamTable } from '../law/params.js';
 import { cpvWithin } from './cpv.js';
 
 export type ThresholdRegime = 'pcr2015' | 'pa2023';

@@ -3,11 +3,11 @@
 // stylesheet for the same class names). Every state is said in words as well
 // as colour.
 import type { Report, FindingT } from './schema.js';
-import { formatValue } from '../engine/template.js';
+import { formatValue } from './format.js';
 import { html, raw, type Html } from './html.js';
 import { dueText, overlayText, SEVERITY_TAG, VERDICT_WORDS } from './render-text.js';
 import { KIND_WORDS } from './render-timetable.js';
-import { REGIME_TITLES } from '../review/words.js';
+import { REGIME_TITLES } from '../law/vocabulary.js';
 import { labelLots } from './lots.js';
 
 const VERDICT_TAG: Record<Report['verdict'], string> = {

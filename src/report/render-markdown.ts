@@ -1,6 +1,6 @@
 // Markdown report, for a briefing note or an issue tracker.
 import type { Report } from './schema.js';
-import { formatValue } from '../engine/template.js';
+import { formatValue } from './format.js';
 import { dueText, overlayText } from './render-text.js';
 import { timetableMarkdown } from './render-timetable.js';
 import { labelLots, lotLines } from './lots.js';

@@ -1,6 +1,6 @@
 // Plain-text report for a terminal.
 import type { Report } from './schema.js';
-import { formatValue } from '../engine/template.js';
+import { formatValue } from './format.js';
 import { timetableText } from './render-timetable.js';
 import { labelLots, lotLines } from './lots.js';
 

@@ -1,7 +1,7 @@
 // The timetable as a table: one row per date, in date order, for the text
 // and Markdown reports and for `procheck plan`.
 import type { ProposedTimetable, TimetableRowT } from './schema.js';
-import { formatValue } from '../engine/template.js';
+import { formatValue } from './format.js';
 
 export const KIND_WORDS: Record<TimetableRowT['kind'], string> = { deadline: 'by', earliest: 'not before', latest: 'latest' };
 

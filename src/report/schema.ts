@@ -1,8 +1,8 @@
 // The report: what procheck says about one plan. Renderers and API clients
 // depend on this shape; it is published as JSON Schema.
 import { z } from 'zod';
-import { Citation } from '../engine/citation.js';
-import { Severity, RuleRegime } from '../engine/rule-schema.js';
+import { Citation } from '../law/citation.js';
+import { Severity, RuleRegime } from '../law/vocabulary.js';
 
 export const Verdict = z
   .enum(['compliant', 'review', 'non-compliant', 'out-of-scope'])

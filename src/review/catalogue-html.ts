@@ -1,7 +1,7 @@
 // The rule catalogue as one self-contained HTML page: no scripts, no external
 // files, so it can be emailed, archived with an approval and printed. Every
 // piece of rule text is escaped: rule files are data, not markup.
-import type { Citation } from '../engine/citation.js';
+import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';

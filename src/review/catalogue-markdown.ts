@@ -1,6 +1,6 @@
 // The rule catalogue as Markdown, for a legal team to read, annotate and
 // attach to an approval: every rule in words, with its law, numbers and cases.
-import type { Citation } from '../engine/citation.js';
+import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';

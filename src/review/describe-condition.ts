@@ -2,7 +2,7 @@
 // the plan ("Estimated annual value (GBP) is at least £…"), and all/any/not
 // become indented "all of these" / "any of these" lists, so a lawyer can check
 // the test against the provision without reading json-rules-engine syntax.
-import type { ParamDefinition } from '../engine/params.js';
+import type { ParamDefinition } from '../law/params.js';
 import {
   factDescription,
   factPlanPath,

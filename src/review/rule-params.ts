@@ -1,9 +1,9 @@
 // The dated parameters behind a rule: a lawyer approving a rule must see the
 // numbers it compares with, for every period, and where each comes from.
-import type { ParamDefinition } from '../engine/params.js';
+import type { ParamDefinition } from '../law/params.js';
 import type { RuleDefinition, StepDefinition } from '../engine/rule-schema.js';
-import type { Citation } from '../engine/citation.js';
-import { placeholders } from '../engine/template.js';
+import type { Citation } from '../law/citation.js';
+import { placeholders } from '../report/format.js';
 import { leafTests, paramRef, type ParamLookup } from './describe-condition.js';
 import { factDescription, lowerFirst, paramValueInWords, periodInWords } from './words.js';
 

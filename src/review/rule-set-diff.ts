@@ -4,14 +4,15 @@
 // words, before and after, each read against its own version's parameters.
 import type { RuleSet } from '../engine/rule-set.js';
 import type { RuleDefinition, StepDefinition } from '../engine/rule-schema.js';
-import type { ParamDefinition } from '../engine/params.js';
-import type { Citation } from '../engine/citation.js';
-import { withOverlay, type Overlay } from '../engine/overlay.js';
+import type { ParamDefinition } from '../law/params.js';
+import type { Citation } from '../law/citation.js';
+import type { Overlay } from '../engine/overlay.js';
+import { withOverlay } from '../engine/with-overlay.js';
 import { describeCondition, leafTests, paramRef, phraseLines } from './describe-condition.js';
 import { describeRule, type RuleContext, type RuleView } from './rule-view.js';
 import { paramView, type ParamView } from './rule-params.js';
 import { paramValueInWords, periodInWords } from './words.js';
-import { placeholders } from '../engine/template.js';
+import { placeholders } from '../report/format.js';
 
 /** One changed part, as lines of text (a condition tree reads as several). */
 export interface PartChange {

@@ -3,13 +3,14 @@
 // only lay this out.
 import type { RuleSet } from '../engine/rule-set.js';
 import type { RuleDefinition, StepDefinition } from '../engine/rule-schema.js';
-import type { Citation } from '../engine/citation.js';
-import { withOverlay, type Overlay } from '../engine/overlay.js';
+import type { Citation } from '../law/citation.js';
+import type { Overlay } from '../engine/overlay.js';
+import { withOverlay } from '../engine/with-overlay.js';
 import { describeCondition, type ParamLookup, type Phrase } from './describe-condition.js';
 import { paramsOfRule, type ParamView } from './rule-params.js';
 import { casesForRule, EMPTY_CASE_BOOK, type CaseBook, type RuleCases } from './rule-cases.js';
 import { factDescription, factPlanPath, lowerFirst, REGIME_GATE, REGIME_TITLES, SEVERITY_WORDS } from './words.js';
-import { placeholders } from '../engine/template.js';
+import { placeholders } from '../report/format.js';
 import { factsOfRule } from '../engine/compile.js';
 import { isFactName } from '../plan/fact-catalogue.js';
 

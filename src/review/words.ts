@@ -1,8 +1,8 @@
 // Values and names in words for readers who do not read JSON: the review pack
 // shows the law as a lawyer would write it, never as the engine stores it.
 import { FACT_CATALOGUE, isFactName } from '../plan/fact-catalogue.js';
-import { formatValue } from '../engine/template.js';
-import type { ParamDefinition } from '../engine/params.js';
+import { formatValue } from '../report/format.js';
+import type { ParamDefinition } from '../law/params.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -104,15 +104,7 @@ export const SEVERITY_WORDS: Record<string, string> = {
   info: 'information and steps: the verdict does not change',
 };
 
-export const REGIME_TITLES: Record<string, string> = {
-  general: 'General: scope, regime, contract terms and timetable',
-  psr: 'Provider Selection Regime (Health Care Services (Provider Selection Regime) Regulations 2023)',
-  pcr2015: 'Public Contracts Regulations 2015',
-  pa2023: 'Procurement Act 2023',
-  pcr2006: 'Public Contracts Regulations 2006 (not checked by procheck)',
-  tupe: 'TUPE 2006: staff transfer',
-  local: 'Local contract procedure rules (overlays)',
-};
+export { REGIME_TITLES } from '../law/vocabulary.js';
 
 /** When a rule of each regime runs at all, before its own "applies when". */
 export const REGIME_GATE: Record<string, string> = {

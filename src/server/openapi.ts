@@ -1,6 +1,7 @@
 // OpenAPI 3.1 description of the HTTP API, built from the same zod schemas
 // as the CLI's JSON Schema, so the published contract cannot drift.
-import { planJsonSchema, reportJsonSchema } from '../plan/json-schema.js';
+import { planJsonSchema } from '../plan/json-schema.js';
+import { reportJsonSchema } from '../report/json-schema.js';
 import { PROCHECK_VERSION } from '../version.js';
 
 const errorSchema = {

@@ -14,8 +14,8 @@ import { stepDate, type Calendars } from '../engine/timing.js';
 import type { StepDefinition } from '../engine/rule-schema.js';
 import type { ProposedTimetable, RequiredStepT } from '../report/schema.js';
 import { PROCHECK_VERSION } from '../version.js';
-import { backwardDates } from './backward.js';
-import { timetableRows, windowOf, type DatedStep } from './rows.js';
+import { backwardDates } from '../engine/backward.js';
+import { timetableRows, windowOf, type DatedStep } from '../engine/timetable-rows.js';
 
 /** What the backward timetable needs: the start, the regime, and the plan's own lengths where it has them. */
 export const TimetableRequestSchema = z.strictObject({

@@ -3,42 +3,11 @@
 // set's business. A field's name is its dotted plan path.
 import { AuthorityType, Process, RegimeChoice } from '../plan/schema.js';
 import { moreSections } from './more-questions.js';
-import type { ParamTable } from '../engine/params.js';
-import { formatValue } from '../engine/template.js';
+import type { ParamTable } from '../law/params.js';
+import { formatValue } from '../report/format.js';
 
-export type FieldKind = 'text' | 'number' | 'integer' | 'date' | 'select' | 'radios' | 'yes-no' | 'list' | 'checkboxes';
-
-export interface Option {
-  value: string;
-  label: string;
-}
-
-export interface FieldSpec {
-  /** Dotted plan path, e.g. "dates.contractStart". */
-  name: string;
-  label: string;
-  hint?: string;
-  kind: FieldKind;
-  options?: readonly Option[];
-  /** Shown before a number input, e.g. "£". */
-  prefix?: string;
-  suffix?: string;
-  /** A GOV.UK width class for short inputs. */
-  width?: 'govuk-input--width-5' | 'govuk-input--width-10' | 'govuk-input--width-20';
-  /** The error when a needed answer is missing, where "Enter <label>" would read badly. */
-  missing?: string;
-  /** For yes-no: false where the plan format needs a firm answer. */
-  notKnown?: boolean;
-}
-
-export interface SectionSpec {
-  id: string;
-  title: string;
-  hint?: string;
-  /** Shown folded (GOV.UK details), opened when it holds an answer or an error. */
-  optional?: boolean;
-  fields: FieldSpec[];
-}
+export type { FieldKind, FieldSpec, Option, SectionSpec } from './form-types.js';
+import type { FieldSpec, Option, SectionSpec } from './form-types.js';
 
 const AUTHORITY_LABELS: Record<(typeof AuthorityType.options)[number], string> = {
   'local-authority': 'Local authority (council)',

@@ -5,7 +5,7 @@
 // as the report does when it says what the plan does not state.
 import { planJsonSchema } from '../plan/json-schema.js';
 import { leafFields, type LeafField, type Schema } from '../plan/schema-walk.js';
-import type { FieldSpec, SectionSpec } from './form-spec.js';
+import type { FieldSpec, SectionSpec } from './form-types.js';
 
 /** Titles of the optional sections, by the part of the plan they fill in, in the order shown. */
 const GROUPS: [prefix: string, title: string][] = [

@@ -9,7 +9,7 @@ import type { Engine } from 'json-rules-engine';
 import { decidingFacts, leafResults, ruleDecidingFacts, ruleTruth, truth, type FactSource, type Truth } from '../../src/engine/three-valued.js';
 import type { ConditionT, FactConditionT, OperatorT, RuleDefinition } from '../../src/engine/rule-schema.js';
 import { loadRuleSet, type RuleSet } from '../../src/engine/rule-set.js';
-import { withOverlay } from '../../src/engine/overlay.js';
+import { withOverlay } from '../../src/engine/with-overlay.js';
 import { buildEngine, factsOfRule } from '../../src/engine/compile.js';
 import { addTimetableFacts } from '../../src/engine/timetable-facts.js';
 import { makeCalendars } from '../../src/engine/day-counter.js';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/engine/rule-set.js';
-import { catalogue, overlayCatalogue, renderCatalogueText } from '../../src/report/render-catalogue.js';
+import { catalogue, overlayCatalogue, renderCatalogueText } from '../../src/review/render-catalogue.js';
 import { rulesCommand } from '../../src/cli/review-commands.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { loadWorkedCases, loadRuleTests, casesForRule } from '../../src/review/rule-cases.js';

@@ -1,7 +1,7 @@
 // Plain English for rule conditions: what a lawyer reads instead of JSON.
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/engine/rule-set.js';
-import { ParamTable } from '../../src/engine/params.js';
+import { ParamTable } from '../../src/law/params.js';
 import type { ConditionT } from '../../src/engine/rule-schema.js';
 import { describeCondition, OPERATOR_WORDS, phraseLines, type Phrase } from '../../src/review/describe-condition.js';
 import { ruleViews } from '../../src/review/rule-view.js';

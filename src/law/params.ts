@@ -1,7 +1,7 @@
 // Dated parameters: every number and date of the law lives once, in
 // rules/params/*.json, with the period it is in force and its source.
 import { z } from 'zod';
-import { IsoDate } from '../plan/schema.js';
+import { IsoDate } from '../calendar/iso-date.js';
 import { Citation } from './citation.js';
 
 const ParamValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string().min(1)).min(1)]);

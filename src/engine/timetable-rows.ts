@@ -1,7 +1,7 @@
 // The timetable: every dated step as one row per date (due, earliest,
 // latest), in date order, with the plan's own date for the step and whether
 // it meets that date.
-import type { StepDefinition, DateRefT } from '../engine/rule-schema.js';
+import type { StepDefinition, DateRefT } from './rule-schema.js';
 import type { RequiredStepT, TimetableRowT } from '../report/schema.js';
 
 export interface DatedStep {

@@ -3,10 +3,10 @@
 // (e.g. "the plan's mobilisation time before the service start", "the latest
 // day whose standstill ends by the latest contract date") and which names the
 // fact it defines; this module only orders and evaluates them.
-import type { RuleSet } from '../engine/rule-set.js';
-import { RuleSetError } from '../engine/rule-set.js';
-import type { StepDefinition } from '../engine/rule-schema.js';
-import { stepDate, type Calendars } from '../engine/timing.js';
+import type { RuleSet } from './rule-set.js';
+import { RuleSetError } from './rule-set.js';
+import type { StepDefinition } from './rule-schema.js';
+import { stepDate, type Calendars } from './timing.js';
 
 const ORDERED = new WeakMap<RuleSet['steps'], StepDefinition[]>();
 

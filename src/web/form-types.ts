@@ -1,0 +1,36 @@
+// The shapes of the plan form's questions and sections, shared by the guided
+// questions and the rest of the plan asked in optional sections.
+
+export type FieldKind = 'text' | 'number' | 'integer' | 'date' | 'select' | 'radios' | 'yes-no' | 'list' | 'checkboxes';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface FieldSpec {
+  /** Dotted plan path, e.g. "dates.contractStart". */
+  name: string;
+  label: string;
+  hint?: string;
+  kind: FieldKind;
+  options?: readonly Option[];
+  /** Shown before a number input, e.g. "£". */
+  prefix?: string;
+  suffix?: string;
+  /** A GOV.UK width class for short inputs. */
+  width?: 'govuk-input--width-5' | 'govuk-input--width-10' | 'govuk-input--width-20';
+  /** The error when a needed answer is missing, where "Enter <label>" would read badly. */
+  missing?: string;
+  /** For yes-no: false where the plan format needs a firm answer. */
+  notKnown?: boolean;
+}
+
+export interface SectionSpec {
+  id: string;
+  title: string;
+  hint?: string;
+  /** Shown folded (GOV.UK details), opened when it holds an answer or an error. */
+  optional?: boolean;
+  fields: FieldSpec[];
+}
