@@ -35,3 +35,7 @@ export { loadCaseBook, loadWorkedCases, loadRuleTests, type CaseBook, type Worke
 export { parseRegister, readRegister, registerKind, registerRows } from './batch/register.js';
 export { fileSource, textSource, type RegisterSource } from './batch/source.js';
 export { runBatch, streamBatch, summarise, type BatchResult, type BatchSummary } from './batch/run-batch.js';
+export { compareOptions, compareRoutes, OPTIONS_NOTICE } from './options/compare.js';
+export { OptionsReportSchema, type OptionsReport, type OptionEntryT } from './options/schema.js';
+export { renderOptions, OPTIONS_FORMATS, type OptionsFormat } from './options/render.js';
+export { optionsJsonSchema } from './options/json-schema.js';

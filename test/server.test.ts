@@ -41,6 +41,21 @@ describe('HTTP API', () => {
     expect(dup.body).toContain('lots.1.id');
   });
 
+  it('POST /v1/options compares a plan\'s routes, or the options given, in the OpenAPI document', async () => {
+    const routes = await app.inject({ method: 'POST', url: '/v1/options', payload: coventry });
+    expect(routes.statusCode).toBe(200);
+    expect(routes.json()).toMatchObject({ kind: 'routes', plan: { id: 'coventry-2024-competitive' } });
+    const dac = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', 'coventry-2024-direct-award-c.json'), 'utf8'));
+    const given = await app.inject({ method: 'POST', url: '/v1/options', payload: { options: [dac, coventry] } });
+    expect(given.json().options.map((o: { plan: { id: string } }) => o.plan.id)).toEqual(['coventry-2024-competitive', 'coventry-2024-direct-award-c']);
+    const bad = await app.inject({ method: 'POST', url: '/v1/options', payload: { options: [coventry, { id: 'x' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0].path).toMatch(/^options\.1/);
+    const doc = (await app.inject({ url: '/openapi.json' })).json();
+    expect(doc.paths['/v1/options'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/OptionsReport');
+    expect(doc.components.schemas.OptionsReport).toBeDefined();
+  });
+
   it('a bad plan is a 400 naming each bad field, with no stack trace', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/check', payload: { ...coventry, dates: { ...coventry.dates, procurementStart: '2024-02-30' }, colour: 'red' } });
     expect(res.statusCode).toBe(400);

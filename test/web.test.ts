@@ -366,3 +366,19 @@ describe('bad requests get a 4xx with a clear message, never a 500', () => {
     }
   });
 });
+
+describe('compare routes', () => {
+  it('a result offers "Compare routes", which shows every route ranked, with the way back', async () => {
+    const plan = readFileSync(join(root, 'cases', 'coventry-2024-competitive.json'), 'utf8');
+    const result = await app.inject({ url: '/result', ...form({ plan }) });
+    expect(result.body).toContain('action="/options"');
+    expect(result.body).toContain('Compare routes</button>');
+    const page = await app.inject({ url: '/options', ...form({ plan }) });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('procheck options appraisal');
+    expect(page.body).toMatch(/routes, in recommendation order/);
+    expect(page.body).toContain('PSR direct award process C');
+    expect(page.body).toMatch(/Back to the plan(&#39;|')s result/);
+    expect((await app.inject({ url: '/options', ...form({}) })).statusCode).toBe(400);
+  });
+});

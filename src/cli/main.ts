@@ -19,6 +19,9 @@ const USAGE = `Usage:
   procheck schema [plan|report]
 ${REVIEW_USAGE}
   procheck serve [--port 3000] [--host 127.0.0.1] [--rules <dir>]   web page (/) and HTTP API (/v1/check, /docs)
+  procheck options <plan.json> [<option2.json> ...] [--format text|markdown|json|html] [--rules <dir>]
+                one plan: every route its regime offers, side by side and ranked;
+                several plans: each an option (e.g. a committee report's), compared
   procheck plan <plan.json> [--format text|markdown|json] [--rules <dir>]
   procheck plan --start <date> --regime psr|pcr2015|pa2023 [--process <process>]
                 [--mobilisation-months <n>] [--evaluation-weeks <n>] [--tender-days <n>]
@@ -27,6 +30,7 @@ ${REVIEW_USAGE}
 Exit codes of "check": 0 compliant, 10 review, 11 non-compliant, 12 out-of-scope,
 20 invalid plan, 21 usage error, 22 broken rule set.
 Exit codes of "diff": 0 identical, 1 different, 21 usage error, 22 broken rule set.
+Exit codes of "options": 0 appraisal given, 20 invalid plan, 21 usage error, 22 broken rule set.
 Exit codes of "plan": 0 timetable proposed, 20 invalid plan or option value,
 21 usage error, 22 broken rule set.`;
 
@@ -133,6 +137,24 @@ async function plan(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function options(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string' } },
+  });
+  const { compareOptions, compareRoutes } = await import('../options/compare.js');
+  const { OPTIONS_FORMATS, renderOptions } = await import('../options/render.js');
+  const format = values.format as (typeof OPTIONS_FORMATS)[number];
+  if (!OPTIONS_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OPTIONS_FORMATS.join(', ')}`);
+  if (positionals.length === 0) throw new UsageError('options needs a plan file (or several, each an option)');
+  const checker = createChecker(loadRuleSet(values.rules));
+  const plans = positionals.map(readPlanFile);
+  const report = plans.length === 1 ? await compareRoutes(checker, plans[0]) : await compareOptions(checker, plans);
+  io.out(renderOptions(report, format));
+  return 0;
+}
+
 async function serve(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -176,6 +198,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return (await import('./review-commands.js')).diffCommand(rest, io);
       case 'plan':
         return await plan(rest, io);
+      case 'options':
+        return await options(rest, io);
       case undefined:
       case 'help':
       case '--help':

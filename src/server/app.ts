@@ -11,6 +11,7 @@ import { reportJsonSchema } from '../report/json-schema.js';
 import { catalogue, overlayCatalogue } from '../review/render-catalogue.js';
 import { describeRule, findRule } from '../review/rule-view.js';
 import { openApiDocument } from './openapi.js';
+import { compareOptions, compareRoutes } from '../options/compare.js';
 import { registerWeb } from '../web/routes.js';
 import { loadExamples } from '../web/examples.js';
 import { loadCaseBook } from '../review/rule-cases.js';
@@ -83,6 +84,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.post<{ Querystring: { trace?: string } }>('/v1/check', async (req) => {
     const trace = req.query.trace === 'true' || req.query.trace === '1';
     return checker.check(req.body, { trace });
+  });
+  app.post('/v1/options', async (req) => {
+    const body = req.body as { options?: unknown } | null;
+    // {"options": [plan, plan, ...]}: the options given; anything else: one plan, whose routes are compared.
+    if (body && typeof body === 'object' && !Array.isArray(body) && 'options' in body && !('route' in body)) {
+      if (!Array.isArray(body.options)) throw new PlanValidationError([{ path: 'options', message: 'must be a list of plans, each an option' }]);
+      return compareOptions(checker, body.options);
+    }
+    return compareRoutes(checker, body);
   });
   if (options.web ?? true)
     await registerWeb(app, {

@@ -2,6 +2,7 @@
 // as the CLI's JSON Schema, so the published contract cannot drift.
 import { planJsonSchema } from '../plan/json-schema.js';
 import { reportJsonSchema } from '../report/json-schema.js';
+import { optionsJsonSchema } from '../options/json-schema.js';
 import { PROCHECK_VERSION } from '../version.js';
 
 const errorSchema = {
@@ -41,6 +42,29 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/v1/options': {
+        post: {
+          summary: 'Compare the routes: every route a plan\'s regime offers, or several options, side by side and ranked',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/Plan' },
+                    { type: 'object', required: ['options'], properties: { options: { type: 'array', minItems: 2, items: { $ref: '#/components/schemas/Plan' } } } },
+                  ],
+                },
+              },
+            },
+          },
+          responses: {
+            '200': { description: 'The options appraisal, in recommendation order (not legal advice)', content: json('#/components/schemas/OptionsReport') },
+            '400': { description: 'A plan is not valid: each bad field is named', content: json('#/components/schemas/Error') },
+            '413': { description: 'The request body is too large', content: json('#/components/schemas/Error') },
+          },
+        },
+      },
       '/v1/rules': {
         get: { summary: 'The rule catalogue', responses: { '200': { description: 'Every rule (id, title, regime, severity, citation, file), and the local overlays with theirs' } } },
       },
@@ -55,6 +79,6 @@ export function openApiDocument(): Record<string, unknown> {
       '/v1/schema/report': { get: { summary: 'JSON Schema of the report', responses: { '200': { description: 'JSON Schema' } } } },
       '/healthz': { get: { summary: 'Liveness, with the rule-set version', responses: { '200': { description: 'ok' } } } },
     },
-    components: { schemas: { Plan: planJsonSchema(), Report: reportJsonSchema(), Error: errorSchema } },
+    components: { schemas: { Plan: planJsonSchema(), Report: reportJsonSchema(), OptionsReport: optionsJsonSchema(), Error: errorSchema } },
   };
 }

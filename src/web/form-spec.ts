@@ -1,7 +1,8 @@
 // The guided plan form: which plan fields it asks for, in what words, with
 // what hints. Labels and hints only: what the answers mean in law is the rule
 // set's business. A field's name is its dotted plan path.
-import { AuthorityType, Process, RegimeChoice } from '../plan/schema.js';
+import { AuthorityType, RegimeChoice } from '../plan/schema.js';
+import { PROCESS_LABELS } from '../plan/process-labels.js';
 import { moreSections } from './more-questions.js';
 import type { ParamTable } from '../law/params.js';
 import { formatValue } from '../report/format.js';
@@ -30,29 +31,7 @@ function regimeLabels(params: ParamTable): Record<(typeof RegimeChoice.options)[
   };
 }
 
-const PROCESS_LABELS: Record<(typeof Process.options)[number], string> = {
-  'direct-award-a': 'PSR direct award process A',
-  'direct-award-b': 'PSR direct award process B',
-  'direct-award-c': 'PSR direct award process C',
-  'most-suitable-provider': 'PSR most suitable provider process',
-  competitive: 'PSR competitive process',
-  'urgent-award': 'PSR urgent award',
-  'framework-call-off': 'Call-off from a framework agreement',
-  open: 'Open procedure',
-  restricted: 'Restricted procedure (PCR 2015)',
-  'competitive-with-negotiation': 'Competitive procedure with negotiation (PCR 2015)',
-  'competitive-dialogue': 'Competitive dialogue (PCR 2015)',
-  'innovation-partnership': 'Innovation partnership (PCR 2015)',
-  'negotiated-without-prior-publication': 'Negotiated procedure without prior publication (PCR 2015)',
-  'light-touch': 'Light-touch regime procedure (PCR 2015)',
-  'dynamic-purchasing-system': 'Dynamic purchasing system (PCR 2015)',
-  'below-threshold': 'Below-threshold procurement',
-  'competitive-flexible': 'Competitive flexible procedure (Procurement Act 2023)',
-  'direct-award': 'Direct award (Procurement Act 2023)',
-  extension: 'Extend the existing contract',
-  modification: 'Modify the existing contract',
-  'urgent-modification': 'Urgent modification of the existing contract (PSR)',
-};
+
 
 const PENSION_LABELS: Option[] = [
   { value: 'lgps', label: 'Local Government Pension Scheme' },

@@ -2,6 +2,8 @@
 // the result page. Markup only: each page gets what it shows.
 import { html, type Html } from '../report/html.js';
 import type { Report } from '../report/schema.js';
+import type { OptionsReport } from '../options/schema.js';
+import { optionsBody } from '../options/render.js';
 import { reportBody } from '../report/render-html.js';
 import { errorSummary, field, summaryErrors, type SummaryError } from './components.js';
 import type { FieldSpec, SectionSpec } from './form-spec.js';
@@ -157,6 +159,7 @@ export function resultPage(meta: PageMeta, report: Report, plan: unknown): strin
 </form>
 <div class="govuk-button-group">
   <form method="post" action="/plan/edit"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Change this plan</button></form>
+  ${report.lots ? '' : html`<form method="post" action="/options"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Compare routes</button></form>`}
   ${report.trace ? '' : html`<form method="post" action="/result"><input type="hidden" name="plan" value="${planJson}"><input type="hidden" name="trace" value="true"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show every rule evaluated (trace)</button></form>`}
   <a class="govuk-link" href="/">Check another plan</a>
 </div>`;
@@ -165,4 +168,16 @@ export function resultPage(meta: PageMeta, report: Report, plan: unknown): strin
 
 export function errorPage(meta: PageMeta, title: string, message: string): string {
   return layout(title, meta, html`<h1 class="govuk-heading-l">${title}</h1><p class="govuk-body">${message}</p><p class="govuk-body"><a class="govuk-link" href="/">Go to the start page</a></p>`);
+}
+
+/** The routes of a plan, side by side and ranked; the plan can be changed or checked on its own route from here. */
+export function optionsPage(meta: PageMeta, report: OptionsReport, plan: unknown): string {
+  const planJson = JSON.stringify(plan);
+  const body = html`<span class="govuk-caption-l">procheck options appraisal</span>
+${optionsBody(report)}
+<div class="govuk-button-group">
+  <form method="post" action="/result"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Back to the plan's result</button></form>
+  <form method="post" action="/plan/edit"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Change this plan</button></form>
+</div>`;
+  return layout(`Options: ${report.plan.title}`, meta, body);
 }

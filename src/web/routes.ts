@@ -10,7 +10,8 @@ import { registerAssets } from './assets.js';
 import { allFields, formSections } from './form-spec.js';
 import { formToPlan, planToForm, type FormError, type FormValues } from './form-values.js';
 import { issuesToFormErrors } from './field-errors.js';
-import { errorPage, formPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
+import { errorPage, formPage, optionsPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
+import { compareRoutes } from '../options/compare.js';
 import type { SummaryError } from './components.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
@@ -182,6 +183,18 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   app.post<{ Body: FormValues }>('/result', async (req, reply) => {
     const plan = planField(req.body, 'plan');
     return checkAndShow(reply, plan, planToForm(fields, plan), { trace: req.body?.trace === 'true', basePlan: plan });
+  });
+
+  app.post<{ Body: FormValues }>('/options', async (req, reply) => {
+    const plan = planField(req.body, 'plan');
+    if (!plan) return htmlPage(reply, errorPage(meta, 'No plan to compare', 'Open a plan and check it first, then compare its routes.'), 400);
+    try {
+      return htmlPage(reply, optionsPage(meta, await compareRoutes(checker, plan), plan));
+    } catch (e) {
+      if (!(e instanceof PlanValidationError)) throw e;
+      const { errors, other } = issuesToFormErrors(fields, e.issues);
+      return showForm(reply, planToForm(fields, plan), errors, other, plan);
+    }
   });
 
   app.post<{ Body: FormValues }>('/report', async (req, reply) => {

@@ -1,0 +1,212 @@
+// The options appraisal: a plan judged once for every route its governing
+// regime offers (or a committee's options, each a plan), side by side, in a
+// recommendation order with its reasons. Each column is an ordinary check of
+// an ordinary plan, so an option's verdict is exactly `procheck check`'s; the
+// ranking only sorts what the checks found. It is not legal advice.
+import type { Checker } from '../engine/checker.js';
+import { parsePlan, PlanValidationError } from '../plan/parse.js';
+import type { PlanInput, ProcessId, RegimeId } from '../plan/schema.js';
+import { PROCESS_LABELS } from '../plan/process-labels.js';
+import { processKind } from '../plan/facts.js';
+import { proposeTimetableForPlan } from '../timetable/propose.js';
+import type { Report } from '../report/schema.js';
+import { PROCHECK_VERSION } from '../version.js';
+import type { OptionEntryT, OptionsReport, StandingT } from './schema.js';
+
+/** The routes each regime offers a new award, in the order the law sets them out. */
+const NEW_AWARD_ROUTES: Record<RegimeId, ProcessId[]> = {
+  psr: ['direct-award-a', 'direct-award-b', 'direct-award-c', 'most-suitable-provider', 'competitive', 'urgent-award'],
+  pcr2015: ['open', 'restricted', 'competitive-with-negotiation', 'competitive-dialogue', 'innovation-partnership', 'light-touch', 'negotiated-without-prior-publication'],
+  pa2023: ['open', 'competitive-flexible', 'direct-award'],
+};
+
+/** Routes that change the existing contract instead, where there is one. */
+const CHANGE_ROUTES: Record<RegimeId, ProcessId[]> = {
+  psr: ['extension', 'modification', 'urgent-modification'],
+  pcr2015: ['extension', 'modification'],
+  pa2023: ['extension', 'modification'],
+};
+
+/** The PSR rules that find a direct award process mandatory (reg 6(3)-(4)), by the route they require. */
+const MANDATORY_RULES: Partial<Record<ProcessId, string>> = {
+  'direct-award-a': 'psr.direct-award-a.mandatory',
+  'direct-award-b': 'psr.direct-award-b.mandatory',
+};
+
+const STANDING_ORDER: StandingT[] = ['lawful-and-mandatory', 'lawful', 'lawful-if', 'not-lawful'];
+
+export const OPTIONS_NOTICE =
+  'The order ranks what the checks found: routes the law makes mandatory and no rule finds against first, then routes no rule finds against, then routes lawful if the facts named turn out one way, then routes a rule finds against. It is not legal advice: the choice between lawful routes is the authority\'s, on its own reasons.';
+
+interface Judged {
+  label: string;
+  input: PlanInput;
+  report: Report;
+  isPlansOwnRoute: boolean;
+}
+
+/**
+ * The plan with another route: the same facts, the route's process (and a
+ * change described, for a change route), the regime left for procheck to
+ * decide, since a new award and a change to the existing contract may fall
+ * under different regimes (PSR reg 29(2)).
+ */
+function withRoute(plan: PlanInput, process: ProcessId): PlanInput {
+  const copy = structuredClone(plan) as PlanInput & { change?: { description: string } };
+  copy.route = { ...copy.route, process, regime: 'auto' };
+  if (processKind(process) === 'change' && !copy.change) copy.change = { description: `${PROCESS_LABELS[process]} (an option compared by procheck)` };
+  return copy;
+}
+
+const isRegime = (r: string | null): r is RegimeId => r === 'psr' || r === 'pcr2015' || r === 'pa2023';
+
+/**
+ * The routes to compare: the new awards the regime of a new award offers,
+ * a framework call-off where the plan has a framework, and the changes the
+ * regime of a change to the existing contract offers where it has one; the
+ * plan's own route always among them.
+ */
+export function routesFor(plan: PlanInput, newAward: RegimeId | null, change: RegimeId | null): ProcessId[] {
+  const routes: ProcessId[] = newAward ? [...NEW_AWARD_ROUTES[newAward]] : [];
+  if (plan.frameworkAgreement) routes.push('framework-call-off');
+  if (plan.incumbent && change) routes.push(...CHANGE_ROUTES[change]);
+  if (!routes.includes(plan.route.process)) routes.unshift(plan.route.process);
+  return routes;
+}
+
+/** The regime the plan's facts give a route of this kind (procheck decides it, as for any plan). */
+async function regimeFor(checker: Checker, plan: PlanInput, kind: 'new-award' | 'change', report: Report): Promise<RegimeId | null> {
+  if (processKind(plan.route.process) === kind) return isRegime(report.regime.applicable) ? report.regime.applicable : null;
+  if (kind === 'change' && !plan.incumbent) return null;
+  const probe = await checker.check(withRoute(plan, kind === 'change' ? 'modification' : 'open'));
+  return isRegime(probe.regime.applicable) ? probe.regime.applicable : null;
+}
+
+/** Is the route mandatory, as the checks of the other routes find (true), leave open (null) or not (false)? */
+function mandatoryOf(process: string, judged: Judged[]): boolean | null {
+  const rule = MANDATORY_RULES[process as ProcessId];
+  if (!rule) return false;
+  const findings = judged.filter((j) => j.input.route.process !== process).flatMap((j) => j.report.findings.filter((f) => f.ruleId === rule));
+  if (findings.some((f) => f.severity === 'non-compliant')) return true;
+  if (findings.some((f) => f.severity === 'review')) return null;
+  return false;
+}
+
+function standingOf(report: Report, mandatory: boolean | null): StandingT {
+  if (report.verdict === 'compliant') return mandatory === true ? 'lawful-and-mandatory' : 'lawful';
+  if (report.verdict === 'review') return 'lawful-if';
+  return 'not-lawful';
+}
+
+function whyOf(standing: StandingT, entry: Pick<OptionEntryT, 'deciding' | 'questions'>): string {
+  switch (standing) {
+    case 'lawful-and-mandatory':
+      return 'The law requires this route on the plan\'s facts, and no rule finds against it.';
+    case 'lawful':
+      return 'No rule finds against this route on the plan\'s facts.';
+    case 'lawful-if': {
+      const asks = entry.questions.slice(0, 3).map((q) => q.question);
+      const more = entry.questions.length > 3 ? ` (and ${entry.questions.length - 3} more)` : '';
+      return asks.length ? `Lawful if the answers allow: ${asks.join(' ')}${more}` : `A person must judge: ${entry.deciding.map((d) => d.title).join('; ')}.`;
+    }
+    case 'not-lawful': {
+      const against = entry.deciding.filter((d) => d.severity === 'non-compliant' || d.severity === 'out-of-scope');
+      return `Not lawful on the plan's facts: ${(against.length ? against : entry.deciding).slice(0, 2).map((d) => d.title).join('; ')}.`;
+    }
+  }
+}
+
+/** The latest date for each step of the route, planning back from the service start; none when it cannot be planned. */
+function latestDates(input: PlanInput, checker: Checker): OptionEntryT['latestDates'] {
+  try {
+    return proposeTimetableForPlan(input, checker.ruleSet).timetable;
+  } catch (e) {
+    if (e instanceof PlanValidationError) return [];
+    throw e;
+  }
+}
+
+function entries(judged: Judged[], checker: Checker): OptionEntryT[] {
+  const built = judged.map((j, index) => {
+    const mandatory = mandatoryOf(j.input.route.process, judged);
+    const deciding = j.report.findings.filter((f) => f.severity !== 'info').map((f) => ({ ruleId: f.ruleId, severity: f.severity, title: f.title }));
+    const seen = new Set<string>();
+    const questions = j.report.findings.flatMap((f) => f.missingFacts).filter((m) => !seen.has(m.fact) && seen.add(m.fact));
+    const standing = standingOf(j.report, mandatory);
+    const entry = {
+      rank: 0,
+      label: j.label,
+      route: { regime: j.report.regime.applicable, process: j.input.route.process },
+      plan: { id: j.report.plan.id, title: j.report.plan.title },
+      isPlansOwnRoute: j.isPlansOwnRoute,
+      verdict: j.report.verdict,
+      standing,
+      mandatory,
+      why: '',
+      deciding,
+      questions,
+      steps: j.report.steps.map((s) => ({ id: s.id, title: s.title, due: s.due })),
+      latestDates: latestDates(j.input, checker),
+    };
+    entry.why = whyOf(standing, entry);
+    return { entry, index };
+  });
+  built.sort(
+    (a, b) =>
+      STANDING_ORDER.indexOf(a.entry.standing) - STANDING_ORDER.indexOf(b.entry.standing) ||
+      Number(b.entry.mandatory === true) - Number(a.entry.mandatory === true) ||
+      // Within a standing, the option nearer a decision first: fewer questions open, then fewer findings against it.
+      a.entry.questions.length - b.entry.questions.length ||
+      a.entry.deciding.length - b.entry.deciding.length ||
+      a.index - b.index,
+  );
+  return built.map(({ entry }, i) => ({ ...entry, rank: i + 1 }));
+}
+
+function header(checker: Checker, report: Report) {
+  return {
+    procheck: PROCHECK_VERSION,
+    ruleSetVersion: checker.ruleSet.version,
+    plan: report.plan,
+    regime: { applicable: report.regime.applicable, basis: report.regime.basis },
+    notice: OPTIONS_NOTICE,
+  };
+}
+
+/**
+ * Every route the plan's governing regime offers (with a framework call-off
+ * where the plan has a framework, and the changes to the existing contract
+ * where it has one), each applied to the plan and checked. Where the facts
+ * leave a regime open, its routes are not guessed: the plan's own is compared.
+ */
+export async function compareRoutes(checker: Checker, input: unknown): Promise<OptionsReport> {
+  const plan = parsePlan(input);
+  if (plan.lots) throw new PlanValidationError([{ path: 'lots', message: 'compare the routes lot by lot: give each lot as a plan of its own' }]);
+  const own = input as PlanInput;
+  const report = await checker.check(own);
+  const routes = routesFor(own, await regimeFor(checker, own, 'new-award', report), await regimeFor(checker, own, 'change', report));
+  const judged: Judged[] = [];
+  for (const process of routes) {
+    const isOwn = process === own.route.process;
+    const variant = isOwn ? own : withRoute(own, process);
+    judged.push({ label: PROCESS_LABELS[process], input: variant, report: isOwn ? report : await checker.check(variant), isPlansOwnRoute: isOwn });
+  }
+  return { ...header(checker, report), kind: 'routes', options: entries(judged, checker) };
+}
+
+/** A committee's options, each a plan of its own, compared side by side in the same order of recommendation. */
+export async function compareOptions(checker: Checker, inputs: unknown[]): Promise<OptionsReport> {
+  if (inputs.length < 2) throw new PlanValidationError([{ path: 'options', message: 'give at least two options to compare (or one plan, to compare its routes)' }]);
+  const judged: Judged[] = [];
+  for (const [i, input] of inputs.entries()) {
+    try {
+      parsePlan(input);
+    } catch (e) {
+      if (e instanceof PlanValidationError) throw new PlanValidationError(e.issues.map((x) => ({ ...x, path: `options.${i}${x.path ? `.${x.path}` : ''}` })));
+      throw e;
+    }
+    const report = await checker.check(input);
+    judged.push({ label: report.plan.title, input: input as PlanInput, report, isPlansOwnRoute: i === 0 });
+  }
+  return { ...header(checker, judged[0]!.report), kind: 'options', options: entries(judged, checker) };
+}
