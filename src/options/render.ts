@@ -16,6 +16,8 @@ const STANDING_WORDS: Record<StandingT, string> = {
   'not-lawful': 'not lawful',
 };
 
+/** How the plan's own route (or the first option given) is marked. */
+const ownMark = (report: OptionsReport) => (report.kind === 'routes' ? " (the plan's own)" : ' (the first given)');
 const mandatoryWords = (m: boolean | null) => (m === true ? 'yes' : m === null ? 'if the facts allow' : 'no');
 const regimeName = (r: string | null) => (r === null ? 'undetermined' : (REGIME_TITLES[r] ?? r));
 const firstDate = (o: OptionEntryT) => o.latestDates.find((r) => r.kind === 'latest') ?? o.latestDates[0];
@@ -53,7 +55,7 @@ function renderMarkdown(report: OptionsReport): string {
   const [title, basis] = heading(report);
   const out = [`# ${title}`, '', basis!, '', '| # | Option | Verdict | Standing | Mandatory | Why |', '|---|---|---|---|---|---|'];
   for (const o of report.options)
-    out.push(`| ${o.rank} | ${cell(o.label)}${o.isPlansOwnRoute ? ' (plan\'s own)' : ''} | ${o.verdict} | ${STANDING_WORDS[o.standing]} | ${mandatoryWords(o.mandatory)} | ${cell(o.why)} |`);
+    out.push(`| ${o.rank} | ${cell(o.label)}${o.isPlansOwnRoute ? ownMark(report) : ''} | ${o.verdict} | ${STANDING_WORDS[o.standing]} | ${mandatoryWords(o.mandatory)} | ${cell(o.why)} |`);
   for (const o of report.options) {
     out.push('', `## ${o.rank}. ${o.label}`, '', o.why, '');
     for (const d of o.deciding) out.push(`- **${d.severity}**: ${d.title} (\`${d.ruleId}\`)`);
@@ -78,7 +80,7 @@ export function optionsBody(report: OptionsReport) {
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">#</th><th scope="col" class="govuk-table__header">Option</th><th scope="col" class="govuk-table__header">Verdict</th><th scope="col" class="govuk-table__header">Standing</th><th scope="col" class="govuk-table__header">Mandatory</th><th scope="col" class="govuk-table__header">Why</th></tr></thead>
 <tbody class="govuk-table__body">${report.options.map(
     (o) =>
-      html`<tr class="govuk-table__row"><td class="govuk-table__cell">${o.rank}</td><td class="govuk-table__cell">${o.label}${o.isPlansOwnRoute ? html` <strong>(the plan's own)</strong>` : ''}</td><td class="govuk-table__cell">${o.verdict}</td><td class="govuk-table__cell procheck-standing--${o.standing}">${STANDING_WORDS[o.standing]}</td><td class="govuk-table__cell">${mandatoryWords(o.mandatory)}</td><td class="govuk-table__cell">${o.why}</td></tr>`,
+      html`<tr class="govuk-table__row"><td class="govuk-table__cell">${o.rank}</td><td class="govuk-table__cell">${o.label}${o.isPlansOwnRoute ? html` <strong>${ownMark(report)}</strong>` : ''}</td><td class="govuk-table__cell">${o.verdict}</td><td class="govuk-table__cell procheck-standing--${o.standing}">${STANDING_WORDS[o.standing]}</td><td class="govuk-table__cell">${mandatoryWords(o.mandatory)}</td><td class="govuk-table__cell">${o.why}</td></tr>`,
   )}</tbody></table>
 ${report.options.map(
   (o) => html`<h2 class="govuk-heading-m">${o.rank}. ${o.label}</h2>
