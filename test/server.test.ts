@@ -56,6 +56,25 @@ describe('HTTP API', () => {
     expect(doc.components.schemas.OptionsReport).toBeDefined();
   });
 
+  it('POST /v1/options and the web page\'s "Compare routes" answer for every seed case', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { OptionsReportSchema } = await import('../src/options/schema.js');
+    const dir = join(import.meta.dirname, '..', 'cases');
+    const seeds = readdirSync(dir).filter((f) => /^(coventry|halton|norfolk|northants|worcestershire)-.*\.json$/.test(f) && !f.endsWith('.expected.json'));
+    expect(seeds.length).toBeGreaterThanOrEqual(15);
+    const web = await buildServer({ checker: checker() });
+    for (const f of seeds) {
+      const plan = readFileSync(join(dir, f), 'utf8');
+      const res = await app.inject({ method: 'POST', url: '/v1/options', headers: { 'content-type': 'application/json' }, payload: plan });
+      expect(res.statusCode, f).toBe(200);
+      expect(OptionsReportSchema.safeParse(res.json()).success, f).toBe(true);
+      const page = await web.inject({ method: 'POST', url: '/options', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ plan }).toString() });
+      expect(page.statusCode, f).toBe(200);
+      expect(page.body, f).toContain('in recommendation order');
+    }
+    await web.close();
+  }, 60_000);
+
   it('a bad plan is a 400 naming each bad field, with no stack trace', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/check', payload: { ...coventry, dates: { ...coventry.dates, procurementStart: '2024-02-30' }, colour: 'red' } });
     expect(res.statusCode).toBe(400);
