@@ -1,16 +1,25 @@
 // The library API for other council tools.
-import { createChecker, type Checker, type CheckOptions } from './engine/checker.js';
+import { createChecker, type Checker, type CheckOptions, type UntrustedOptions } from './engine/checker.js';
+import type { PlanInput } from './plan/schema.js';
 import type { Report } from './report/schema.js';
 
 let shared: Checker | undefined;
 
-/** Check one plan with the shipped rule set (loaded once, on first use). Throws PlanValidationError naming each bad field. */
-export function checkPlan(plan: unknown, options?: CheckOptions): Promise<Report> {
+/**
+ * Check one plan with the shipped rule set (loaded once, on first use).
+ * Typed: a plan of the wrong shape fails to compile. Input of unknown shape
+ * (a request body, a file) is passed with `{ untrusted: true }`. Either way
+ * the plan is validated, and a bad one throws PlanValidationError naming
+ * each bad field.
+ */
+export function checkPlan(plan: PlanInput, options?: CheckOptions): Promise<Report>;
+export function checkPlan(input: unknown, options: UntrustedOptions): Promise<Report>;
+export function checkPlan(input: unknown, options?: CheckOptions): Promise<Report> {
   shared ??= createChecker();
-  return shared.check(plan, options);
+  return shared.check(input, { ...options, untrusted: true });
 }
 
-export { createChecker, verdictOf, type Checker, type CheckOptions } from './engine/checker.js';
+export { createChecker, verdictOf, type Checker, type CheckOptions, type UntrustedOptions } from './engine/checker.js';
 export { loadRuleSet, RuleSetError, DEFAULT_RULES_DIR, type RuleSet } from './engine/rule-set.js';
 export { parsePlan, PlanValidationError, type FieldIssue } from './plan/parse.js';
 export { PlanSchema, type Plan, type PlanInput } from './plan/schema.js';

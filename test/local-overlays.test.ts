@@ -67,7 +67,7 @@ const CASES: Record<string, Record<string, [unknown, unknown]>> = {
 };
 
 async function fired(p: unknown): Promise<string[]> {
-  const report = await checker().check(p);
+  const report = await checker().check(p, { untrusted: true });
   return report.findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId);
 }
 
@@ -194,7 +194,7 @@ describe('checking a plan with and without an overlay', () => {
   });
 
   it('the trace shows the overlay\'s rules only when it is applied', async () => {
-    const traced = async (p: unknown) => (await checker().check(p, { trace: true })).trace!.map((t) => t.ruleId);
+    const traced = async (p: unknown) => (await checker().check(p, { trace: true, untrusted: true })).trace!.map((t) => t.ruleId);
     expect(await traced(coventry())).toContain('local.coventry.key-decision');
     expect(await traced(plan())).not.toContain('local.coventry.key-decision');
   });

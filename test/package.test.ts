@@ -19,7 +19,9 @@ describe('the npm package', () => {
     const entry = pkg.exports['.'].import.replace(/^\.\/dist\//, '');
     const types = pkg.exports['.'].types.replace(/^\.\/dist\//, '');
     expect(existsSync(join(out, types))).toBe(true);
-    expect(readFileSync(join(out, types), 'utf8')).toMatch(/export declare function checkPlan\(plan: unknown, options\?: CheckOptions\): Promise<Report>/);
+    const declarations = readFileSync(join(out, types), 'utf8');
+    expect(declarations).toMatch(/export declare function checkPlan\(plan: PlanInput, options\?: CheckOptions\): Promise<Report>;/);
+    expect(declarations).toMatch(/export declare function checkPlan\(input: unknown, options: UntrustedOptions\): Promise<Report>;/);
     const lib = await import(pathToFileURL(join(out, entry)).href);
     const plan = JSON.parse(readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.json'), 'utf8'));
     const expected = JSON.parse(readFileSync(join(root, 'cases', 'norfolk-2019-reprocure.expected.json'), 'utf8'));

@@ -91,7 +91,7 @@ describe('properties of rejecting', () => {
       fc.asyncProperty(planArbitrary, fc.constantFrom(...breakages), async (plan, [path, breakIt]) => {
         const broken = structuredClone(plan) as Record<string, any>;
         breakIt(broken);
-        const error = await checker().check(broken).then(
+        const error = await checker().check(broken, { untrusted: true }).then(
           () => undefined,
           (e: unknown) => e,
         );
@@ -105,7 +105,7 @@ describe('properties of rejecting', () => {
   it('arbitrary JSON is either a plan or a PlanValidationError, never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (input) => {
-        const error = await checker().check(input).then(
+        const error = await checker().check(input, { untrusted: true }).then(
           () => undefined,
           (e: unknown) => e,
         );

@@ -75,6 +75,29 @@ describe('HTTP API', () => {
     await web.close();
   }, 60_000);
 
+  it('errors are RFC 9457 problem details; a body that is not JSON is a 415, a wrong method a 405 with Allow', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/v1/check', payload: { id: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.json()).toMatchObject({ type: '/problems/invalid-plan', title: 'The plan is not valid', status: 400, detail: 'The plan is not valid' });
+    expect(bad.json().issues.length).toBeGreaterThan(0);
+    const text = await app.inject({ method: 'POST', url: '/v1/check', headers: { 'content-type': 'text/plain' }, payload: 'a plan' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json()).toMatchObject({ type: '/problems/unsupported-media-type', status: 415 });
+    const form = await app.inject({ method: 'POST', url: '/v1/options', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'plan=x' });
+    expect(form.statusCode).toBe(415);
+    const get = await app.inject({ method: 'GET', url: '/v1/check' });
+    expect(get.statusCode).toBe(405);
+    expect(get.headers.allow).toBe('POST');
+    expect(get.json()).toMatchObject({ type: '/problems/method-not-allowed', status: 405 });
+    const del = await app.inject({ method: 'DELETE', url: '/v1/rules/psr.competitive.process' });
+    expect(del.statusCode).toBe(405);
+    expect(del.headers.allow).toContain('GET');
+    const missing = await app.inject({ url: '/v1/rules/no.such.rule' });
+    expect(missing.json()).toMatchObject({ type: '/problems/not-found', status: 404 });
+    expect((await app.inject({ url: '/nowhere' })).statusCode).toBe(404);
+  });
+
   it('a bad plan is a 400 naming each bad field, with no stack trace', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/check', payload: { ...coventry, dates: { ...coventry.dates, procurementStart: '2024-02-30' }, colour: 'red' } });
     expect(res.statusCode).toBe(400);

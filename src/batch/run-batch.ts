@@ -54,7 +54,7 @@ function invalid(line: number, plan: unknown, errors: FieldIssue[]): BatchResult
 export async function checkRow(row: RegisterRow, checker: Checker, checkOptions: CheckOptions, keepReports: boolean): Promise<BatchResult> {
   if ('issues' in row) return invalid(row.line, row.partial, row.issues);
   try {
-    const report = await checker.check(row.plan, checkOptions);
+    const report = await checker.check(row.plan, { ...checkOptions, untrusted: true });
     const counts = zeroCounts();
     for (const f of report.findings) counts[f.severity] += 1;
     return {

@@ -70,7 +70,7 @@ export async function explainCommand(args: string[], io: ReviewIo): Promise<numb
   let evaluation;
   if (planPath !== undefined) {
     const plan = readPlanFile(planPath);
-    const report = await createChecker(ruleSet).check(plan, { trace: true });
+    const report = await createChecker(ruleSet).check(plan, { trace: true, untrusted: true });
     evaluation = evaluateForPlan(found.rule, found.ctx, report);
   }
   if (format === 'json') io.out(JSON.stringify({ ruleSetVersion: ruleSet.version, rule: view, ...(evaluation ? { plan: evaluation } : {}) }, null, 2) + '\n');

@@ -1,6 +1,6 @@
 // plan -> validated plan -> derived facts -> rule evaluation -> report.
 import { parsePlan, PlanValidationError } from '../plan/parse.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan, PlanInput } from '../plan/schema.js';
 import { lotPlans, type Lot } from '../plan/lots.js';
 import { deriveFacts, lotContext, regimeOpenFacts, type Facts, type LotContext } from '../plan/facts.js';
 import { isFactName, type FactName } from '../plan/fact-catalogue.js';
@@ -24,9 +24,15 @@ export interface CheckOptions {
   trace?: boolean;
 }
 
+/** For input not known to be a plan (a request body, a file): say so, and it is validated like any other. */
+export type UntrustedOptions = CheckOptions & { untrusted: true };
+
 export interface Checker {
   readonly ruleSet: RuleSet;
-  check(input: unknown, options?: CheckOptions): Promise<Report>;
+  /** A plan, typed: a wrong plan fails to compile. Validated all the same; throws PlanValidationError naming each bad field. */
+  check(plan: PlanInput, options?: CheckOptions): Promise<Report>;
+  /** Anything at all (a request body, a file's JSON), marked untrusted. */
+  check(input: unknown, options: UntrustedOptions): Promise<Report>;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { 'out-of-scope': 0, 'non-compliant': 1, review: 2, info: 3 };
@@ -139,7 +145,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
 
   return {
     ruleSet,
-    async check(input, options = {}) {
+    async check(input: unknown, options: CheckOptions = {}) {
       const plan = parsePlan(input);
       // From here on the plan is judged by the law and its overlay, if it names one.
       const judging = judgingFor(plan);

@@ -1,6 +1,6 @@
 // The HTTP API: parse the request, call the core, send JSON. No legal logic
 // here. Clients get field paths for a bad plan and never a stack trace.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { createChecker, type Checker } from '../engine/checker.js';
@@ -30,6 +30,18 @@ export interface ServerOptions {
 
 export const DEFAULT_BODY_LIMIT = 1_048_576;
 
+/** The kinds of problem the API reports (RFC 9457 `type` /problems/<code>), each with its title. */
+export const PROBLEM_TITLES = {
+  'invalid-plan': 'The plan is not valid',
+  'bad-request': 'The request is not one procheck can read',
+  'not-found': 'No such route',
+  'method-not-allowed': 'The route does not take this method',
+  'unsupported-media-type': 'The request body is not JSON',
+  'payload-too-large': 'The request body is too large',
+  internal: 'procheck failed',
+} as const;
+type ProblemCode = keyof typeof PROBLEM_TITLES;
+
 const DOCS_POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -39,6 +51,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const ruleSet = checker.ruleSet;
   const cases = loadCaseBook(options.examplesDir ?? DEFAULT_CASES_DIR);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  // Every route, with its methods, so a known path asked with another method is a 405 that says which it takes.
+  const routes: { pattern: RegExp; methods: string[] }[] = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = new RegExp(`^${route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+    routes.push({ pattern, methods: [route.method].flat() });
+  });
 
   await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() as never } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -53,22 +71,34 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     return payload;
   });
 
+  // Errors are RFC 9457 problem details (application/problem+json): type, title, status, detail; the
+  // field issues of a bad plan as the extension member `issues`, and the short code kept as `error` (with
+  // `message` = detail) for clients written against earlier versions.
+  const problem = (reply: FastifyReply, status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) =>
+    reply
+      .code(status)
+      .type('application/problem+json; charset=utf-8')
+      .send({ type: `/problems/${code}`, title: PROBLEM_TITLES[code], status, detail, error: code, message: detail, ...extra });
+
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
-    if (error instanceof PlanValidationError)
-      return reply.code(400).send({ error: 'invalid-plan', message: 'The plan is not valid', issues: error.issues });
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return reply.code(413).send({ error: 'payload-too-large', message: `The request body is larger than ${app.initialConfig.bodyLimit} bytes` });
+    if (error instanceof PlanValidationError) return problem(reply, 400, 'invalid-plan', 'The plan is not valid', { issues: error.issues });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(reply, 413, 'payload-too-large', `The request body is larger than ${app.initialConfig.bodyLimit} bytes`);
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return problem(reply, 415, 'unsupported-media-type', 'Send the plan as JSON (Content-Type: application/json)');
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
-      return reply.code(400).send({
-        error: 'bad-request',
-        message: 'The request body is not valid JSON, or it holds a "__proto__" or "constructor.prototype" key, which is refused',
-      });
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-      return reply.code(error.statusCode).send({ error: 'bad-request', message: error.message });
+      return problem(reply, 400, 'bad-request', 'The request body is not valid JSON, or it holds a "__proto__" or "constructor.prototype" key, which is refused');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return problem(reply, error.statusCode, 'bad-request', error.message);
     app.log.error(error);
-    return reply.code(500).send({ error: 'internal', message: 'procheck failed to check the plan; please report it' });
+    return problem(reply, 500, 'internal', 'procheck failed to check the plan; please report it');
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not-found', message: `No route ${req.method} ${req.url}` }));
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    const methods = new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => r.methods));
+    const allowed = [...methods];
+    // A route that takes the method but found nothing (a missing asset) is a 404, not a 405.
+    if (allowed.length && !methods.has(req.method)) return problem(reply.header('allow', allowed.join(', ')), 405, 'method-not-allowed', `${path} takes ${allowed.join(', ')}, not ${req.method}`);
+    return problem(reply, 404, 'not-found', `No route ${req.method} ${req.url}`);
+  });
 
   app.get('/healthz', async () => ({ status: 'ok', ruleSetVersion: ruleSet.version }));
   app.get('/openapi.json', async () => openApiDocument());
@@ -77,22 +107,28 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.get('/v1/rules', async () => ({ version: ruleSet.version, rules: catalogue(ruleSet), overlays: overlayCatalogue(ruleSet) }));
   app.get<{ Params: { id: string } }>('/v1/rules/:id', async (req, reply) => {
     const found = findRule(ruleSet, req.params.id);
-    if (!found) return reply.code(404).send({ error: 'not-found', message: `No rule "${req.params.id}"` });
+    if (!found) return problem(reply, 404, 'not-found', `No rule "${req.params.id}"`);
     // As written, and as the review pack says it in words (conditions, parameters with dated values, worked cases).
     return { ...found.rule, file: found.ctx.file || null, inWords: describeRule(found.rule, found.ctx, cases) };
   });
-  app.post<{ Querystring: { trace?: string } }>('/v1/check', async (req) => {
+  // The API reads JSON only: a form, text or anything else sent to it is a 415, not a plan that fails.
+  const jsonOnly = async (req: FastifyRequest, reply: FastifyReply) => {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json' && !type.endsWith('+json'))
+      return problem(reply, 415, 'unsupported-media-type', `Send the plan as JSON (Content-Type: application/json), not ${type || 'no content type'}`);
+  };
+  app.post<{ Querystring: { trace?: string } }>('/v1/check', { preHandler: jsonOnly }, async (req) => {
     const trace = req.query.trace === 'true' || req.query.trace === '1';
-    return checker.check(req.body, { trace });
+    return checker.check(req.body, { trace, untrusted: true });
   });
-  app.post('/v1/options', async (req) => {
+  app.post('/v1/options', { preHandler: jsonOnly }, async (req) => {
     const body = req.body as { options?: unknown } | null;
     // {"options": [plan, plan, ...]}: the options given; anything else: one plan, whose routes are compared.
     if (body && typeof body === 'object' && !Array.isArray(body) && 'options' in body && !('route' in body)) {
       if (!Array.isArray(body.options)) throw new PlanValidationError([{ path: 'options', message: 'must be a list of plans, each an option' }]);
       return compareOptions(checker, body.options);
     }
-    return compareRoutes(checker, body);
+    return compareRoutes(checker, body, { untrusted: true });
   });
   if (options.web ?? true)
     await registerWeb(app, {

@@ -7,19 +7,31 @@ import { PROCHECK_VERSION } from '../version.js';
 
 const errorSchema = {
   type: 'object',
-  required: ['error', 'message'],
+  description: 'An RFC 9457 problem details object (application/problem+json).',
+  required: ['type', 'title', 'status', 'detail'],
   properties: {
-    error: { type: 'string', description: 'invalid-plan, not-found, payload-too-large, bad-request or internal' },
-    message: { type: 'string' },
+    type: { type: 'string', description: 'A URI reference naming the kind of problem: /problems/invalid-plan, bad-request, not-found, method-not-allowed, unsupported-media-type, payload-too-large or internal.' },
+    title: { type: 'string', description: 'The kind of problem, in words.' },
+    status: { type: 'integer', description: 'The HTTP status code.' },
+    detail: { type: 'string', description: 'This occurrence of the problem, in words.' },
     issues: {
       type: 'array',
-      description: 'For invalid-plan: each bad field, by dotted path.',
+      description: 'Extension member, for invalid-plan: each bad field, by dotted path.',
       items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
     },
+    error: { type: 'string', description: 'The kind of problem as a short code (the last part of type), kept for earlier clients.' },
+    message: { type: 'string', description: 'The same as detail, kept for earlier clients.' },
   },
 } as const;
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: ref } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } } });
+/** The problems any JSON route can answer with besides its own. */
+const POST_PROBLEMS = {
+  '405': { ...problem('The route takes another method; the Allow header says which'), headers: { Allow: { schema: { type: 'string' } } } },
+  '413': problem('The request body is too large'),
+  '415': problem('The request body is not JSON (send Content-Type: application/json)'),
+};
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -37,8 +49,8 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: { required: true, content: json('#/components/schemas/Plan') },
           responses: {
             '200': { description: 'The report (whatever the verdict)', content: json('#/components/schemas/Report') },
-            '400': { description: 'The plan is not valid: each bad field is named', content: json('#/components/schemas/Error') },
-            '413': { description: 'The request body is too large', content: json('#/components/schemas/Error') },
+            '400': problem('The plan is not valid: each bad field is named'),
+            ...POST_PROBLEMS,
           },
         },
       },
@@ -60,8 +72,8 @@ export function openApiDocument(): Record<string, unknown> {
           },
           responses: {
             '200': { description: 'The options appraisal, in recommendation order (not legal advice)', content: json('#/components/schemas/OptionsReport') },
-            '400': { description: 'A plan is not valid: each bad field is named', content: json('#/components/schemas/Error') },
-            '413': { description: 'The request body is too large', content: json('#/components/schemas/Error') },
+            '400': problem('A plan is not valid: each bad field is named (options.<n>.<field> for an option)'),
+            ...POST_PROBLEMS,
           },
         },
       },
@@ -72,13 +84,39 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: 'One rule (of the law or a local overlay), as written in the rule set, with `inWords`: its conditions in plain English, its parameters with their dated values and sources, and the worked cases that exercise it',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The rule' }, '404': { description: 'No such rule', content: json('#/components/schemas/Error') } },
+          responses: { '200': { description: 'The rule' }, '404': problem('No such rule') },
         },
       },
       '/v1/schema/plan': { get: { summary: 'JSON Schema of the plan format', responses: { '200': { description: 'JSON Schema' } } } },
       '/v1/schema/report': { get: { summary: 'JSON Schema of the report', responses: { '200': { description: 'JSON Schema' } } } },
       '/healthz': { get: { summary: 'Liveness, with the rule-set version', responses: { '200': { description: 'ok' } } } },
     },
-    components: { schemas: { Plan: planJsonSchema(), Report: reportJsonSchema(), OptionsReport: optionsJsonSchema(), Error: errorSchema } },
+    components: { schemas: { ...hoistDefs([planJsonSchema(), reportJsonSchema(), optionsJsonSchema()]), Error: errorSchema } },
   };
+}
+
+/**
+ * A generated JSON Schema names its parts under its own `$defs` and refers
+ * to them as `#/$defs/X`; inside an OpenAPI document those references would
+ * point at the document's root. Every part becomes a component schema, and
+ * every reference points at it (`#/components/schemas/X`).
+ */
+function hoistDefs(schemas: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const rewrite = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' ? x.replace(/^#\/\$defs\//, '#/components/schemas/') : rewrite(x)]),
+      );
+    return v;
+  };
+  for (const schema of schemas) {
+    const defs = (schema.$defs ?? {}) as Record<string, unknown>;
+    for (const [name, def] of Object.entries(defs)) {
+      if (name in out && JSON.stringify(out[name]) !== JSON.stringify(rewrite(def))) throw new Error(`OpenAPI: two schemas both name a part "${name}"`);
+      out[name] = rewrite(def);
+    }
+  }
+  return out;
 }

@@ -95,7 +95,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   /** Check a plan and show the result; a plan the checker rejects goes back to the form with its problems. */
   async function checkAndShow(reply: FastifyReply, plan: unknown, values: FormValues, opts: { trace?: boolean; basePlan?: unknown; notice?: string } = {}) {
     try {
-      const report = await checker.check(plan, { trace: opts.trace });
+      const report = await checker.check(plan, { trace: opts.trace, untrusted: true });
       return htmlPage(reply, resultPage(meta, report, plan));
     } catch (e) {
       if (!(e instanceof PlanValidationError)) throw e;
@@ -189,7 +189,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     const plan = planField(req.body, 'plan');
     if (!plan) return htmlPage(reply, errorPage(meta, 'No plan to compare', 'Open a plan and check it first, then compare its routes.'), 400);
     try {
-      return htmlPage(reply, optionsPage(meta, await compareRoutes(checker, plan), plan));
+      return htmlPage(reply, optionsPage(meta, await compareRoutes(checker, plan, { untrusted: true }), plan));
     } catch (e) {
       if (!(e instanceof PlanValidationError)) throw e;
       const { errors, other } = issuesToFormErrors(fields, e.issues);
@@ -199,8 +199,8 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
 
   app.post<{ Body: FormValues }>('/report', async (req, reply) => {
     const download = DOWNLOADS[String(req.body?.format)];
-    if (!download) return reply.code(400).send({ error: 'bad-request', message: 'format must be json, markdown or html' });
-    const report = await checker.check(planField(req.body, 'plan'));
+    if (!download) throw Object.assign(new Error('format must be json, markdown or html'), { statusCode: 400 });
+    const report = await checker.check(planField(req.body, 'plan'), { untrusted: true });
     return reply
       .type(`${download.type}; charset=utf-8`)
       .header('content-disposition', `attachment; filename="${report.plan.id}-procheck.${download.ext}"`)

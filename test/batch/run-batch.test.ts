@@ -34,7 +34,7 @@ function expectedFrom(report: Report) {
 
 async function single(p: unknown): Promise<Report | 'invalid'> {
   try {
-    return await checker().check(p);
+    return await checker().check(p, { untrusted: true });
   } catch {
     return 'invalid';
   }
@@ -46,7 +46,7 @@ describe('runBatch', () => {
     const results = await runBatch((await parseNdjson(text)), checker(), { keepReports: true });
     expect(results).toHaveLength(casePlans.length);
     for (const [i, p] of casePlans.entries()) {
-      const report = await checker().check(p);
+      const report = await checker().check(p, { untrusted: true });
       expect(results[i]).toMatchObject({ line: i + 1, ...expectedFrom(report) });
       expect(results[i]!.report).toEqual(report);
     }
@@ -54,7 +54,7 @@ describe('runBatch', () => {
 
   it('gives the worked cases written as CSV the same verdicts and findings as the JSON files', async () => {
     const results = await runBatch((await parseCsvRegister(toCsv(casePlans))), checker());
-    for (const [i, p] of casePlans.entries()) expect(results[i]).toMatchObject({ line: i + 2, ...expectedFrom(await checker().check(p)) });
+    for (const [i, p] of casePlans.entries()) expect(results[i]).toMatchObject({ line: i + 2, ...expectedFrom(await checker().check(p, { untrusted: true })) });
   });
 
   it('records a malformed row as invalid with its line and field paths, and checks the rest', async () => {
@@ -97,7 +97,7 @@ describe('runBatch', () => {
 
   it('a fault in procheck on one row is that row\'s error, saying so, and the other rows are still checked', async () => {
     const real = checker();
-    const broken = { ...real, check: async (p: unknown) => ((p as { id?: string }).id === 'boom' ? Promise.reject(new TypeError('bug')) : real.check(p)) };
+    const broken = { ...real, check: async (p: unknown) => ((p as { id?: string }).id === 'boom' ? Promise.reject(new TypeError('bug')) : real.check(p, { untrusted: true })) };
     const results = await runBatch([{ line: 1, plan: { id: 'boom' } }, { line: 2, plan: plan() }], broken);
     expect(results[0]).toMatchObject({ line: 1, verdict: 'invalid', errors: [{ path: '', message: expect.stringMatching(/procheck failed on this row \(bug\): a fault in procheck/) }] });
     expect(results[1]).toMatchObject({ line: 2, verdict: 'compliant' });

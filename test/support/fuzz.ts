@@ -120,7 +120,7 @@ export type FuzzOutcome =
 export async function fuzzOne(checker: Checker, plan: unknown): Promise<FuzzOutcome> {
   let report;
   try {
-    report = await checker.check(plan);
+    report = await checker.check(plan, { untrusted: true });
   } catch (e) {
     if (e instanceof PlanValidationError && e.issues.length > 0) return { kind: 'invalid' };
     return { kind: 'crash', detail: e instanceof Error ? (e.stack ?? e.message) : String(e) };
