@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import semver from 'semver';
 
 const root = join(import.meta.dirname, '..');
 // Deeper than dist/, so finding rules/ by walking up is tested too.
@@ -35,6 +36,26 @@ describe('the npm package', () => {
     expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'rules', 'cases', 'bin']));
     expect(pkg.bin.procheck).toBe('bin/procheck.js');
     expect(readFileSync(join(root, 'bin', 'procheck.js'), 'utf8')).toContain("'../dist/cli/run.js'");
+  });
+
+  it('runs on the Node the package says (engines): every dependency it needs at run time accepts it, and tsx and esbuild are not among them', () => {
+    const minimum = semver.minVersion(pkg.engines.node)!.version;
+    const tree = JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], { cwd: root, encoding: 'utf8' }));
+    const found: { name: string; path: string }[] = [];
+    const walk = (node: { dependencies?: Record<string, { path: string; dependencies?: unknown }> }) => {
+      for (const [name, dep] of Object.entries(node.dependencies ?? {})) {
+        found.push({ name, path: dep.path });
+        walk(dep as never);
+      }
+    };
+    walk(tree);
+    expect(found.map((f) => f.name)).not.toContain('tsx');
+    expect(found.map((f) => f.name)).not.toContain('esbuild');
+    const refusing = found.flatMap(({ name, path }) => {
+      const range = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')).engines?.node;
+      return range && !semver.satisfies(minimum, range) ? [`${name} needs node ${range}`] : [];
+    });
+    expect(refusing).toEqual([]);
   });
 
   it('the installed command is compiled JavaScript (one bundle, no TypeScript loader) with the validated rule set beside it', () => {

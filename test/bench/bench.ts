@@ -69,6 +69,9 @@ for (let i = 0; i < 9; i++) {
   cold.push(timeRun([bin, 'check', coventry]));
 }
 const ratio = median(cold) / median(bare0);
+const usage: number[] = [];
+for (let i = 0; i < 5; i++) usage.push(timeRun([bin]));
+line('first `procheck` (no arguments: the usage)', `${median(usage).toFixed(0)} ms`, '< 1,000 ms', median(usage) < 1000);
 line('cold `procheck check <plan>` (median of 9)', `${median(cold).toFixed(0)} ms`, '', null);
 line('cold start against `node -e 0` (same run)', `${ratio.toFixed(2)}× (${median(bare0).toFixed(0)} ms)`, '≤ 4×', ratio <= 4);
 
