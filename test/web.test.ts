@@ -382,3 +382,45 @@ describe('compare routes', () => {
     expect((await app.inject({ url: '/options', ...form({}) })).statusCode).toBe(400);
   });
 });
+
+describe('save and come back; the printable audit record', () => {
+  const planText = () => readFileSync(join(root, 'cases', 'coventry-2024-competitive.json'), 'utf8');
+
+  it('saves the plan as a file that opens again in the form', async () => {
+    const result = await app.inject({ url: '/result', ...form({ plan: planText() }) });
+    expect(result.body).toContain('formaction="/plan/download"');
+    const saved = await app.inject({ url: '/plan/download', ...form({ plan: planText() }) });
+    expect(saved.headers['content-disposition']).toBe('attachment; filename="coventry-2024-competitive.plan.json"');
+    expect(JSON.parse(saved.body)).toEqual(JSON.parse(planText()));
+    const reopened = await app.inject(multipart('coventry.plan.json', saved.body));
+    expect(reopened.body).toContain('id="verdict"');
+  });
+
+  it('a JSON report downloaded here carries its plan, and opening it opens the plan; one without its plan says so', async () => {
+    const report = await app.inject({ url: '/report', ...form({ plan: planText(), format: 'json' }) });
+    expect(JSON.parse(report.body).input).toEqual(JSON.parse(planText()));
+    const reopened = await app.inject(multipart('report.json', report.body));
+    expect(reopened.body).toContain('id="verdict"');
+    const bare = { ...JSON.parse(report.body) };
+    delete bare.input;
+    const refused = await app.inject(multipart('report.json', JSON.stringify(bare)));
+    expect(refused.body).toContain('a procheck report without its plan');
+  });
+
+  it('a result has a link holding the plan, which reproduces it with nothing stored; a changed link says so', async () => {
+    const result = await app.inject({ url: '/result', ...form({ plan: planText() }) });
+    const href = /id="permalink" href="([^"]+)"/.exec(result.body)![1]!.replace(/&amp;/g, '&');
+    const again = await app.inject({ url: href });
+    expect(again.statusCode).toBe(200);
+    expect(/<strong class="govuk-tag [^"]+">([a-z-]+)<\/strong>/.exec(again.body)![1]).toBe(/<strong class="govuk-tag [^"]+">([a-z-]+)<\/strong>/.exec(result.body)![1]);
+    expect((await app.inject({ url: `${href}x!` })).statusCode).toBe(400);
+    expect((await app.inject({ url: '/result?plan=AAAA' })).statusCode).toBe(400);
+  });
+
+  it('the printable report is an audit record: the answers, when, by which procheck and rule set, and a sign-off block', async () => {
+    const page = await app.inject({ url: '/report', ...form({ plan: planText(), format: 'html' }) });
+    for (const text of ['Audit record', 'Checked on', 'Rule set', 'answers, as checked', 'dates.contractStart', '1 April 2025', 'Checked by', 'Signature'])
+      expect(page.body, text).toContain(text);
+    expect(page.body).toContain(checker.ruleSet.version);
+  });
+});

@@ -65,8 +65,10 @@ async function check(args: string[], io: Io): Promise<number> {
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (positionals.length !== 1) throw new UsageError('check needs exactly one plan file');
   const checker = createChecker(loadRuleSet(values.rules));
-  const report = await checker.check(readPlanFile(positionals[0]!), { trace: values.trace, untrusted: true });
-  io.out(renderReport(report, format));
+  const plan = readPlanFile(positionals[0]!);
+  const report = await checker.check(plan, { trace: values.trace, untrusted: true });
+  // The printable page is an audit record: the plan's answers, the time of the check and a sign-off block.
+  io.out(renderReport(report, format, format === 'html' ? { plan, checkedAt: new Date().toISOString() } : undefined));
   return EXIT[report.verdict];
 }
 

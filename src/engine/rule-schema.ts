@@ -3,6 +3,7 @@
 // citation, the reason a lawyer reads and the steps the rule adds.
 import { z } from 'zod';
 import { Citation } from '../law/citation.js';
+import { IsoDate } from '../calendar/iso-date.js';
 import { RuleRegime, Severity } from '../law/vocabulary.js';
 import { isFactName } from '../plan/fact-catalogue.js';
 
@@ -192,6 +193,15 @@ export const RuleDefinition = z.strictObject({
       description:
         'For a rule whose firing means the route or change the plan chose is not permitted: when it fires, the chosen route gets no steps; the report gives only these, and says what to do instead.',
     }),
+  reviewed: z
+    .strictObject({
+      by: z.string().min(1).meta({ description: 'Who reviewed the rule against the law (a name, or a role in a firm).' }),
+      role: z.string().min(1).optional(),
+      on: IsoDate.meta({ description: 'When.' }),
+      note: z.string().optional(),
+    })
+    .optional()
+    .meta({ description: 'Who last reviewed the rule against the law, and when: shown in the rule catalogue.' }),
   scope: z
     .enum(['in-scope', 'any'])
     .default('in-scope')

@@ -9,6 +9,7 @@ import { dueText, overlayText, SEVERITY_TAG, VERDICT_WORDS } from './render-text
 import { KIND_WORDS } from './render-timetable.js';
 import { REGIME_TITLES } from '../law/vocabulary.js';
 import { labelLots } from './lots.js';
+import { auditSection, type AuditRecord } from './audit.js';
 
 const VERDICT_TAG: Record<Report['verdict'], string> = {
   compliant: 'govuk-tag--green',
@@ -144,14 +145,15 @@ h1{font-size:2em;margin:.2em 0 .6em}h2{font-size:1.4em;margin:1.4em 0 .5em}h3{fo
 .govuk-summary-card{border:1px solid #b1b4b6;margin:0 0 1em;break-inside:avoid}
 .govuk-summary-card__title-wrapper{background:#f3f2f1;padding:.5em 1em}.govuk-summary-card__content{padding:0 1em}
 .govuk-inset-text{border-left:8px solid #b1b4b6;padding:.5em 1em;margin:1em 0}
+.procheck-signoff td{height:2.2em;width:70%}.procheck-audit{break-before:page}
 table{border-collapse:collapse;width:100%;margin:1em 0}caption{text-align:left;font-weight:bold;font-size:1.2em;margin-bottom:.4em}
 th,td{border-bottom:1px solid #b1b4b6;padding:.4em .6em .4em 0;text-align:left;vertical-align:top}
 a{color:#1d70b8}.govuk-body-s{font-size:.9em}
 @media print{a{color:#0b0c0c}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}.govuk-summary-card,tr{break-inside:avoid}}
 `);
 
-/** A standalone, printable HTML page of the report. */
-export function renderHtml(report: Report): string {
+/** A standalone, printable HTML page of the report; with an audit record, the answers checked, the time and a sign-off block. */
+export function renderHtml(report: Report, audit?: AuditRecord): string {
   return html`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -159,6 +161,7 @@ export function renderHtml(report: Report): string {
 <style>${PRINT_CSS}</style></head>
 <body><main>
 ${reportBody(report)}
+${audit ? auditSection(report, audit) : ''}
 </main></body>
 </html>
 `.value;

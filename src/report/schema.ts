@@ -130,6 +130,9 @@ export const ReportSchema = z
       description: 'For a procurement in lots: each lot\'s verdict, regime and key facts. The report\'s verdict is the worst of theirs; its facts are those every lot shares, with lifetimeValue the lots\' total.',
     }),
     trace: z.array(TraceEntry).optional(),
+    input: z.record(z.string(), z.unknown()).optional().meta({
+      description: 'The plan as checked, carried by a report saved to be reopened (the web page\'s JSON download): opening the report opens its plan.',
+    }),
   })
   .meta({ id: 'Report', title: 'procheck report' });
 

@@ -5,7 +5,7 @@ import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';
-import { changesInWords, testDifference } from './words.js';
+import { changesInWords, dateInWords, testDifference } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
 import { escapeHtml } from '../report/html.js';
@@ -78,6 +78,7 @@ export function ruleHtml(v: RuleView, level = 3): string {
     `<dt>Regime</dt><dd>${e(v.regimeTitle)}${v.overlay ? `, ${e(v.overlay.authority)}${v.overlay.example ? ' (example overlay)' : ''}` : ''}</dd>`,
     `<dt>Severity</dt><dd class="sev sev-${e(v.severity)}">${e(v.severityText)}</dd>`,
     `<dt>Law</dt><dd>${citationLink(v.citation)}${v.citation.note ? `<br><span class="note">${e(v.citation.note)}</span>` : ''}</dd>`,
+    ...(v.reviewed ? [`<dt>Reviewed</dt><dd>by ${e(v.reviewed.by)}${v.reviewed.role ? ` (${e(v.reviewed.role)})` : ''} on ${e(dateInWords(v.reviewed.on))}${v.reviewed.note ? `<br><span class="note">${e(v.reviewed.note)}</span>` : ''}</dd>`] : []),
     '</dl>',
     h(sub, 'When it applies'),
     `<p>${e(v.runsFor)}</p>`,

@@ -4,7 +4,7 @@ import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import type { WorkedCase } from './rule-cases.js';
-import { changesInWords, testDifference } from './words.js';
+import { changesInWords, dateInWords, testDifference } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
 
@@ -63,6 +63,7 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
     `- **Regime:** ${mdText(v.regimeTitle)}${v.overlay ? `, ${mdText(v.overlay.authority)}${v.overlay.example ? ' (example overlay)' : ''}` : ''}`,
     `- **Severity:** ${mdText(v.severityText)}`,
     `- **Law:** ${mdCitation(v.citation)}${v.citation.note ? `. ${mdText(v.citation.note)}` : ''}`,
+    ...(v.reviewed ? [`- **Reviewed:** by ${mdText(v.reviewed.by)}${v.reviewed.role ? ` (${mdText(v.reviewed.role)})` : ''} on ${dateInWords(v.reviewed.on)}${v.reviewed.note ? `. ${mdText(v.reviewed.note)}` : ''}`] : []),
     '',
     `${sub} When it applies`,
     '',

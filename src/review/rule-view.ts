@@ -22,6 +22,8 @@ export interface RuleView {
   severity: string;
   severityText: string;
   citation: Citation;
+  /** Who last reviewed the rule against the law, and when, where the rule file records it. */
+  reviewed: { by: string; role?: string | undefined; on: string; note?: string | undefined } | null;
   /** The file the rule is written in, relative to the rule set root. */
   file: string;
   overlay: { id: string; authority: string; example: boolean } | null;
@@ -69,6 +71,7 @@ export function describeRule(rule: RuleDefinition, ctx: RuleContext, book: CaseB
     severity: rule.severity,
     severityText: SEVERITY_WORDS[rule.severity] ?? rule.severity,
     citation: rule.citation,
+    reviewed: rule.reviewed ?? null,
     file: ctx.file,
     overlay: ctx.overlay ? { id: ctx.overlay.id, authority: ctx.overlay.authority, example: ctx.overlay.example } : null,
     runsFor: `Runs for ${gate}${scope}.`,

@@ -4,6 +4,7 @@ import { html, type Html } from '../report/html.js';
 import type { Report } from '../report/schema.js';
 import type { OptionsReport } from '../options/schema.js';
 import { optionsBody } from '../options/render.js';
+import { encodePlan } from './permalink.js';
 import { reportBody } from '../report/render-html.js';
 import { errorSummary, field, summaryErrors, type SummaryError } from './components.js';
 import type { FieldSpec, SectionSpec } from './form-spec.js';
@@ -147,11 +148,14 @@ ${p.notice ? html`<div class="govuk-inset-text">${p.notice}</div>` : ''}
 
 export function resultPage(meta: PageMeta, report: Report, plan: unknown): string {
   const planJson = JSON.stringify(plan);
+  const link = encodePlan(plan);
   const body = html`${reportBody(report, { ruleHref: (id) => `/rules#${id}` })}
-<h2 class="govuk-heading-m">Download or change</h2>
+<h2 class="govuk-heading-m">Save, download or change</h2>
+${link ? html`<p class="govuk-body">Link to this result (it holds the plan itself; nothing is kept on the server): <a class="govuk-link" id="permalink" href="/result?plan=${link}">open this result again</a></p>` : html`<p class="govuk-body">This plan is too long to put in a link: save it as a file to come back to it.</p>`}
 <form method="post" action="/report" class="procheck-inline-form">
   <input type="hidden" name="plan" value="${planJson}">
   <div class="govuk-button-group">
+    <button type="submit" formaction="/plan/download" class="govuk-button" data-module="govuk-button">Save this plan (JSON file)</button>
     <button type="submit" name="format" value="json" class="govuk-button govuk-button--secondary" data-module="govuk-button">Download report (JSON)</button>
     <button type="submit" name="format" value="markdown" class="govuk-button govuk-button--secondary" data-module="govuk-button">Download report (Markdown)</button>
     <button type="submit" name="format" value="html" class="govuk-button govuk-button--secondary" data-module="govuk-button">Download printable report (HTML)</button>

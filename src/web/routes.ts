@@ -12,6 +12,7 @@ import { formToPlan, planToForm, type FormError, type FormValues } from './form-
 import { issuesToFormErrors } from './field-errors.js';
 import { errorPage, formPage, optionsPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
 import { compareRoutes } from '../options/compare.js';
+import { decodePlan } from './permalink.js';
 import type { SummaryError } from './components.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
@@ -173,6 +174,13 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
       return uploadError(`The selected file is not a plan in JSON: ${(e as Error).message}`);
     }
     if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) return uploadError('The selected file is not a plan: it must hold one JSON object');
+    // A report saved from this page carries its plan: opening the report opens the plan.
+    if ('procheck' in plan && 'verdict' in plan && 'findings' in plan) {
+      const input = (plan as { input?: unknown }).input;
+      if (typeof input !== 'object' || input === null || Array.isArray(input))
+        return uploadError('The selected file is a procheck report without its plan: open the plan file, or a JSON report downloaded from this page');
+      plan = input;
+    }
     if (!planDepthOk(plan)) return uploadError('The selected file is not a plan: it is nested far deeper than any plan', 400);
     return checkAndShow(reply, plan, planToForm(fields, plan), {
       basePlan: plan,
@@ -200,10 +208,29 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   app.post<{ Body: FormValues }>('/report', async (req, reply) => {
     const download = DOWNLOADS[String(req.body?.format)];
     if (!download) throw Object.assign(new Error('format must be json, markdown or html'), { statusCode: 400 });
-    const report = await checker.check(planField(req.body, 'plan'), { untrusted: true });
+    const plan = planField(req.body, 'plan');
+    const report = await checker.check(plan, { untrusted: true });
     return reply
       .type(`${download.type}; charset=utf-8`)
       .header('content-disposition', `attachment; filename="${report.plan.id}-procheck.${download.ext}"`)
-      .send(renderReport(report, download.format));
+      .send(renderReport(report, download.format, { plan, checkedAt: new Date().toISOString() }));
+  });
+
+  // Save the plan to come back to it: the file opens again in the form (Upload a plan).
+  app.post<{ Body: FormValues }>('/plan/download', async (req, reply) => {
+    const plan = planField(req.body, 'plan');
+    if (!plan) throw Object.assign(new Error('There is no plan to save'), { statusCode: 400 });
+    const id = typeof plan.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(plan.id) ? plan.id : 'plan';
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${id}.plan.json"`)
+      .send(JSON.stringify(plan, null, 2) + '\n');
+  });
+
+  // A result's link: the plan in the address, checked again on opening.
+  app.get<{ Querystring: { plan?: string } }>('/result', async (req, reply) => {
+    const plan = typeof req.query.plan === 'string' ? decodePlan(req.query.plan) : null;
+    if (!plan) return htmlPage(reply, errorPage(meta, 'This link holds no plan', 'The link is incomplete or was changed. Open the plan file you saved, or check the plan again.'), 400);
+    return checkAndShow(reply, plan, planToForm(fields, plan), { basePlan: plan });
   });
 }

@@ -171,3 +171,24 @@ describe('the html page', () => {
     expect(mdOut).not.toContain('<script>');
   });
 });
+
+describe('who reviewed a rule, and when', () => {
+  it('a rule file may record it (reviewed), and the catalogue shows it in both formats', async () => {
+    const dir = copyRules();
+    edit(dir, 'psr/processes.json', (j) => {
+      j.rules[0].reviewed = { by: 'A. Solicitor', role: 'Legal Services', on: '2026-11-20', note: 'Read against reg 6(3).' };
+    });
+    for (const format of ['html', 'md']) {
+      let out = '';
+      expect(await main(['rules', '--format', format, '--rules', dir], { out: (t) => (out += t), err: () => {} })).toBe(0);
+      expect(out).toContain('A. Solicitor');
+      expect(out).toContain('20 November 2026');
+    }
+    edit(dir, 'psr/processes.json', (j) => {
+      j.rules[0].reviewed = { by: 'A. Solicitor', on: '2026-02-30' };
+    });
+    let err = '';
+    expect(await main(['rules', '--rules', dir], { out: () => {}, err: (t) => (err += t) })).toBe(22);
+    expect(err).toContain('reviewed.on');
+  });
+});
