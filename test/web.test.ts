@@ -424,3 +424,32 @@ describe('save and come back; the printable audit record', () => {
     expect(page.body).toContain(checker.ruleSet.version);
   });
 });
+
+describe('the result for someone who is not a lawyer', () => {
+  it('a summary first (the verdict in a sentence, what must change, the next dated steps, the not-legal-advice notice beside it), then the findings grouped', async () => {
+    const plan = readFileSync(join(root, 'cases', 'coventry-2024-direct-award-c.json'), 'utf8');
+    const page = (await app.inject({ url: '/result', ...form({ plan }) })).body;
+    const at = (text: string) => page.indexOf(text);
+    expect(page).toMatch(/id="summary">As planned, this breaks procurement law in \d+ ways?: it must change before it goes ahead/);
+    expect(page).toContain('What must change');
+    expect(page).toContain('This is not legal advice');
+    expect(at('This is not legal advice')).toBeLessThan(at('Findings ('));
+    expect(at('id="summary"')).toBeLessThan(at('Why this regime'));
+    expect(at('id="findings-must-fix"')).toBeLessThan(at('id="findings-check"'));
+    expect(page).toMatch(/<details class="govuk-details" id="findings-information">/);
+    // Values in words: no ISO date and no authority code in the regime's reasons.
+    const basis = /Why this regime<\/dt><dd class="govuk-summary-list__value">([^<]+)</.exec(page)![1]!;
+    expect(basis).not.toMatch(/\d{4}-\d{2}-\d{2}|local-authority/);
+    expect(basis).toContain('local authority');
+  });
+
+  it('the next dated steps come from today on; the timeline is a picture with a text equivalent', async () => {
+    const { reportBody } = await import('../src/report/render-html.js');
+    const report = await checker.check(readCase('coventry-2024-competitive.json') as never);
+    const body = reportBody(report, { today: '2024-01-01' }).value;
+    expect(body).toContain('Next dated steps');
+    expect(body).toMatch(/<svg role="img" aria-labelledby="timeline-title"/);
+    expect(body).toMatch(/<title id="timeline-title">Timeline from \d+ \w+ \d{4} to/);
+    expect(reportBody(report, { today: '2099-01-01' }).value).not.toContain('Next dated steps');
+  });
+});

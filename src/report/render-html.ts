@@ -10,6 +10,7 @@ import { KIND_WORDS } from './render-timetable.js';
 import { REGIME_TITLES } from '../law/vocabulary.js';
 import { labelLots } from './lots.js';
 import { auditSection, type AuditRecord } from './audit.js';
+import { inWords, nextSteps, verdictSentence } from './plain-words.js';
 
 const VERDICT_TAG: Record<Report['verdict'], string> = {
   compliant: 'govuk-tag--green',
@@ -42,7 +43,7 @@ function summary(report: Report): Html {
   const rows: [string, string][] = [
     ['Authority', report.plan.authority],
     ['Regime', regimeLine(report.regime)],
-    ['Why this regime', report.regime.basis],
+    ['Why this regime', inWords(report.regime.basis)],
   ];
   if (typeof f.lifetimeValue === 'number') rows.push(['Lifetime value', formatValue(f.lifetimeValue, 'gbp')]);
   if (typeof f.maxTermMonths === 'number') rows.push(['Maximum term', formatValue(f.maxTermMonths, 'months')]);
@@ -54,6 +55,8 @@ function summary(report: Report): Html {
 export interface BodyOptions {
   /** Where a rule id links to (the web page's rule catalogue); plain text when absent. */
   ruleHref?: (ruleId: string) => string;
+  /** The day the next steps are counted from (default: today). */
+  today?: string;
 }
 
 function finding(f: FindingT, i: number, options: BodyOptions): Html {
@@ -111,22 +114,70 @@ function traceList(trace: NonNullable<Report['trace']>): Html {
   )}</ul>`;
 }
 
-/** The report's content, headed at level `h1` (the page title is the plan's). */
+/** A picture of the timetable's dates on a line, for the eye; the table below says the same in words (and is what a screen reader reads). */
+function timelinePicture(report: Report): Html {
+  const dates = [...new Set(report.timetable.map((r) => r.date))].sort();
+  if (dates.length < 2) return html``;
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const [first, last] = [day(dates[0]!), day(dates.at(-1)!)];
+  const x = (d: string) => 40 + ((day(d) - first) / Math.max(1, last - first)) * 920;
+  const missed = new Set(report.timetable.filter((r) => r.met === false).map((r) => r.date));
+  const label = `Timeline from ${formatValue(dates[0], 'date')} to ${formatValue(dates.at(-1), 'date')}: ${dates.length} dates${missed.size ? `, ${missed.size} of them missed by the plan` : ''}.`;
+  return html`<figure class="procheck-timeline">
+<svg role="img" aria-labelledby="timeline-title" viewBox="0 0 1000 ${60 + dates.length * 16}" width="100%" xmlns="http://www.w3.org/2000/svg">
+<title id="timeline-title">${label}</title>
+<line x1="40" y1="30" x2="960" y2="30" stroke="#0b0c0c" stroke-width="2"/>
+${dates.map((d, i) => html`<circle cx="${x(d).toFixed(1)}" cy="30" r="6" fill="${missed.has(d) ? '#d4351c' : '#1d70b8'}"/><line x1="${x(d).toFixed(1)}" y1="36" x2="${x(d).toFixed(1)}" y2="${(50 + i * 16).toFixed(0)}" stroke="#b1b4b6"/><text x="${Math.min(x(d), 700).toFixed(1)}" y="${(54 + i * 16).toFixed(0)}" font-size="12" font-family="arial, sans-serif">${formatValue(d, 'date')}${missed.has(d) ? ' (missed)' : ''}: ${report.timetable.filter((r) => r.date === d).map((r) => r.what).join('; ').slice(0, 90)}</text>`)}
+</svg>
+<figcaption class="govuk-body-s">${label} Red: a date the plan misses. The timetable below gives every date in words.</figcaption>
+</figure>`;
+}
+
+/** The plain-English summary first: the verdict in a sentence, what must change, the next dated steps, and the notice beside the verdict. */
+function plainSummary(report: Report, today: string): Html {
+  const mustFix = report.findings.filter((f) => f.severity === 'non-compliant' || f.severity === 'out-of-scope');
+  const next = nextSteps(report, today);
+  return html`<div class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict">
+  <h2 class="govuk-heading-m">Verdict: <strong class="govuk-tag ${VERDICT_TAG[report.verdict]}">${report.verdict}</strong></h2>
+  <p class="govuk-body-l" id="summary">${verdictSentence(report)}</p>
+  <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This is not legal advice: procheck reports what the rules it holds find. A person responsible for the procurement must read the findings.</strong></div>
+  ${mustFix.length ? html`<h3 class="govuk-heading-s">What must change</h3><ul class="govuk-list govuk-list--bullet">${mustFix.map((f) => html`<li>${f.title}</li>`)}</ul>` : ''}
+  ${next.length ? html`<h3 class="govuk-heading-s">Next dated steps</h3><ul class="govuk-list">${next.map((s) => html`<li><strong>${s.when}</strong>: ${s.title}</li>`)}</ul>` : ''}
+</div>`;
+}
+
+/** The findings in three groups: must fix, check, for information (folded). */
+function groupedFindings(report: Report, options: BodyOptions): Html {
+  const groups: [string, string, FindingT[], boolean][] = [
+    ['must-fix', 'Must fix', report.findings.filter((f) => f.severity === 'non-compliant' || f.severity === 'out-of-scope'), false],
+    ['check', 'Check', report.findings.filter((f) => f.severity === 'review'), false],
+    ['information', 'For information', report.findings.filter((f) => f.severity === 'info'), true],
+  ];
+  let n = 0;
+  const cards = (list: FindingT[]) => list.map((f) => finding(f, n++, options));
+  return html`<h2 class="govuk-heading-m">Findings (${report.findings.length})</h2>
+${report.findings.length ? '' : html`<p class="govuk-body">No rule found anything to report.</p>`}
+${groups.map(([id, title, list, folded]) =>
+  !list.length
+    ? ''
+    : folded
+      ? html`<details class="govuk-details" id="findings-${id}"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${title} (${list.length})</span></summary><div class="govuk-details__text">${cards(list)}</div></details>`
+      : html`<h3 class="govuk-heading-s" id="findings-${id}">${title} (${list.length})</h3>${cards(list)}`,
+)}`;
+}
+
+/** The report's content, headed at level `h1` (the page title is the plan's): the summary first, then the detail. */
 export function reportBody(judged: Report, options: BodyOptions = {}): Html {
   const report = labelLots(judged);
   return html`<span class="govuk-caption-l">procheck report</span>
 <h1 class="govuk-heading-l">${report.plan.title}</h1>
-<div class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict">
-  <h2 class="govuk-heading-m">Verdict: <strong class="govuk-tag ${VERDICT_TAG[report.verdict]}">${report.verdict}</strong></h2>
-  <p class="govuk-body">${VERDICT_WORDS[report.verdict]}.</p>
-</div>
+${plainSummary(report, options.today ?? new Date().toISOString().slice(0, 10))}
 ${summary(report)}
 ${report.lots ? lotsTable(report.lots) : ''}
 ${report.overlay ? html`<div class="govuk-inset-text">${overlayText(report.overlay)}</div>` : ''}
-<h2 class="govuk-heading-m">Findings (${report.findings.length})</h2>
-${report.findings.length ? report.findings.map((f, i) => finding(f, i, options)) : html`<p class="govuk-body">No rule found anything to report.</p>`}
+${groupedFindings(report, options)}
 ${report.steps.length ? stepsTable(report) : ''}
-${report.timetable.length ? timetableTable(report) : ''}
+${report.timetable.length ? html`${timelinePicture(report)}${timetableTable(report)}` : ''}
 ${report.trace ? traceList(report.trace) : ''}
 <p class="govuk-body-s">procheck ${report.procheck}, rule set ${report.ruleSetVersion}. Plan <code>${report.plan.id}</code>.</p>`;
 }
