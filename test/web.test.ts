@@ -130,6 +130,7 @@ describe('form answers and plans', () => {
     ]);
     expect(errors).toEqual([
       { field: 'authority.name', message: 'Enter authority name' },
+      { field: 'authority.type', message: 'Select the type of authority' },
       { field: 'services.0.cpv', message: 'CPV codes must be a CPV code such as 85312500 or 85312500-4' },
       { field: 'route.regime', message: 'Select which rules the plan follows' },
       { field: 'dates.contractStart', message: 'Service start is not a real calendar date' },
@@ -451,5 +452,27 @@ describe('the result for someone who is not a lawyer', () => {
     expect(body).toMatch(/<svg role="img" aria-labelledby="timeline-title"/);
     expect(body).toMatch(/<title id="timeline-title">Timeline from \d+ \w+ \d{4} to/);
     expect(reportBody(report, { today: '2099-01-01' }).value).not.toContain('Next dated steps');
+  });
+});
+
+describe('form errors, said once, by the right box, in good words', () => {
+  const errorsOf = (body: string) => [...body.matchAll(/<p id="([a-zA-Z0-9-]+)-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span>\s*([^<]+)</g)].map((m) => [m[1], m[2]!.trim()]);
+
+  it('an empty submit: every required answer is asked for at once, and no optional one', async () => {
+    const body = (await app.inject({ url: '/plan', ...form({}) })).body;
+    const errors = Object.fromEntries(errorsOf(body));
+    for (const id of ['dates-procurementStart', 'dates-contractStart', 'services-0-cpv', 'services-0-description', 'route-process']) expect(errors[id], id).toBeDefined();
+    expect(errors['dates-decision']).toBeUndefined();
+    expect(errors['services-0-cpv']).toBe('Enter CPV codes');
+  });
+
+  it('a month may be typed as a name ("June", "jun", "Sept."); a date that does not exist is said to be one', async () => {
+    const { formToPlan } = await import('../src/web/form-values.js');
+    const date = (d: string, m: string, y: string) => formToPlan(fields, { 'dates.contractStart-day': d, 'dates.contractStart-month': m, 'dates.contractStart-year': y });
+    expect(date('1', 'June', '2026').plan).toMatchObject({ dates: { contractStart: '2026-06-01' } });
+    expect(date('1', 'jun', '2026').plan).toMatchObject({ dates: { contractStart: '2026-06-01' } });
+    expect(date('30', 'Sept.', '2026').plan).toMatchObject({ dates: { contractStart: '2026-09-30' } });
+    expect(date('31', 'June', '2026').errors[0]!.message).toMatch(/must be a real date/);
+    expect(date('1', 'Juno', '2026').errors[0]!.message).toMatch(/must be a real date/);
   });
 });

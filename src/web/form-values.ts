@@ -2,6 +2,7 @@
 // fields the form does not ask for kept from the plan it was opened with),
 // and a plan -> form answers to open it in the form. Pure functions.
 import type { FieldSpec } from './form-spec.js';
+import { isCivilDate } from '../calendar/civil-date.js';
 
 /** A posted form: one string per name, or several for checkboxes. */
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -83,14 +84,27 @@ function parseNumber(f: FieldSpec, raw: string): Parsed {
   return { value: n };
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month as typed: a number, or its name in full or in its first three letters ("June", "jun", "Sept."), as GOV.UK date inputs accept. */
+function monthNumber(raw: string): string | null {
+  if (/^\d{1,2}$/.test(raw)) return raw;
+  const word = raw.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.findIndex((m) => m === word || (word.length >= 3 && m.startsWith(word)));
+  return i === -1 ? null : String(i + 1);
+}
+
 /** GOV.UK date input: day, month and year boxes; all blank means no date. */
 function parseDate(f: FieldSpec, values: FormValues): Parsed {
   const [d, m, y] = ['day', 'month', 'year'].map((p) => text(values, `${f.name}-${p}`));
   if (!d && !m && !y) return {};
   const missing = [['day', d], ['month', m], ['year', y]].filter(([, v]) => !v).map(([p]) => p);
   if (missing.length) return { error: `${f.label} must include a ${missing.join(' and ')}` };
-  if (![d, m, y].every((v) => /^\d+$/.test(v!)) || y!.length !== 4) return { error: `${f.label} must be a real date, like 1 4 2025` };
-  return { value: `${y}-${pad(m!, 2)}-${pad(d!, 2)}` };
+  const month = monthNumber(m!);
+  if (!/^\d+$/.test(d!) || month === null || !/^\d{4}$/.test(y!)) return { error: `${f.label} must be a real date, like 1 4 2025` };
+  const iso = `${y}-${pad(month, 2)}-${pad(d!, 2)}`;
+  if (!isCivilDate(iso)) return { error: `${f.label} must be a real date, like 1 4 2025` };
+  return { value: iso };
 }
 
 function parseField(f: FieldSpec, values: FormValues): Parsed {
