@@ -145,7 +145,7 @@ describe('web page, in headless Chromium', () => {
     expect(await summary.getByRole('link', { name: valueError }).count()).toBe(1);
     expect(await page.locator('#value-annual-error').innerText()).toContain(valueError);
     expect(await page.locator('#value-annual').getAttribute('aria-describedby')).toContain('value-annual-error');
-    expect(await page.locator('#dates-contractStart-error').innerText()).toContain('Service start is not a real calendar date');
+    expect(await page.locator('#dates-contractStart-error').innerText()).toContain('Service start must be a real date, like 1 4 2025');
     // GOV.UK Frontend moves focus to the summary; following its link focuses the field.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
     await summary.getByRole('link', { name: valueError }).click();
