@@ -47,7 +47,7 @@ export function layout(title: string, meta: PageMeta, body: Html, hasErrors = fa
   <section aria-label="Service information" class="govuk-service-navigation"><div class="govuk-width-container"><div class="govuk-service-navigation__container">
     <span class="govuk-service-navigation__service-name"><a href="/" class="govuk-service-navigation__link">Check a commissioning plan</a></span>
     <nav aria-label="Menu" class="govuk-service-navigation__wrapper"><ul class="govuk-service-navigation__list">
-      <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/plan">Fill in a plan</a></li>
+      <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/questions">Fill in a plan</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/#examples">Examples</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/rules">Rule catalogue</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/docs">HTTP API</a></li>
@@ -75,7 +75,7 @@ export function startPage(meta: PageMeta, examples: readonly Example[], uploadEr
 <h1 class="govuk-heading-xl">Check a commissioning plan</h1>
 <p class="govuk-body-l">Find out whether a plan to commission a service holds up against procurement law, why, and what must be done next, with dates.</p>
 <p class="govuk-body">procheck checks the Provider Selection Regime 2023, the Public Contracts Regulations 2015, the Procurement Act 2023, contract terms and extensions, and TUPE staff transfer, with an authority's local contract procedure rules where it has an overlay.</p>
-<a href="/plan" role="button" draggable="false" class="govuk-button govuk-button--start" data-module="govuk-button">Fill in a plan
+<a href="/questions" role="button" draggable="false" class="govuk-button govuk-button--start" data-module="govuk-button">Fill in a plan
   <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg></a>
 
 <h2 class="govuk-heading-m">Upload a plan file</h2>

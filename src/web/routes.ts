@@ -13,6 +13,7 @@ import { issuesToFormErrors } from './field-errors.js';
 import { errorPage, formPage, optionsPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
 import { compareRoutes } from '../options/compare.js';
 import { decodePlan } from './permalink.js';
+import { answerPage, checkAnswersPage, journey, nextPage, problemsByPart, questionPage } from './questions.js';
 import type { SummaryError } from './components.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
@@ -138,6 +139,36 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
       return showForm(reply, values, allErrors.sort((a, b) => order(a) - order(b)), fromPlan.other, basePlan);
     }
     return checkAndShow(reply, plan, values, { basePlan });
+  });
+
+  // The question pages: one part of the plan a page, then "Check your answers".
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+  const planOfLink = (code: unknown): Record<string, unknown> | null => (typeof code === 'string' ? decodePlan(code) : null);
+  const showPart = (reply: FastifyReply, id: string, plan: Record<string, unknown>, values?: FormValues, errors: FormError[] = []) => {
+    if (id === 'check') return htmlPage(reply, checkAnswersPage(meta, { sections, plan, problems: problemsByPart(sections, plan) }));
+    const section = sectionById.get(id);
+    if (!section || !journey(sections, plan).includes(section))
+      return htmlPage(reply, errorPage(meta, 'Page not found', `There is no question page "${id}" for this plan.`), 404);
+    return htmlPage(reply, questionPage(meta, { sections, section, plan, values: values ?? planToForm(section.fields, plan), errors }));
+  };
+  app.get<{ Querystring: { plan?: string; example?: string } }>('/questions', (req, reply) => {
+    const example = req.query.example === undefined ? undefined : examples.find((e) => e.id === req.query.example);
+    return showPart(reply, journey(sections, {})[0]!.id, (example?.plan as Record<string, unknown> | undefined) ?? planOfLink(req.query.plan) ?? {});
+  });
+  app.get<{ Params: { id: string }; Querystring: { plan?: string } }>('/questions/:id', (req, reply) => {
+    if (req.query.plan !== undefined && !planOfLink(req.query.plan))
+      return htmlPage(reply, errorPage(meta, 'This link holds no answers', 'The link is incomplete or was changed: start again, or open the plan file you saved.'), 400);
+    return showPart(reply, req.params.id, planOfLink(req.query.plan) ?? {});
+  });
+  app.post<{ Params: { id: string }; Body: FormValues }>('/questions/:id', (req, reply) => {
+    const values = formValues(req.body);
+    const plan = planField(values, 'plan') ?? {};
+    const section = sectionById.get(req.params.id);
+    if (!section) return showPart(reply, req.params.id, plan);
+    const answered = answerPage(section, values, plan);
+    // A problem with this page's answers is said here, by its box; the rest wait for "Check your answers".
+    if (answered.errors.length) return showPart(reply, section.id, plan, values, answered.errors);
+    return showPart(reply, nextPage(sections, section.id, answered.plan)?.id ?? 'check', answered.plan);
   });
 
   app.post<{ Body: FormValues }>('/plan/edit', (req, reply) => {

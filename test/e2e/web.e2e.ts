@@ -104,8 +104,7 @@ describe('web page, in headless Chromium', () => {
     const { page, requests, consoleErrors } = await openPage();
     await page.goto(base + '/');
     await shot(page, '01-start');
-    await page.getByRole('button', { name: 'Fill in a plan' }).click();
-    await expect.poll(() => page.url()).toBe(base + '/plan');
+    await page.goto(base + '/plan');
     await fillPlan(page);
     await shot(page, '02-form-filled');
     await page.getByRole('button', { name: 'Check the plan' }).click();
@@ -197,6 +196,87 @@ describe('web page, in headless Chromium', () => {
     await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toContain('Initial term, in months');
     expect(await page.locator('#term-initialMonths-error').isVisible()).toBe(true);
     await shot(page, '06-upload-errors');
+    await page.close();
+  });
+
+  it('goes through the question pages, one part a page, to Check your answers and a result the library agrees with', async () => {
+    const { page, consoleErrors } = await openPage({ bypassCSP: true });
+    await page.goto(base + '/');
+    await page.getByRole('button', { name: 'Fill in a plan' }).click();
+    const parts: Record<string, () => Promise<void>> = {
+      'About the plan': () => page.getByLabel('Plan title').fill(answers.title),
+      'The commissioning authority': async () => {
+        await page.getByLabel('Authority name').fill(answers.authority);
+        await page.getByLabel('Type of authority').selectOption('local-authority');
+      },
+      'The service': async () => {
+        await page.getByLabel('Service description', { exact: true }).fill('Drug and alcohol treatment and recovery');
+        await page.getByLabel('CPV codes', { exact: true }).fill('85312500');
+        await page.getByRole('group', { name: 'Is it a health care service?' }).getByLabel('Yes', { exact: true }).check();
+      },
+      Value: async () => {
+        await page.getByLabel('Estimated annual value').fill(answers.annual);
+        await page.getByRole('group', { name: 'Does the value include VAT?' }).getByLabel('No', { exact: true }).check();
+      },
+      'Contract term': async () => {
+        await page.getByLabel('Initial term, in months').fill('60');
+        await page.getByLabel('First extension option, in months').fill('24');
+        await page.getByRole('group', { name: 'How is the first extension exercised?' }).getByLabel("At the authority's option").check();
+        await page.getByRole('group', { name: 'Is the first extension written clearly into the contract and notice?' }).getByLabel('Yes', { exact: true }).check();
+      },
+      'Procurement route': async () => {
+        await page.getByRole('group', { name: 'Which rules does the plan follow?' }).getByLabel(/Provider Selection Regime/).check();
+        await page.getByLabel('Process or procedure').selectOption('competitive');
+      },
+      'Key dates': async () => {
+        await fillDate(page, 'Procurement start', answers.procurementStart);
+        await fillDate(page, 'Award decision', answers.awardDecision);
+        await fillDate(page, 'Service start', answers.contractStart);
+      },
+      'Staff (TUPE)': () => page.getByRole('group', { name: /Is there a group of staff/ }).getByLabel('No', { exact: true }).check(),
+    };
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const title = await page.locator('h1').innerText();
+      if (title === 'Check your answers') break;
+      seen.push(title);
+      if (i === 3) {
+        // A bad answer is said on its own page, by its box.
+        await page.getByLabel('Estimated annual value').fill('lots');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+        expect(await accessibilityViolations(page), 'question page with an error').toEqual([]);
+      }
+      await parts[title]?.();
+      if (i === 1) expect(await accessibilityViolations(page), 'question page').toEqual([]);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect.poll(() => page.locator('h1').innerText()).not.toBe(title);
+    }
+    expect(seen.slice(0, 7)).toEqual(['About the plan', 'The commissioning authority', 'The service', 'Value', 'Contract term', 'Procurement route', 'Key dates']);
+    expect(await page.locator('.govuk-back-link').count()).toBe(1);
+    expect(await accessibilityViolations(page), 'check your answers').toEqual([]);
+    await shot(page, '09-check-answers');
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    const expected = await checker.check(expectedPlan, { untrusted: true });
+    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves a plan and comes back to it: the saved file, and a downloaded JSON report, each reopen it', async () => {
+    const { page } = await openPage();
+    await page.goto(base + '/examples/coventry-2024-competitive');
+    const verdict = await page.locator('#verdict .govuk-tag').innerText();
+    for (const button of ['Save this plan (JSON file)', 'Download report (JSON)']) {
+      await page.goto(base + '/examples/coventry-2024-competitive');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const saved = readFileSync((await download.path())!);
+      await page.goto(base + '/');
+      await page.getByLabel("A plan in procheck's JSON format").setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: saved });
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await expect.poll(() => page.locator('#verdict .govuk-tag').count(), { message: button }).toBe(1);
+      expect(await page.locator('#verdict .govuk-tag').innerText(), button).toBe(verdict);
+    }
     await page.close();
   });
 
