@@ -1,4 +1,4 @@
-// The plan format field by field, from the JSON Schema, for the README.
+// The plan format field by field, from the JSON Schema, for the plan-format page (src/plan/README.md).
 import { planJsonSchema } from './json-schema.js';
 
 type Schema = {

@@ -1,6 +1,6 @@
 // The plan format: one proposed commissioning decision.
 // Field names follow Open Contracting (OCDS) / Find a Tender where one exists;
-// each field's description says so, and the README documents the mapping.
+// each field's description says so, and src/plan/README.md documents the mapping.
 // Every object is strict: an unknown field is an error naming its path, so a
 // typo never silently drops a fact the law needs.
 import { z } from 'zod';
