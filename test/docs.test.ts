@@ -67,6 +67,12 @@ describe('the README is what a newcomer needs', () => {
     expect(existsSync(join(root, block[1]!.split(' ').at(-1)!))).toBe(true);
   });
 
+  it('gives the exact command that installs the Chromium the browser tests drive, as CI runs it', () => {
+    const command = 'sudo apt-get install -y chromium';
+    expect(readme).toContain(`\`${command}\``);
+    expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toMatch(/apt-get install -y (-qq )?chromium/);
+  });
+
   it('gives the exit codes the command uses, each once', () => {
     const exits = readme.slice(readme.indexOf('## Exit codes'), readme.indexOf('## Where the rest lives'));
     const rows = [...exits.matchAll(/^\| (\d+) \| ([\w-]+)/gm)].map((m) => [Number(m[1]), m[2]]);
