@@ -9,6 +9,8 @@ export interface ProgressOptions {
   /** Least time between redraws, so a fast run does not flood the terminal. */
   intervalMs?: number;
   now?: () => number;
+  /** What is counted: plans, or notices. */
+  noun?: string;
 }
 
 export interface Progress {
@@ -18,16 +20,16 @@ export interface Progress {
   clear(): void;
 }
 
-export function progressBar(done: number, total: number | null, width = 20, fraction: number | null = null): string {
+export function progressBar(done: number, total: number | null, width = 20, fraction: number | null = null, noun = 'plan'): string {
   const share = total !== null ? (total === 0 ? 1 : done / total) : fraction;
-  const count = total !== null ? `${done}/${total} plans` : `${done} plan${done === 1 ? '' : 's'}`;
+  const count = total !== null ? `${done}/${total} ${noun}s` : `${done} ${noun}${done === 1 ? '' : 's'}`;
   if (share === null) return `${count} checked`;
   const filled = Math.min(width, Math.floor(share * width));
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}${total === null ? `, ${Math.min(100, Math.floor(share * 100))}% of the file read` : ''}`;
 }
 
 export function createProgress(options: ProgressOptions): Progress {
-  const { write, isTTY, width = 20, intervalMs = 50, now = Date.now } = options;
+  const { write, isTTY, width = 20, intervalMs = 50, now = Date.now, noun = 'plan' } = options;
   if (!isTTY) return { update() {}, clear() {} };
   let shown = 0;
   let last = -Infinity;
@@ -37,7 +39,7 @@ export function createProgress(options: ProgressOptions): Progress {
       // The first and last states are always drawn; between them, at most one redraw per interval.
       if (done !== 0 && done !== total && fraction !== 1 && t - last < intervalMs) return;
       last = t;
-      const text = progressBar(done, total, width, fraction);
+      const text = progressBar(done, total, width, fraction, noun);
       write(`\r${text}${' '.repeat(Math.max(0, shown - text.length))}`);
       shown = text.length;
     },

@@ -22,6 +22,10 @@ ${REVIEW_USAGE}
   procheck options <plan.json> [<option2.json> ...] [--format text|markdown|json|html] [--rules <dir>]
                 one plan: every route its regime offers, side by side and ranked;
                 several plans: each an option (e.g. a committee report's), compared
+  procheck notice <notices.json|notices.ndjson> [<more> ...] [--format text|markdown|json] [--rules <dir>]
+                published notices (OCDS releases, packages or records, as Find a Tender and
+                Contracts Finder publish them) read as plans and checked: one notice in full,
+                many as a line each with a summary by authority and by kind of defect
   procheck plan <plan.json> [--format text|markdown|json] [--rules <dir>]
   procheck plan --start <date> --regime psr|pcr2015|pa2023 [--process <process>]
                 [--mobilisation-months <n>] [--evaluation-weeks <n>] [--tender-days <n>]
@@ -31,6 +35,8 @@ Exit codes of "check": 0 compliant, 10 review, 11 non-compliant, 12 out-of-scope
 20 invalid plan, 21 usage error, 22 broken rule set.
 Exit codes of "diff": 0 identical, 1 different, 21 usage error, 22 broken rule set.
 Exit codes of "options": 0 appraisal given, 20 invalid plan, 21 usage error, 22 broken rule set.
+Exit codes of "notice": as "check", by the worst notice (a notice not checked counts as review);
+20 a file that is not OCDS, 21 usage error, 22 broken rule set.
 Exit codes of "plan": 0 timetable proposed, 20 invalid plan or option value,
 21 usage error, 22 broken rule set.`;
 
@@ -157,6 +163,35 @@ async function options(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function notice(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, rules: { type: 'string' } } });
+  const { auditNoticeFiles } = await import('../notice/audit.js');
+  const { NOTICE_FORMATS, renderNotices } = await import('../notice/render.js');
+  const { OcdsReadError } = await import('../notice/read-ocds.js');
+  const { readNoticeFile } = await import('./read-plan.js');
+  const { createProgress } = await import('../batch/progress.js');
+  const format = values.format as (typeof NOTICE_FORMATS)[number];
+  if (!NOTICE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${NOTICE_FORMATS.join(', ')}`);
+  if (positionals.length === 0) throw new UsageError('notice needs a file of notices (or several, read as one)');
+  const files = positionals.map((name) => ({ name, text: readNoticeFile(name) }));
+  const checker = createChecker(loadRuleSet(values.rules));
+  const progress = createProgress({ write: io.progress ?? ((t) => io.err(t)), isTTY: io.isTTY ?? process.stderr.isTTY ?? false, noun: 'notice' });
+  try {
+    const audit = await auditNoticeFiles(files, checker, (done, total) => progress.update(done, total));
+    progress.clear();
+    io.out(renderNotices(audit, format));
+    const codes = audit.notices.map((n) => (n.verdict === 'not-checked' ? EXIT.review : EXIT[n.verdict]));
+    return Math.max(EXIT.compliant, ...codes);
+  } catch (e) {
+    progress.clear();
+    if (e instanceof OcdsReadError) {
+      io.err(`${e.message}\n`);
+      return EXIT.invalidPlan;
+    }
+    throw e;
+  }
+}
+
 async function serve(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -202,6 +237,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await plan(rest, io);
       case 'options':
         return await options(rest, io);
+      case 'notice':
+        return await notice(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -41,3 +41,18 @@ export function readPlanFile(path: string): unknown {
     throw new PlanValidationError([{ path: '', message: `${path} is not valid JSON: ${(e as Error).message}` }]);
   }
 }
+
+/** The largest file of notices read at once: a month of Find a Tender releases is some 150 MB. */
+export const MAX_NOTICE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** A file of published notices, as text; an unreadable file is a usage error, one past the limit an invalid input. */
+export function readNoticeFile(path: string): string {
+  let bytes: Buffer | null;
+  try {
+    bytes = readLimited(path, MAX_NOTICE_FILE_BYTES);
+  } catch (e) {
+    throw new UsageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (bytes === null) throw new PlanValidationError([{ path: '', message: `${path} is larger than ${MAX_NOTICE_FILE_BYTES / 1024 / 1024} MB: split it (a file per week of releases, say)` }]);
+  return bytes.toString('utf8');
+}

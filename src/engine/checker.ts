@@ -244,7 +244,11 @@ function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' 
 /** A missing fact a lot states for itself is asked of the lot (lots[].value.annual), one it shares of the plan. */
 function inLot(m: FindingT['missingFacts'][number], lot: Lot): FindingT['missingFacts'][number] {
   const top = m.planPath?.match(/^[A-Za-z]+/)?.[0];
-  return top && (lot as Record<string, unknown>)[top] !== undefined ? { ...m, planPath: `lots[].${m.planPath}` } : m;
+  if (!top || (lot as Record<string, unknown>)[top] === undefined) return m;
+  // A field the lot states and knows is not what is missing: the unknown is another lot's, one that shares the plan's field
+  // (a lot's value known, the lots' total not, since a lot without its own value shares the plan's unknown one).
+  const own = m.planPath!.includes('[') ? undefined : m.planPath!.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), lot);
+  return own !== undefined && own !== null ? m : { ...m, planPath: `lots[].${m.planPath}` };
 }
 
 /** The lots' lifetime values added up; null while one is unknown. */

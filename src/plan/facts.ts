@@ -483,7 +483,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
   const just = plan.justification;
   const fw = plan.frameworkAgreement;
   const originalMaxTerm = inc?.originalMaxTermMonths ?? null;
-  const latestEnd = inc && inc.extensionRemainingMonths != null ? extendTerm(inc.contractEnd, inc.extensionRemainingMonths) : null;
+  const latestEnd = inc && inc.contractEnd && inc.extensionRemainingMonths != null ? extendTerm(inc.contractEnd, inc.extensionRemainingMonths) : null;
 
   const estimated = estimatedValue(plan, decision.regime, lv, lots);
   const th = thresholdFacts(plan, decision.regime, params, estimated, cumulative);
@@ -603,7 +603,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     originalLifetimeValue: originalLv,
     lifetimeValueIncrease: lvIncrease,
     lifetimeValueIncreaseRatio: lvIncrease === null || !originalLv ? null : lvIncrease / originalLv,
-    daysFromIncumbentEndToStart: inc ? daysBetween(inc.contractEnd, plan.dates.contractStart) : null,
+    daysFromIncumbentEndToStart: inc?.contractEnd ? daysBetween(inc.contractEnd, plan.dates.contractStart) : null,
     incumbentLatestEnd: latestEnd,
     daysFromIncumbentLatestEndToStart: latestEnd === null ? null : daysBetween(latestEnd, plan.dates.contractStart),
     onlyProviderCapable: nul(da?.onlyProviderCapable ?? undefined),
@@ -621,7 +621,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     changeExtensionMonths: change?.extensionMonths ?? (change && plan.route.process !== 'extension' ? 0 : null),
     changeEffectiveDate: nul(change?.effectiveDate),
     changeMadeDate: nul(change?.agreedDate ?? change?.effectiveDate),
-    daysFromIncumbentEndToChange: inc && change?.effectiveDate ? daysBetween(inc.contractEnd, change.effectiveDate) : null,
+    daysFromIncumbentEndToChange: inc?.contractEnd && change?.effectiveDate ? daysBetween(inc.contractEnd, change.effectiveDate) : null,
     changeValue: nul(change?.valueChange ?? undefined),
     changeCumulativeValue: cumulative,
     changeCumulativeRatio: cumulative === null || !originalLv ? null : cumulative / originalLv,

@@ -267,7 +267,7 @@ export const Dates = z.strictObject({
 export const Incumbent = z.strictObject({
   provider: z.string().min(1).meta({ description: 'Current provider. OCDS: awards[].suppliers[].name of the existing contract.' }),
   contractStart: IsoDate.optional(),
-  contractEnd: IsoDate.meta({ description: 'End of the current contract term as it stands (without unexercised extensions).' }),
+  contractEnd: unknownable(IsoDate).meta({ description: 'End of the current contract term as it stands (without unexercised extensions); null when not known (a published notice may name the provider but not the end of its contract).' }),
   awardedUnder: unknownable(z.enum(['psr', 'pcr2015', 'pa2023', 'pcr2006', 'other'])).meta({
     description: 'Regime the current contract was awarded under (changes follow that regime).',
   }),

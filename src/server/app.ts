@@ -12,6 +12,8 @@ import { catalogue, overlayCatalogue } from '../review/render-catalogue.js';
 import { describeRule, findRule } from '../review/rule-view.js';
 import { openApiDocument } from './openapi.js';
 import { compareOptions, compareRoutes } from '../options/compare.js';
+import { auditNotices } from '../notice/audit.js';
+import { OcdsReadError } from '../notice/read-ocds.js';
 import { registerWeb } from '../web/routes.js';
 import { loadExamples } from '../web/examples.js';
 import { loadCaseBook } from '../review/rule-cases.js';
@@ -29,10 +31,13 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 1_048_576;
+/** A file of notices may be a week of releases: larger than any plan. */
+export const NOTICE_BODY_LIMIT = 32 * 1_048_576;
 
 /** The kinds of problem the API reports (RFC 9457 `type` /problems/<code>), each with its title. */
 export const PROBLEM_TITLES = {
   'invalid-plan': 'The plan is not valid',
+  'invalid-notice': 'The notices are not OCDS procheck can read',
   'bad-request': 'The request is not one procheck can read',
   'not-found': 'No such route',
   'method-not-allowed': 'The route does not take this method',
@@ -120,6 +125,22 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.post<{ Querystring: { trace?: string } }>('/v1/check', { preHandler: jsonOnly }, async (req) => {
     const trace = req.query.trace === 'true' || req.query.trace === '1';
     return checker.check(req.body, { trace, untrusted: true });
+  });
+  // Notices come as JSON, or as the text of a file (NDJSON, or JSON cut short, which only a tolerant reader keeps).
+  app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  const ocdsOnly = async (req: FastifyRequest, reply: FastifyReply) => {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json' && !type.endsWith('+json') && type !== 'application/x-ndjson' && type !== 'text/plain')
+      return problem(reply, 415, 'unsupported-media-type', `Send OCDS as JSON (application/json), NDJSON (application/x-ndjson) or its text (text/plain), not ${type || 'no content type'}`);
+  };
+  app.post('/v1/notices/check', { preHandler: ocdsOnly, bodyLimit: NOTICE_BODY_LIMIT }, async (req, reply) => {
+    const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    try {
+      return await auditNotices(text, checker, 'the request body');
+    } catch (e) {
+      if (e instanceof OcdsReadError) return problem(reply, 400, 'invalid-notice', e.message);
+      throw e;
+    }
   });
   app.post('/v1/options', { preHandler: jsonOnly }, async (req) => {
     const body = req.body as { options?: unknown } | null;

@@ -3,6 +3,7 @@
 import { planJsonSchema } from '../plan/json-schema.js';
 import { reportJsonSchema } from '../report/json-schema.js';
 import { optionsJsonSchema } from '../options/json-schema.js';
+import { noticeAuditJsonSchema } from '../notice/json-schema.js';
 import { PROCHECK_VERSION } from '../version.js';
 
 const errorSchema = {
@@ -10,7 +11,7 @@ const errorSchema = {
   description: 'An RFC 9457 problem details object (application/problem+json).',
   required: ['type', 'title', 'status', 'detail'],
   properties: {
-    type: { type: 'string', description: 'A URI reference naming the kind of problem: /problems/invalid-plan, bad-request, not-found, method-not-allowed, unsupported-media-type, payload-too-large or internal.' },
+    type: { type: 'string', description: 'A URI reference naming the kind of problem: /problems/invalid-plan, invalid-notice, bad-request, not-found, method-not-allowed, unsupported-media-type, payload-too-large or internal.' },
     title: { type: 'string', description: 'The kind of problem, in words.' },
     status: { type: 'integer', description: 'The HTTP status code.' },
     detail: { type: 'string', description: 'This occurrence of the problem, in words.' },
@@ -77,6 +78,24 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/v1/notices/check': {
+        post: {
+          summary: 'Audit published notices: OCDS releases, release packages, records or record packages (as Find a Tender and Contracts Finder publish them), each procurement read as a plan and checked, with the notice\'s own words behind each finding',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { type: 'object', description: 'An OCDS release, release package, record or record package.' } },
+              'application/x-ndjson': { schema: { type: 'string', description: 'One OCDS document a line, as the Find a Tender API pages them.' } },
+              'text/plain': { schema: { type: 'string', description: 'The text of an OCDS file, which may be cut short: what was read whole is used, and the cut is reported.' } },
+            },
+          },
+          responses: {
+            '200': { description: 'Each procurement\'s audit and a summary by authority and by kind of defect', content: json('#/components/schemas/NoticeAudit') },
+            '400': problem('The body holds no OCDS release procheck can read (invalid-notice), with where'),
+            ...POST_PROBLEMS,
+          },
+        },
+      },
       '/v1/rules': {
         get: { summary: 'The rule catalogue', responses: { '200': { description: 'Every rule (id, title, regime, severity, citation, file), and the local overlays with theirs' } } },
       },
@@ -91,7 +110,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/v1/schema/report': { get: { summary: 'JSON Schema of the report', responses: { '200': { description: 'JSON Schema' } } } },
       '/healthz': { get: { summary: 'Liveness, with the rule-set version', responses: { '200': { description: 'ok' } } } },
     },
-    components: { schemas: { ...hoistDefs([planJsonSchema(), reportJsonSchema(), optionsJsonSchema()]), Error: errorSchema } },
+    components: { schemas: { ...hoistDefs([planJsonSchema(), reportJsonSchema(), optionsJsonSchema(), noticeAuditJsonSchema()]), Error: errorSchema } },
   };
 }
 

@@ -92,6 +92,9 @@ const NUMERIC: Record<string, FieldKind> = {
   'staff.proposedRedundancies': { type: 'count' },
 };
 
+/** Dates the schema lets a plan leave unknown (a published notice may name the existing provider but not when its contract ends). */
+const UNKNOWNABLE_DATES = ['incumbent.contractEnd'];
+
 /** The two dates a plan may leave out that the law's steps are timed from; optional rather than unknownable, but facts the plan has not fixed yet. */
 const DATE_FIELDS = ['dates.awardDecision', 'dates.contractSigned', 'justification.originalContractAwarded'];
 
@@ -113,6 +116,7 @@ function fieldsFromSchema(): UnknownField[] {
     if (f.enum) kind = { type: 'enum', values: f.enum };
     else if (f.types.includes('boolean')) kind = { type: 'boolean' };
     else if (NUMERIC[field.replace(/^lots\[\]\./, '')]) kind = NUMERIC[field.replace(/^lots\[\]\./, '')]!;
+    else if (UNKNOWNABLE_DATES.includes(field.replace(/^lots\[\]\./, ''))) kind = { type: 'date' };
     else throw new Error(`test/support/unknowns.ts: the unknownable field ${field} (${f.types.join('/')}) needs a FieldKind in NUMERIC`);
     out.push({ field, kind });
   }

@@ -1,0 +1,537 @@
+// A published notice read as a plan, by the mapping in ocds-mapping.json. Each
+// fact taken from the notice keeps where it came from and the notice's words,
+// so a finding can quote them. What the notice does not say is left out (an
+// unknown fact), never guessed; a fact the plan format cannot do without is
+// named as missing, and the notice is then read but not checked.
+import { DateTime } from 'luxon';
+import { addDays, monthsBetween } from '../plan/dates.js';
+import type { z } from 'zod';
+import type { AuthorityType } from '../plan/schema.js';
+import { MAPPING, re, type ReaderName } from './mapping.js';
+import type { Procurement } from './merge.js';
+
+type AuthorityTypeT = z.infer<typeof AuthorityType>;
+
+/** One fact the notice leaves open, and the values it could take (undefined: the field left out). */
+export interface Reading {
+  field: string;
+  /** Why it is open, for the report. */
+  why: string;
+  values: { label: string; value: unknown }[];
+}
+
+export interface Source {
+  planPath: string;
+  ocds: string;
+  quote: string;
+}
+
+export interface NoticePlan {
+  /** The plan as read: a plan, or a partial one when `missing` is not empty. */
+  plan: Record<string, unknown>;
+  sources: Source[];
+  /** Facts the plan format needs that the notice does not give: the notice is not checked without them. */
+  missing: { planPath: string; why: string }[];
+  /**
+   * Facts the notice leaves open that the plan format cannot leave unknown (the buyer's kind; whether
+   * there is an existing contract): each way they could be, and the plan is judged under every combination.
+   */
+  readings: Reading[];
+  /** Things the notice says that the plan cannot hold (options of unknown length, say): no compliant verdict while they stand. */
+  cautions: string[];
+  /** Fields of the notice no entry of the mapping reads. */
+  notUnderstood: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObject) : []);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+
+/** An OCDS date-time as the calendar date it fell on in England; a date that cannot be read is null. */
+export function londonDate(v: unknown): string | null {
+  const s = str(v);
+  if (!s) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return DateTime.fromISO(s).isValid ? s : null;
+  const d = DateTime.fromISO(s, { setZone: true });
+  if (!d.isValid) return null;
+  return d.setZone('Europe/London').toISODate();
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A date as a notice writes it in words: 25/04/2025 (day first, as in England), 1st October 2025, 01 April 2026. */
+export function wordsDate(s: string): string | null {
+  let y: number, m: number, d: number;
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(s.trim());
+  const named = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4})$/.exec(s.trim());
+  if (numeric) [d, m, y] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+  else if (named) {
+    m = MONTHS.findIndex((x) => x.startsWith(named[2]!.toLowerCase()) && named[2]!.length >= 3) + 1;
+    [d, y] = [Number(named[1]), Number(named[3])];
+    if (m === 0) return null;
+  } else return null;
+  if (y < 100) y += 2000;
+  const dt = DateTime.fromObject({ year: y, month: m, day: d });
+  return dt.isValid ? dt.toISODate() : null;
+}
+
+/** The sentence of `text` around `index`, for a quote. */
+function sentenceAt(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('. ', index) + 2, 0);
+  const stop = text.indexOf('. ', index);
+  const s = text.slice(start === 1 ? 0 : start, stop < 0 ? text.length : stop + 1).trim();
+  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
+}
+
+interface Words {
+  ocds: string;
+  text: string;
+}
+
+class NoticeReading {
+  readonly plan: Record<string, unknown> = {};
+  readonly sources: Source[] = [];
+  readonly missing: { planPath: string; why: string }[] = [];
+  readonly cautions: string[] = [];
+  readonly readings: Reading[] = [];
+  readonly r: Record<string, unknown>;
+  readonly tender: Record<string, unknown>;
+  readonly awards: Record<string, unknown>[];
+  readonly contracts: Record<string, unknown>[];
+  readonly lots: Record<string, unknown>[];
+  readonly words: Words[];
+  readonly buyer: Record<string, unknown> | null;
+  readonly cutShort: boolean;
+
+  constructor(
+    readonly p: Procurement,
+    cuts: readonly { within: string | null; partial: string | null }[],
+  ) {
+    this.r = p.compiled;
+    this.cutShort = cuts.length > 0;
+    this.tender = isObject(this.r.tender) ? this.r.tender : {};
+    this.awards = list(this.r.awards);
+    this.contracts = list(this.r.contracts);
+    this.lots = list(this.tender.lots);
+    const words: Words[] = [];
+    const add = (ocds: string, v: unknown) => {
+      const t = str(v);
+      if (t) words.push({ ocds, text: t });
+    };
+    add('description', this.r.description);
+    add('tender.description', this.tender.description);
+    add('tender.procurementMethodDetails', this.tender.procurementMethodDetails);
+    add('tender.procurementMethodRationale', this.tender.procurementMethodRationale);
+    this.lots.forEach((l, k) => add(`tender.lots[${k}].description`, l.description));
+    this.awards.forEach((a, k) => add(`awards[${k}].description`, a.description));
+    this.contracts.forEach((c, k) => add(`contracts[${k}].description`, c.description));
+    // The words of a text field the file ends inside: what they say so far is the notice's, though not all of it.
+    for (const c of cuts) if (c.within && c.partial && /description|rationale|title/i.test(c.within.split('.').at(-1) ?? '')) add(`${c.within} (cut short)`, c.partial);
+    this.words = words;
+    const parties = list(this.r.parties);
+    const buyerRef = isObject(this.r.buyer) ? this.r.buyer : null;
+    this.buyer =
+      parties.find((x) => Array.isArray(x.roles) && x.roles.includes('buyer')) ??
+      (buyerRef ? (parties.find((x) => x.id !== undefined && x.id === buyerRef.id) ?? buyerRef) : null);
+  }
+
+  set(planPath: string, value: unknown, ocds: string, quote: string): void {
+    const keys = planPath.split('.');
+    let o = this.plan;
+    for (const k of keys.slice(0, -1)) {
+      if (!isObject(o[k])) o[k] = {};
+      o = o[k] as Record<string, unknown>;
+    }
+    o[keys.at(-1)!] = value;
+    this.sources.push({ planPath, ocds, quote: quote.length > 300 ? `${quote.slice(0, 297)}...` : quote });
+  }
+
+  get(planPath: string): unknown {
+    return planPath.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), this.plan);
+  }
+
+  /** The first of the notice's words that a pattern matches: where, the match and its sentence. */
+  find(pattern: string, only?: (w: Words) => boolean): { ocds: string; match: RegExpExecArray; quote: string } | null {
+    for (const w of this.words) {
+      if (only && !only(w)) continue;
+      const m = re(pattern).exec(w.text);
+      if (m) return { ocds: w.ocds, match: m, quote: sentenceAt(w.text, m.index) };
+    }
+    return null;
+  }
+
+  lack(planPath: string, why: string): void {
+    this.missing.push({ planPath, why });
+  }
+}
+
+/** A period's length in whole months (a part month counts as a month), and its start when it has one. */
+function periodMonths(p: Record<string, unknown>): { months: number; start: string | null; quote: string } | null {
+  const start = londonDate(p.startDate);
+  const end = londonDate(p.endDate);
+  if (start && end && end >= start) {
+    const months = Math.ceil(monthsBetween(start, addDays(end, 1)) - 0.005);
+    return { months: Math.max(1, months), start, quote: `${p.startDate} to ${p.endDate}` };
+  }
+  const months = num(p.durationInMonths);
+  if (months) return { months: Math.ceil(months), start, quote: `durationInMonths ${months}` };
+  const days = num(p.durationInDays);
+  if (days) return { months: Math.max(1, days % 30 === 0 ? days / 30 : Math.ceil(days / 30.4375)), start, quote: `durationInDays ${days}` };
+  return null;
+}
+
+type Reader = (x: NoticeReading) => void;
+
+/** PSR processes with no notice of intention: what the notice dates is the notice of award, published after the award. */
+const AWARD_NOTICE_ONLY = new Set(['direct-award-a', 'direct-award-b', 'urgent-award']);
+
+const READ: Record<ReaderName, Reader> = {
+  ocid: (x) => x.set('id', x.p.ocid, 'ocid', x.p.ocid),
+  title: (x) => {
+    const t = str(x.tender.title) ?? str(isObject(x.r.planning) && isObject(x.r.planning.project) ? x.r.planning.project.title : null);
+    if (t) x.set('title', t, 'tender.title', t);
+    else {
+      x.plan.title = `Notice ${x.p.ocid}`;
+      x.lack('title', 'the notice gives no title; its ocid stands in');
+      x.missing.pop(); // a title is a label, not a fact the law turns on
+    }
+  },
+  description: (x) => {
+    const d = str(x.r.description) ?? str(x.tender.description);
+    if (d) x.plan.description = d.length > 2000 ? `${d.slice(0, 1997)}...` : d;
+  },
+  buyerName: (x) => {
+    const name = str(x.buyer?.name);
+    if (name) x.set('authority.name', name, 'parties[roles: buyer].name', name);
+    // A name is a label: without one the buyer is called so, and the law's tests do not turn on it.
+  },
+  authorityType: (x) => {
+    const name = str(x.buyer?.name);
+    const hit = name ? MAPPING.authorityTypes.find((a) => re(a.pattern).test(name)) : undefined;
+    if (hit && name) return x.set('authority.type', hit.type, 'parties[roles: buyer].name', name);
+    // Unknown kind: judged as every kind, and only what holds for all is decided.
+    const kinds: AuthorityTypeT[] = ['local-authority', 'combined-authority', 'icb', 'nhs-england', 'nhs-trust', 'foundation-trust', 'other-public-body'];
+    x.readings.push({ field: 'authority.type', why: name ? `the buyer's name ("${name}") does not say what kind of body it is` : 'the notice, as read, does not name the buyer', values: kinds.map((k) => ({ label: k, value: k })) });
+  },
+  thresholdTier: (x) => {
+    const c = list(isObject(x.buyer?.details) ? (x.buyer!.details as Record<string, unknown>).classifications : undefined).find((k) => k.scheme === 'UK_CA_TYPE');
+    const id = str(c?.id);
+    if (id === 'publicAuthorityCentralGovernment') x.set('authority.thresholdTier', 'central', 'parties[roles: buyer].details.classifications', id);
+    if (id === 'publicAuthoritySubCentralGovernment') x.set('authority.thresholdTier', 'sub-central', 'parties[roles: buyer].details.classifications', id);
+  },
+  contractType: (x) => {
+    const c = str(x.tender.mainProcurementCategory);
+    if (c === 'goods' || c === 'services' || c === 'works') x.set('contractType', c, 'tender.mainProcurementCategory', c);
+  },
+  cpv: (x) => {
+    const codes: string[] = [];
+    const where: string[] = [];
+    const take = (v: unknown, path: string) => {
+      if (isObject(v) && String(v.scheme ?? 'CPV').toUpperCase() === 'CPV' && str(v.id)) {
+        const code = String(v.id).replace(/-\d$/, '');
+        if (/^\d{8}$/.test(code) && !codes.includes(code)) {
+          codes.push(code);
+          where.push(`${path} ${v.id}${str(v.description) ? ` (${v.description})` : ''}`);
+        }
+      }
+    };
+    take(x.tender.classification, 'tender.classification');
+    list(x.tender.additionalClassifications).forEach((c) => take(c, 'tender.additionalClassifications'));
+    list(x.tender.items).forEach((it) => {
+      take(it.classification, 'tender.items[].classification');
+      list(it.additionalClassifications).forEach((c) => take(c, 'tender.items[].additionalClassifications'));
+    });
+    x.lots.forEach((l) => list(l.items).forEach((it) => take(it.classification, 'tender.lots[].items[].classification')));
+    x.awards.forEach((a) => list(a.items).forEach((it) => take(it.classification, 'awards[].items[].classification')));
+    if (codes.length === 0) return x.lack('services[0].cpv', 'the notice gives no CPV code');
+    const description = str(x.tender.title) ?? 'The service the notice describes';
+    x.plan.services = [{ description, cpv: codes }];
+    x.sources.push({ planPath: 'services[0].cpv', ocds: 'tender.classification', quote: where.join('; ') });
+  },
+  value: (x) => {
+    const pick = (v: unknown, path: string) => (isObject(v) && (num(v.amount) !== null || num(v.amountGross) !== null) ? { v, path } : null);
+    const sum = (items: Record<string, unknown>[], path: string) => {
+      const vs = items.map((i, k) => pick(i.value, `${path}[${k}].value`)).filter((v) => v !== null);
+      return vs.length && vs.length === items.length ? vs : null;
+    };
+    const found = sum(x.contracts, 'contracts') ?? sum(x.awards, 'awards') ?? (pick(x.tender.value, 'tender.value') ? [pick(x.tender.value, 'tender.value')!] : null) ?? sum(x.lots, 'tender.lots');
+    if (found) {
+      const net = found.every((f) => num(f.v.amount) !== null);
+      const total = found.reduce((s, f) => s + (net ? num(f.v.amount)! : num(f.v.amountGross)!), 0);
+      x.plan.value = { annual: null, vatIncluded: !net, lifetime: total };
+      x.sources.push({ planPath: 'value.lifetime', ocds: found.map((f) => f.path).join(', '), quote: `${found.map((f) => `${net ? 'amount' : 'amountGross'} ${net ? f.v.amount : f.v.amountGross} ${f.v.currency ?? ''}`.trim()).join(' + ')}` });
+      return;
+    }
+    for (const p of MAPPING.valuePatterns) {
+      const hit = x.find(p);
+      const amount = hit?.match.groups?.amount ? Number(hit.match.groups.amount.replace(/,/g, '')) : NaN;
+      if (hit && Number.isFinite(amount)) {
+        x.plan.value = { annual: null, vatIncluded: false, lifetime: amount };
+        x.sources.push({ planPath: 'value.lifetime', ocds: hit.ocds, quote: hit.quote });
+        return;
+      }
+    }
+    x.plan.value = { annual: null, vatIncluded: false };
+  },
+  vatIncluded: () => {
+    // Set with the value: amount is net of VAT, amountGross includes it.
+  },
+  termMonths: (x) => {
+    const candidates: [unknown, string][] = [
+      ...x.contracts.map((c, k) => [c.period, `contracts[${k}].period`] as [unknown, string]),
+      ...x.awards.map((a, k) => [a.contractPeriod, `awards[${k}].contractPeriod`] as [unknown, string]),
+      [x.tender.contractPeriod, 'tender.contractPeriod'],
+    ];
+    for (const [p, path] of candidates) {
+      const m = isObject(p) ? periodMonths(p) : null;
+      if (m) {
+        x.set('term.initialMonths', m.months, path, m.quote);
+        return;
+      }
+    }
+    const lotTerms = x.lots.map((l, k) => (isObject(l.contractPeriod) ? { m: periodMonths(l.contractPeriod), k } : null)).filter((v) => v?.m);
+    if (lotTerms.length) {
+      const longest = lotTerms.reduce((a, b) => (b!.m!.months > a!.m!.months ? b : a))!;
+      x.set('term.initialMonths', longest.m!.months, `tender.lots[${longest.k}].contractPeriod`, longest.m!.quote);
+      return;
+    }
+    const start = MAPPING.datePatterns.contractStart!.map((p) => x.find(p)).find(Boolean);
+    const end = MAPPING.datePatterns.contractEnd!.map((p) => x.find(p)).find(Boolean);
+    const s = start?.match.groups?.date ? wordsDate(start.match.groups.date) : null;
+    const e = end?.match.groups?.date ? wordsDate(end.match.groups.date) : null;
+    if (s && e && e >= s) {
+      x.set('term.initialMonths', Math.max(1, Math.ceil(monthsBetween(s, addDays(e, 1)) - 0.005)), end!.ocds, `${start!.quote} ${end!.quote}`);
+      return;
+    }
+    x.lack('term.initialMonths', 'the notice gives no contract period');
+  },
+  extensions: (x) => {
+    const says = x.lots.some((l) => l.hasRenewal === true || l.hasOptions === true) || [...x.contracts.map((c) => c.period), ...x.awards.map((a) => a.contractPeriod), x.tender.contractPeriod].some((p) => isObject(p) && str(p.maxExtentDate) && londonDate(p.maxExtentDate)! > (londonDate(p.endDate) ?? ''));
+    if (says) x.cautions.push('The notice says the contract may be renewed or extended, but not in a form procheck reads: the term and value may be longer than the period read, so no verdict of compliant is given.');
+    const term = x.get('term.initialMonths');
+    if (typeof term === 'number') (x.plan.term as Record<string, unknown>).extensions = [];
+  },
+  regime: (x) => {
+    const basis = isObject(x.tender.legalBasis) ? x.tender.legalBasis : null;
+    const psr = x.find(MAPPING.regimePatterns.find((p) => p.regime === 'psr')!.pattern);
+    if (psr) {
+      x.set('route.regime', 'psr', psr.ocds, psr.quote);
+      // A notice that says it awards under the PSR says the authority holds the service to be health care in its scope.
+      const services = x.plan.services as Record<string, unknown>[] | undefined;
+      if (services?.length) {
+        for (const s of services) s.healthCare = true;
+        x.sources.push({ planPath: 'services[0].healthCare', ocds: psr.ocds, quote: psr.quote });
+      }
+      return;
+    }
+    if (basis && String(basis.id) === '2023/54') return x.set('route.regime', 'pa2023', 'tender.legalBasis', `${basis.scheme} ${basis.id}`);
+    for (const p of MAPPING.regimePatterns.filter((q) => q.regime !== 'psr')) {
+      const hit = x.find(p.pattern);
+      if (hit) return x.set('route.regime', p.regime, hit.ocds, hit.quote);
+    }
+    if (basis && String(basis.id) === '32014L0024') return x.set('route.regime', 'pcr2015', 'tender.legalBasis', `${basis.scheme} ${basis.id}`);
+    x.plan.route = { ...(isObject(x.plan.route) ? x.plan.route : {}), regime: 'auto' };
+  },
+  process: (x) => {
+    const regime = x.get('route.regime');
+    const tags = x.p.releases.flatMap((r) => r.tag);
+    const notices = [...list(x.tender.documents), ...x.contracts.flatMap((c) => list(c.documents))].map((d) => d.noticeType);
+    if (tags.includes('contractAmendment') || notices.includes('UK10')) {
+      x.set('route.process', 'modification', tags.includes('contractAmendment') ? 'tag' : 'documents[].noticeType', tags.includes('contractAmendment') ? 'contractAmendment' : 'UK10');
+      return;
+    }
+    for (const p of MAPPING.processPatterns) {
+      if (regime !== 'auto' && p.regime !== regime) continue;
+      const hit = x.find(p.pattern);
+      if (hit) return x.set('route.process', p.process, hit.ocds, hit.quote);
+    }
+    x.lack('route.process', 'the notice does not say which process or procedure was used');
+  },
+  framework: (x) => {
+    const t = isObject(x.tender.techniques) ? x.tender.techniques : null;
+    if (t?.hasFrameworkAgreement === true) return x.set('route.framework', true, 'tender.techniques.hasFrameworkAgreement', 'true');
+    const hit = x.find('\\bframework agreement\\b|\\bestablish(ing)? a framework\\b');
+    if (hit) x.set('route.framework', true, hit.ocds, hit.quote);
+  },
+  frameworkTerm: (x) => {
+    const term = x.get('term.initialMonths');
+    if (x.get('route.framework') === true && typeof term === 'number') x.set('route.frameworkTermMonths', term, 'the period read for term.initialMonths', `${term} months`);
+  },
+  procurementStart: (x) => {
+    // The first notice. A compiled release's own date is when it was last updated, not a notice's.
+    const dated: { d: string; ocds: string; quote: string }[] = [];
+    const take = (v: unknown, ocds: string) => {
+      const d = londonDate(v);
+      if (d) dated.push({ d, ocds, quote: String(v) });
+    };
+    x.p.releases.forEach((r) => {
+      if (!r.tag.includes('compiled')) take(r.date, `release ${r.id ?? r.where} date`);
+    });
+    take(x.tender.datePublished, 'tender.datePublished');
+    take(isObject(x.tender.tenderPeriod) ? x.tender.tenderPeriod.startDate : null, 'tender.tenderPeriod.startDate');
+    const process = String(x.get('route.process'));
+    // Direct award C's intention notice is its first notice; the awards that publish only afterwards
+    // (direct awards A and B, urgent awards, modifications) started no later than any date they give.
+    if (process === 'direct-award-c' || process === 'direct-award') x.awards.forEach((a, k) => take(a.date, `awards[${k}].date`));
+    const afterwards = AWARD_NOTICE_ONLY.has(process) || process === 'modification' || process === 'urgent-modification';
+    if (afterwards) {
+      x.awards.forEach((a, k) => take(a.date, `awards[${k}].date`));
+      x.contracts.forEach((c, k) => take(c.dateSigned, `contracts[${k}].dateSigned`));
+      const start = x.sources.find((s) => s.planPath === 'dates.contractStart');
+      if (start) take(x.get('dates.contractStart'), start.ocds);
+    }
+    const first = dated.sort((a, b) => (a.d < b.d ? -1 : 1))[0];
+    if (!first) return x.lack('dates.procurementStart', "the notice does not date its first notice (a compiled release's date is only when it was last updated)");
+    x.set('dates.procurementStart', first.d, first.ocds, first.quote);
+    if (afterwards)
+      x.cautions.push(`The notice does not date the start of the procurement (a ${process.replace(/-/g, ' ')} is published after it): the earliest date it gives, ${first.d}, is taken, and the procurement started no later, so no verdict of compliant is given.`);
+  },
+  awardDecision: (x) => {
+    const award = x.awards.map((a, k) => ({ d: londonDate(a.date), ocds: `awards[${k}].date`, quote: String(a.date) })).find((a) => a.d);
+    const rel = x.p.releases.find((r) => r.tag.includes('award') && !r.tag.includes('compiled'));
+    const found = award ?? (rel && londonDate(rel.date) ? { d: londonDate(rel.date)!, ocds: `release ${rel.id ?? rel.where} date (tag award)`, quote: String(rel.date) } : null);
+    if (!found) return;
+    // PSR direct awards A and B and urgent awards publish no intention: their award notice comes after the contract is awarded.
+    if (x.get('route.regime') === 'psr' && AWARD_NOTICE_ONLY.has(String(x.get('route.process')))) return x.set('dates.awardNoticePublished', found.d, found.ocds, found.quote);
+    x.set('dates.awardDecision', found.d, found.ocds, found.quote);
+  },
+  representationsDeadline: (x) => {
+    if (x.get('route.regime') !== 'psr') return;
+    for (const p of MAPPING.datePatterns.representationsDeadline!) {
+      const hit = x.find(p);
+      const d = hit?.match.groups?.date ? wordsDate(hit.match.groups.date) : null;
+      if (hit && d) return x.set('dates.statedRepresentationsDeadline', d, hit.ocds, hit.quote);
+    }
+    const s = x.awards.map((a) => (isObject(a.standstillPeriod) ? a.standstillPeriod.endDate : null)).find((v) => londonDate(v));
+    if (s) x.set('dates.statedRepresentationsDeadline', londonDate(s), 'awards[].standstillPeriod.endDate', String(s));
+  },
+  contractSigned: (x) => {
+    const c = x.contracts.map((k, i) => ({ d: londonDate(k.dateSigned), ocds: `contracts[${i}].dateSigned`, quote: String(k.dateSigned) })).find((v) => v.d);
+    if (c) return x.set('dates.contractSigned', c.d, c.ocds, c.quote);
+    for (const p of MAPPING.datePatterns.contractSigned!) {
+      const hit = x.find(p);
+      const d = hit?.match.groups?.date ? wordsDate(hit.match.groups.date) : null;
+      if (hit && d) return x.set('dates.contractSigned', d, hit.ocds, hit.quote);
+    }
+  },
+  contractStart: (x) => {
+    const periods: [unknown, string][] = [
+      ...x.contracts.map((c, k) => [c.period, `contracts[${k}].period.startDate`] as [unknown, string]),
+      ...x.awards.map((a, k) => [a.contractPeriod, `awards[${k}].contractPeriod.startDate`] as [unknown, string]),
+      ...x.lots.map((l, k) => [l.contractPeriod, `tender.lots[${k}].contractPeriod.startDate`] as [unknown, string]),
+      [x.tender.contractPeriod, 'tender.contractPeriod.startDate'],
+    ];
+    for (const [p, path] of periods) {
+      const d = isObject(p) ? londonDate(p.startDate) : null;
+      if (d) return x.set('dates.contractStart', d, path, String((p as Record<string, unknown>).startDate));
+    }
+    for (const p of MAPPING.datePatterns.contractStart!) {
+      const hit = x.find(p);
+      const d = hit?.match.groups?.date ? wordsDate(hit.match.groups.date) : null;
+      if (hit && d) return x.set('dates.contractStart', d, hit.ocds, hit.quote);
+    }
+    x.lack('dates.contractStart', 'the notice does not say when the contract (the service) starts');
+  },
+  awardNoticePublished: (x) => {
+    if (x.get('route.regime') !== 'psr' || x.get('dates.awardNoticePublished')) return;
+    const award = x.get('dates.awardDecision');
+    const later = x.p.releases.find((r) => r.tag.includes('contract') && !r.tag.includes('compiled') && typeof award === 'string' && (londonDate(r.date) ?? '') > award);
+    if (later) x.set('dates.awardNoticePublished', londonDate(later.date), `release ${later.id ?? later.where} date (tag contract)`, String(later.date));
+  },
+  modificationNoticePublished: (x) => {
+    const rel = x.p.releases.find((r) => r.tag.includes('contractAmendment'));
+    if (rel && londonDate(rel.date)) x.set('dates.modificationNoticePublished', londonDate(rel.date), `release ${rel.id ?? rel.where} date (tag contractAmendment)`, String(rel.date));
+  },
+  change: (x) => {
+    if (x.get('route.process') !== 'modification') return;
+    const amendment = [...x.contracts.flatMap((c) => list(c.amendments)), ...list(x.tender.amendments)].at(-1);
+    const description = str(amendment?.description) ?? str(amendment?.rationale) ?? x.words[0]?.text ?? null;
+    if (!description) return x.lack('change.description', 'the notice does not describe the modification');
+    x.set('change.description', description.length > 500 ? `${description.slice(0, 497)}...` : description, amendment ? 'contracts[].amendments[].description' : x.words[0]!.ocds, description);
+    const when = londonDate(amendment?.date);
+    if (when) x.set('change.effectiveDate', when, 'contracts[].amendments[].date', String(amendment!.date));
+  },
+  incumbent: (x) => {
+    // A modification changes the supplier's contract. Direct awards A and C are to an existing provider, but a
+    // notice does not say there is an existing contract: with and without one are both judged.
+    const process = x.get('route.process');
+    if (process !== 'modification' && process !== 'direct-award-c' && process !== 'direct-award-a') return;
+    const supplier = x.awards.flatMap((a) => list(a.suppliers)).map((s) => str(s.name)).find(Boolean);
+    const provider = supplier ?? 'the existing provider (not named in what was read)';
+    if (process !== 'modification') {
+      x.readings.push({
+        field: 'incumbent',
+        why: 'the notice does not say whether there is an existing contract with the provider, nor when it ends',
+        values: [
+          { label: `an existing contract with ${provider}`, value: { provider } },
+          { label: 'no existing contract', value: undefined },
+        ],
+      });
+      if (supplier) x.sources.push({ planPath: 'incumbent.provider', ocds: 'awards[].suppliers[].name', quote: supplier });
+      return;
+    }
+    if (supplier) x.set('incumbent.provider', supplier, 'awards[].suppliers[].name', supplier);
+    else x.plan.incumbent = { ...(isObject(x.plan.incumbent) ? x.plan.incumbent : {}), provider };
+    const end =
+      x.contracts.map((c, k) => ({ d: isObject(c.period) ? londonDate(c.period.endDate) : null, ocds: `contracts[${k}].period.endDate`, q: isObject(c.period) ? String(c.period.endDate) : '' })).find((v) => v.d) ??
+      x.awards.map((a, k) => ({ d: isObject(a.contractPeriod) ? londonDate(a.contractPeriod.endDate) : null, ocds: `awards[${k}].contractPeriod.endDate`, q: isObject(a.contractPeriod) ? String(a.contractPeriod.endDate) : '' })).find((v) => v.d);
+    if (end?.d) x.set('incumbent.contractEnd', end.d, end.ocds, end.q);
+    const regime = x.get('route.regime');
+    if (regime === 'psr' || regime === 'pcr2015' || regime === 'pa2023') x.set('incumbent.awardedUnder', regime, 'route.regime as read', String(regime));
+  },
+  decisionMakers: (x) => noticeContent(x, 'intentionNotice.decisionMakersNamed', MAPPING.contentPatterns.decisionMakers),
+  conflicts: (x) => noticeContent(x, 'intentionNotice.conflictsDeclaredAndManaged', MAPPING.contentPatterns.conflicts),
+  urgency: (x) => {
+    if (x.get('route.process') !== 'urgent-award') return;
+    const w = x.words[0];
+    if (w) x.set('urgency.reason', w.text.length > 500 ? `${w.text.slice(0, 497)}...` : w.text, w.ocds, w.text);
+    else x.lack('urgency.reason', 'the notice gives no reason for the urgent award');
+  },
+  justification: (x) => {
+    if (x.get('route.process') !== 'direct-award' || x.get('route.regime') !== 'pa2023') return;
+    for (const p of MAPPING.justificationPatterns) {
+      const hit = x.find(p.pattern, (w) => w.ocds.startsWith('tender.procurementMethodRationale') || w.ocds === 'description');
+      if (hit) return x.set('justification.ground', p.ground, hit.ocds, hit.quote);
+    }
+  },
+  source: (x) => {
+    const ocid = x.p.ocid;
+    const url = ocid.startsWith('ocds-h6vhtk-')
+      ? `https://www.find-tender.service.gov.uk/Procedure/${ocid}`
+      : ocid.startsWith('ocds-b5fd17-')
+        ? `https://www.contractsfinder.service.gov.uk/Notice/${ocid.slice('ocds-b5fd17-'.length)}`
+        : undefined;
+    const ids = x.p.releases.map((r) => r.id).filter(Boolean);
+    x.plan.source = { document: `Published notice ${ocid}${ids.length ? ` (releases ${ids.join(', ')})` : ''}`, ...(url ? { url } : {}) };
+  },
+};
+
+/** A PSR intention notice's contents: said where the words say it; not said only when the whole notice was read. */
+function noticeContent(x: NoticeReading, planPath: string, pattern: string): void {
+  const process = String(x.get('route.process'));
+  if (x.get('route.regime') !== 'psr' || !['direct-award-c', 'most-suitable-provider', 'competitive'].includes(process)) return;
+  const hit = x.find(pattern, (w) => w.ocds === 'description' || w.ocds.startsWith('awards'));
+  if (hit) return x.set(planPath, true, hit.ocds, hit.quote);
+  if (!x.cutShort && x.words.some((w) => w.ocds === 'description')) x.set(planPath, false, 'description', 'the notice\'s words do not say it');
+}
+
+/** The fields of the release no entry of the mapping reads. */
+function notUnderstood(r: Record<string, unknown>): string[] {
+  const read = new Set(MAPPING.read);
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(r)) {
+    if (k === 'tender' && isObject(v)) {
+      for (const t of Object.keys(v)) if (!read.has(`tender.${t}`)) out.push(`tender.${t}`);
+    } else if (!read.has(k)) out.push(k);
+  }
+  return out;
+}
+
+/** Reads one procurement's compiled release as a plan. */
+export function noticeToPlan(p: Procurement, cuts: readonly { within: string | null; partial: string | null }[] = []): NoticePlan {
+  const x = new NoticeReading(p, cuts);
+  for (const f of MAPPING.fields) READ[f.reader](x);
+  if (!x.get('route.process') && !x.missing.some((m) => m.planPath === 'route.process')) x.lack('route.process', 'the notice does not say which process or procedure was used');
+  return { plan: x.plan, sources: x.sources, missing: x.missing, readings: x.readings, cautions: x.cautions, notUnderstood: notUnderstood(p.compiled) };
+}
