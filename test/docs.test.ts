@@ -51,9 +51,19 @@ function linkProblems(file: string): string[] {
 describe('the README is what a newcomer needs', () => {
   const sections = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
 
-  it('says what procheck is, how to set it up, the three ways in, the exit codes and where the rest lives, in that order', () => {
+  it('says what procheck is, how to set it up, the three ways in, one real notice audited, the exit codes and where the rest lives, in that order', () => {
     expect(readme.split('\n')[0]).toBe('# procheck');
-    expect(sections).toEqual(['Set up', 'Three ways in', 'Exit codes', 'Where the rest lives']);
+    expect(sections).toEqual(['Set up', 'Three ways in', 'A published notice, audited', 'Exit codes', 'Where the rest lives']);
+  });
+
+  it('shows a real published notice audited, as the command prints it', async () => {
+    const block = /<!-- notice-example:start -->\s*```\n([\s\S]*?)```/.exec(readme)![1]!;
+    const [command, ...shown] = block.replace(/\\\n\s+/g, ' ').split('\n').filter((l) => l.trim() !== '');
+    const args = command!.replace(/^\$ npx procheck /, '').split(/\s+/);
+    let out = '';
+    const code = await main(args.map((a) => (a.startsWith('cases/') ? join(root, a) : a)), { out: (t) => (out += t), err: () => {}, isTTY: false });
+    expect(code).toBe(11);
+    for (const line of shown) expect(out.replaceAll(root + '/', '')).toContain(line);
   });
 
   it('stays short: the reference lives in the linked pages', () => {

@@ -9,6 +9,7 @@ import { PlanValidationError } from '../plan/parse.js';
 import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogue.js';
 import type { FindingT, Report } from '../report/schema.js';
 import { PROCHECK_VERSION } from '../version.js';
+import { addDays } from '../plan/dates.js';
 import { readOcdsFiles, type OcdsFile } from './read-ocds.js';
 import { mergeByOcid, type Procurement } from './merge.js';
 import { noticeToPlan, type NoticePlan, type Source } from './to-plan.js';
@@ -49,9 +50,13 @@ function evidenceFor(finding: FindingT, report: Report, sources: Source[]): Sour
   }
   for (const m of finding.missingFacts) facts.add(m.fact);
   const paths = new Set([...facts].filter(isFactName).flatMap((f) => planPathsOf(f)));
+  const seen = new Set<string>();
   return sources.filter((s) => {
     const p = bare(s.planPath);
-    return [...paths].some((q) => p === q || p.startsWith(`${q}.`) || q.startsWith(`${p}.`));
+    const said = `${s.ocds}\u0000${s.quote}`;
+    if (seen.has(said) || ![...paths].some((q) => p === q || p.startsWith(`${q}.`) || q.startsWith(`${p}.`))) return false;
+    seen.add(said);
+    return true;
   });
 }
 
@@ -89,6 +94,7 @@ function mergeReadings(reports: Report[], readings: string[]): { findings: Findi
 
 function summaryLine(n: Omit<NoticeReport, 'summary'>): string {
   if (!n.checked) return `Not checked: the notice does not give ${n.missing.map((m) => m.planPath).join(', ')}.`;
+  const part = n.judgedWithout.length ? ` (Checked in part: the notice does not give ${n.judgedWithout.join(' or ')}, so only what does not turn on them is decided.)` : '';
   const decisive = n.findings.filter((f) => f.severity === n.verdict || (n.verdict === 'review' && f.severity === 'review'));
   const words: Record<string, string> = {
     compliant: 'Nothing the notice shows breaks the rules procheck checks.',
@@ -97,7 +103,7 @@ function summaryLine(n: Omit<NoticeReport, 'summary'>): string {
     'out-of-scope': 'Outside the regimes procheck checks',
   };
   const head = words[n.verdict] ?? n.verdict;
-  return n.verdict === 'compliant' ? head : `${head}: ${decisive.slice(0, 3).map((f) => f.title).join('; ')}${decisive.length > 3 ? `; and ${decisive.length - 3} more` : ''}.`;
+  return (n.verdict === 'compliant' ? head : `${head}: ${decisive.slice(0, 3).map((f) => f.title).join('; ')}${decisive.length > 3 ? `; and ${decisive.length - 3} more` : ''}.`) + part;
 }
 
 /** Audits one procurement. */
@@ -109,9 +115,58 @@ export interface Cut {
   partial: string | null;
 }
 
+/**
+ * Facts a check can go without, in part: the findings that do not turn on them are still decided. A notice
+ * that gives the rest is judged with each of a spread of values for them, and only the findings that are the
+ * same for every value, and read none of these fields, are given.
+ */
+const JUDGED_WITHOUT: Record<string, (p: Record<string, unknown>, bounds: Record<string, string>) => unknown[] | null> = {
+  'dates.contractStart': (plan) => {
+    const d = plan.dates as Record<string, string | undefined>;
+    const anchor = [d.awardDecision, d.awardNoticePublished, d.contractSigned, d.procurementStart].find((x) => typeof x === 'string');
+    return anchor ? [addDays(anchor, -400), addDays(anchor, 1), addDays(anchor, 45), addDays(anchor, 400), addDays(anchor, 2000)] : null;
+  },
+  'term.initialMonths': () => [1, 12, 36, 60, 120],
+  // No later than the first date the notice gives: that day, the days the law counts before it (14 for the most suitable
+  // provider, the tender periods), and long before.
+  'dates.procurementStart': (_plan, bounds) => {
+    const latest = bounds['dates.procurementStart'];
+    return latest ? [latest, addDays(latest, -13), addDays(latest, -15), addDays(latest, -45), addDays(latest, -200)] : null;
+  },
+};
+
+function combinations(plan: Record<string, unknown>, fields: readonly string[], bounds: Record<string, string>): Record<string, unknown>[] {
+  let out = [plan];
+  // The procurement start first: the service start's values are spread about the dates the notice gives.
+  for (const f of [...fields].sort((a, b) => Number(b === 'dates.procurementStart') - Number(a === 'dates.procurementStart'))) out = out.flatMap((p) => (JUDGED_WITHOUT[f]!(p, bounds) ?? []).map((v) => withField(p, f, v)));
+  return out;
+}
+
+/** The findings a reading gives alike whatever the values put in for the facts the notice lacks. */
+function stableFindings(reports: Report[]): FindingT[] {
+  const [first, ...rest] = reports;
+  return first!.findings.filter((f) => rest.every((r) => r.findings.some((g) => key(g) === key(f) && g.severity === f.severity && g.reason === f.reason)));
+}
+
+/** Whether a finding's rule read a fact that comes from one of these plan fields. */
+function readsAny(finding: FindingT, report: Report, fields: readonly string[]): boolean {
+  const entry = report.trace?.find((t) => t.ruleId === finding.ruleId && t.lot === finding.lot);
+  const facts = new Set<string>(finding.missingFacts.map((m) => m.fact));
+  for (const c of entry?.conditions ?? []) {
+    facts.add(c.fact);
+    const e = c.expected as { fact?: unknown } | null;
+    if (e && typeof e === 'object' && typeof e.fact === 'string') facts.add(e.fact);
+  }
+  const paths = [...facts].filter(isFactName).flatMap((f) => planPathsOf(f));
+  // A term is its initial months and its options together: a fact of either reads the term.
+  const within = (p: string, q: string) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && (p === 'term' || p.startsWith('term.')));
+  return paths.some((p) => fields.some((q) => within(p, q)));
+}
+
 export async function auditProcurement(p: Procurement, checker: Checker, cuts: Cut[] = []): Promise<NoticeReport> {
   const read: NoticePlan = noticeToPlan(p, cuts);
   const cutShort = cuts.map((c) => ({ where: c.where, path: c.path }));
+  const without = read.missing.map((m) => m.planPath).filter((f) => f in JUDGED_WITHOUT);
   const base = {
     ocid: p.ocid,
     title: typeof read.plan.title === 'string' ? read.plan.title : p.ocid,
@@ -120,6 +175,7 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
     releases: p.releases,
     cutShort,
     missing: read.missing,
+    judgedWithout: without,
     readings: read.readings.map((r) => ({ field: r.field, why: r.why, values: r.values.map((v) => v.label) })),
     cautions: read.cautions,
     notUnderstood: read.notUnderstood,
@@ -127,11 +183,15 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
     plan: read.plan,
   };
   const notChecked = (missing: NoticeReport['missing']): NoticeReport => {
-    const n = { ...base, missing, checked: false, verdict: 'not-checked' as const, findings: [], report: null };
+    const n = { ...base, missing, judgedWithout: [], checked: false, verdict: 'not-checked' as const, findings: [], report: null };
     return { ...n, summary: summaryLine(n) };
   };
-  if (read.missing.length) return notChecked(read.missing);
+  // Each fact gone without needs values to try: a date the notice bounds, or one to spread them about.
+  const bounded = without.includes('dates.procurementStart') ? withField(read.plan, 'dates.procurementStart', read.bounds['dates.procurementStart']) : read.plan;
+  const tryable = without.every((f) => (JUDGED_WITHOUT[f]!(bounded, read.bounds) ?? []).length > 0);
+  if (read.missing.length > without.length || !tryable) return notChecked(read.missing);
   if (!base.authority) read.plan.authority = { ...(read.plan.authority as object), name: 'the buyer (not named in the part of the notice read)' };
+  if (without.includes('term.initialMonths')) read.plan.term = { ...(read.plan.term as object), extensions: [] };
   // Every combination of the open readings (at most the buyer's seven kinds, with and without an existing contract).
   let combos: { labels: string[]; plan: Record<string, unknown> }[] = [{ labels: [], plan: read.plan }];
   for (const r of read.readings)
@@ -139,19 +199,27 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   const readings = combos.map((c) => c.labels.join('; ') || 'as read');
   const reports: Report[] = [];
   try {
-    for (const c of combos) reports.push(await checker.check(c.plan, { trace: true, untrusted: true }));
+    for (const c of combos) {
+      // Judged with each value put in for the facts it lacks: what holds for all of them, and reads none of them, stands.
+      const variants: Report[] = [];
+      for (const plan of combinations(c.plan, without, read.bounds)) variants.push(await checker.check(plan, { trace: true, untrusted: true }));
+      const stable = without.length ? stableFindings(variants).filter((f) => !readsAny(f, variants[0]!, without)) : variants[0]!.findings;
+      reports.push({ ...variants[0]!, findings: stable, verdict: without.length ? verdictOf(stable) : variants[0]!.verdict });
+    }
   } catch (e) {
     if (e instanceof PlanValidationError) return notChecked(e.issues.map((i) => ({ planPath: i.path, why: `as read from the notice: ${i.message}` })));
     throw e;
   }
   const merged = mergeReadings(reports, readings);
-  // Something the notice says that the plan cannot hold leaves a compliant verdict open.
-  const verdict = merged.verdict === 'compliant' && read.cautions.length ? 'review' : merged.verdict;
+  // Something the notice says that the plan cannot hold, or a fact it lacks, leaves a compliant verdict open.
+  const verdict = merged.verdict === 'compliant' && (read.cautions.length || without.length) ? 'review' : merged.verdict;
   const first = reports[0]!;
   const findings = merged.findings.map((f) => ({ ...f, evidence: evidenceFor(f, first, read.sources) }));
-  // Steps every reading requires (a step only some need is not a promise), and their timetable rows.
+  // Steps every reading requires (a step only some need is not a promise), and their timetable rows; none dated from a fact put in.
   const common = first.steps.filter((s) => reports.every((r) => r.steps.some((t) => t.id === s.id && t.lot === s.lot)));
-  const report: Report = { ...first, verdict, findings: merged.findings, steps: common, timetable: first.timetable.filter((row) => common.some((s) => s.id === row.stepId)) };
+  const steps = without.length ? common.map((s) => ({ ...s, due: null, dueKind: null, earliest: undefined, latest: undefined })) : common;
+  const timetable = without.length ? [] : first.timetable.filter((row) => common.some((s) => s.id === row.stepId));
+  const report: Report = { ...first, verdict, findings: merged.findings, steps: steps.map((s) => JSON.parse(JSON.stringify(s))), timetable };
   delete report.trace;
   const n = { ...base, checked: true, verdict, findings, report };
   return { ...n, summary: summaryLine(n) };

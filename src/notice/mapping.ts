@@ -28,6 +28,7 @@ export const MappingFile = z.strictObject({
   read: z.array(z.string()),
   authorityTypes: z.array(z.strictObject({ pattern: Pattern, type: AuthorityType })),
   regimePatterns: z.array(z.strictObject({ pattern: Pattern, regime: Regime, unlessPsr: z.boolean().optional() })),
+  intentionPattern: Pattern,
   processPatterns: z.array(z.strictObject({ pattern: Pattern, regime: Regime, process: Process })),
   datePatterns: z.record(z.enum(['representationsDeadline', 'contractStart', 'contractEnd', 'contractSigned']), z.array(Pattern)),
   valuePatterns: z.array(Pattern),

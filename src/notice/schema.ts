@@ -26,6 +26,9 @@ export const NoticeReportSchema = z
     verdict: z.union([Verdict, z.literal('not-checked')]),
     summary: z.string().meta({ description: 'The outcome in a sentence.' }),
     missing: z.array(z.strictObject({ planPath: z.string(), why: z.string() })).meta({ description: 'Facts the notice does not give that a check needs.' }),
+    judgedWithout: z.array(z.string()).meta({
+      description: 'Facts the notice does not give that the check went without (the service start, the term): only findings that do not turn on them are given, none dated from them, and no verdict of compliant.',
+    }),
     readings: z.array(z.strictObject({ field: z.string(), why: z.string(), values: z.array(z.string()) })).meta({
       description: 'Facts the notice leaves open that a plan must state (the buyer\'s kind; whether there is an existing contract): the plan is judged under every combination of their values, and only what holds for all is decided.',
     }),

@@ -37,6 +37,8 @@ export interface NoticePlan {
    * there is an existing contract): each way they could be, and the plan is judged under every combination.
    */
   readings: Reading[];
+  /** For a date the notice does not give: the latest it can be (the procurement started no later than its first dated notice). */
+  bounds: Record<string, string>;
   /** Things the notice says that the plan cannot hold (options of unknown length, say): no compliant verdict while they stand. */
   cautions: string[];
   /** Fields of the notice no entry of the mapping reads. */
@@ -95,6 +97,7 @@ class NoticeReading {
   readonly missing: { planPath: string; why: string }[] = [];
   readonly cautions: string[] = [];
   readonly readings: Reading[] = [];
+  readonly bounds: Record<string, string> = {};
   readonly r: Record<string, unknown>;
   readonly tender: Record<string, unknown>;
   readonly awards: Record<string, unknown>[];
@@ -210,9 +213,13 @@ const READ: Record<ReaderName, Reader> = {
     const name = str(x.buyer?.name);
     const hit = name ? MAPPING.authorityTypes.find((a) => re(a.pattern).test(name)) : undefined;
     if (hit && name) return x.set('authority.type', hit.type, 'parties[roles: buyer].name', name);
-    // Unknown kind: judged as every kind, and only what holds for all is decided.
-    const kinds: AuthorityTypeT[] = ['local-authority', 'combined-authority', 'icb', 'nhs-england', 'nhs-trust', 'foundation-trust', 'other-public-body'];
-    x.readings.push({ field: 'authority.type', why: name ? `the buyer's name ("${name}") does not say what kind of body it is` : 'the notice, as read, does not name the buyer', values: kinds.map((k) => ({ label: k, value: k })) });
+    // Unknown kind: judged as every kind, and only what holds for all is decided. A notice that awards under the PSR
+    // says its buyer is a relevant authority (reg 2), as it says the service is health care: every kind but another public body.
+    const psr = x.find(MAPPING.regimePatterns.find((p) => p.regime === 'psr')!.pattern);
+    const kinds: AuthorityTypeT[] = ['local-authority', 'combined-authority', 'icb', 'nhs-england', 'nhs-trust', 'foundation-trust', ...(psr ? [] : ['other-public-body' as const])];
+    const unnamed = name ? `the buyer's name ("${name}") does not say what kind of body it is` : 'the notice, as read, does not name the buyer';
+    x.readings.push({ field: 'authority.type', why: psr ? `${unnamed}; as a PSR notice it is a relevant authority` : unnamed, values: kinds.map((k) => ({ label: k, value: k })) });
+    if (psr) x.sources.push({ planPath: 'authority.type', ocds: psr.ocds, quote: psr.quote });
   },
   thresholdTier: (x) => {
     const c = list(isObject(x.buyer?.details) ? (x.buyer!.details as Record<string, unknown>).classifications : undefined).find((k) => k.scheme === 'UK_CA_TYPE');
@@ -346,6 +353,18 @@ const READ: Record<ReaderName, Reader> = {
       const hit = x.find(p.pattern);
       if (hit) return x.set('route.process', p.process, hit.ocds, hit.quote);
     }
+    // A PSR intention to award notice that names no process is one of the three that have one (regs 9-11): each is judged.
+    const intention = regime === 'psr' ? x.find(MAPPING.intentionPattern) : null;
+    if (intention) {
+      x.plan.route = { ...(x.plan.route as object), process: 'most-suitable-provider' };
+      x.sources.push({ planPath: 'route.process', ocds: intention.ocds, quote: intention.quote });
+      x.readings.push({
+        field: 'route.process',
+        why: 'the notice is a PSR intention to award notice but, as read, does not say which process it follows',
+        values: ['direct-award-c', 'most-suitable-provider', 'competitive'].map((p) => ({ label: p, value: p })),
+      });
+      return;
+    }
     x.lack('route.process', 'the notice does not say which process or procedure was used');
   },
   framework: (x) => {
@@ -361,31 +380,41 @@ const READ: Record<ReaderName, Reader> = {
   procurementStart: (x) => {
     // The first notice. A compiled release's own date is when it was last updated, not a notice's.
     const dated: { d: string; ocds: string; quote: string }[] = [];
-    const take = (v: unknown, ocds: string) => {
+    const take = (into: typeof dated, v: unknown, ocds: string) => {
       const d = londonDate(v);
-      if (d) dated.push({ d, ocds, quote: String(v) });
+      if (d) into.push({ d, ocds, quote: String(v) });
     };
     x.p.releases.forEach((r) => {
-      if (!r.tag.includes('compiled')) take(r.date, `release ${r.id ?? r.where} date`);
+      if (!r.tag.includes('compiled')) take(dated, r.date, `release ${r.id ?? r.where} date`);
     });
-    take(x.tender.datePublished, 'tender.datePublished');
-    take(isObject(x.tender.tenderPeriod) ? x.tender.tenderPeriod.startDate : null, 'tender.tenderPeriod.startDate');
+    take(dated, x.tender.datePublished, 'tender.datePublished');
+    take(dated, isObject(x.tender.tenderPeriod) ? x.tender.tenderPeriod.startDate : null, 'tender.tenderPeriod.startDate');
+    const awards: typeof dated = [];
+    x.awards.forEach((a, k) => take(awards, a.date, `awards[${k}].date`));
+    x.p.releases.forEach((r) => {
+      if (r.tag.includes('award') && !r.tag.includes('compiled')) take(awards, r.date, `release ${r.id ?? r.where} date (tag award)`);
+    });
+    const earliest = (xs: typeof dated) => [...xs].sort((p, q) => (p.d < q.d ? -1 : 1))[0];
     const process = String(x.get('route.process'));
-    // Direct award C's intention notice is its first notice; the awards that publish only afterwards
-    // (direct awards A and B, urgent awards, modifications) started no later than any date they give.
-    if (process === 'direct-award-c' || process === 'direct-award') x.awards.forEach((a, k) => take(a.date, `awards[${k}].date`));
-    const afterwards = AWARD_NOTICE_ONLY.has(process) || process === 'modification' || process === 'urgent-modification';
-    if (afterwards) {
-      x.awards.forEach((a, k) => take(a.date, `awards[${k}].date`));
-      x.contracts.forEach((c, k) => take(c.dateSigned, `contracts[${k}].dateSigned`));
-      const start = x.sources.find((s) => s.planPath === 'dates.contractStart');
-      if (start) take(x.get('dates.contractStart'), start.ocds);
+    const firstAward = earliest(awards);
+    // Direct award C's intention notice, and a Procurement Act direct award's notice, are the first notice.
+    if (process === 'direct-award-c' || process === 'direct-award') {
+      const first = earliest([...dated, ...awards]);
+      if (first) return x.set('dates.procurementStart', first.d, first.ocds, first.quote);
+    } else {
+      // Otherwise the procurement began with a notice before the award (a tender notice, a notice of intention to follow
+      // the most suitable provider process), or before a notice published only after the award: one the file must date.
+      const before = earliest(dated.filter((d) => !firstAward || d.d < firstAward.d));
+      if (before && !AWARD_NOTICE_ONLY.has(process) && process !== 'modification' && process !== 'urgent-modification') return x.set('dates.procurementStart', before.d, before.ocds, before.quote);
     }
-    const first = dated.sort((a, b) => (a.d < b.d ? -1 : 1))[0];
-    if (!first) return x.lack('dates.procurementStart', "the notice does not date its first notice (a compiled release's date is only when it was last updated)");
-    x.set('dates.procurementStart', first.d, first.ocds, first.quote);
-    if (afterwards)
-      x.cautions.push(`The notice does not date the start of the procurement (a ${process.replace(/-/g, ' ')} is published after it): the earliest date it gives, ${first.d}, is taken, and the procurement started no later, so no verdict of compliant is given.`);
+    // Not dated: judged without it, with every start no later than the first date the notice gives.
+    const known = [...dated, ...awards];
+    x.contracts.forEach((c, k) => take(known, c.dateSigned, `contracts[${k}].dateSigned`));
+    const start = x.sources.find((s) => s.planPath === 'dates.contractStart');
+    if (start) take(known, x.get('dates.contractStart'), start.ocds);
+    const latest = earliest(known);
+    x.lack('dates.procurementStart', latest ? `the notice does not date the start of the procurement (its first notice), only that it was no later than ${latest.d}` : "the notice does not date its first notice (a compiled release's date is only when it was last updated)");
+    if (latest) x.bounds['dates.procurementStart'] = latest.d;
   },
   awardDecision: (x) => {
     const award = x.awards.map((a, k) => ({ d: londonDate(a.date), ocds: `awards[${k}].date`, quote: String(a.date) })).find((a) => a.d);
@@ -533,5 +562,5 @@ export function noticeToPlan(p: Procurement, cuts: readonly { within: string | n
   const x = new NoticeReading(p, cuts);
   for (const f of MAPPING.fields) READ[f.reader](x);
   if (!x.get('route.process') && !x.missing.some((m) => m.planPath === 'route.process')) x.lack('route.process', 'the notice does not say which process or procedure was used');
-  return { plan: x.plan, sources: x.sources, missing: x.missing, readings: x.readings, cautions: x.cautions, notUnderstood: notUnderstood(p.compiled) };
+  return { plan: x.plan, sources: x.sources, missing: x.missing, bounds: x.bounds, readings: x.readings, cautions: x.cautions, notUnderstood: notUnderstood(p.compiled) };
 }

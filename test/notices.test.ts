@@ -1,0 +1,278 @@
+// Published notices audited: the real Find a Tender and Contracts Finder
+// releases in cases/notices/ give their expected findings, a notice's verdict
+// is a promise however the facts it leaves out turn out, and no file of any
+// shape crashes the reader.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../src/engine/checker.js';
+import { auditNoticeFiles, auditNotices } from '../src/notice/audit.js';
+import { parseJsonPrefix } from '../src/notice/json-prefix.js';
+import { mergeByOcid } from '../src/notice/merge.js';
+import { noticeToPlan, wordsDate } from '../src/notice/to-plan.js';
+import { OcdsReadError, readOcds } from '../src/notice/read-ocds.js';
+import { NoticeAuditSchema } from '../src/notice/schema.js';
+import { renderNotices, NOTICE_FORMATS } from '../src/notice/render.js';
+import { MAPPING, READERS } from '../src/notice/mapping.js';
+import { addDays } from '../src/plan/dates.js';
+import { buildServer } from '../src/server/app.js';
+import { main } from '../src/cli/main.js';
+
+const DIR = join(import.meta.dirname, '..', 'cases', 'notices');
+const checker = createChecker();
+const slugs = readdirSync(DIR)
+  .filter((f) => f.endsWith('.ocds.json'))
+  .map((f) => f.replace(/\.ocds\.json$/, ''))
+  .sort();
+
+interface Expected {
+  files: string[];
+  ocid: string;
+  verdict: string;
+  checked: boolean;
+  missing: string[];
+  judgedWithout: string[];
+  findings: Record<string, string>;
+  findingsReview: string[];
+  absentFindings: string[];
+  why: string;
+}
+
+const read = (name: string) => ({ name, text: readFileSync(join(DIR, name), 'utf8') });
+const expectedOf = (slug: string) => JSON.parse(readFileSync(join(DIR, `${slug}.expected.json`), 'utf8')) as Expected;
+const auditOf = (slug: string) => auditNoticeFiles(expectedOf(slug).files.map(read), checker);
+
+/** A release as Find a Tender publishes a PSR direct award C intention notice, with its contract release. */
+const INTENTION = {
+  ocid: 'ocds-h6vhtk-0aaaa1',
+  id: '010000-2025',
+  date: '2025-06-02T10:00:00+01:00',
+  tag: ['award'],
+  description:
+    'The relevant authority intends to award a contract under Direct Award Process C under the Provider Selection Regime. Representations by providers must be made to the relevant authority by 11/06/2025. Details of group making decisions: Public Health SLT. No conflicts of interest were identified.',
+  parties: [
+    { id: 'GB-PPON-X', name: 'Exampleshire County Council', roles: ['buyer'], details: { classifications: [{ scheme: 'UK_CA_TYPE', id: 'publicAuthoritySubCentralGovernment' }] } },
+    { id: 'GB-COH-1', name: 'Provider Ltd', roles: ['supplier'] },
+  ],
+  tender: { id: 'T1', title: 'Adult drug and alcohol treatment', legalBasis: { scheme: 'CELEX', id: '32014L0024' }, classification: { scheme: 'CPV', id: '85312500' }, mainProcurementCategory: 'services' },
+  awards: [
+    {
+      id: '1',
+      date: '2025-06-02T10:00:00+01:00',
+      value: { amount: 30000000, currency: 'GBP' },
+      suppliers: [{ id: 'GB-COH-1', name: 'Provider Ltd' }],
+      contractPeriod: { startDate: '2025-10-01T00:00:00+01:00', endDate: '2032-09-30T23:59:59+01:00' },
+    },
+  ],
+};
+const CONTRACT = {
+  ocid: 'ocds-h6vhtk-0aaaa1',
+  id: '012000-2025',
+  date: '2025-07-20T10:00:00+01:00',
+  tag: ['contract'],
+  contracts: [{ id: '1', awardID: '1', dateSigned: '2025-06-11T00:00:00+01:00', period: { startDate: '2025-10-01T00:00:00+01:00', endDate: '2032-09-30T23:59:59+01:00' } }],
+};
+
+describe('real notices (cases/notices/)', () => {
+  it('there are at least 15, each with its source, whether it is cut short, and its expected outcome with why', () => {
+    expect(slugs.length).toBeGreaterThanOrEqual(15);
+    for (const slug of slugs) {
+      const source = JSON.parse(readFileSync(join(DIR, `${slug}.source.json`), 'utf8')) as { ocid: string; url: string; cutShort: boolean };
+      expect(source.ocid, slug).toMatch(/^ocds-(h6vhtk|b5fd17)-/);
+      expect(source.url, slug).toMatch(/^https:\/\//);
+      expect(typeof source.cutShort, slug).toBe('boolean');
+      const e = expectedOf(slug);
+      expect(e.ocid, slug).toBe(source.ocid);
+      expect(e.why.length, slug).toBeGreaterThan(40);
+    }
+  });
+
+  it('cover the kinds of notice the issue names', () => {
+    const kinds = new Set(slugs.map((s) => (JSON.parse(readFileSync(join(DIR, `${s}.source.json`), 'utf8')) as { kind: string }).kind));
+    for (const k of ['psr-direct-award-a', 'psr-direct-award-c', 'psr-most-suitable-provider', 'psr-competitive', 'psr-framework', 'psr-modification', 'psr-urgent', 'pcr2015-award', 'contracts-finder'])
+      expect(kinds, k).toContain(k);
+    expect([...kinds].some((k) => k.startsWith('pa2023'))).toBe(true);
+  });
+
+  it.each(slugs)('%s gives its expected outcome', async (slug) => {
+    const e = expectedOf(slug);
+    const audit = await auditOf(slug);
+    NoticeAuditSchema.parse(audit);
+    const n = audit.notices.find((x) => x.ocid === e.ocid)!;
+    expect(n, `${slug}: ${e.ocid}`).toBeDefined();
+    expect({ verdict: n.verdict, checked: n.checked }).toEqual({ verdict: e.verdict, checked: e.checked });
+    expect(n.missing.map((m) => m.planPath).sort()).toEqual([...e.missing].sort());
+    expect([...n.judgedWithout].sort()).toEqual([...e.judgedWithout].sort());
+    for (const [rule, severity] of Object.entries(e.findings)) expect(n.findings.find((f) => f.ruleId === rule)?.severity, `${slug}: ${rule}`).toBe(severity);
+    for (const rule of e.findingsReview) expect(n.findings.find((f) => f.ruleId === rule)?.severity, `${slug}: ${rule}`).toBe('review');
+    for (const rule of e.absentFindings) expect(n.findings.map((f) => f.ruleId), `${slug}: ${rule}`).not.toContain(rule);
+    // Nothing else fires as a breach than the expected ones.
+    expect(n.findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId).sort()).toEqual(Object.keys(e.findings).filter((r) => e.findings[r] === 'non-compliant').sort());
+    // A finding that decides the verdict quotes the notice.
+    for (const f of n.findings.filter((x) => x.severity === 'non-compliant')) expect(f.evidence.length, `${slug}: ${f.ruleId}`).toBeGreaterThan(0);
+    for (const format of NOTICE_FORMATS) expect(renderNotices(audit, format).length).toBeGreaterThan(100);
+  });
+
+  it('a representations deadline short of reg 12 is quoted in the notice\'s own words', async () => {
+    const n = (await auditOf('mersey-west-lancs-2025-psr-direct-award-c-consultancy')).notices[0]!;
+    const f = n.findings.find((x) => x.ruleId === 'psr.standstill.stated-deadline-too-early')!;
+    expect(f.evidence.map((q) => q.quote).join(' ')).toContain('25/09/25');
+    expect(f.reason).toContain('30 September 2025');
+  });
+});
+
+describe('a notice\'s verdict is a promise', () => {
+  // Whatever the facts the notice lacks turn out to be (the service start, the term, the procurement's start no later
+  // than its first dated notice, the buyer's kind), a breach the audit decides is a breach of the plan so completed.
+  const decided = slugs.filter((s) => expectedOf(s).verdict === 'non-compliant');
+  it.each(decided)('%s: every decided breach stands for random values of what it lacks', async (slug) => {
+    const n = (await auditOf(slug)).notices[0]!;
+    const breaches = n.findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId);
+    const plan = n.plan as { dates: Record<string, string>; term?: Record<string, unknown> };
+    const anchor = plan.dates.awardDecision ?? plan.dates.procurementStart!;
+    const kinds = n.readings.find((r) => r.field === 'authority.type')?.values ?? [String((n.plan as { authority: { type: string } }).authority.type)];
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -600, max: 2500 }), fc.integer({ min: 1, max: 240 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom(...kinds), async (startOffset, months, before, kind) => {
+        const dates = { ...plan.dates };
+        if (n.judgedWithout.includes('dates.contractStart')) dates.contractStart = addDays(anchor, startOffset);
+        if (n.judgedWithout.includes('dates.procurementStart')) dates.procurementStart = addDays(n.missing.find((m) => m.planPath === 'dates.procurementStart')!.why.match(/no later than (\d{4}-\d{2}-\d{2})/)![1]!, -before);
+        const term = n.judgedWithout.includes('term.initialMonths') ? { initialMonths: months, extensions: [] } : plan.term;
+        const filled = { ...n.plan, authority: { ...(n.plan.authority as object), type: kind }, dates, term };
+        const report = await checker.check(filled, { untrusted: true });
+        for (const rule of breaches) expect(report.findings.find((f) => f.ruleId === rule)?.severity, rule).toBe('non-compliant');
+      }),
+      { numRuns: 40, seed: 15 },
+    );
+  });
+});
+
+describe('reading OCDS', () => {
+  it('keeps what was read whole of a file cut short, and says where', () => {
+    const r = parseJsonPrefix('{"a": 1, "b": {"c": "two", "d": "thr');
+    expect(r).toEqual({ ok: true, value: { a: 1, b: { c: 'two' } }, cut: { at: { line: 1, column: 37 }, path: 'b.d', partial: 'thr' } });
+  });
+
+  it('refuses a file broken in the middle, naming the line and column', () => {
+    const r = parseJsonPrefix('{\n  "a": 1,\n  "b" 2\n}');
+    expect(r).toMatchObject({ ok: false, at: { line: 3, column: 7 } });
+  });
+
+  it('any prefix of a document is read without throwing, keeping only values read whole', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), (value, share) => {
+        const text = JSON.stringify(value, null, 1);
+        const r = parseJsonPrefix(text.slice(0, Math.floor(text.length * share)));
+        if (r.ok && r.cut === null) expect(r.value).toEqual(JSON.parse(text.slice(0, Math.floor(text.length * share))));
+      }),
+      { numRuns: 500, seed: 15 },
+    );
+  });
+
+  it('reads a release, a release package, a record, a record package and NDJSON', () => {
+    const kinds = [
+      INTENTION,
+      { uri: 'x', releases: [INTENTION, CONTRACT] },
+      { ocid: INTENTION.ocid, releases: [INTENTION, CONTRACT] },
+      { records: [{ ocid: INTENTION.ocid, releases: [{ url: 'https://x', date: '2025-06-02T09:00:00Z', tag: ['award'] }], compiledRelease: { ...INTENTION, tag: ['compiled'] } }] },
+    ];
+    for (const k of kinds) expect(readOcds(JSON.stringify(k)).releases[0]!.release.ocid).toBe(INTENTION.ocid);
+    const nd = readOcds(`${JSON.stringify(INTENTION)}\nnot json\n${JSON.stringify(CONTRACT)}\n`);
+    expect(nd.releases).toHaveLength(2);
+    expect(nd.unread).toEqual([{ where: 'line 2', why: expect.stringContaining('not JSON') }]);
+  });
+
+  it('refuses a file that holds no release, saying why', () => {
+    expect(() => readOcds('{"hello": "world"}')).toThrow(OcdsReadError);
+    expect(() => readOcds('')).toThrow(/empty/);
+    expect(() => readOcds('{"a": [1, 2}')).toThrow(/line 1, column 12/);
+  });
+
+  it('merges an ocid\'s releases in date order, whatever the order in the file', () => {
+    const [p] = mergeByOcid(readOcds(`${JSON.stringify(CONTRACT)}\n${JSON.stringify(INTENTION)}`).releases);
+    expect(p!.releases.map((r) => r.id)).toEqual(['010000-2025', '012000-2025']);
+    expect(p!.compiled.awards).toBeDefined();
+    expect(p!.compiled.contracts).toBeDefined();
+  });
+
+  it('every reader the code has is in the mapping, and every pattern compiles', () => {
+    expect(new Set(MAPPING.fields.map((f) => f.reader))).toEqual(new Set(READERS));
+  });
+
+  it('reads dates as notices write them', () => {
+    expect(['25/04/2025', '1st October 2025', '01 April 2026', '3rd April 2026', '31 April 2026'].map(wordsDate)).toEqual(['2025-04-25', '2025-10-01', '2026-04-01', '2026-04-03', null]);
+  });
+});
+
+describe('a notice read as a plan', () => {
+  it('takes each fact from the notice with its words, and leaves out what it does not say', () => {
+    const [p] = mergeByOcid(readOcds(`${JSON.stringify(INTENTION)}\n${JSON.stringify(CONTRACT)}`).releases);
+    const r = noticeToPlan(p!);
+    expect(r.plan).toMatchObject({
+      authority: { name: 'Exampleshire County Council', type: 'local-authority', thresholdTier: 'sub-central' },
+      route: { regime: 'psr', process: 'direct-award-c' },
+      dates: { awardDecision: '2025-06-02', statedRepresentationsDeadline: '2025-06-11', contractSigned: '2025-06-11', contractStart: '2025-10-01', awardNoticePublished: '2025-07-20' },
+      term: { initialMonths: 84 },
+      value: { lifetime: 30000000, vatIncluded: false },
+    });
+    expect(r.plan).not.toHaveProperty('staff');
+    expect(r.sources.find((s) => s.planPath === 'dates.statedRepresentationsDeadline')!.quote).toContain('11/06/2025');
+    expect(r.readings.map((x) => x.field)).toEqual(['incumbent']);
+  });
+
+  it('audits it: the breaches the notice shows, with its words', async () => {
+    const a = await auditNotices(`${JSON.stringify(INTENTION)}\n${JSON.stringify(CONTRACT)}`, checker);
+    const n = a.notices[0]!;
+    expect(n.verdict).toBe('non-compliant');
+    const breaches = n.findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId);
+    expect(breaches).toEqual(expect.arrayContaining(['psr.standstill.stated-deadline-too-early', 'psr.standstill.contract-too-early', 'psr.notices.award-notice-late']));
+    // A large direct award C: considerable change is a question, stating the value and term.
+    expect(n.findings.find((f) => f.ruleId === 'psr.direct-award-c.considerable-change-value')?.severity).toBe('review');
+    expect(a.summary.byDefect[0]).toMatchObject({ severity: 'non-compliant' });
+  });
+
+  it('a field the mapping does not read is listed, not dropped', async () => {
+    const a = await auditNotices(JSON.stringify({ ...INTENTION, novelty: { x: 1 }, tender: { ...INTENTION.tender, gizmo: true } }), checker);
+    expect([...a.notices[0]!.notUnderstood].sort()).toEqual(['novelty', 'tender.gizmo']);
+  });
+
+  it('a notice without the facts a plan needs is read, not checked, each named', async () => {
+    const a = await auditNotices(JSON.stringify({ ocid: 'ocds-h6vhtk-0bbbb1', tag: ['compiled'], date: '2025-01-01T00:00:00Z', tender: { title: 'Something' } }), checker);
+    expect(a.notices[0]).toMatchObject({ checked: false, verdict: 'not-checked' });
+    expect(a.notices[0]!.missing.map((m) => m.planPath)).toEqual(expect.arrayContaining(['services[0].cpv', 'route.process', 'dates.contractStart']));
+  });
+});
+
+describe('interfaces', () => {
+  it('POST /v1/notices/check takes JSON, NDJSON or a file\'s text, and says what is wrong with anything else', async () => {
+    const app = await buildServer({ web: false });
+    const json = await app.inject({ method: 'POST', url: '/v1/notices/check', payload: { releases: [INTENTION, CONTRACT] } });
+    expect(json.statusCode).toBe(200);
+    expect(NoticeAuditSchema.parse(json.json()).notices[0]!.verdict).toBe('non-compliant');
+    const nd = await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'application/x-ndjson' }, payload: `${JSON.stringify(INTENTION)}\n${JSON.stringify(CONTRACT)}\n` });
+    expect(nd.json().notices[0].verdict).toBe('non-compliant');
+    const cut = await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'text/plain' }, payload: read('mersey-west-lancs-2025-psr-direct-award-c-consultancy.ocds.json').text });
+    expect(cut.json().notices[0].cutShort).toHaveLength(1);
+    const bad = await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'text/plain' }, payload: '{"a": [1, 2}' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    expect(bad.json()).toMatchObject({ type: '/problems/invalid-notice', detail: expect.stringContaining('line 1') });
+    const form = await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' });
+    expect(form.statusCode).toBe(415);
+    await app.close();
+  });
+
+  it('procheck notice reads several files as one and exits with the worst notice\'s code', async () => {
+    let out = '';
+    let err = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (err += t), isTTY: false };
+    const slug = 'gateshead-2026-psr-competitive-health-checks';
+    const code = await main(['notice', join(DIR, `${slug}.history.json`), join(DIR, `${slug}.ocds.json`)], io);
+    expect(code).toBe(11);
+    expect(out).toContain('NON-COMPLIANT');
+    expect(out).toContain('ocds-h6vhtk-06732c');
+    expect(await main(['notice', join(DIR, '..', 'coventry-2024-competitive.json')], io)).toBe(20);
+    expect(err).toMatch(/no OCDS release/);
+    expect(existsSync(join(DIR, `${slug}.history.json`))).toBe(true);
+  });
+});
