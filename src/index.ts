@@ -48,3 +48,11 @@ export { compareOptions, compareRoutes, OPTIONS_NOTICE } from './options/compare
 export { OptionsReportSchema, type OptionsReport, type OptionEntryT } from './options/schema.js';
 export { renderOptions, OPTIONS_FORMATS, type OptionsFormat } from './options/render.js';
 export { optionsJsonSchema } from './options/json-schema.js';
+// Published notices (OCDS) audited: read, merged by ocid, read as plans, checked.
+export { auditNotices, auditNoticeFiles, auditProcurement } from './notice/audit.js';
+export { readOcds, readOcdsFiles, OcdsReadError, type OcdsFile } from './notice/read-ocds.js';
+export { mergeByOcid, type Procurement } from './notice/merge.js';
+export { noticeToPlan, type NoticePlan } from './notice/to-plan.js';
+export { NoticeAuditSchema, NoticeReportSchema, type NoticeAudit, type NoticeReport } from './notice/schema.js';
+export { renderNotices, NOTICE_FORMATS, type NoticeFormat } from './notice/render.js';
+export { noticeAuditJsonSchema } from './notice/json-schema.js';

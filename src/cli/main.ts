@@ -16,7 +16,7 @@ const USAGE = `Usage:
   procheck check <register.csv|plans.ndjson|plans.jsonl> [--format text|json] [--full] [--trace] [--rules <dir>]
                 a plan per row, a line per plan and a summary; exits with the worst row's code
                 (20 if any row is malformed)
-  procheck schema [plan|report]
+  procheck schema [plan|report|notice]
 ${REVIEW_USAGE}
   procheck serve [--port 3000] [--host 127.0.0.1] [--rules <dir>]   web page (/) and HTTP API (/v1/check, /docs)
   procheck options <plan.json> [<option2.json> ...] [--format text|markdown|json|html] [--rules <dir>]
@@ -81,8 +81,13 @@ async function check(args: string[], io: Io): Promise<number> {
 // Only `check` of one plan loads up front (a cold start is most of a single check); every other command loads what it needs on demand.
 async function schema(args: string[], io: Io): Promise<number> {
   const which = args[0] ?? 'plan';
-  if (which !== 'plan' && which !== 'report') throw new UsageError('schema takes "plan" or "report"');
-  const schema = which === 'plan' ? (await import('../plan/json-schema.js')).planJsonSchema() : (await import('../report/json-schema.js')).reportJsonSchema();
+  if (which !== 'plan' && which !== 'report' && which !== 'notice') throw new UsageError('schema takes "plan", "report" or "notice"');
+  const schema =
+    which === 'plan'
+      ? (await import('../plan/json-schema.js')).planJsonSchema()
+      : which === 'report'
+        ? (await import('../report/json-schema.js')).reportJsonSchema()
+        : (await import('../notice/json-schema.js')).noticeAuditJsonSchema();
   io.out(JSON.stringify(schema, null, 2) + '\n');
   return 0;
 }
