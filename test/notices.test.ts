@@ -335,4 +335,16 @@ describe('interfaces', () => {
     expect(err).toMatch(/no OCDS release/);
     expect(existsSync(join(DIR, `${slug}.history.json`))).toBe(true);
   });
+
+  it('on a terminal a progress bar counts the notices and is erased; piped, nothing but the report', async () => {
+    let bar = '';
+    const slug = 'gateshead-2026-psr-competitive-health-checks';
+    const files = [join(DIR, `${slug}.history.json`), join(DIR, `${slug}.ocds.json`)];
+    await main(['notice', ...files], { out: () => {}, err: () => {}, progress: (t) => (bar += t), isTTY: true });
+    expect(bar).toContain('1/1 notices');
+    expect(bar.endsWith('\r')).toBe(true);
+    bar = '';
+    await main(['notice', ...files], { out: () => {}, err: () => {}, progress: (t) => (bar += t), isTTY: false });
+    expect(bar).toBe('');
+  });
 });

@@ -55,6 +55,17 @@ t0 = performance.now();
 for (const f of factSets) await bare.run({ ...f });
 line('bare json-rules-engine run (same rules and facts)', `${(((performance.now() - t0) * 1000) / N).toFixed(1)} µs`, '', null);
 
+// ---- published notices (issue 15): the real fixtures, each judged every way its open facts allow ----------------
+{
+  const { auditNoticeFiles } = await import('../../src/notice/audit.js');
+  const dir = join(root, 'cases', 'notices');
+  const fixtures = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { files: string[] });
+  const files = fixtures.map((e) => e.files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
+  const t1 = performance.now();
+  for (const f of files) await auditNoticeFiles(f, checker);
+  line(`notice audit, mean per real notice (${files.length})`, `${((performance.now() - t1) / files.length).toFixed(1)} ms`, '', null);
+}
+
 // ---- cold start ---------------------------------------------------------------
 const timeRun = (args: string[]) => {
   const t = performance.now();
