@@ -4,7 +4,7 @@
 import { formatValue } from './format.js';
 import type { Report } from './schema.js';
 
-const AUTHORITY_WORDS: Record<string, string> = {
+export const AUTHORITY_WORDS: Record<string, string> = {
   'local-authority': 'local authority',
   'combined-authority': 'combined authority',
   icb: 'integrated care board',

@@ -12,13 +12,13 @@ import { labelLots } from './lots.js';
 import { auditSection, type AuditRecord } from './audit.js';
 import { inWords, nextSteps, verdictSentence } from './plain-words.js';
 
-const VERDICT_TAG: Record<Report['verdict'], string> = {
+export const VERDICT_TAG: Record<Report['verdict'], string> = {
   compliant: 'govuk-tag--green',
   review: 'govuk-tag--yellow',
   'non-compliant': 'govuk-tag--red',
   'out-of-scope': 'govuk-tag--grey',
 };
-const SEVERITY_CLASS: Record<FindingT['severity'], string> = {
+export const SEVERITY_CLASS: Record<FindingT['severity'], string> = {
   'out-of-scope': 'govuk-tag--grey',
   'non-compliant': 'govuk-tag--red',
   review: 'govuk-tag--yellow',
@@ -35,7 +35,7 @@ function regimeLine(r: Report['regime']): string {
 }
 
 /** A link to the law; the link text names the provision, so it makes sense out of context. */
-const lawLink = (c: FindingT['citation']) =>
+export const lawLink = (c: FindingT['citation']) =>
   html`<a class="govuk-link" href="${c.url}" rel="noreferrer noopener" target="_blank">${c.instrument}, ${c.provision} (opens in new tab)</a>`;
 
 function summary(report: Report): Html {

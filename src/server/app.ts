@@ -157,6 +157,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       examples: loadExamples(options.examplesDir),
       cases,
       fileLimit: app.initialConfig.bodyLimit!,
+      noticeLimit: NOTICE_BODY_LIMIT,
     });
   return app;
 }

@@ -22,6 +22,8 @@ const PROCHECK_CSS = `.procheck-nowrap{white-space:nowrap}
 .procheck-verdict{border-left:10px solid #0b0c0c;padding:10px 15px;margin-bottom:20px;background:#f3f2f1}
 .procheck-verdict--compliant{border-color:#00703c}.procheck-verdict--review{border-color:#ffdd00}
 .procheck-verdict--non-compliant{border-color:#d4351c}.procheck-verdict--out-of-scope{border-color:#505a5f}
+.procheck-verdict--not-checked{border-color:#505a5f}
+.procheck-notice{border-top:2px solid #b1b4b6;padding-top:20px;margin-top:40px}
 .govuk-button-group form{display:contents}
 `;
 

@@ -49,6 +49,7 @@ export function layout(title: string, meta: PageMeta, body: Html, hasErrors = fa
     <nav aria-label="Menu" class="govuk-service-navigation__wrapper"><ul class="govuk-service-navigation__list">
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/questions">Fill in a plan</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/#examples">Examples</a></li>
+      <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/notices">Published notices</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/rules">Rule catalogue</a></li>
       <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/docs">HTTP API</a></li>
     </ul></nav>
@@ -88,6 +89,10 @@ export function startPage(meta: PageMeta, examples: readonly Example[], uploadEr
   </div>
   <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Check the file</button>
 </form>
+
+<h2 class="govuk-heading-m" id="notices">Published notices</h2>
+<p class="govuk-body">An authority's notice on Find a Tender or Contracts Finder can be checked too, from its OCDS data, with the notice's own words behind each finding.</p>
+<p class="govuk-body"><a class="govuk-link" href="/notices">Check a published notice</a></p>
 
 <h2 class="govuk-heading-m" id="examples">Try an example</h2>
 <p class="govuk-body">Plans built from real committee reports and worked examples. Check one, or open it in the form to change it.</p>

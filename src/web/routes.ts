@@ -19,6 +19,11 @@ import { PROCHECK_VERSION } from '../version.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
 import { renderCatalogueHtml } from '../review/catalogue-html.js';
 import type { CaseBook } from '../review/rule-cases.js';
+import { auditNoticeFiles } from '../notice/audit.js';
+import { OcdsReadError } from '../notice/read-ocds.js';
+import { NOTICE_TEXT_FIELD, pastedNotices, tooLarge, uploadedNotices, type NoticeInput } from './notice-input.js';
+import { noticeFormPage, type NoticeFormInput } from './notice-form.js';
+import { noticeResultPage } from './notice-result.js';
 
 export interface WebOptions {
   checker: Checker;
@@ -27,6 +32,8 @@ export interface WebOptions {
   cases: CaseBook;
   /** Largest plan file accepted, in bytes. */
   fileLimit: number;
+  /** Largest upload or paste of notices accepted, in bytes (a week of releases is larger than any plan); default fileLimit. */
+  noticeLimit?: number;
 }
 
 const DOWNLOADS: Record<string, { format: ReportFormat; type: string; ext: string }> = {
@@ -218,6 +225,34 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
       notice: `Your file ${filename} has problems. It is open in the form so you can fix them.`,
     });
   });
+
+  // Published notices (OCDS), uploaded as files or pasted, audited by src/notice.
+  const noticeLimit = options.noticeLimit ?? options.fileLimit;
+  const showNoticeForm = (reply: FastifyReply, p: Omit<NoticeFormInput, 'limit'> = {}, status = 200) => htmlPage(reply, noticeFormPage(meta, { ...p, limit: noticeLimit }), status);
+  async function auditAndShow(reply: FastifyReply, input: NoticeInput) {
+    // A problem with what was given is the officer's to fix, said by its box: a 4xx, and the page still renders.
+    if (!input.ok) return showNoticeForm(reply, { error: input, pasted: input.pasted }, input.status);
+    try {
+      return htmlPage(reply, noticeResultPage(meta, await auditNoticeFiles(input.files, checker)));
+    } catch (e) {
+      if (!(e instanceof OcdsReadError)) throw e;
+      return showNoticeForm(reply, { error: { field: input.field, message: e.message }, pasted: input.pasted }, 400);
+    }
+  }
+  app.get('/notices', (_req, reply) => showNoticeForm(reply));
+  app.post<{ Body: FormValues }>(
+    '/notices',
+    {
+      bodyLimit: noticeLimit,
+      // Text pasted past the limit is refused before the route runs: said by its box, not as the API's JSON problem.
+      errorHandler: (error: Error & { code?: string }, _req, reply) => {
+        if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+        const problem = tooLarge(NOTICE_TEXT_FIELD, noticeLimit);
+        return showNoticeForm(reply, { error: problem }, problem.status);
+      },
+    },
+    async (req, reply) => auditAndShow(reply, req.isMultipart() ? await uploadedNotices(req, noticeLimit) : pastedNotices(formValues(req.body))),
+  );
 
   app.post<{ Body: FormValues }>('/result', async (req, reply) => {
     const plan = planField(req.body, 'plan');
