@@ -114,6 +114,15 @@ describe('real notices (cases/notices/)', () => {
     for (const format of NOTICE_FORMATS) expect(renderNotices(audit, format).length).toBeGreaterThan(100);
   });
 
+  it('a notice checked in part shows no value put in for what it lacks: the term, the dates and the regime\'s basis are unknown', async () => {
+    const n = (await auditOf('shropshire-2026-psr-direct-award-c-public-health-nursing')).notices[0]!;
+    expect(n.judgedWithout).toEqual(expect.arrayContaining(['term.initialMonths', 'dates.contractStart']));
+    expect(n.report!.facts).toMatchObject({ initialTermMonths: null, maxTermMonths: null, contractEndIfAllOptions: null });
+    expect(n.report!.timetable).toEqual([]);
+    expect(n.report!.steps.every((s) => s.due === null)).toBe(true);
+    expect(n.report!.regime.basis).not.toMatch(/local-authority|icb/);
+  });
+
   it('a representations deadline short of reg 12 is quoted in the notice\'s own words', async () => {
     const n = (await auditOf('mersey-west-lancs-2025-psr-direct-award-c-consultancy')).notices[0]!;
     const f = n.findings.find((x) => x.ruleId === 'psr.standstill.stated-deadline-too-early')!;

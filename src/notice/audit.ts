@@ -163,6 +163,23 @@ function readsAny(finding: FindingT, report: Report, fields: readonly string[]):
   return paths.some((p) => fields.some((q) => within(p, q)));
 }
 
+/** The report's header facts and regime as every value put in gives them; what differs is not known (null), never a value put in. */
+function stableHeader(variants: Report[]): Report {
+  const [first, ...rest] = variants;
+  if (!rest.length) return first!;
+  const facts = Object.fromEntries(Object.entries(first!.facts).map(([k, v]) => [k, rest.every((r) => r.facts[k] === v) ? v : null]));
+  const same = rest.every((r) => r.regime.applicable === first!.regime.applicable && r.regime.basis === first!.regime.basis);
+  const agreed = rest.every((r) => r.regime.applicable === first!.regime.applicable);
+  const regime = same
+    ? first!.regime
+    : {
+        ...first!.regime,
+        applicable: agreed ? first!.regime.applicable : null,
+        basis: agreed ? 'The same regime applies whichever way the facts the notice does not give turn out.' : 'Which regime applies turns on facts the notice does not give.',
+      };
+  return { ...first!, facts, regime };
+}
+
 export async function auditProcurement(p: Procurement, checker: Checker, cuts: Cut[] = []): Promise<NoticeReport> {
   const read: NoticePlan = noticeToPlan(p, cuts);
   const cutShort = cuts.map((c) => ({ where: c.where, path: c.path }));
@@ -204,7 +221,7 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
       const variants: Report[] = [];
       for (const plan of combinations(c.plan, without, read.bounds)) variants.push(await checker.check(plan, { trace: true, untrusted: true }));
       const stable = without.length ? stableFindings(variants).filter((f) => !readsAny(f, variants[0]!, without)) : variants[0]!.findings;
-      reports.push({ ...variants[0]!, findings: stable, verdict: without.length ? verdictOf(stable) : variants[0]!.verdict });
+      reports.push({ ...stableHeader(variants), findings: stable, verdict: without.length ? verdictOf(stable) : variants[0]!.verdict });
     }
   } catch (e) {
     if (e instanceof PlanValidationError) return notChecked(e.issues.map((i) => ({ planPath: i.path, why: `as read from the notice: ${i.message}` })));
@@ -219,7 +236,8 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   const common = first.steps.filter((s) => reports.every((r) => r.steps.some((t) => t.id === s.id && t.lot === s.lot)));
   const steps = without.length ? common.map((s) => ({ ...s, due: null, dueKind: null, earliest: undefined, latest: undefined })) : common;
   const timetable = without.length ? [] : first.timetable.filter((row) => common.some((s) => s.id === row.stepId));
-  const report: Report = { ...first, verdict, findings: merged.findings, steps: steps.map((s) => JSON.parse(JSON.stringify(s))), timetable };
+  const header = stableHeader(reports);
+  const report: Report = { ...first, facts: header.facts, regime: header.regime, verdict, findings: merged.findings, steps: steps.map((s) => JSON.parse(JSON.stringify(s))), timetable };
   delete report.trace;
   const n = { ...base, checked: true, verdict, findings, report };
   return { ...n, summary: summaryLine(n) };
