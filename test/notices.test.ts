@@ -191,6 +191,14 @@ describe('reading OCDS', () => {
     expect(nd.unread).toEqual([{ where: 'line 2', why: expect.stringContaining('not JSON') }]);
   });
 
+  it('reads a Procurement Act transparency notice as a direct award, and a light-touch special regime; ignores a byte order mark', () => {
+    const ua = { ...INTENTION, description: undefined, tender: { ...INTENTION.tender, legalBasis: { scheme: 'UKPGA', id: '2023/54' }, specialRegime: ['lightTouch'], documents: [{ id: 'd', documentType: 'awardNotice', noticeType: 'UK5' }] } };
+    const [p] = mergeByOcid(readOcds(`\uFEFF${JSON.stringify(ua)}`).releases);
+    const plan = noticeToPlan(p!).plan as { route: unknown; services: { lightTouch?: boolean }[] };
+    expect(plan.route).toMatchObject({ regime: 'pa2023', process: 'direct-award' });
+    expect(plan.services[0]!.lightTouch).toBe(true);
+  });
+
   it('refuses a file that holds no release, saying why', () => {
     expect(() => readOcds('{"hello": "world"}')).toThrow(OcdsReadError);
     expect(() => readOcds('')).toThrow(/empty/);

@@ -6,7 +6,7 @@ import { AuthorityType, Process, Regime } from '../plan/schema.js';
 import raw from './ocds-mapping.json' with { type: 'json' };
 
 export const READERS = [
-  'ocid', 'title', 'description', 'buyerName', 'authorityType', 'thresholdTier', 'contractType', 'cpv', 'value', 'vatIncluded', 'termMonths',
+  'ocid', 'title', 'description', 'buyerName', 'authorityType', 'thresholdTier', 'specialRegime', 'contractType', 'cpv', 'value', 'vatIncluded', 'termMonths',
   'extensions', 'regime', 'process', 'framework', 'frameworkTerm', 'procurementStart', 'awardDecision', 'representationsDeadline', 'contractSigned',
   'contractStart', 'awardNoticePublished', 'modificationNoticePublished', 'change', 'incumbent', 'decisionMakers', 'conflicts', 'urgency',
   'justification', 'source',
@@ -28,6 +28,8 @@ export const MappingFile = z.strictObject({
   read: z.array(z.string()),
   authorityTypes: z.array(z.strictObject({ pattern: Pattern, type: AuthorityType })),
   regimePatterns: z.array(z.strictObject({ pattern: Pattern, regime: Regime, unlessPsr: z.boolean().optional() })),
+  noticeTypes: z.array(z.strictObject({ noticeType: z.string(), regime: Regime.optional(), process: Process, why: z.string() })),
+  specialRegimes: z.array(z.strictObject({ pattern: Pattern, lightTouch: z.boolean() })),
   intentionPattern: Pattern,
   processPatterns: z.array(z.strictObject({ pattern: Pattern, regime: Regime, process: Process })),
   datePatterns: z.record(z.enum(['representationsDeadline', 'contractStart', 'contractEnd', 'contractSigned']), z.array(Pattern)),

@@ -125,7 +125,9 @@ export function readOcdsFiles(files: readonly { text: string; name: string }[]):
 }
 
 /** Reads an OCDS file's text: one JSON document, or one per line (NDJSON, as the APIs page them). */
-export function readOcds(text: string, name = 'the file', prefix = ''): OcdsFile {
+export function readOcds(raw: string, name = 'the file', prefix = ''): OcdsFile {
+  // A byte order mark (as some editors save UTF-8) is not part of the JSON.
+  const text = raw.replace(/^\uFEFF/, '');
   const out: OcdsFile = { releases: [], links: [], unread: [], cutShort: [] };
   const whole = parseJsonPrefix(text);
   if (whole.ok) {

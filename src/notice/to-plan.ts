@@ -227,6 +227,15 @@ const READ: Record<ReaderName, Reader> = {
     if (id === 'publicAuthorityCentralGovernment') x.set('authority.thresholdTier', 'central', 'parties[roles: buyer].details.classifications', id);
     if (id === 'publicAuthoritySubCentralGovernment') x.set('authority.thresholdTier', 'sub-central', 'parties[roles: buyer].details.classifications', id);
   },
+  specialRegime: (x) => {
+    const regimes = Array.isArray(x.tender.specialRegime) ? x.tender.specialRegime.filter((s): s is string => typeof s === 'string') : [];
+    const hit = regimes.find((s) => MAPPING.specialRegimes.some((p) => p.lightTouch && re(p.pattern).test(s)));
+    const services = x.plan.services as Record<string, unknown>[] | undefined;
+    if (hit && services?.length) {
+      for (const s of services) s.lightTouch = true;
+      x.sources.push({ planPath: 'services[0].lightTouch', ocds: 'tender.specialRegime', quote: hit });
+    }
+  },
   contractType: (x) => {
     const c = str(x.tender.mainProcurementCategory);
     if (c === 'goods' || c === 'services' || c === 'works') x.set('contractType', c, 'tender.mainProcurementCategory', c);
@@ -343,11 +352,13 @@ const READ: Record<ReaderName, Reader> = {
   process: (x) => {
     const regime = x.get('route.regime');
     const tags = x.p.releases.flatMap((r) => r.tag);
-    const notices = [...list(x.tender.documents), ...x.contracts.flatMap((c) => list(c.documents))].map((d) => d.noticeType);
-    if (tags.includes('contractAmendment') || notices.includes('UK10')) {
-      x.set('route.process', 'modification', tags.includes('contractAmendment') ? 'tag' : 'documents[].noticeType', tags.includes('contractAmendment') ? 'contractAmendment' : 'UK10');
-      return;
+    const notices = [...list(x.tender.documents), ...x.awards.flatMap((a) => list(a.documents)), ...x.contracts.flatMap((c) => list(c.documents))].map((d) => d.noticeType);
+    const byType = MAPPING.noticeTypes.find((n) => notices.includes(n.noticeType) && (!n.regime || regime === 'auto' || regime === n.regime));
+    if (byType) {
+      if (byType.regime && regime === 'auto') x.set('route.regime', byType.regime, 'documents[].noticeType', `${byType.noticeType}: ${byType.why}`);
+      return x.set('route.process', byType.process, 'documents[].noticeType', `${byType.noticeType}: ${byType.why}`);
     }
+    if (tags.includes('contractAmendment')) return x.set('route.process', 'modification', 'tag', 'contractAmendment');
     for (const p of MAPPING.processPatterns) {
       if (regime !== 'auto' && p.regime !== regime) continue;
       const hit = x.find(p.pattern);
