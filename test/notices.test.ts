@@ -248,6 +248,30 @@ describe('a notice read as a plan', () => {
     expect(a.summary.byDefect[0]).toMatchObject({ severity: 'non-compliant' });
   });
 
+  it('a whole intention notice that names no decision-makers and says nothing of conflicts breaks the Schedules; a cut one is only asked', async () => {
+    const bare = { ...INTENTION, description: 'This is a Provider Selection Regime (PSR) intention to award notice under Direct Award Process C. Representations by providers must be made by 11/06/2025.' };
+    const whole = (await auditNotices(JSON.stringify(bare), checker)).notices[0]!;
+    expect(whole.plan).toMatchObject({ intentionNotice: { decisionMakersNamed: false, conflictsDeclaredAndManaged: false } });
+    expect(whole.findings.find((f) => f.ruleId === 'psr.notices.intention-contents')?.severity).toBe('non-compliant');
+    const cut = JSON.stringify(bare, null, 1);
+    const partial = (await auditNotices(cut.slice(0, cut.indexOf('"tender"') + 30), checker)).notices[0]!;
+    expect(partial.plan).not.toHaveProperty('intentionNotice.decisionMakersNamed');
+  });
+
+  it('a PSR framework longer than four years is over the cap unless the exceptional justification is recorded, which the notice does not say: a question', async () => {
+    const framework = {
+      ...INTENTION,
+      description: 'This is a Provider Selection Regime (PSR) intention to award notice: a framework agreement concluded under the competitive process. Representations by providers must be made by 17/06/2025.',
+      tender: { ...INTENTION.tender, techniques: { hasFrameworkAgreement: true } },
+      awards: [{ ...INTENTION.awards[0]!, contractPeriod: { startDate: '2025-10-01T00:00:00+01:00', endDate: '2034-09-30T23:59:59+01:00' } }],
+    };
+    const n = (await auditNotices(JSON.stringify(framework), checker)).notices[0]!;
+    expect(n.plan).toMatchObject({ route: { process: 'competitive', framework: true, frameworkTermMonths: 108 } });
+    const cap = n.findings.find((f) => f.ruleId === 'psr.framework.max-term')!;
+    expect(cap.severity).toBe('review');
+    expect(cap.missingFacts.map((m) => m.planPath)).toEqual(['route.frameworkTermJustified']);
+  });
+
   it('a field the mapping does not read is listed, not dropped', async () => {
     const a = await auditNotices(JSON.stringify({ ...INTENTION, novelty: { x: 1 }, tender: { ...INTENTION.tender, gizmo: true } }), checker);
     expect([...a.notices[0]!.notUnderstood].sort()).toEqual(['novelty', 'tender.gizmo']);
