@@ -216,6 +216,14 @@ describe('reading OCDS', () => {
     expect(new Set(MAPPING.fields.map((f) => f.reader))).toEqual(new Set(READERS));
   });
 
+  it('never reads a value from words the file ends in the middle of (25/04/20 may be 25/04/2025)', async () => {
+    const text = JSON.stringify({ ...INTENTION, description: 'This is a Provider Selection Regime (PSR) intention to award notice under Direct Award Process C. Representations by providers must be made by 25/06/2025.' });
+    const cut = text.slice(0, text.indexOf('25/06/2025') + 8);
+    const n = (await auditNotices(cut, checker)).notices[0]!;
+    expect(n.sources.find((s) => s.planPath === 'route.process')?.quote).toContain('Direct Award Process C');
+    expect((n.plan as { dates?: { statedRepresentationsDeadline?: string } }).dates?.statedRepresentationsDeadline).toBeUndefined();
+  });
+
   it('reads dates as notices write them', () => {
     expect(['25/04/2025', '1st October 2025', '01 April 2026', '3rd April 2026', '31 April 2026'].map(wordsDate)).toEqual(['2025-04-25', '2025-10-01', '2026-04-01', '2026-04-03', null]);
   });

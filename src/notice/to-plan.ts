@@ -89,6 +89,8 @@ function sentenceAt(text: string, index: number): string {
 interface Words {
   ocds: string;
   text: string;
+  /** The words of a field the file ends inside: a match that runs to their end may itself be cut (25/04/20 of 25/04/2025). */
+  cut?: boolean;
 }
 
 class NoticeReading {
@@ -118,9 +120,9 @@ class NoticeReading {
     this.contracts = list(this.r.contracts);
     this.lots = list(this.tender.lots);
     const words: Words[] = [];
-    const add = (ocds: string, v: unknown) => {
+    const add = (ocds: string, v: unknown, cut = false) => {
       const t = str(v);
-      if (t) words.push({ ocds, text: t });
+      if (t) words.push({ ocds, text: t, cut });
     };
     add('description', this.r.description);
     add('tender.description', this.tender.description);
@@ -130,7 +132,7 @@ class NoticeReading {
     this.awards.forEach((a, k) => add(`awards[${k}].description`, a.description));
     this.contracts.forEach((c, k) => add(`contracts[${k}].description`, c.description));
     // The words of a text field the file ends inside: what they say so far is the notice's, though not all of it.
-    for (const c of cuts) if (c.within && c.partial && /description|rationale|title/i.test(c.within.split('.').at(-1) ?? '')) add(`${c.within} (cut short)`, c.partial);
+    for (const c of cuts) if (c.within && c.partial && /description|rationale|title/i.test(c.within.split('.').at(-1) ?? '')) add(`${c.within} (cut short)`, c.partial, true);
     this.words = words;
     const parties = list(this.r.parties);
     const buyerRef = isObject(this.r.buyer) ? this.r.buyer : null;
@@ -159,7 +161,7 @@ class NoticeReading {
     for (const w of this.words) {
       if (only && !only(w)) continue;
       const m = re(pattern).exec(w.text);
-      if (m) return { ocds: w.ocds, match: m, quote: sentenceAt(w.text, m.index) };
+      if (m && !(w.cut && m.index + m[0].length >= w.text.trimEnd().length)) return { ocds: w.ocds, match: m, quote: sentenceAt(w.text, m.index) };
     }
     return null;
   }
