@@ -44,6 +44,7 @@ function noticeText(n: NoticeReport): string {
   for (const m of n.missing) out.push(wrap(`Not given: ${m.planPath}: ${m.why}.`, '  '));
   for (const r of n.readings) out.push(wrap(`Open: ${r.field}, since ${r.why}: judged as each of ${r.values.join(', ')}; only what holds for all is decided.`, '  '));
   for (const c of n.cautions) out.push(wrap(c, '  '));
+  if (n.findings.some((f) => f.severity !== 'info')) out.push('  Findings (where they say "the plan", read: the notice, read as a plan):');
   for (const f of n.findings.filter((f) => f.severity !== 'info')) {
     out.push(`  - [${f.severity.toUpperCase()}] ${f.title}  (${f.ruleId})`);
     out.push(wrap(f.reason, '      '));
@@ -89,6 +90,7 @@ function markdown(a: NoticeAudit): string {
     for (const c of n.cutShort) out.push(`- The file is cut short (${c.where}, inside \`${c.path}\`): what follows is not known.`);
     for (const m of n.missing) out.push(`- Not given: \`${m.planPath}\`: ${m.why}.`);
     for (const c of n.cautions) out.push(`- ${c}`);
+    if (n.findings.some((f) => f.severity !== 'info')) out.push('', 'Where a finding says "the plan", read: the notice, read as a plan.');
     for (const f of n.findings.filter((f) => f.severity !== 'info')) {
       out.push('', `### [${f.severity}] ${md(f.title)} (\`${f.ruleId}\`)`, '', f.reason, '', `${f.citation.instrument}, [${f.citation.provision}](${f.citation.url})`);
       for (const e of f.evidence) out.push(`> The notice (\`${e.ocds}\`): "${md(e.quote)}"`, '>');

@@ -82,7 +82,7 @@ function groupedFindings(findings: readonly Finding[], level: number, prefix: st
   let n = 0;
   const cards = (list: Finding[]) => list.map((f) => findingCard(f, `${prefix}finding-${++n}`, level + 1));
   return html`${heading(level, `Findings (${findings.length})`)}
-${findings.length ? '' : html`<p class="govuk-body">No rule found anything to report.</p>`}
+${findings.length ? html`<p class="govuk-body">Where a finding speaks of “the plan”, it means the notice, read as a plan.</p>` : html`<p class="govuk-body">No rule found anything to report.</p>`}
 ${groups.map(([id, title, list, folded]) =>
   !list.length
     ? ''
