@@ -7,6 +7,7 @@ import { main } from '../src/cli/main.js';
 import { EXIT } from '../src/cli/exit-codes.js';
 import { buildServer } from '../src/server/app.js';
 import { PLAN_FORMAT_PAGE, pageWithFields } from './support/plan-format-page.js';
+import { NOTICE_PAGE, pageWithMapping } from './support/notice-page.js';
 
 const root = join(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -117,6 +118,12 @@ describe('the reference pages', () => {
   it('the plan-format page documents every plan field as the schema defines it (run `npm run docs` after changing the schema)', () => {
     const text = readFileSync(PLAN_FORMAT_PAGE, 'utf8');
     expect(text).toBe(pageWithFields(text));
+  });
+
+  it('the notice page shows the OCDS mapping as the mapping file has it (run `npm run docs` after changing it)', () => {
+    const text = readFileSync(NOTICE_PAGE, 'utf8');
+    expect(text).toBe(pageWithMapping(text));
+    expect(text).toContain('`awards[].standstillPeriod.endDate`');
   });
 
   it("the API page's error example is what the API answers", async () => {

@@ -2,13 +2,11 @@
 // page to a result, an empty submit, and axe-core's WCAG 2.1 AA checks on each.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createChecker } from '../../src/engine/checker.js';
 import { auditNoticeFiles } from '../../src/notice/audit.js';
-import { launchBrowser, SCREENSHOTS } from './browser.js';
+import { SCREENSHOTS, serverAndBrowser } from './browser.js';
 import { accessibilityViolations } from './axe.js';
 
 const NOTICES = join(import.meta.dirname, '..', '..', 'cases', 'notices');
@@ -16,23 +14,11 @@ const FIXTURE = 'shropshire-2026-psr-direct-award-c-public-health-nursing';
 const files = [`${FIXTURE}.history.json`, `${FIXTURE}.ocds.json`].map((name) => ({ name, mimeType: 'application/json', buffer: readFileSync(join(NOTICES, name)) }));
 
 const checker = createChecker();
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  app = await buildServer({ checker });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const live = serverAndBrowser(checker);
 
 /** A page that records any console error, so a test can say "none"; the pages' security policy refuses axe's script, so it is bypassed for the checks. */
 async function openPage(): Promise<{ page: Page; consoleErrors: string[] }> {
-  const page = await browser.newPage({ bypassCSP: true });
+  const page = await live.browser.newPage({ bypassCSP: true });
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
@@ -44,9 +30,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSH
 describe('Check a published notice, in headless Chromium', () => {
   it('from the start page: upload a record and its release, and see the verdict the audit gives', async () => {
     const { page, consoleErrors } = await openPage();
-    await page.goto(base + '/');
+    await page.goto(live.base + '/');
     await page.getByRole('link', { name: 'Check a published notice' }).click();
-    await page.waitForURL(base + '/notices');
+    await page.waitForURL(live.base + '/notices');
     expect(await page.locator('h1').innerText()).toBe('Check a published notice');
     expect(await accessibilityViolations(page), 'the form').toEqual([]);
     await shot(page, '20-notices-form');
@@ -70,7 +56,7 @@ describe('Check a published notice, in headless Chromium', () => {
 
   it('an empty submit shows the error summary, which takes focus and links to the box', async () => {
     const { page } = await openPage();
-    await page.goto(base + '/notices');
+    await page.goto(live.base + '/notices');
     await page.getByRole('button', { name: 'Check the files' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
     expect(await page.title()).toBe('Error: Check a published notice - procheck');
@@ -96,7 +82,7 @@ describe('Check a published notice, in headless Chromium', () => {
 
   it('several procurements: the table, each in full and the summary pass the checks too', async () => {
     const { page } = await openPage();
-    await page.goto(base + '/notices');
+    await page.goto(live.base + '/notices');
     const other = 'nenc-icb-2025-psr-direct-award-a-liaise-durham-west.ocds.json';
     await page.getByLabel('OCDS files').setInputFiles([...files, { name: other, mimeType: 'application/json', buffer: readFileSync(join(NOTICES, other)) }]);
     await page.getByRole('button', { name: 'Check the files' }).click();

@@ -1,32 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createChecker } from '../../src/engine/checker.js';
-import { launchBrowser, SCREENSHOTS } from './browser.js';
+import { SCREENSHOTS, serverAndBrowser } from './browser.js';
 import { accessibilityViolations } from './axe.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const checker = createChecker();
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  app = await buildServer({ checker });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const live = serverAndBrowser(checker);
 
 /** A page that records what it fetched and any console error, so a test can say "none". */
 async function openPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; requests: string[]; consoleErrors: string[] }> {
-  const page = await browser.newPage(options);
+  const page = await live.browser.newPage(options);
   const requests: string[] = [];
   const consoleErrors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -90,13 +76,13 @@ async function fillPlan(page: Page, annual = answers.annual) {
 describe('web page, in headless Chromium', () => {
   it('fills in the form, submits it and shows the verdict the library gives for the same plan', async () => {
     const { page, requests, consoleErrors } = await openPage();
-    await page.goto(base + '/');
+    await page.goto(live.base + '/');
     await shot(page, '01-start');
-    await page.goto(base + '/plan');
+    await page.goto(live.base + '/plan');
     await fillPlan(page);
     await shot(page, '02-form-filled');
     await page.getByRole('button', { name: 'Check the plan' }).click();
-    await page.waitForURL(base + '/plan');
+    await page.waitForURL(live.base + '/plan');
     const expected = await checker.check(expectedPlan, { untrusted: true });
     await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
     expect(await page.locator('h1').innerText()).toBe(answers.title);
@@ -113,14 +99,14 @@ describe('web page, in headless Chromium', () => {
     await shot(page, '03-result');
     // GOV.UK Transport is for GOV.UK services only: never fetched. Nothing went to another host.
     expect(requests.filter((u) => u.includes('/assets/fonts/'))).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(live.base) && !u.startsWith('data:'))).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
 
   it('shows a bad value next to its field and in the error summary, and keeps the other answers', async () => {
     const { page, consoleErrors } = await openPage();
-    await page.goto(base + '/plan');
+    await page.goto(live.base + '/plan');
     await fillPlan(page, 'lots');
     await fillDate(page, 'Service start', '2026-02-30');
     await page.getByRole('button', { name: 'Check the plan' }).click();
@@ -147,7 +133,7 @@ describe('web page, in headless Chromium', () => {
 
   it('checks a shipped example in one click, and downloads its report as JSON, Markdown and printable HTML', async () => {
     const { page } = await openPage();
-    await page.goto(base + '/');
+    await page.goto(live.base + '/');
     await page.locator('a[data-example="coventry-2024-competitive"]').click();
     const expected = JSON.parse(readFileSync(join(root, 'cases', 'coventry-2024-competitive.expected.json'), 'utf8')) as { verdict: string };
     await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
@@ -170,7 +156,7 @@ describe('web page, in headless Chromium', () => {
 
   it('opens an example in the form, and an upload with a bad field, with the error by that field', async () => {
     const { page } = await openPage();
-    await page.goto(base + '/plan?example=coventry-2024-competitive');
+    await page.goto(live.base + '/plan?example=coventry-2024-competitive');
     expect(await page.getByLabel('Authority name').inputValue()).toBe('Coventry City Council');
     expect(await page.getByRole('group', { name: 'Service start' }).getByLabel('Year').inputValue()).toBe('2025');
     await page.getByRole('button', { name: 'Check the plan' }).click();
@@ -178,7 +164,7 @@ describe('web page, in headless Chromium', () => {
 
     const plan = JSON.parse(readFileSync(join(root, 'cases', 'coventry-2024-competitive.json'), 'utf8'));
     plan.term.initialMonths = -5;
-    await page.goto(base + '/');
+    await page.goto(live.base + '/');
     await page.getByLabel("A plan in procheck's JSON format").setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toContain('Initial term, in months');
@@ -196,7 +182,7 @@ describe('web page, in headless Chromium', () => {
 
   it.each(journeys)('goes through the question pages ($process), one part a page, to Check your answers and a result the library agrees with', async (j) => {
     const { page, consoleErrors } = await openPage({ bypassCSP: true });
-    await page.goto(base + '/');
+    await page.goto(live.base + '/');
     await page.getByRole('button', { name: 'Fill in a plan' }).click();
     const parts: Record<string, () => Promise<void>> = {
       'About the plan': () => page.getByLabel('Plan title').fill(answers.title),
@@ -259,13 +245,13 @@ describe('web page, in headless Chromium', () => {
 
   it('saves a plan and comes back to it: the saved file, and a downloaded JSON report, each reopen it', async () => {
     const { page } = await openPage();
-    await page.goto(base + '/examples/coventry-2024-competitive');
+    await page.goto(live.base + '/examples/coventry-2024-competitive');
     const verdict = await page.locator('#verdict .govuk-tag').innerText();
     for (const button of ['Save this plan (JSON file)', 'Download report (JSON)']) {
-      await page.goto(base + '/examples/coventry-2024-competitive');
+      await page.goto(live.base + '/examples/coventry-2024-competitive');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
       const saved = readFileSync((await download.path())!);
-      await page.goto(base + '/');
+      await page.goto(live.base + '/');
       await page.getByLabel("A plan in procheck's JSON format").setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: saved });
       await page.getByRole('button', { name: 'Check the file' }).click();
       await expect.poll(() => page.locator('#verdict .govuk-tag').count(), { message: button }).toBe(1);
@@ -276,7 +262,7 @@ describe('web page, in headless Chromium', () => {
 
   it('works from the keyboard alone, labels every field and never says a verdict by colour alone', async () => {
     const { page } = await openPage();
-    await page.goto(base + '/plan');
+    await page.goto(live.base + '/plan');
     // The first Tab reaches the skip link.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to main content');
@@ -291,7 +277,7 @@ describe('web page, in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
     // The verdict is said in words.
-    await page.goto(base + '/examples/coventry-2024-direct-award-c');
+    await page.goto(live.base + '/examples/coventry-2024-direct-award-c');
     expect(await page.locator('#verdict .govuk-tag').innerText()).toMatch(/non-compliant/i);
     expect(await page.locator('#verdict #summary').innerText()).toMatch(/^As planned, this breaks procurement law in \d+ ways?/);
     await page.close();
@@ -301,22 +287,22 @@ describe('web page, in headless Chromium', () => {
     // The pages' security policy rightly refuses injected scripts; axe is the test's own.
     const { page } = await openPage({ bypassCSP: true });
     for (const url of ['/', '/plan', '/examples/coventry-2024-competitive', '/rules', '/examples/no-such-example']) {
-      await page.goto(base + url);
+      await page.goto(live.base + url);
       expect(await accessibilityViolations(page), url).toEqual([]);
     }
-    await page.goto(base + '/plan');
+    await page.goto(live.base + '/plan');
     await page.getByLabel('Estimated annual value').fill('lots');
     await page.getByRole('button', { name: 'Check the plan' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
     expect(await accessibilityViolations(page), 'form with errors').toEqual([]);
     // The options appraisal, reached from a result.
-    await page.goto(base + '/examples/coventry-2024-competitive');
+    await page.goto(live.base + '/examples/coventry-2024-competitive');
     await page.getByRole('button', { name: 'Compare routes' }).click();
     await expect.poll(() => page.locator('h1', { hasText: 'Options appraisal' }).count()).toBe(1);
     expect(await accessibilityViolations(page), 'options').toEqual([]);
     // A result opened from its link.
-    await page.goto(base + '/examples/coventry-2024-competitive');
-    await page.goto(base + (await page.locator('#permalink').getAttribute('href'))!);
+    await page.goto(live.base + '/examples/coventry-2024-competitive');
+    await page.goto(live.base + (await page.locator('#permalink').getAttribute('href'))!);
     await expect.poll(() => page.locator('#verdict').count()).toBe(1);
     expect(await accessibilityViolations(page), 'result from its link').toEqual([]);
     await page.close();
@@ -324,7 +310,7 @@ describe('web page, in headless Chromium', () => {
 
   it('answers what a result says the plan does not state: change the plan, open the part, answer, check again', async () => {
     const { page } = await openPage();
-    await page.goto(base + '/examples/coventry-2024-most-suitable-provider');
+    await page.goto(live.base + '/examples/coventry-2024-most-suitable-provider');
     const finding = page.locator('.procheck-finding', { hasText: 'psr.most-suitable-provider.not-identifiable' });
     expect(await finding.count()).toBe(1);
     expect(await finding.innerText()).toContain('directAward.mostSuitableProviderIdentifiable');
