@@ -362,9 +362,17 @@ const READ: Record<ReaderName, Reader> = {
     }
     if (tags.includes('contractAmendment')) return x.set('route.process', 'modification', 'tag', 'contractAmendment');
     for (const p of MAPPING.processPatterns) {
-      if (regime !== 'auto' && p.regime !== regime) continue;
+      // A process only the PSR has (direct award A, B or C, most suitable provider) names the PSR, whatever the form's
+      // legal basis said (Find a Tender carries PSR notices on its old forms, CELEX 32014L0024); not against the Act's.
+      const psrOnly = p.regime === 'psr' && regime === 'pcr2015';
+      if (regime !== 'auto' && p.regime !== regime && !psrOnly) continue;
       const hit = x.find(p.pattern);
-      if (hit) return x.set('route.process', p.process, hit.ocds, hit.quote);
+      if (!hit) continue;
+      if (p.regime === 'psr' && regime !== 'psr') {
+        x.set('route.regime', 'psr', hit.ocds, hit.quote);
+        for (const s of (x.plan.services as Record<string, unknown>[] | undefined) ?? []) s.healthCare = true;
+      }
+      return x.set('route.process', p.process, hit.ocds, hit.quote);
     }
     // A PSR intention to award notice that names no process is one of the three that have one (regs 9-11): each is judged.
     const intention = regime === 'psr' ? x.find(MAPPING.intentionPattern) : null;
@@ -418,7 +426,8 @@ const READ: Record<ReaderName, Reader> = {
       // Otherwise the procurement began with a notice before the award (a tender notice, a notice of intention to follow
       // the most suitable provider process), or before a notice published only after the award: one the file must date.
       const before = earliest(dated.filter((d) => !firstAward || d.d < firstAward.d));
-      if (before && !AWARD_NOTICE_ONLY.has(process) && process !== 'modification' && process !== 'urgent-modification') return x.set('dates.procurementStart', before.d, before.ocds, before.quote);
+      // (A modification's earlier releases are the original procurement's, not its own.)
+      if (before && process !== 'modification' && process !== 'urgent-modification') return x.set('dates.procurementStart', before.d, before.ocds, before.quote);
     }
     // Not dated: judged without it, with every start no later than the first date the notice gives.
     const known = [...dated, ...awards];
