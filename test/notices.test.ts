@@ -280,6 +280,22 @@ describe('a notice read as a plan', () => {
     expect(cap.missingFacts.map((m) => m.planPath)).toEqual(['route.frameworkTermJustified']);
   });
 
+  it('a notice whose procurement could have begun before PCR 2015 (out of scope) is not decided', async () => {
+    const award = {
+      ocid: 'ocds-b5fd17-0ddd01',
+      id: 'r1',
+      date: '2015-03-10T10:00:00Z',
+      tag: ['award', 'contract'],
+      parties: [{ id: 'B', name: 'Exampleshire County Council', roles: ['buyer'] }],
+      tender: { title: 'IT support', legalBasis: { scheme: 'CELEX', id: '32014L0024' }, procurementMethodDetails: 'Open procedure', classification: { scheme: 'CPV', id: '72000000' }, mainProcurementCategory: 'services' },
+      awards: [{ id: '1', date: '2015-03-10T10:00:00Z', value: { amount: 900000, currency: 'GBP' } }],
+      contracts: [{ id: '1', dateSigned: '2015-03-01T00:00:00Z', period: { startDate: '2015-04-01T00:00:00Z', endDate: '2018-03-31T00:00:00Z' } }],
+    };
+    const n = (await auditNotices(JSON.stringify(award), checker)).notices[0]!;
+    expect(n.judgedWithout).toContain('dates.procurementStart');
+    expect(n.verdict).toBe('review');
+  });
+
   it('a field the mapping does not read is listed, not dropped', async () => {
     const a = await auditNotices(JSON.stringify({ ...INTENTION, novelty: { x: 1 }, tender: { ...INTENTION.tender, gizmo: true } }), checker);
     expect([...a.notices[0]!.notUnderstood].sort()).toEqual(['novelty', 'tender.gizmo']);

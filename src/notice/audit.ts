@@ -221,7 +221,10 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
       const variants: Report[] = [];
       for (const plan of combinations(c.plan, without, read.bounds)) variants.push(await checker.check(plan, { trace: true, untrusted: true }));
       const stable = without.length ? stableFindings(variants).filter((f) => !readsAny(f, variants[0]!, without)) : variants[0]!.findings;
-      reports.push({ ...stableHeader(variants), findings: stable, verdict: without.length ? verdictOf(stable) : variants[0]!.verdict });
+      // A breach is not the verdict where some values would put the procurement outside the regimes procheck checks.
+      const outOfScopeSometimes = variants.some((v) => v.verdict === 'out-of-scope') && !variants.every((v) => v.verdict === 'out-of-scope');
+      const verdict = !without.length ? variants[0]!.verdict : outOfScopeSometimes ? 'review' : verdictOf(stable);
+      reports.push({ ...stableHeader(variants), findings: stable, verdict });
     }
   } catch (e) {
     if (e instanceof PlanValidationError) return notChecked(e.issues.map((i) => ({ planPath: i.path, why: `as read from the notice: ${i.message}` })));
