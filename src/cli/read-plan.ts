@@ -24,19 +24,22 @@ function readLimited(path: string, limit: number): Buffer | null {
   }
 }
 
-export function readPlanFile(path: string): unknown {
+/** A file's text up to `limit` bytes: unreadable is a usage error; past the limit, an invalid input saying why. */
+function readText(path: string, limit: number, tooLarge: string): string {
   let bytes: Buffer | null;
   try {
-    bytes = readLimited(path, MAX_PLAN_FILE_BYTES);
+    bytes = readLimited(path, limit);
   } catch (e) {
     throw new UsageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  if (bytes === null)
-    throw new PlanValidationError([
-      { path: '', message: `${path} is larger than ${MAX_PLAN_FILE_BYTES / 1024} KB, far more than a plan; check many plans as a register (.csv, .ndjson)` },
-    ]);
+  if (bytes === null) throw new PlanValidationError([{ path: '', message: `${path} is larger than ${tooLarge}` }]);
+  return bytes.toString('utf8');
+}
+
+export function readPlanFile(path: string): unknown {
+  const text = readText(path, MAX_PLAN_FILE_BYTES, `${MAX_PLAN_FILE_BYTES / 1024} KB, far more than a plan; check many plans as a register (.csv, .ndjson)`);
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(text);
   } catch (e) {
     throw new PlanValidationError([{ path: '', message: `${path} is not valid JSON: ${(e as Error).message}` }]);
   }
@@ -45,14 +48,7 @@ export function readPlanFile(path: string): unknown {
 /** The largest file of notices read at once: a month of Find a Tender releases is some 150 MB. */
 export const MAX_NOTICE_FILE_BYTES = 256 * 1024 * 1024;
 
-/** A file of published notices, as text; an unreadable file is a usage error, one past the limit an invalid input. */
+/** A file of published notices, as text. */
 export function readNoticeFile(path: string): string {
-  let bytes: Buffer | null;
-  try {
-    bytes = readLimited(path, MAX_NOTICE_FILE_BYTES);
-  } catch (e) {
-    throw new UsageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  if (bytes === null) throw new PlanValidationError([{ path: '', message: `${path} is larger than ${MAX_NOTICE_FILE_BYTES / 1024 / 1024} MB: split it (a file per week of releases, say)` }]);
-  return bytes.toString('utf8');
+  return readText(path, MAX_NOTICE_FILE_BYTES, `${MAX_NOTICE_FILE_BYTES / 1024 / 1024} MB: split it (a file per week of releases, say)`);
 }

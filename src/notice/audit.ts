@@ -127,11 +127,11 @@ const JUDGED_WITHOUT: Record<string, (p: Record<string, unknown>, bounds: Record
     return anchor ? [addDays(anchor, -400), addDays(anchor, 1), addDays(anchor, 45), addDays(anchor, 400), addDays(anchor, 2000)] : null;
   },
   'term.initialMonths': () => [1, 12, 36, 60, 120],
-  // No later than the first date the notice gives: that day, the days the law counts before it (14 for the most suitable
-  // provider, the tender periods), and long before.
+  // No later than the first date the notice gives: that day, and days and months before it. The probes are a second
+  // guard; the first is that a finding whose rule reads the start (by the fact catalogue) is never given.
   'dates.procurementStart': (_plan, bounds) => {
     const latest = bounds['dates.procurementStart'];
-    return latest ? [latest, addDays(latest, -13), addDays(latest, -15), addDays(latest, -45), addDays(latest, -200)] : null;
+    return latest ? [latest, addDays(latest, -7), addDays(latest, -30), addDays(latest, -90), addDays(latest, -365)] : null;
   },
 };
 

@@ -136,87 +136,65 @@ export function parseJsonPrefix(text: string): PrefixResult {
     return word();
   };
 
-  // A container cut short keeps the members read whole, and is returned as such.
-  const obj = (depth: number): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
+  // A container's members up to its closing bracket. A member the file ends inside ends the container,
+  // which keeps the members read whole; the cut is noted where it fell (end() names the path then).
+  const members = <T>(out: T, close: '}' | ']', member: () => void): T => {
     i++;
     ws();
     if (i >= n) return partial(out);
-    if (text[i] === '}') {
+    if (text[i] === close) {
       i++;
       return out;
     }
     while (true) {
-      ws();
-      if (i >= n) return partial(out);
-      if (text[i] !== '"') throw new Broken(`expected a key but found ${describe(text[i]!)}`, i);
-      let key: string;
       try {
-        key = str();
-        expect(':');
+        member();
       } catch (e) {
         if (e instanceof Cut) return partial(out);
         throw e;
       }
+      ws();
+      if (i >= n) return partial(out);
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === close) {
+        i++;
+        return out;
+      }
+      throw new Broken(`expected "," or "${close}" but found ${describe(text[i]!)}`, i);
+    }
+  };
+
+  const obj = (depth: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    return members(out, '}', () => {
+      ws();
+      if (i >= n) end();
+      if (text[i] !== '"') throw new Broken(`expected a key but found ${describe(text[i]!)}`, i);
+      const key = str();
+      expect(':');
       path.push(key);
       try {
         const v = value(depth + 1);
         if (key !== '__proto__') out[key] = v;
-      } catch (e) {
-        if (e instanceof Cut) {
-          path.pop();
-          return partial(out);
-        }
-        throw e;
+      } finally {
+        path.pop();
       }
-      path.pop();
-      ws();
-      if (i >= n) return partial(out);
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return out;
-      }
-      throw new Broken(`expected "," or "}" but found ${describe(text[i]!)}`, i);
-    }
+    });
   };
 
   const arr = (depth: number): unknown[] => {
     const out: unknown[] = [];
-    i++;
-    ws();
-    if (i >= n) return partial(out);
-    if (text[i] === ']') {
-      i++;
-      return out;
-    }
-    while (true) {
+    return members(out, ']', () => {
       path.push(out.length);
       try {
         out.push(value(depth + 1));
-      } catch (e) {
-        if (e instanceof Cut) {
-          path.pop();
-          return partial(out);
-        }
-        throw e;
+      } finally {
+        path.pop();
       }
-      path.pop();
-      ws();
-      if (i >= n) return partial(out);
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') {
-        i++;
-        return out;
-      }
-      throw new Broken(`expected "," or "]" but found ${describe(text[i]!)}`, i);
-    }
+    });
   };
 
   // Past the end of the text: note where, and let every container above return what it holds.

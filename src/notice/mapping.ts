@@ -31,6 +31,8 @@ export const MappingFile = z.strictObject({
   noticeTypes: z.array(z.strictObject({ noticeType: z.string(), regime: Regime.optional(), process: Process, why: z.string() })),
   specialRegimes: z.array(z.strictObject({ pattern: Pattern, lightTouch: z.boolean() })),
   intentionPattern: Pattern,
+  intentionProcesses: z.strictObject({ processes: z.array(Process).min(1), source: z.string() }),
+  awardNoticeOnlyProcesses: z.strictObject({ processes: z.array(Process).min(1), source: z.string() }),
   processPatterns: z.array(z.strictObject({ pattern: Pattern, regime: Regime, process: Process })),
   datePatterns: z.record(z.enum(['representationsDeadline', 'contractStart', 'contractEnd', 'contractSigned']), z.array(Pattern)),
   valuePatterns: z.array(Pattern),

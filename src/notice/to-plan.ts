@@ -6,7 +6,8 @@
 import { DateTime } from 'luxon';
 import { addDays, monthsBetween } from '../plan/dates.js';
 import type { z } from 'zod';
-import type { AuthorityType } from '../plan/schema.js';
+import { AuthorityType } from '../plan/schema.js';
+import { isPsrRelevantAuthority } from '../plan/facts.js';
 import { MAPPING, re, type ReaderName } from './mapping.js';
 import type { Procurement } from './merge.js';
 
@@ -189,7 +190,9 @@ function periodMonths(p: Record<string, unknown>): { months: number; start: stri
 type Reader = (x: NoticeReading) => void;
 
 /** PSR processes with no notice of intention: what the notice dates is the notice of award, published after the award. */
-const AWARD_NOTICE_ONLY = new Set(['direct-award-a', 'direct-award-b', 'urgent-award']);
+const AWARD_NOTICE_ONLY = new Set<string>(MAPPING.awardNoticeOnlyProcesses.processes);
+/** PSR processes that publish a notice of intention to award (and so a representations deadline). */
+const INTENTION_PROCESSES: readonly string[] = MAPPING.intentionProcesses.processes;
 
 const READ: Record<ReaderName, Reader> = {
   ocid: (x) => x.set('id', x.p.ocid, 'ocid', x.p.ocid),
@@ -218,7 +221,7 @@ const READ: Record<ReaderName, Reader> = {
     // Unknown kind: judged as every kind, and only what holds for all is decided. A notice that awards under the PSR
     // says its buyer is a relevant authority (reg 2), as it says the service is health care: every kind but another public body.
     const psr = x.find(MAPPING.regimePatterns.find((p) => p.regime === 'psr')!.pattern);
-    const kinds: AuthorityTypeT[] = ['local-authority', 'combined-authority', 'icb', 'nhs-england', 'nhs-trust', 'foundation-trust', ...(psr ? [] : ['other-public-body' as const])];
+    const kinds: AuthorityTypeT[] = AuthorityType.options.filter((k) => !psr || isPsrRelevantAuthority(k));
     const unnamed = name ? `the buyer's name ("${name}") does not say what kind of body it is` : 'the notice, as read, does not name the buyer';
     x.readings.push({ field: 'authority.type', why: psr ? `${unnamed}; as a PSR notice it is a relevant authority` : unnamed, values: kinds.map((k) => ({ label: k, value: k })) });
     if (psr) x.sources.push({ planPath: 'authority.type', ocds: psr.ocds, quote: psr.quote });
@@ -377,12 +380,13 @@ const READ: Record<ReaderName, Reader> = {
     // A PSR intention to award notice that names no process is one of the three that have one (regs 9-11): each is judged.
     const intention = regime === 'psr' ? x.find(MAPPING.intentionPattern) : null;
     if (intention) {
+      // Read as the most suitable provider process meanwhile (like the competitive process, a notice precedes its intention); each reading replaces it.
       x.plan.route = { ...(x.plan.route as object), process: 'most-suitable-provider' };
       x.sources.push({ planPath: 'route.process', ocds: intention.ocds, quote: intention.quote });
       x.readings.push({
         field: 'route.process',
         why: 'the notice is a PSR intention to award notice but, as read, does not say which process it follows',
-        values: ['direct-award-c', 'most-suitable-provider', 'competitive'].map((p) => ({ label: p, value: p })),
+        values: INTENTION_PROCESSES.map((p) => ({ label: p, value: p })),
       });
       return;
     }
@@ -561,7 +565,7 @@ const READ: Record<ReaderName, Reader> = {
 /** A PSR intention notice's contents: said where the words say it; not said only when the whole notice was read. */
 function noticeContent(x: NoticeReading, planPath: string, pattern: string): void {
   const process = String(x.get('route.process'));
-  if (x.get('route.regime') !== 'psr' || !['direct-award-c', 'most-suitable-provider', 'competitive'].includes(process)) return;
+  if (x.get('route.regime') !== 'psr' || !INTENTION_PROCESSES.includes(process)) return;
   const hit = x.find(pattern, (w) => w.ocds === 'description' || w.ocds.startsWith('awards'));
   if (hit) return x.set(planPath, true, hit.ocds, hit.quote);
   if (!x.cutShort && x.words.some((w) => w.ocds === 'description')) x.set(planPath, false, 'description', 'the notice\'s words do not say it');

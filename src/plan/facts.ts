@@ -16,7 +16,7 @@ export type Facts = Record<FactName, FactValue>;
 export type ApplicableRegime = RegimeId | 'pcr2006';
 
 /** Only these bodies are "relevant authorities" for the PSR (NHS Act 2006 s.12ZB; PSR reg 2). */
-function isPsrRelevantAuthority(type: Plan['authority']['type']): boolean {
+export function isPsrRelevantAuthority(type: Plan['authority']['type']): boolean {
   return match(type)
     .with('local-authority', 'combined-authority', 'icb', 'nhs-england', 'nhs-trust', 'foundation-trust', () => true)
     .with('other-public-body', () => false)
