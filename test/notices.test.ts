@@ -199,6 +199,19 @@ describe('reading OCDS', () => {
     expect(plan.services[0]!.lightTouch).toBe(true);
   });
 
+  it('refuses a document nested far deeper than any OCDS, rather than walk it off the stack', async () => {
+    const deep = `${'{"x":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const text = `{"ocid":"ocds-h6vhtk-0aaaa1","tender":{"deep":${deep}}}\n${JSON.stringify(INTENTION)}`;
+    const file = readOcds(text);
+    expect(file.unread).toEqual([{ where: 'line 1', why: expect.stringContaining('nested deeper than 64 levels') }]);
+    expect(file.releases).toHaveLength(1);
+    const app = await buildServer({ web: false });
+    const r = await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'application/json' }, payload: `{"ocid":"ocds-h6vhtk-0aaaa1","tender":{"deep":${deep}}}` });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ type: '/problems/invalid-notice' });
+    await app.close();
+  });
+
   it('refuses a file that holds no release, saying why', () => {
     expect(() => readOcds('{"hello": "world"}')).toThrow(OcdsReadError);
     expect(() => readOcds('')).toThrow(/empty/);

@@ -3,6 +3,10 @@
 // APIs answer with a package per line; each is read to its releases, with
 // where each came from, so a release that cannot be read is named, not lost.
 import { parseJsonPrefix, positionOf, type Position } from './json-prefix.js';
+import { withinDepth } from '../plan/json-depth.js';
+
+/** Deeper than any OCDS document (a release is a few levels; a record package some ten), and shallow enough to walk. */
+export const MAX_NOTICE_DEPTH = 64;
 
 export type Release = Record<string, unknown> & { ocid: string };
 
@@ -64,6 +68,10 @@ const isLinkedRelease = (r: unknown) => isObject(r) && typeof r.url === 'string'
 
 /** The releases of one parsed document (a release, record, or either kind of package). */
 export function releasesOf(doc: unknown, where: string, out: OcdsFile): void {
+  if (!withinDepth(doc, MAX_NOTICE_DEPTH)) {
+    out.unread.push({ where: where.replace(/[.: ]+$/, '') || 'the document', why: `nested deeper than ${MAX_NOTICE_DEPTH} levels, far more than any OCDS document` });
+    return;
+  }
   if (!isObject(doc)) {
     out.unread.push({ where: where || 'the document', why: 'not a JSON object' });
     return;

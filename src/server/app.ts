@@ -13,7 +13,8 @@ import { describeRule, findRule } from '../review/rule-view.js';
 import { openApiDocument } from './openapi.js';
 import { compareOptions, compareRoutes } from '../options/compare.js';
 import { auditNotices } from '../notice/audit.js';
-import { OcdsReadError } from '../notice/read-ocds.js';
+import { MAX_NOTICE_DEPTH, OcdsReadError } from '../notice/read-ocds.js';
+import { withinDepth } from '../plan/json-depth.js';
 import { registerWeb } from '../web/routes.js';
 import { loadExamples } from '../web/examples.js';
 import { loadCaseBook } from '../review/rule-cases.js';
@@ -134,6 +135,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       return problem(reply, 415, 'unsupported-media-type', `Send OCDS as JSON (application/json), NDJSON (application/x-ndjson) or its text (text/plain), not ${type || 'no content type'}`);
   };
   app.post('/v1/notices/check', { preHandler: ocdsOnly, bodyLimit: NOTICE_BODY_LIMIT }, async (req, reply) => {
+    // A parsed body is written out again for the reader: refused first if nested past any OCDS document, as the reader would.
+    if (typeof req.body !== 'string' && !withinDepth(req.body, MAX_NOTICE_DEPTH))
+      return problem(reply, 400, 'invalid-notice', `The request body is nested deeper than ${MAX_NOTICE_DEPTH} levels, far more than any OCDS document`);
     const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     try {
       return await auditNotices(text, checker, 'the request body');
