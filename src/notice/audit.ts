@@ -83,7 +83,7 @@ function mergeReadings(reports: Report[], readings: string[]): { findings: Findi
   const findings = [...all.values()].map(({ f, in: inReadings }) => {
     const everywhere = inReadings.length === reports.length && reports.every((r) => r.findings.some((g) => key(g) === key(f) && g.severity === f.severity));
     if (everywhere) return f;
-    const note = `This depends on what the notice leaves open: it holds ${inReadings.length < reports.length ? `in ${inReadings.length} of the ${reports.length} readings (${inReadings.slice(0, 3).join(' | ')}${inReadings.length > 3 ? ' | ...' : ''}), not in the others` : 'in every reading, but as a breach in some and a question in others'}.`;
+    const note = `This depends on what the notice leaves open: it holds ${inReadings.length < reports.length ? `in ${inReadings.length} of the ${reports.length} readings (${inReadings.slice(0, 3).join(' | ')}${inReadings.length > 3 ? ' | ...' : ''}), not in the others` : 'in every reading, but not with the same outcome in each'}.`;
     return { ...f, severity: f.severity === 'info' ? ('info' as const) : ('review' as const), reason: `${note} ${f.reason}`, steps: [] };
   });
   const verdicts = new Set(reports.map((r) => r.verdict));
