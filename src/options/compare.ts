@@ -11,7 +11,8 @@ import { processKind } from '../plan/facts.js';
 import { proposeTimetableForPlan } from '../timetable/propose.js';
 import type { Report } from '../report/schema.js';
 import { PROCHECK_VERSION } from '../version.js';
-import type { OptionEntryT, OptionsReport, StandingT } from './schema.js';
+import { STANDING_WORDS, type OptionEntryT, type OptionsReport, type StandingT } from './schema.js';
+import { needsUnmadeClaim, relianceOf, timeEvidence, type Reliance, type TimeEvidence } from './reliance.js';
 
 /** The routes each regime offers a new award, in the order the law sets them out. */
 const NEW_AWARD_ROUTES: Record<RegimeId, ProcessId[]> = {
@@ -36,13 +37,15 @@ const MANDATORY_RULES: Partial<Record<ProcessId, string>> = {
 const STANDING_ORDER: StandingT[] = ['lawful-and-mandatory', 'lawful', 'lawful-if', 'not-lawful'];
 
 export const OPTIONS_NOTICE =
-  'The order ranks what the checks found: routes the law makes mandatory and no rule finds against first, then routes no rule finds against, then routes lawful if the facts named turn out one way, then routes a rule finds against. It is not legal advice: the choice between lawful routes is the authority\'s, on its own reasons.';
+  'The order ranks what the checks found: routes the law makes mandatory and no rule finds against first, then routes no rule finds against, then routes lawful if the facts named turn out one way, then routes a rule finds against. Within each, a route the law makes mandatory, then the plan\'s own route, then the others, the nearest a decision first; a route that needs a claim the plan does not make (urgency, or a ground for awarding without competition) comes after every route the plan can use without one. It is not legal advice: the choice between lawful routes is the authority\'s, on its own reasons.';
 
 interface Judged {
   label: string;
   input: PlanInput;
   report: Report;
   isPlansOwnRoute: boolean;
+  /** The route the plan itself names (for a committee's options, each option's own). */
+  ownProcess: string;
 }
 
 /**
@@ -92,13 +95,25 @@ function mandatoryOf(process: string, judged: Judged[]): boolean | null {
   return false;
 }
 
-function standingOf(report: Report, mandatory: boolean | null): StandingT {
-  if (report.verdict === 'compliant') return mandatory === true ? 'lawful-and-mandatory' : 'lawful';
-  if (report.verdict === 'review') return 'lawful-if';
-  return 'not-lawful';
+/**
+ * The verdict as a standing. A verdict this code does not know (one the
+ * engine adds later, such as a verdict lawful on conditions) is ranked as
+ * lawful-if: never above a route no rule finds against, never a crash.
+ */
+function standingOf(verdict: string, mandatory: boolean | null): StandingT {
+  switch (verdict) {
+    case 'compliant':
+      return mandatory === true ? 'lawful-and-mandatory' : 'lawful';
+    case 'non-compliant':
+    case 'out-of-scope':
+      return 'not-lawful';
+    default:
+      return 'lawful-if';
+  }
 }
 
-function whyOf(standing: StandingT, entry: Pick<OptionEntryT, 'deciding' | 'questions'>): string {
+/** The standing in a sentence: what the check found. */
+function standingWhy(standing: StandingT, entry: Pick<OptionEntryT, 'deciding' | 'questions' | 'verdict'>): string {
   switch (standing) {
     case 'lawful-and-mandatory':
       return 'The law requires this route on the plan\'s facts, and no rule finds against it.';
@@ -107,11 +122,14 @@ function whyOf(standing: StandingT, entry: Pick<OptionEntryT, 'deciding' | 'ques
     case 'lawful-if': {
       const asks = entry.questions.slice(0, 3).map((q) => q.question);
       const more = entry.questions.length > 3 ? ` (and ${entry.questions.length - 3} more)` : '';
-      return asks.length ? `Lawful if the answers allow: ${asks.join(' ')}${more}` : `A person must judge: ${entry.deciding.map((d) => d.title).join('; ')}.`;
+      if (asks.length) return `Lawful if the answers allow: ${asks.join(' ')}${more}`;
+      if (entry.deciding.length) return `A person must judge: ${entry.deciding.map((d) => d.title).join('; ')}.`;
+      return `Lawful on what the check names (its verdict: ${entry.verdict}).`;
     }
     case 'not-lawful': {
       const against = entry.deciding.filter((d) => d.severity === 'non-compliant' || d.severity === 'out-of-scope');
-      return `Not lawful on the plan's facts: ${(against.length ? against : entry.deciding).slice(0, 2).map((d) => d.title).join('; ')}.`;
+      const titles = (against.length ? against : entry.deciding).slice(0, 2).map((d) => d.title);
+      return titles.length ? `Not lawful on the plan's facts: ${titles.join('; ')}.` : `Not lawful on the plan's facts (its verdict: ${entry.verdict}).`;
     }
   }
 }
@@ -126,14 +144,77 @@ function latestDates(input: PlanInput, checker: Checker): OptionEntryT['latestDa
   }
 }
 
-function entries(judged: Judged[], checker: Checker): OptionEntryT[] {
-  const built = judged.map((j, index) => {
+/**
+ * Where an option sits within its standing, first to last: a route the law
+ * makes mandatory; the plan's own route (comparing routes, not a
+ * committee's options, where the first given is only the first); the
+ * others; a route that needs a claim the plan does not make; and last, one
+ * that needs urgency the plan does not claim while its own dates leave time
+ * for an ordinary process.
+ */
+type Place = 'mandatory' | 'own' | 'other' | 'unclaimed' | 'contradicted';
+const PLACE_ORDER: Place[] = ['mandatory', 'own', 'other', 'unclaimed', 'contradicted'];
+
+interface Built {
+  entry: OptionEntryT;
+  index: number;
+  place: Place;
+  claim: { reliance: Reliance; time: TimeEvidence | null } | null;
+}
+
+function placeOf(j: Judged, mandatory: boolean | null, kind: OptionsReport['kind'], claim: Built['claim']): Place {
+  if (claim) return claim.time?.spare === true ? 'contradicted' : 'unclaimed';
+  if (mandatory === true) return 'mandatory';
+  if (kind === 'routes' && j.isPlansOwnRoute) return 'own';
+  return 'other';
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Why the option sits where it does in its standing, in a sentence, knowing the order. */
+function placeWhy(b: Built, all: Built[], kind: OptionsReport['kind']): string {
+  const noun = kind === 'routes' ? 'route' : 'option';
+  const among = `the ${noun}s ${STANDING_WORDS[b.entry.standing]}`;
+  const open = b.entry.questions.length + b.entry.deciding.length === 0 ? 'nothing left open' : `${plural(b.entry.questions.length, 'question')} open, ${plural(b.entry.deciding.length, 'finding')} deciding its verdict`;
+  switch (b.place) {
+    case 'mandatory':
+      return `Placed first among ${among}: the law makes it mandatory on the plan's facts, as the other ${noun}s' checks find (PSR reg 6(3)-(4)).`;
+    case 'own': {
+      const after = all.some((o) => o.place === 'mandatory' && o.entry.standing === b.entry.standing) ? ', after the route the law makes mandatory' : '';
+      return `The plan's own route, placed first among ${among}${after}.`;
+    }
+    case 'other': {
+      const before = all.filter((o) => o.entry.standing === b.entry.standing && (o.place === 'mandatory' || o.place === 'own'));
+      const after = before.length ? `after ${before.some((o) => o.place === 'own') ? "the plan's own route" : 'the route the law makes mandatory'}, ` : '';
+      return `Among ${among}, ranked ${after}nearest a decision first: ${open}.`;
+    }
+    case 'unclaimed':
+    case 'contradicted': {
+      const { reliance, time } = b.claim!;
+      const usable = b.entry.standing === 'not-lawful' ? `every ${noun} a rule finds against without it` : `every ${noun} the plan can use without it`;
+      const placed = kind === 'routes' && b.entry.isPlansOwnRoute ? `The plan's own route, but placed below ${usable}` : `Placed below ${usable}`;
+      if (reliance.urgency) return `${placed}, because it relies on urgency the plan does not claim: ${time!.words}. ${reliance.provision}; ${reliance.how}.`;
+      return `${placed}, because it relies on ${reliance.claim}, which the plan does not name: ${reliance.provision}; ${reliance.how}.`;
+    }
+  }
+}
+
+function entries(judged: Judged[], checker: Checker, kind: OptionsReport['kind']): OptionEntryT[] {
+  // The routes the plan can use without a claim it does not make: what the time for an ordinary process is read from.
+  const claims = judged.map((j) => {
+    const reliance = relianceOf(j.input, j.input.route.process, j.ownProcess);
+    return needsUnmadeClaim(reliance, j.report) ? reliance : null;
+  });
+  const peers = judged.filter((j, i) => !claims[i] && standingOf(j.report.verdict, null) !== 'not-lawful');
+  const built: Built[] = judged.map((j, index) => {
     const mandatory = mandatoryOf(j.input.route.process, judged);
     const deciding = j.report.findings.filter((f) => f.severity !== 'info').map((f) => ({ ruleId: f.ruleId, severity: f.severity, title: f.title }));
     const seen = new Set<string>();
     const questions = j.report.findings.flatMap((f) => f.missingFacts).filter((m) => !seen.has(m.fact) && seen.add(m.fact));
-    const standing = standingOf(j.report, mandatory);
-    const entry = {
+    const standing = standingOf(j.report.verdict, mandatory);
+    const reliance = claims[index];
+    const claim = reliance ? { reliance, time: reliance.urgency ? timeEvidence(j.input, peers, checker.ruleSet) : null } : null;
+    const entry: OptionEntryT = {
       rank: 0,
       label: j.label,
       route: { regime: j.report.regime.applicable, process: j.input.route.process },
@@ -148,19 +229,18 @@ function entries(judged: Judged[], checker: Checker): OptionEntryT[] {
       steps: j.report.steps.map((s) => ({ id: s.id, title: s.title, due: s.due })),
       latestDates: latestDates(j.input, checker),
     };
-    entry.why = whyOf(standing, entry);
-    return { entry, index };
+    return { entry, index, place: placeOf(j, mandatory, kind, claim), claim };
   });
   built.sort(
     (a, b) =>
       STANDING_ORDER.indexOf(a.entry.standing) - STANDING_ORDER.indexOf(b.entry.standing) ||
-      Number(b.entry.mandatory === true) - Number(a.entry.mandatory === true) ||
-      // Within a standing, the option nearer a decision first: fewer questions open, then fewer findings against it.
+      PLACE_ORDER.indexOf(a.place) - PLACE_ORDER.indexOf(b.place) ||
+      // Within a place, the option nearer a decision first: fewer questions open, then fewer findings against it.
       a.entry.questions.length - b.entry.questions.length ||
       a.entry.deciding.length - b.entry.deciding.length ||
       a.index - b.index,
   );
-  return built.map(({ entry }, i) => ({ ...entry, rank: i + 1 }));
+  return built.map((b, i) => ({ ...b.entry, rank: i + 1, why: `${standingWhy(b.entry.standing, b.entry)} ${placeWhy(b, built, kind)}` }));
 }
 
 function header(checker: Checker, report: Report) {
@@ -191,9 +271,9 @@ export async function compareRoutes(checker: Checker, input: unknown): Promise<O
   for (const process of routes) {
     const isOwn = process === own.route.process;
     const variant = isOwn ? own : withRoute(own, process);
-    judged.push({ label: PROCESS_LABELS[process], input: variant, report: isOwn ? report : await checker.check(variant), isPlansOwnRoute: isOwn });
+    judged.push({ label: PROCESS_LABELS[process], input: variant, report: isOwn ? report : await checker.check(variant), isPlansOwnRoute: isOwn, ownProcess: own.route.process });
   }
-  return { ...header(checker, report), kind: 'routes', options: entries(judged, checker) };
+  return { ...header(checker, report), kind: 'routes', options: entries(judged, checker, 'routes') };
 }
 
 /** A committee's options, each a plan of its own, compared side by side in the same order of recommendation. */
@@ -208,7 +288,7 @@ export async function compareOptions(checker: Checker, inputs: unknown[]): Promi
       throw e;
     }
     const report = await checker.check(input, { untrusted: true });
-    judged.push({ label: report.plan.title, input: input as PlanInput, report, isPlansOwnRoute: i === 0 });
+    judged.push({ label: report.plan.title, input: input as PlanInput, report, isPlansOwnRoute: i === 0, ownProcess: (input as PlanInput).route.process });
   }
-  return { ...header(checker, judged[0]!.report), kind: 'options', options: entries(judged, checker) };
+  return { ...header(checker, judged[0]!.report), kind: 'options', options: entries(judged, checker, 'options') };
 }

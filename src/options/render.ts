@@ -4,17 +4,11 @@ import { match } from 'ts-pattern';
 import { formatValue } from '../report/format.js';
 import { html, raw } from '../report/html.js';
 import { REGIME_TITLES } from '../law/vocabulary.js';
-import type { OptionEntryT, OptionsReport, StandingT } from './schema.js';
+import { STANDING_WORDS, type OptionEntryT, type OptionsReport } from './schema.js';
 
 export type OptionsFormat = 'text' | 'markdown' | 'json' | 'html';
 export const OPTIONS_FORMATS: readonly OptionsFormat[] = ['text', 'markdown', 'json', 'html'];
 
-const STANDING_WORDS: Record<StandingT, string> = {
-  'lawful-and-mandatory': 'lawful, and mandatory',
-  lawful: 'lawful',
-  'lawful-if': 'lawful if the facts allow',
-  'not-lawful': 'not lawful',
-};
 
 /** How the plan's own route (or the first option given) is marked. */
 const ownMark = (report: OptionsReport) => (report.kind === 'routes' ? " (the plan's own)" : ' (the first given)');

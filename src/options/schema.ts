@@ -43,6 +43,14 @@ export const OptionsReportSchema = z
   })
   .meta({ id: 'OptionsReport', title: 'procheck options appraisal' });
 
+/** Each standing in words, as the table and the reasons give it. */
+export const STANDING_WORDS: Record<StandingT, string> = {
+  'lawful-and-mandatory': 'lawful, and mandatory',
+  lawful: 'lawful',
+  'lawful-if': 'lawful if the facts allow',
+  'not-lawful': 'not lawful',
+};
+
 export type OptionsReport = z.infer<typeof OptionsReportSchema>;
 export type OptionEntryT = z.infer<typeof OptionEntry>;
 export type StandingT = z.infer<typeof Standing>;
