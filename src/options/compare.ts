@@ -206,14 +206,20 @@ function entries(judged: Judged[], checker: Checker, kind: OptionsReport['kind']
     return needsUnmadeClaim(reliance, j.report) ? reliance : null;
   });
   const peers = judged.filter((j, i) => !claims[i] && standingOf(j.report.verdict, null) !== 'not-lawful');
+  const claimOf = (j: Judged, reliance: Reliance | null): Built['claim'] => {
+    if (!reliance) return null;
+    const time = reliance.urgency ? timeEvidence(j.input, peers, checker.ruleSet) : null;
+    // The plan's own urgent route, with no urgency described, is ranked down only where its own dates leave time for an ordinary process.
+    if (reliance.claimedByRoute && time?.spare !== true) return null;
+    return { reliance, time };
+  };
   const built: Built[] = judged.map((j, index) => {
     const mandatory = mandatoryOf(j.input.route.process, judged);
     const deciding = j.report.findings.filter((f) => f.severity !== 'info').map((f) => ({ ruleId: f.ruleId, severity: f.severity, title: f.title }));
     const seen = new Set<string>();
     const questions = j.report.findings.flatMap((f) => f.missingFacts).filter((m) => !seen.has(m.fact) && seen.add(m.fact));
     const standing = standingOf(j.report.verdict, mandatory);
-    const reliance = claims[index];
-    const claim = reliance ? { reliance, time: reliance.urgency ? timeEvidence(j.input, peers, checker.ruleSet) : null } : null;
+    const claim = claimOf(j, claims[index]!);
     const entry: OptionEntryT = {
       rank: 0,
       label: j.label,

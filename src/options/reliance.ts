@@ -22,8 +22,15 @@ export interface Reliance {
   how: string;
   /** Urgency, which the plan's own dates can contradict. */
   urgency: boolean;
-  /** Does the plan make the claim? */
+  /** Does the plan make the claim (for urgency: describe it, under urgency)? */
   made: boolean;
+  /**
+   * The plan's own route is itself this claim (an urgent award chosen, with
+   * no urgency described): a claim of sorts, which its check asks the plan
+   * to substantiate, so it is not ranked down unless the plan's own dates
+   * leave time for an ordinary process.
+   */
+  claimedByRoute: boolean;
 }
 
 const URGENT_ROUTES: readonly string[] = ['urgent-award', 'urgent-modification'];
@@ -48,21 +55,23 @@ function groundReliance(plan: PlanInput, provision: string, needed: string): Rel
   const ground = plan.justification?.ground;
   if (named(ground)) {
     const urgency = ground === 'extreme-urgency';
-    return { claim: GROUND_WORDS[ground] ?? ground, field: urgency ? 'urgency' : 'justification.ground', provision, how: GROUND_HOW, urgency, made: true };
+    return { claim: GROUND_WORDS[ground] ?? ground, field: urgency ? 'urgency' : 'justification.ground', provision, how: GROUND_HOW, urgency, made: true, claimedByRoute: false };
   }
-  return { claim: needed, field: 'justification.ground', provision, how: GROUND_HOW, urgency: false, made: false };
+  return { claim: needed, field: 'justification.ground', provision, how: GROUND_HOW, urgency: false, made: false, claimedByRoute: false };
 }
 
 function procedureGroundReliance(plan: PlanInput, claim: string, provision: string): Reliance {
   const how = 'to rely on it, the plan names the ground (justification.procedureGround)';
-  return { claim, field: 'justification.procedureGround', provision, how, urgency: false, made: named(plan.justification?.procedureGround) };
+  return { claim, field: 'justification.procedureGround', provision, how, urgency: false, made: named(plan.justification?.procedureGround), claimedByRoute: false };
 }
 
 /**
  * What the route relies on that the authority must claim, and whether the
- * plan makes the claim; null for a route that relies on none. The plan's own
- * route (ownProcess) being an urgent one is itself the claim of urgency, as a
- * plan that names no ground for awarding without competition claims none.
+ * plan makes the claim; null for a route that relies on none. Urgency is
+ * claimed by describing it (urgency); the plan's own route being an urgent
+ * one is a claim its check asks it to substantiate (claimedByRoute). A ground
+ * for awarding without competition, or for negotiating, is claimed by naming
+ * it: a route with several grounds, chosen with none named, claims none.
  */
 export function relianceOf(plan: PlanInput, process: string, ownProcess: string): Reliance | null {
   switch (process) {
@@ -75,7 +84,8 @@ export function relianceOf(plan: PlanInput, process: string, ownProcess: string)
           'PSR reg 14 allows an award or modification without the usual process only where it must be made urgently, the urgency was not foreseeable by and is not attributable to the authority, and delay would be likely to put patients or the public at risk',
         how: 'to rely on it, the plan must claim the urgency and describe it (urgency.reason, urgency.foreseeable, urgency.attributableToAuthority, urgency.delayRisksSafety)',
         urgency: true,
-        made: plan.urgency != null || URGENT_ROUTES.includes(ownProcess),
+        made: plan.urgency != null,
+        claimedByRoute: URGENT_ROUTES.includes(ownProcess),
       };
     case 'negotiated-without-prior-publication':
       return groundReliance(plan, 'PCR 2015 reg 32 allows an award without a call for competition only on one of its grounds, which the authority must show', 'a ground of reg 32 for awarding without a call for competition');
@@ -101,6 +111,10 @@ const isUnder = (path: string | null, field: string) => path !== null && (path =
  */
 export function needsUnmadeClaim(reliance: Reliance | null, report: Report): reliance is Reliance {
   if (!reliance || reliance.made || report.verdict === 'compliant') return false;
+  return needsClaim(reliance, report);
+}
+
+function needsClaim(reliance: Reliance, report: Report): boolean {
   const above = report.findings.filter((f) => f.severity !== 'info');
   if (above.some((f) => f.missingFacts.some((m) => isUnder(m.planPath, reliance.field)))) return true;
   return reliance.urgency && above.some((f) => f.severity === 'non-compliant');
@@ -113,13 +127,15 @@ export interface TimeEvidence {
   words: string;
 }
 
-/** A route judged, as far as the time evidence reads it. */
+/** A route the plan can use without a claim it does not make, as far as the time evidence reads it. */
 export interface TimePeer {
   label: string;
   input: PlanInput;
   report: Report;
   isPlansOwnRoute: boolean;
 }
+
+const meetsEveryDate = (report: Report) => report.timetable.some((r) => r.met === true) && report.timetable.every((r) => r.met !== false);
 
 const SMALL = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const count = (n: number, unit: string) => `${SMALL[n] ?? String(n)} ${unit}${n === 1 ? '' : 's'}`;
@@ -147,8 +163,9 @@ function latestStartStep(ruleSet: RuleSet): string | undefined {
  * from the checks of the routes the plan can use without a claim (peers, the
  * plan's own first): the latest procurement start the rule set works back
  * from the service start with the plan's own stage lengths, against the
- * plan's procurement start; failing that, whether the plan's own route meets
- * every date of its timetable. No number of months is assumed here: where
+ * plan's procurement start; failing that, whether the plan's own route (or
+ * a route no rule finds against) meets every date of its timetable, the
+ * standstill the rule set sets included. No number of months is assumed here: where
  * the checks do not say, spare is null and only the dates are given.
  */
 export function timeEvidence(plan: PlanInput, peers: TimePeer[], ruleSet: RuleSet): TimeEvidence {
@@ -166,9 +183,15 @@ export function timeEvidence(plan: PlanInput, peers: TimePeer[], ruleSet: RuleSe
   const onTime = latest.find((l) => l.row.met === true);
   if (onTime)
     return { spare: true, words: `${dates}, and by the plan's own stage lengths an ordinary process could still start on ${date(onTime.row.date)} (${onTime.peer.label})` };
-  const own = ordered.find((p) => p.isPlansOwnRoute);
-  if (latest.length === 0 && own && own.report.timetable.some((r) => r.met === true) && own.report.timetable.every((r) => r.met !== false))
-    return { spare: true, words: `${dates}, and the plan's own route (${own.label}) meets every date of its timetable` };
+  // Without the stage lengths: the plan's own route, or a route no rule finds against, that meets every date of its timetable.
+  const fits = latest.length === 0 ? ordered.find((p) => (p.isPlansOwnRoute || p.report.verdict === 'compliant') && meetsEveryDate(p.report)) : undefined;
+  if (fits)
+    return {
+      spare: true,
+      words: fits.isPlansOwnRoute
+        ? `${dates}, and the plan's own route (${fits.label}) meets every date of its timetable`
+        : `${dates}, and a route no rule finds against (${fits.label}) meets every date of its timetable`,
+    };
   if (latest.length > 0) {
     const last = latest.reduce((a, b) => (b.row.date > a.row.date ? b : a));
     return {
