@@ -2,6 +2,8 @@
 // which Node uses for an uncaught crash.
 export const EXIT = {
   compliant: 0,
+  /** Compliant if the authority meets the conditions the report lists (its own acts, with their dates). */
+  'compliant-if': 5,
   review: 10,
   'non-compliant': 11,
   'out-of-scope': 12,

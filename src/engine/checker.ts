@@ -3,17 +3,25 @@ import { parsePlan, PlanValidationError } from '../plan/parse.js';
 import type { Plan, PlanInput } from '../plan/schema.js';
 import { lotPlans, type Lot } from '../plan/lots.js';
 import { deriveFacts, lotContext, regimeOpenFacts, type Facts, type LotContext } from '../plan/facts.js';
-import { isFactName, type FactName } from '../plan/fact-catalogue.js';
+import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import type { Overlay } from './overlay.js';
 import { withOverlay } from './with-overlay.js';
 import { planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
 import { addTimetableFacts, standstillFacts } from './timetable-facts.js';
 import { makeCalendars } from './day-counter.js';
-import type { RuleDefinition, Severity } from './rule-schema.js';
-import type { FindingT, Report, RequiredStepT, TimetableRowT, TraceEntryT, VerdictT } from '../report/schema.js';
+import type { ConditionT, RuleDefinition, Severity } from './rule-schema.js';
+import type { ConditionEntryT, FindingT, HoldsT, NextStepT, QuestionT, Report, RequiredStepT, TimetableRowT, TraceEntryT, VerdictT } from '../report/schema.js';
 import { prepareRules, runRules, traceRules, type PreparedRule } from './run-rules.js';
-import { makeFinding } from './findings.js';
+import { makeFinding, missingFactsOf } from './findings.js';
+import { resolveConditions, type Probe } from './conditions.js';
+import { holdsOf } from './holds.js';
+import { questionsOf } from './questions.js';
+import { nextStep } from './next-step.js';
+import { claimsNotMade } from '../plan/claims.js';
+import { withValues } from '../plan/with-values.js';
+import { render } from '../report/format.js';
+import type { RuleOutcome } from './run-rules.js';
 import { collectSteps, lawfulPathSteps } from './required-steps.js';
 import type { FactSource } from './three-valued.js';
 import { PROCHECK_VERSION } from '../version.js';
@@ -36,6 +44,37 @@ export interface Checker {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { 'out-of-scope': 0, 'non-compliant': 1, review: 2, info: 3 };
+
+/** Every fact a rule reads, in its gate or its test. */
+function leafFactsOf(rule: RuleDefinition): string[] {
+  const walk = (c: ConditionT | undefined): string[] =>
+    !c ? [] : 'all' in c ? c.all.flatMap(walk) : 'any' in c ? c.any.flatMap(walk) : 'not' in c ? walk(c.not) : [c.fact];
+  return [...walk(rule.appliesWhen), ...walk(rule.conditions)];
+}
+
+/**
+ * A rule that is itself an instruction to the authority (severity
+ * "condition"): firing, it is a condition in its own words; open, it is one
+ * that applies only if the facts it turns on turn out so.
+ */
+function ruleConditions(outcomes: RuleOutcome[], facts: Facts, param: (id: string) => unknown, open: Map<FactName, string[]>): ConditionEntryT[] {
+  const fact = (name: string) => (isFactName(name) ? facts[name] : undefined);
+  return outcomes
+    .filter((o) => o.rule.severity === 'condition')
+    .map((o) => {
+      const entry: ConditionEntryT = {
+        id: o.rule.id,
+        fact: null,
+        planPath: null,
+        instruction: render(o.rule.condition ?? o.rule.reason, fact, param),
+        due: null,
+        rules: [o.rule.id],
+        citations: [o.rule.citation],
+      };
+      if (o.outcome === null) entry.onlyIf = missingFactsOf(o.deciding, facts, open).map((m) => m.question).join(' ');
+      return entry;
+    });
+}
 
 /** The facts in the report header: what a reader needs to follow the findings. */
 const HEADLINE_FACTS = [
@@ -112,31 +151,104 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
   /** One contract judged: the plan, or one lot of it with what the lots share. */
   const judge = (plan: Plan, judging: Judging, lots: LotContext | undefined, trace: boolean): Judged => {
     const { ruleSet, rulesById } = judging;
-    const facts = deriveFacts(plan, ruleSet.params, lots);
-    const paramDate = (id: string) => {
-      const by = ruleSet.params.get(id).appliesBy;
-      return (facts[by] as string | null) ?? plan.dates.procurementStart;
+    /** The plan's facts, with the dated parameters as the rules see them and the facts a step's gate leaves open. */
+    const derive = (p: Plan) => {
+      const facts = deriveFacts(p, ruleSet.params, lots);
+      const paramDate = (id: string) => {
+        const by = ruleSet.params.get(id).appliesBy;
+        return (facts[by] as string | null) ?? p.dates.procurementStart;
+      };
+      const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
+      // Only a plan whose regime or PSR scope is open needs to know which of its facts leave it so.
+      const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(p, ruleSet.params) : [];
+      const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param)]);
+      const src: FactSource = { fact: (name) => (isFactName(name) ? facts[name] : undefined), param };
+      return { facts, param, open, src };
     };
-    const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
-    // Only a plan whose regime or PSR scope is open needs to know which of its facts leave it so.
-    const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(plan, ruleSet.params) : [];
-    const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param)]);
+    const base = derive(plan);
+    const { facts, param, open, src } = base;
 
     const kind = Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts[f]])) as PlanKind;
     const rules = rulesFor(kind, judging);
-    const src: FactSource = { fact: (name) => (isFactName(name) ? facts[name] : undefined), param };
     const outcomes = runRules(rules, src);
     const mayBeOutOfScope = outcomes.some((o) => o.outcome === null && o.rule.severity === 'out-of-scope');
+
+    // The authority's own acts the plan leaves open become conditions (src/engine/conditions.ts).
+    const probes = new Map<string, FactSource>();
+    const probe: Probe = (acts) => {
+      const key = JSON.stringify(acts);
+      let probed = probes.get(key);
+      if (!probed) {
+        const values = Object.entries(acts).map(([f, v]) => [(FACT_CATALOGUE[f as FactName] as { planPath?: string }).planPath!, v] as const);
+        probes.set(key, (probed = values.length ? derive(withValues(plan, values)).src : src));
+      }
+      return probed;
+    };
+    const byId = new Map(rules.map((r) => [r.rule.id, r.condition]));
+    const resolution = resolveConditions({
+      outcomes,
+      conditionOf: (id) => byId.get(id)!,
+      facts,
+      open,
+      probe,
+      render: (text, at) => render(text, at.fact, at.param),
+    });
+    const notMade = claimsNotMade(plan);
+    const claimsFor = (rule: RuleDefinition) => {
+      const read = new Set(leafFactsOf(rule));
+      return notMade.filter((c) => read.has(c.fact));
+    };
+    const doneValue = resolution.done ? (f: FactName) => resolution.done!.fact(f) : (f: FactName) => facts[f];
+    // A firing rule that describes the route, or states what the plan gets right, is not a finding (its `shows`).
+    const shown = (o: RuleOutcome) => o.outcome === true && o.rule.shows !== 'finding';
+    const asFinding = outcomes.filter((o) => !resolution.resolved.has(o.rule.id) && o.rule.severity !== 'condition' && !shown(o));
+    const said = (o: RuleOutcome) => ({ ruleId: o.rule.id, title: o.rule.title, text: render(o.rule.reason, src.fact, param), citation: o.rule.citation });
     const findings = lawfulPathSteps(
-      outcomes.map((o) => makeFinding(o.rule, o.outcome, o.deciding, facts, param, open)),
+      asFinding.map((o) =>
+        o.outcome === null && resolution.stillOpen.has(o.rule.id)
+          ? makeFinding(o.rule, null, resolution.stillOpen.get(o.rule.id)!, doneValue, param, open)
+          : makeFinding(o.rule, o.outcome, o.deciding, facts, param, open, o.outcome === true ? claimsFor(o.rule) : []),
+      ),
       (id) => rulesById.get(id)?.instead !== undefined,
     ).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
+    const conditions = [...resolution.conditions, ...ruleConditions(outcomes, facts, param, open)];
     const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
-    const dated = outOfScope ? [] : collectSteps(findings, facts, ruleSet, calendar, src);
+    const stepFindings = [
+      ...findings,
+      ...outcomes.filter((o) => (o.rule.severity === 'condition' && o.outcome === true) || shown(o)).map((o) => ({ ruleId: o.rule.id, steps: o.rule.steps })),
+    ];
+    const dated = outOfScope ? [] : collectSteps(stepFindings, facts, ruleSet, calendar, src);
+    const settled = new Set([...resolution.resolved, ...outcomes.map((o) => o.rule.id)]);
+    const holds = outOfScope
+      ? []
+      : [
+          ...outcomes.filter((o) => shown(o) && o.rule.shows === 'holds').map((o) => { const x = said(o); return { ruleId: x.ruleId, title: x.title, reason: x.text, citation: x.citation }; }),
+          ...holdsOf(rules.map((r) => r.rule), src, settled),
+        ];
+    const route = outOfScope ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
+    const questions = questionsOf(findings);
+    const decided = new Set(findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId));
+    const notClaimed = notMade
+      .map((c) => ({
+        fact: c.fact as string,
+        planPath: c.planPath,
+        claim: c.info.claim,
+        burden: c.info.burden,
+        rules: rules.filter((r) => (decided.has(r.rule.id) || holds.some((h) => h.ruleId === r.rule.id)) && leafFactsOf(r.rule).includes(c.fact)).map((r) => r.rule.id),
+      }))
+      .filter((c) => c.rules.length > 0);
+    let verdict = verdictOf([...findings, ...(resolution.conflictSeverity ? [{ severity: resolution.conflictSeverity }] : [])], mayBeOutOfScope);
+    if (verdict === 'compliant' && conditions.length > 0) verdict = 'compliant-if';
     return {
       facts,
-      verdict: verdictOf(findings, mayBeOutOfScope),
+      verdict,
+      next: nextStep(findings, conditions, questions),
       findings,
+      conditions,
+      holds,
+      questions,
+      notClaimed,
+      route,
       steps: dated.map((s) => s.step),
       timetable: timetableRows(dated, (f) => (isFactName(f) ? facts[f] : undefined)),
       trace: trace ? traceRules(ruleSet.rules, rules, src) : undefined,
@@ -167,7 +279,13 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
           verdict: one.verdict,
           regime: { declared: plan.route.regime, applicable: one.facts.applicableRegime as string | null, basis: String(one.facts.regimeBasis) },
           facts: headlineFacts(one.facts),
+          next: one.next,
           findings: one.findings,
+          conditions: one.conditions,
+          holds: one.holds,
+          questions: one.questions,
+          notClaimed: one.notClaimed,
+          route: one.route,
           steps: one.steps,
           timetable: one.timetable,
         };
@@ -185,7 +303,13 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
 interface Judged {
   facts: Facts;
   verdict: VerdictT;
+  next: NextStepT;
   findings: FindingT[];
+  conditions: ConditionEntryT[];
+  holds: HoldsT[];
+  questions: QuestionT[];
+  notClaimed: Report['notClaimed'];
+  route: Report['route'];
   steps: RequiredStepT[];
   timetable: TimetableRowT[];
   trace: TraceEntryT[] | undefined;
@@ -196,7 +320,7 @@ function headlineFacts(facts: Facts): Report['facts'] {
 }
 
 /** The worst of the lots' verdicts, in the order verdictOf ranks them. */
-const VERDICT_ORDER: VerdictT[] = ['out-of-scope', 'non-compliant', 'review', 'compliant'];
+const VERDICT_ORDER: VerdictT[] = ['out-of-scope', 'non-compliant', 'review', 'compliant-if', 'compliant'];
 
 /**
  * A procurement in lots: each lot judged as a contract of its own, every
@@ -212,9 +336,15 @@ function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' 
   const heads = judged.map((j) => headlineFacts(j.facts));
   const shared = Object.fromEntries(Object.entries(heads[0]!).filter(([k, v]) => heads.every((h) => h[k] === v)));
   const byDate = (a: TimetableRowT, b: TimetableRowT) => a.date.localeCompare(b.date);
+  const findings = judged
+    .flatMap((j, i) => j.findings.map((f) => ({ ...f, missingFacts: f.missingFacts.map((m) => inLot(m, lots[i]!)), lot: lots[i]!.id })))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const conditions = judged.flatMap((j, i) => j.conditions.map((c) => ({ ...c, lot: lots[i]!.id })));
+  const questions = questionsOf(findings).map((q) => ({ ...q, lot: findings.find((f) => f.ruleId === q.decides[0])?.lot }));
   const report: Report = {
     ...header,
     verdict,
+    next: nextStep(findings, conditions, questions),
     regime: {
       declared: plan.route.regime,
       applicable: regimes.length === 1 ? (regimes[0] as string | null) : null,
@@ -224,9 +354,12 @@ function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' 
           : `each lot is a contract of its own: ${each((j) => String(j.facts.regimeBasis))}`,
     },
     facts: { ...shared, lotCount: lots.length, lifetimeValue: lotTotal(judged) },
-    findings: judged
-      .flatMap((j, i) => j.findings.map((f) => ({ ...f, missingFacts: f.missingFacts.map((m) => inLot(m, lots[i]!)), lot: lots[i]!.id })))
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
+    findings,
+    conditions,
+    holds: judged.flatMap((j, i) => j.holds.map((h) => ({ ...h, lot: lots[i]!.id }))),
+    questions,
+    notClaimed: judged.flatMap((j) => j.notClaimed).filter((c, i, all) => all.findIndex((d) => d.fact === c.fact) === i),
+    route: judged.flatMap((j, i) => j.route.map((r) => ({ ...r, lot: lots[i]!.id }))),
     steps: judged.flatMap((j, i) => j.steps.map((s) => ({ ...s, lot: lots[i]!.id }))),
     timetable: judged.flatMap((j, i) => j.timetable.map((r) => ({ ...r, lot: lots[i]!.id }))).sort(byDate),
     lots: judged.map((j, i) => ({

@@ -3,7 +3,8 @@
 // it, each with the plan field to fill in and the question to answer.
 import { FACT_CATALOGUE, isFactName, unknownSources, type FactName } from '../plan/fact-catalogue.js';
 import type { Facts } from '../plan/facts.js';
-import type { RuleDefinition, Severity } from './rule-schema.js';
+import type { RuleDefinition, RuleSeverityT, Severity } from './rule-schema.js';
+import type { Claim } from '../plan/claims.js';
 import type { FindingT } from '../report/schema.js';
 import { render } from '../report/format.js';
 import type { Truth } from './three-valued.js';
@@ -21,11 +22,12 @@ export function missingFact(f: FactName): MissingFactT {
  * repeats. `open` gives, for a fact a step's gate left unknown, the facts
  * that decide the gate.
  */
-export function missingFactsOf(deciding: Iterable<string>, facts: Facts, open: OpenFacts = new Map()): MissingFactT[] {
-  const value = (f: FactName) => facts[f];
+export function missingFactsOf(deciding: Iterable<string>, facts: Facts | ((f: FactName) => unknown), open: OpenFacts = new Map()): MissingFactT[] {
+  const value = typeof facts === 'function' ? facts : (f: FactName) => facts[f];
   const named = new Set<FactName>();
   for (const f of deciding) if (isFactName(f)) for (const s of unknownSources(f, value, open)) named.add(s);
-  return [...named].map(missingFact);
+  // The authority's own acts are never asked: they are conditions (src/engine/conditions.ts).
+  return [...named].filter((f) => (FACT_CATALOGUE[f] as { kind?: string }).kind !== 'act').map(missingFact);
 }
 
 /**
@@ -33,31 +35,54 @@ export function missingFactsOf(deciding: Iterable<string>, facts: Facts, open: O
  * (or put the plan out of scope) is a review until the facts are in; an info
  * rule stays info, since either way the verdict is the same.
  */
-export const OPEN_SEVERITY: Record<Severity, Severity> = { 'out-of-scope': 'review', 'non-compliant': 'review', review: 'review', info: 'info' };
+export const OPEN_SEVERITY: Record<RuleSeverityT, Severity> = { 'out-of-scope': 'review', 'non-compliant': 'review', review: 'review', condition: 'info', info: 'info' };
 
-const OPEN_MEANS: Record<Severity, string> = {
+const OPEN_MEANS: Record<RuleSeverityT, string> = {
   'out-of-scope': 'the plan may be outside the regimes procheck checks',
   'non-compliant': 'the plan would break this rule',
   review: 'this needs a person\'s judgement',
+  condition: 'the authority must do this',
   info: 'this applies to the plan',
 };
 
-export function makeFinding(rule: RuleDefinition, outcome: Truth, deciding: string[], facts: Facts, param: (id: string) => unknown, open?: OpenFacts): FindingT {
+/** A claim the plan does not make, as a finding's reason says it: the general rule applied. */
+export function notClaimedSentence(claims: readonly Claim[]): string {
+  if (claims.length === 0) return '';
+  return ` The plan does not claim ${claims.map((c) => `${c.info.claim} (${c.info.burden})`).join('; nor ')}, so the general rule applies; if the authority relies on it, say so in the plan.`;
+}
+
+/** The title an open rule is given: a question, never an assertion of a breach the plan has not stated. */
+export function openTitle(rule: RuleDefinition): string {
+  if (rule.openTitle) return rule.openTitle;
+  const t = rule.title.replace(/[.:]$/, '');
+  return `Does this apply to the plan: ${t.charAt(0).toLowerCase()}${t.slice(1)}?`;
+}
+
+export function makeFinding(
+  rule: RuleDefinition,
+  outcome: Truth,
+  deciding: string[],
+  facts: Facts | ((f: FactName) => unknown),
+  param: (id: string) => unknown,
+  open?: OpenFacts,
+  notClaimed: readonly Claim[] = [],
+): FindingT {
+  const value = typeof facts === 'function' ? facts : (f: FactName) => facts[f];
+  const fact = (name: string) => (isFactName(name) ? value(name) : undefined);
   const base = { ruleId: rule.id, title: rule.title, regime: rule.regime, citation: rule.citation };
+  const severity: Severity = rule.severity === 'condition' ? 'info' : rule.severity;
   if (outcome === true) {
-    const fact = (name: string) => (isFactName(name) ? facts[name] : undefined);
-    const reason = render(rule.reason, fact, param);
-    if (rule.instead) return { ...base, severity: rule.severity, reason: `${reason} Instead: ${rule.instead.what}.`, missingFacts: [], steps: rule.instead.steps };
-    return { ...base, severity: rule.severity, reason, missingFacts: [], steps: rule.severity === 'out-of-scope' ? [] : rule.steps };
+    const reason = render(rule.reason, fact, param) + notClaimedSentence(notClaimed);
+    if (rule.instead) return { ...base, severity, reason: `${reason} Instead: ${rule.instead.what}.`, missingFacts: [], steps: rule.instead.steps };
+    return { ...base, severity, reason, missingFacts: [], steps: severity === 'out-of-scope' ? [] : rule.steps };
   }
-  const missingFacts = missingFactsOf(deciding, facts, open);
-  const asked = missingFacts.map((m) => `${m.question} (${m.planPath ?? m.fact})`).join(' ');
-  const severity = OPEN_SEVERITY[rule.severity];
-  const fact = (name: string) => (isFactName(name) ? facts[name] : undefined);
+  const missingFacts = missingFactsOf(deciding, value, open);
+  const asked = missingFacts.map((m) => m.question).join(' ');
+  const openSeverity = OPEN_SEVERITY[rule.severity];
   const context = rule.openReason ? `${render(rule.openReason, fact, param)} ` : '';
   const reason =
-    severity === 'info'
-      ? `${context}Whether ${OPEN_MEANS.info} depends on what the plan does not yet say. ${asked} Its steps are listed in case it does.`
-      : `${context}The plan's facts do not decide this: depending on the answers, ${OPEN_MEANS[rule.severity]}. ${asked} Add the answers to the plan, or record why the authority is satisfied.`;
-  return { ...base, severity, reason, missingFacts, steps: severity === 'info' ? rule.steps : [] };
+    openSeverity === 'info'
+      ? `${context}Whether ${OPEN_MEANS.info} depends on what the plan does not yet say${asked ? `: ${asked}` : '.'} Its steps are listed in case it does.`
+      : `${context}The plan's facts do not decide this: depending on the answers, ${OPEN_MEANS[rule.severity]}. ${asked}`;
+  return { ...base, title: openSeverity === 'info' ? rule.title : openTitle(rule), severity: openSeverity, reason, missingFacts, steps: openSeverity === 'info' ? rule.steps : [] };
 }

@@ -21,7 +21,7 @@ export function lawfulPathSteps(findings: FindingT[], forbids: (ruleId: string) 
 }
 
 /** A step whose gate the plan's facts decide against does not exist for the plan (e.g. the light-touch period of a contract that is not light touch). */
-export function collectSteps(findings: FindingT[], facts: Facts, ruleSet: RuleSet, calendar: Calendars, src: FactSource): DatedStep[] {
+export function collectSteps(findings: Pick<FindingT, 'ruleId' | 'steps'>[], facts: Facts, ruleSet: RuleSet, calendar: Calendars, src: FactSource): DatedStep[] {
   const addedBy = new Map<string, string[]>();
   for (const f of findings)
     for (const s of f.steps) {

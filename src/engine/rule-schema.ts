@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Citation } from '../law/citation.js';
 import { IsoDate } from '../calendar/iso-date.js';
-import { RuleRegime, Severity } from '../law/vocabulary.js';
+import { RuleRegime, RuleSeverity, Severity } from '../law/vocabulary.js';
 import { isFactName } from '../plan/fact-catalogue.js';
 
 /** The name of a fact in the catalogue (src/plan/fact-catalogue.ts). */
@@ -57,7 +57,7 @@ export const Condition: z.ZodType<ConditionT> = z.lazy(() =>
   ]),
 );
 
-export { RuleRegime, Severity };
+export { RuleRegime, RuleSeverity, Severity };
 
 export const StepTiming = z
   .strictObject({
@@ -163,7 +163,7 @@ export const RuleDefinition = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must be a dotted lower-case id such as psr.direct-award-c.considerable-change'),
   title: z.string().min(1),
   regime: RuleRegime,
-  severity: Severity,
+  severity: RuleSeverity,
   citation: Citation,
   appliesWhen: Condition.optional().meta({
     description:
@@ -181,6 +181,43 @@ export const RuleDefinition = z.strictObject({
     .meta({
       description:
         'What to say when the plan\'s facts leave the rule open, before the questions (same placeholders; a fact the plan leaves unknown prints as "unknown"): e.g. the values the plan does give and what to compare them with.',
+    }),
+  openTitle: z
+    .string()
+    .min(1)
+    .regex(/\?$/, 'ends with a question mark: it asks, it does not assert a breach')
+    .optional()
+    .meta({
+      description:
+        'The title when the plan\'s facts leave the rule open: a question in an officer\'s words, ending in "?", that asserts no breach the plan has not stated (the title is for a rule that fires).',
+    }),
+  holds: z
+    .array(
+      z.strictObject({
+        when: Condition.optional().meta({ description: 'Which reason applies (read in three values: it must hold); the first that holds is given. Absent: always.' }),
+        text: z.string().min(1).meta({ description: 'The reason, with the same placeholders as reason.' }),
+      }),
+    )
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'Why the route holds on this rule: said when the rule is relevant (its gate holds) and its test fails on the plan\'s own figures and dates, e.g. the considerable change test not met, with the figures.',
+    }),
+  condition: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'For a rule that tests an act the authority will do itself (the contract date, a record it keeps): what that act must be for the rule to hold, as it completes the act\'s instruction (e.g. "after the standstill ends"), with the same placeholders as reason. Shown as a condition with its date when the plan leaves the act open.',
+    }),
+  shows: z
+    .enum(['finding', 'steps', 'holds'])
+    .default('finding')
+    .meta({
+      description:
+        'How a firing rule is reported: "finding" (the default); "steps": it describes how the route runs, so it adds its steps and its reason heads them (no finding); "holds": it states something the plan gets right (the term and its last day), so its reason is one of the reasons the route holds. A rule the plan leaves open is a finding whatever this says.',
     }),
   steps: z.array(z.string()).default([]).meta({ description: 'Ids of the required steps this rule adds.' }),
   instead: z
@@ -223,3 +260,4 @@ export type RuleDefinition = z.output<typeof RuleDefinition>;
 export type StepDefinition = z.output<typeof StepDefinition>;
 export type DateRefT = z.output<typeof DateRef>;
 export type Severity = z.infer<typeof Severity>;
+export type RuleSeverityT = z.infer<typeof RuleSeverity>;

@@ -6,6 +6,16 @@ export const Severity = z
   .enum(['out-of-scope', 'non-compliant', 'review', 'info'])
   .meta({ description: 'What a firing rule means for the verdict: info findings and steps do not change it.' });
 
+/**
+ * A rule's severity: a finding's, or "condition": a rule whose firing is an
+ * instruction to the authority about its own act (find out the staff's
+ * pension schemes before tendering), reported as a condition of compliance
+ * rather than a finding.
+ */
+export const RuleSeverity = z
+  .enum(['out-of-scope', 'non-compliant', 'review', 'condition', 'info'])
+  .meta({ description: 'What a firing rule means: a finding at that severity, or (condition) something the authority must do, reported as a condition of compliance.' });
+
 export const RuleRegime = z
   .enum(['psr', 'pcr2015', 'pa2023', 'tupe', 'general', 'local'])
   .meta({

@@ -9,6 +9,7 @@ import type { ParamTable } from '../law/params.js';
 import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
 import { lightTouch, lightTouchQualified, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
 import { healthCareFlags, schedule1Mismatch } from './schedule-1.js';
+import { applyClaimDefaults } from './claims.js';
 
 export type FactValue = string | number | boolean | null;
 export type Facts = Record<FactName, FactValue>;
@@ -256,6 +257,16 @@ function daysToTransfer(plan: Plan): number | null {
 }
 
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/**
+ * Does the new contract replace the existing one at the end of its term (PSR
+ * reg 6(5)(b))? The plan's own dates say so when the service starts the day
+ * after the existing contract ends; otherwise it is for the plan to say.
+ */
+function replacesOnExpiry(plan: Plan): boolean | null {
+  const end = plan.incumbent?.contractEnd;
+  return end ? (daysBetween(end, plan.dates.contractStart) === 1 ? true : null) : null;
+}
 
 /**
  * Is the call-off (the contract entered into) made after the framework ends?
@@ -614,7 +625,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     materiallyDifferent: nul(da?.materiallyDifferent ?? undefined),
     changeAttributableToAuthority: nul(da?.changeAttributableToAuthority ?? undefined),
     mostSuitableProviderIdentifiable: nul(da?.mostSuitableProviderIdentifiable ?? undefined),
-    replacesExpiringContract: nul(da?.replacesExpiringContract ?? undefined),
+    replacesExpiringContract: da?.replacesExpiringContract ?? replacesOnExpiry(plan),
     hasChange: change !== undefined,
     changeWhilePsrInForce: processKind(plan.route.process) === 'change' && changeWhilePsrInForce(plan, params),
     // A modification that names no added term adds none; an extension must say how long it is.
@@ -689,6 +700,8 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     keyCriteriaConsidered: nul(gov?.keyCriteriaConsidered ?? undefined),
     basicSelectionCriteriaApplied: nul(gov?.basicSelectionCriteriaApplied ?? undefined),
   };
+  // An exception the plan does not invoke is not relied on: the general rule decides (src/plan/claims.ts).
+  applyClaimDefaults(plan, facts);
   return facts;
 }
 

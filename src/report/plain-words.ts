@@ -36,6 +36,10 @@ export function verdictSentence(report: Report): string {
       return `Nothing found breaks the law, but ${plural(check, 'point needs', 'points need')} a person to check or a fact the plan does not yet give.`;
     case 'out-of-scope':
       return 'This plan falls under a regime procheck does not check (the Public Contracts Regulations 2006): take advice.';
+    case 'compliant-if': {
+      const n = report.conditions.length;
+      return `Compliant if you do ${n === 1 ? 'the one thing' : `the ${n} things`} below, each your own act with its date: nothing else found is against the plan.`;
+    }
     case 'compliant':
       return 'No rule found a problem with this plan as it stands.';
   }

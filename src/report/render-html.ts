@@ -14,6 +14,7 @@ import { inWords, nextSteps, verdictSentence } from './plain-words.js';
 
 export const VERDICT_TAG: Record<Report['verdict'], string> = {
   compliant: 'govuk-tag--green',
+  'compliant-if': 'govuk-tag--turquoise',
   review: 'govuk-tag--yellow',
   'non-compliant': 'govuk-tag--red',
   'out-of-scope': 'govuk-tag--grey',
@@ -133,17 +134,35 @@ ${dates.map((d, i) => html`<circle cx="${x(d).toFixed(1)}" cy="30" r="6" fill="$
 </figure>`;
 }
 
-/** The plain-English summary first: the verdict in a sentence, what must change, the next dated steps, and the notice beside the verdict. */
+/** The plain-English summary first: the verdict in a sentence, the one thing to do next, what must change, the next dated steps, and the notice beside the verdict. */
 function plainSummary(report: Report, today: string): Html {
   const mustFix = report.findings.filter((f) => f.severity === 'non-compliant' || f.severity === 'out-of-scope');
   const next = nextSteps(report, today);
   return html`<div class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict">
-  <h2 class="govuk-heading-m">Verdict: <strong class="govuk-tag ${VERDICT_TAG[report.verdict]}">${report.verdict}</strong></h2>
+  <h2 class="govuk-heading-m">Verdict: <strong class="govuk-tag ${VERDICT_TAG[report.verdict]}">${report.verdict === 'compliant-if' ? 'compliant if' : report.verdict}</strong></h2>
   <p class="govuk-body-l" id="summary">${verdictSentence(report)}</p>
+  <div class="govuk-inset-text procheck-next" id="next"><h3 class="govuk-heading-s">Do this next</h3><p class="govuk-body">${inWords(report.next.text)}</p></div>
   <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This is not legal advice: procheck reports what the rules it holds find. A person responsible for the procurement must read the findings.</strong></div>
   ${mustFix.length ? html`<h3 class="govuk-heading-s">What must change</h3><ul class="govuk-list govuk-list--bullet">${mustFix.map((f) => html`<li>${f.title}</li>`)}</ul>` : ''}
   ${next.length ? html`<h3 class="govuk-heading-s">Next dated steps</h3><ul class="govuk-list">${next.map((s) => html`<li><strong>${s.when}</strong>: ${s.title}</li>`)}</ul>` : ''}
 </div>`;
+}
+
+/** The authority's own acts the plan leaves open, as a numbered list of what to do and by when. */
+function conditionsList(report: Report): Html {
+  if (!report.conditions.length) return html``;
+  const title = report.verdict === 'compliant-if' ? `Compliant if you (${report.conditions.length})` : `Conditions: what you must do (${report.conditions.length})`;
+  return html`<h2 class="govuk-heading-m" id="conditions">${title}</h2>
+<ol class="govuk-list govuk-list--number">${report.conditions.map(
+    (c) => html`<li>${inWords(c.instruction)}${c.onlyIf ? html` <span class="govuk-hint">Only if so: ${c.onlyIf}</span>` : ''}${c.conflict ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Contradiction: ${inWords(c.conflict.reason)}</strong></div>` : ''}<br><span class="govuk-body-s">Law: ${c.citations.map((x, i) => html`${i ? '; ' : ''}${lawLink(x)}`)}</span></li>`,
+  )}</ol>`;
+}
+
+/** The tests the route passes on the plan's own figures and dates. */
+function holdsList(report: Report): Html {
+  if (!report.holds.length) return html``;
+  return html`<h2 class="govuk-heading-m" id="holds">Why this route is lawful (${report.holds.length})</h2>
+<ul class="govuk-list govuk-list--bullet">${report.holds.map((h) => html`<li>${inWords(h.reason)} <span class="govuk-body-s">(${lawLink(h.citation)})</span></li>`)}</ul>`;
 }
 
 /** The findings in three groups: must fix, check, for information (folded). */
@@ -172,10 +191,13 @@ export function reportBody(judged: Report, options: BodyOptions = {}): Html {
   return html`<span class="govuk-caption-l">procheck report</span>
 <h1 class="govuk-heading-l">${report.plan.title}</h1>
 ${plainSummary(report, options.today ?? new Date().toISOString().slice(0, 10))}
+${conditionsList(report)}
+${holdsList(report)}
 ${summary(report)}
 ${report.lots ? lotsTable(report.lots) : ''}
 ${report.overlay ? html`<div class="govuk-inset-text">${overlayText(report.overlay)}</div>` : ''}
 ${groupedFindings(report, options)}
+${report.route.length ? html`<h2 class="govuk-heading-m" id="route">How the route runs</h2><ul class="govuk-list govuk-list--bullet">${report.route.map((r) => html`<li>${inWords(r.text)} <span class="govuk-body-s">(${lawLink(r.citation)})</span></li>`)}</ul>` : ''}
 ${report.steps.length ? stepsTable(report) : ''}
 ${report.timetable.length ? html`${timelinePicture(report)}${timetableTable(report)}` : ''}
 ${report.trace ? traceList(report.trace) : ''}
@@ -190,7 +212,7 @@ h1{font-size:2em;margin:.2em 0 .6em}h2{font-size:1.4em;margin:1.4em 0 .5em}h3{fo
 .govuk-caption-l{color:#505a5f;font-size:1.2em}
 .govuk-tag{display:inline-block;padding:2px 8px;font-weight:bold;text-transform:none;border:1px solid currentColor}
 .govuk-tag--green{background:#cce2d8;color:#005a30}.govuk-tag--yellow{background:#fff7bf;color:#594d00}
-.govuk-tag--red{background:#f4cdc6;color:#2a0b06}.govuk-tag--grey{background:#e5e6e7;color:#0b0c0c}.govuk-tag--blue{background:#bbd4ea;color:#0c2d4a}
+.govuk-tag--red{background:#f4cdc6;color:#2a0b06}.govuk-tag--turquoise{background:#bfe3e0;color:#10403c}.govuk-tag--grey{background:#e5e6e7;color:#0b0c0c}.govuk-tag--blue{background:#bbd4ea;color:#0c2d4a}
 .govuk-summary-list{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1.5em;margin:1em 0}
 .govuk-summary-list__row{display:contents}.govuk-summary-list__key{font-weight:bold}.govuk-summary-list__value{margin:0}
 .govuk-summary-card{border:1px solid #b1b4b6;margin:0 0 1em;break-inside:avoid}

@@ -26,6 +26,28 @@ export function renderMarkdown(judged: Report): string {
     for (const line of lotLines(report)) out.push(`- ${line}`);
     out.push('');
   }
+  out.push(`**Do this next:** ${report.next.text}`);
+  out.push('');
+  if (report.conditions.length) {
+    out.push(report.verdict === 'compliant-if' ? '## Compliant if you' : '## Conditions: what you must do');
+    out.push('');
+    for (const [i, c] of report.conditions.entries()) {
+      out.push(`${i + 1}. ${c.instruction}${c.onlyIf ? ` (Only if so: ${c.onlyIf})` : ''}${c.conflict ? `  \n   **Contradiction:** ${c.conflict.reason}` : ''}`);
+    }
+    out.push('');
+  }
+  if (report.holds.length) {
+    out.push('## Why this route is lawful');
+    out.push('');
+    for (const h of report.holds) out.push(`- ${h.reason} *([${h.citation.instrument}, ${h.citation.provision}](${h.citation.url}))*`);
+    out.push('');
+  }
+  if (report.questions.length) {
+    out.push(`## Answer ${report.questions.length} question${report.questions.length === 1 ? '' : 's'} to decide`);
+    out.push('');
+    for (const [i, q] of report.questions.entries()) out.push(`${i + 1}. ${q.question}  \n   *Why we ask:* ${q.why}`);
+    out.push('');
+  }
   out.push('## Findings');
   out.push('');
   for (const f of report.findings) {
@@ -34,6 +56,12 @@ export function renderMarkdown(judged: Report): string {
     out.push(f.reason);
     out.push('');
     out.push(`*Rule \`${f.ruleId}\`; [${f.citation.instrument}, ${f.citation.provision}](${f.citation.url})*`);
+    out.push('');
+  }
+  if (report.route.length) {
+    out.push('## How the route runs');
+    out.push('');
+    for (const r of report.route) out.push(`- ${r.text} *([${r.citation.provision}](${r.citation.url}))*`);
     out.push('');
   }
   if (report.steps.length) {

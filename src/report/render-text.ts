@@ -6,6 +6,7 @@ import { labelLots, lotLines } from './lots.js';
 
 export const VERDICT_WORDS: Record<Report['verdict'], string> = {
   compliant: 'COMPLIANT: no rule found a problem',
+  'compliant-if': 'COMPLIANT IF YOU meet the conditions below (your own acts, with their dates)',
   review: 'REVIEW: a person must check the findings marked review',
   'non-compliant': 'NON-COMPLIANT: the plan breaks at least one rule',
   'out-of-scope': 'OUT OF SCOPE: the plan falls under a regime procheck does not check',
@@ -64,12 +65,44 @@ export function renderText(judged: Report): string {
     for (const line of lotLines(report)) out.push(`  - ${line}`);
   }
   out.push('');
+  out.push(wrap(`Do this next: ${report.next.text}`, ''));
+  if (report.conditions.length) {
+    out.push('');
+    out.push(report.verdict === 'compliant-if' ? `Compliant if you (${report.conditions.length}):` : `Conditions: what you must do (${report.conditions.length})`);
+    for (const [i, c] of report.conditions.entries()) {
+      out.push(wrap(`${String(i + 1).padStart(2)}. ${c.instruction}${c.onlyIf ? ` (Only if so: ${c.onlyIf})` : ''}`, '    ').replace(/^    /, ''));
+      if (c.conflict) out.push(wrap(`CONTRADICTION: ${c.conflict.reason}`, '    '));
+      if (c.assumes) out.push(wrap(`(Worked out with you to ${c.assumes}.)`, '    '));
+    }
+  }
+  if (report.holds.length) {
+    out.push('');
+    out.push(`Why this route is lawful (${report.holds.length})`);
+    for (const h of report.holds) {
+      out.push(wrap(`- ${h.reason}`, '  ').replace(/^  /, ''));
+      out.push(`    Law: ${h.citation.instrument}, ${h.citation.provision}`);
+    }
+  }
+  if (report.questions.length) {
+    out.push('');
+    out.push(`Answer ${report.questions.length} question${report.questions.length === 1 ? '' : 's'} to decide`);
+    for (const [i, q] of report.questions.entries()) {
+      out.push(wrap(`${String(i + 1).padStart(2)}. ${q.question}`, '    ').replace(/^    /, ''));
+      out.push(wrap(`Why we ask: ${q.why}`, '    '));
+    }
+  }
+  out.push('');
   out.push(`Findings (${report.findings.length})`);
   for (const finding of report.findings) {
     out.push(`- [${SEVERITY_TAG[finding.severity]}] ${finding.title}  (${finding.ruleId})`);
     out.push(wrap(finding.reason, '    '));
     out.push(`    Law: ${finding.citation.instrument}, ${finding.citation.provision}`);
     out.push(`         ${finding.citation.url}`);
+  }
+  if (report.route.length) {
+    out.push('');
+    out.push('How the route runs');
+    for (const r of report.route) out.push(wrap(`- ${r.text} (${r.citation.provision})`, '  ').replace(/^  /, ''));
   }
   if (report.steps.length) {
     out.push('');

@@ -5,8 +5,11 @@ import { Citation } from '../law/citation.js';
 import { Severity, RuleRegime } from '../law/vocabulary.js';
 
 export const Verdict = z
-  .enum(['compliant', 'review', 'non-compliant', 'out-of-scope'])
-  .meta({ description: 'out-of-scope beats non-compliant, which beats review, which beats compliant.' });
+  .enum(['compliant', 'compliant-if', 'review', 'non-compliant', 'out-of-scope'])
+  .meta({
+    description:
+      'out-of-scope beats non-compliant, which beats review, which beats compliant-if, which beats compliant. compliant-if: the only open points are the authority\'s own acts, each a condition (conditions[]); compliant if it meets them.',
+  });
 
 export const MissingFact = z.strictObject({
   fact: z.string(),
@@ -28,6 +31,70 @@ export const Finding = z.strictObject({
   steps: z.array(z.string()),
   lot: z.string().optional().meta({ description: 'For a procurement in lots: the lot (lots[].id) this belongs to.' }),
 });
+
+export const ConditionBound = z.strictObject({
+  date: z.string().meta({ description: 'ISO date.' }),
+  because: z.string().meta({ description: 'Why the date bounds the act, in words.' }),
+  ruleId: z.string(),
+  citation: Citation,
+});
+
+export const Conflict = z
+  .strictObject({
+    severity: Severity.meta({ description: 'What the plan is, at best, if it keeps to the conditions: the least any date gives.' }),
+    reason: z.string(),
+    rules: z.array(z.string()).meta({ description: 'The rules that cannot all hold.' }),
+  })
+  .meta({ description: 'The conditions contradict each other or the plan: no way of doing the act meets them all.' });
+
+export const ConditionEntry = z
+  .strictObject({
+    id: z.string().meta({ description: 'The act (a fact name) or, for a rule that is itself an instruction, the rule id.' }),
+    fact: z.string().nullable().meta({ description: 'The act the condition is about; null for a rule that is itself an instruction.' }),
+    planPath: z.string().nullable().meta({ description: 'The plan field that records the act once it is fixed.' }),
+    instruction: z.string().meta({ description: 'What to do, and by when, in a sentence.' }),
+    earliest: ConditionBound.optional().meta({ description: 'For a date: the first day the act may be done, and why.' }),
+    latest: ConditionBound.optional().meta({ description: 'For a date: the last day the act may be done, and why.' }),
+    due: z.string().nullable().meta({ description: 'ISO date by which to do it, when the law or the plan dates it.' }),
+    onlyIf: z.string().optional().meta({ description: 'The condition applies only if this turns out so (a fact the plan does not state).' }),
+    assumes: z.string().optional().meta({ description: 'The dates this one was worked out from that are themselves conditions (e.g. the award decision on its latest date).' }),
+    rules: z.array(z.string()).meta({ description: 'The rules the condition keeps from firing.' }),
+    citations: z.array(Citation),
+    conflict: Conflict.optional(),
+    lot: z.string().optional().meta({ description: 'For a procurement in lots: the lot (lots[].id) this belongs to.' }),
+  })
+  .meta({ description: 'An act of the authority the plan leaves open, as a condition of compliance: do this, by then.' });
+
+export const Holds = z
+  .strictObject({
+    ruleId: z.string(),
+    title: z.string(),
+    reason: z.string().meta({ description: 'Why the route holds on this rule, with the plan\'s figures and dates.' }),
+    citation: Citation,
+    lot: z.string().optional(),
+  })
+  .meta({ description: 'A test the route passes on the plan\'s own figures and dates.' });
+
+export const Question = z
+  .strictObject({
+    fact: z.string(),
+    planPath: z.string().nullable().meta({ description: 'Where the answer goes in the plan.' }),
+    question: z.string().meta({ description: 'The question, in an officer\'s words.' }),
+    why: z.string().meta({ description: 'Why it is asked: what it decides and the law, for the "why we ask" hint.' }),
+    decides: z.array(z.string()).meta({ description: 'The findings (rule ids) the answer can change.' }),
+    answer: z.record(z.string(), z.unknown()).meta({ description: 'JSON Schema for the answer at planPath (null: not known).' }),
+    lot: z.string().optional(),
+  })
+  .meta({ description: 'A fact the plan does not state whose answer can change a finding; the question settling most findings comes first.' });
+
+export const NextStep = z
+  .strictObject({
+    kind: z.enum(['contradiction', 'breach', 'review', 'condition', 'question', 'none']),
+    text: z.string().meta({ description: 'The one thing to do next, in a sentence, with its date where it has one.' }),
+    date: z.string().nullable(),
+    ruleId: z.string().nullable(),
+  })
+  .meta({ description: 'The first thing the report says: a contradiction or breach with the date that fixes it, else the first condition, else the first question.' });
 
 export const DateKind = z
   .enum(['deadline', 'earliest', 'latest'])
@@ -121,7 +188,19 @@ export const ReportSchema = z
     facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).meta({
       description: 'Key derived facts: lifetime value, maximum term, and so on.',
     }),
+    next: NextStep,
     findings: z.array(Finding),
+    conditions: z.array(ConditionEntry).meta({
+      description: 'The authority\'s own acts the plan leaves open (the contract date, the records it keeps), each a dated instruction: do these and the findings they cover cannot arise.',
+    }),
+    holds: z.array(Holds).meta({ description: 'Why the route is lawful: the tests it passes on the plan\'s own figures and dates.' }),
+    questions: z.array(Question).meta({ description: 'The open questions, each once, the one settling most findings first.' }),
+    route: z
+      .array(z.strictObject({ ruleId: z.string(), title: z.string(), text: z.string(), citation: Citation, lot: z.string().optional() }))
+      .meta({ description: 'How the chosen route runs, in words: the reasons that head the required steps.' }),
+    notClaimed: z
+      .array(z.strictObject({ fact: z.string(), planPath: z.string(), claim: z.string(), burden: z.string(), rules: z.array(z.string()) }))
+      .meta({ description: 'Exceptions and justifications the plan does not invoke, so not relied on, that decided a rule: the general rule applied.' }),
     steps: z.array(RequiredStep),
     timetable: z.array(TimetableRow).meta({
       description: 'Every dated step as one row per date (due, earliest, latest), in date order, with whether the plan meets it.',
@@ -158,3 +237,8 @@ export type TraceEntryT = z.infer<typeof TraceEntry>;
 export type AppliedOverlayT = z.infer<typeof AppliedOverlay>;
 export type VerdictT = z.infer<typeof Verdict>;
 export type LotSummaryT = z.infer<typeof LotSummary>;
+export type ConditionEntryT = z.infer<typeof ConditionEntry>;
+export type ConditionBoundT = z.infer<typeof ConditionBound>;
+export type HoldsT = z.infer<typeof Holds>;
+export type QuestionT = z.infer<typeof Question>;
+export type NextStepT = z.infer<typeof NextStep>;

@@ -26,6 +26,7 @@ const MEANING: Record<Verdict, string> = {
   'non-compliant': 'What the notice shows breaks procurement law. The findings under "Must fix" say how, each with the notice\'s own words and the law.',
   review: 'Nothing the notice shows is certainly a breach, but some points need a person to check, or turn on facts the notice does not give.',
   compliant: 'Nothing the notice shows breaks the rules procheck checks.',
+  'compliant-if': 'Nothing the notice shows breaks the rules procheck checks, provided the authority does what the conditions say (its own acts after the notice, with their dates).',
   'out-of-scope': 'The procurement falls under rules procheck does not check (the Public Contracts Regulations 2006): take advice.',
   'not-checked': 'procheck could not check this notice: it does not give facts a check cannot do without. They are listed below; open the plan as read in the form to give them and check it.',
 };

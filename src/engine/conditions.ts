@@ -1,0 +1,309 @@
+// The authority's own acts the plan leaves open (the fact catalogue's kind
+// "act": the contract date, the award decision, the records it keeps) are
+// not doubts about the plan but conditions of its compliance. A rule the
+// plan leaves open only because of such acts is settled by doing them as the
+// law requires: a yes/no act by doing it (the catalogue's `done`), a date by
+// choosing it inside the window every rule allows. The window is found by
+// asking the rules themselves (the plan re-checked with the act on trial
+// dates), so each period stays written once, in the rule set; where no date
+// keeps every rule, that contradiction is reported with the least the plan
+// can then be.
+import { FACT_CATALOGUE, unknownSources, type ActInfo, type FactName } from '../plan/fact-catalogue.js';
+import type { Facts } from '../plan/facts.js';
+import { addDays } from '../plan/dates.js';
+import { longDate } from '../calendar/civil-date.js';
+import type { ConditionEntryT, ConditionBoundT } from '../report/schema.js';
+import type { ConditionT, RuleDefinition, Severity } from './rule-schema.js';
+import { decidingFacts, truth, type FactSource, type Truth } from './three-valued.js';
+import type { RuleOutcome } from './run-rules.js';
+import type { OpenFacts } from './timetable-facts.js';
+
+export type ActValue = string | boolean;
+export type ActValues = Partial<Record<FactName, ActValue>>;
+/** The plan's facts with these acts done as given (the checker derives them again). */
+export type Probe = (acts: ActValues) => FactSource;
+
+interface Act {
+  fact: FactName;
+  planPath: string;
+  info: ActInfo;
+}
+
+/** Every act in the catalogue, in catalogue order (which puts the award decision before the contract). */
+export const ACTS: readonly Act[] = Object.entries(FACT_CATALOGUE as Record<string, { planPath?: string; kind?: string; act?: ActInfo }>)
+  .filter(([, i]) => i.kind === 'act' && i.act !== undefined && i.planPath !== undefined)
+  .map(([fact, i]) => ({ fact: fact as FactName, planPath: i.planPath!, info: i.act! }));
+const ACT_BY_FACT = new Map(ACTS.map((a) => [a.fact, a]));
+
+const isoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** How bad a set of outcomes is: the worst severity that fires. */
+const RANK: Record<string, number> = { 'out-of-scope': 4, 'non-compliant': 3, review: 2, condition: 1, info: 0 };
+
+export interface OpenRule {
+  rule: RuleDefinition;
+  condition: ConditionT;
+}
+
+export interface Resolution {
+  conditions: ConditionEntryT[];
+  /** Rules the conditions settle: their open findings give way to the conditions. */
+  resolved: Set<string>;
+  /** Rules still open with the acts done: the world facts that decide them. */
+  stillOpen: Map<string, string[]>;
+  /** The facts with every act done as the conditions say, for the questions left. */
+  done: FactSource | null;
+  /** The worst severity a contradiction leaves the plan with. */
+  conflictSeverity: Severity | null;
+}
+
+export interface ResolveInput {
+  outcomes: RuleOutcome[];
+  conditionOf: (ruleId: string) => ConditionT;
+  facts: Facts;
+  open: OpenFacts;
+  probe: Probe;
+  /** A rule's text with the given facts' values put in. */
+  render: (text: string, src: FactSource) => string;
+}
+
+/** The acts among the unknown plan facts an open rule turns on. */
+function actsOf(o: RuleOutcome, facts: Facts, open: OpenFacts): FactName[] {
+  const value = (f: FactName) => facts[f];
+  const sources = new Set<FactName>();
+  for (const d of o.deciding) if (Object.hasOwn(FACT_CATALOGUE, d)) for (const s of unknownSources(d as FactName, value, open)) sources.add(s);
+  return [...sources].filter((s) => ACT_BY_FACT.has(s) && (facts[s] === null || facts[s] === undefined));
+}
+
+/** Every fact a condition tests, directly or as the value it is compared with. */
+function leafFacts(c: ConditionT): string[] {
+  if ('all' in c) return c.all.flatMap(leafFacts);
+  if ('any' in c) return c.any.flatMap(leafFacts);
+  if ('not' in c) return leafFacts(c.not);
+  const v = c.value;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? [c.fact, v.fact] : [c.fact];
+}
+
+interface Scored {
+  date: string;
+  outcomes: Truth[];
+  worst: number;
+  open: number;
+}
+
+interface Window {
+  best: Scored;
+  lo: string | null;
+  hi: string | null;
+  loRule: number | null;
+  hiRule: number | null;
+}
+
+/** How far either side of the plan's dates a window is searched for its ends. */
+const REACH_DAYS = 1100;
+
+/**
+ * The window of dates for one act that keeps the rules it decides: the best
+ * trial date (the fewest and mildest rules firing, then the fewest open, then
+ * the latest), widened to every date that gives the rules the same outcomes.
+ * Each end is found by halving, which assumes what the rules allow is one
+ * run of dates, as every period of the law is.
+ */
+function searchWindow(rules: OpenRule[], at: (date: string) => FactSource, candidates: string[]): Window {
+  const memo = new Map<string, Scored>();
+  const score = (date: string): Scored => {
+    let s = memo.get(date);
+    if (!s) {
+      const src = at(date);
+      const outcomes = rules.map((r) => truth(r.condition, src));
+      const worst = Math.max(0, ...outcomes.map((t, i) => (t === true ? RANK[rules[i]!.rule.severity]! : 0)));
+      s = { date, outcomes, worst, open: outcomes.filter((t) => t === null).length };
+      memo.set(date, s);
+    }
+    return s;
+  };
+  const scored = candidates.map(score);
+  const best = scored.reduce((a, b) => (b.worst < a.worst || (b.worst === a.worst && (b.open < a.open || (b.open === a.open && b.date > a.date))) ? b : a));
+  const same = (d: string) => score(d).outcomes.every((t, i) => t === best.outcomes[i]);
+  const firstDiffering = (d: string): number | null => {
+    const s = score(d);
+    const i = s.outcomes.findIndex((t, j) => t !== best.outcomes[j] && t === true);
+    return i >= 0 ? i : s.outcomes.findIndex((t, j) => t !== best.outcomes[j]);
+  };
+  const sorted = [...candidates].sort();
+  const min = addDays(sorted[0]!, -REACH_DAYS);
+  const max = addDays(sorted.at(-1)!, REACH_DAYS);
+  const edge = (towards: string): { end: string | null; rule: number | null } => {
+    if (same(towards)) return { end: null, rule: null };
+    let good = best.date;
+    let bad = towards;
+    // Halve the days between: dates as day counts from the best date.
+    for (;;) {
+      const gap = Math.round((Date.parse(bad) - Date.parse(good)) / 86_400_000);
+      if (Math.abs(gap) <= 1) break;
+      const mid = addDays(good, Math.trunc(gap / 2));
+      if (same(mid)) good = mid;
+      else bad = mid;
+    }
+    return { end: good, rule: firstDiffering(bad) };
+  };
+  const low = edge(min);
+  const high = edge(max);
+  return { best, lo: low.end, hi: high.end, loRule: low.rule, hiRule: high.rule };
+}
+
+/** The trial dates for an act: every date the rules compare it with, and the days either side. */
+function candidateDates(rules: OpenRule[], src: FactSource, facts: Facts): string[] {
+  const out = new Set<string>([facts.procurementStart as string, facts.contractStart as string].filter(isoDate));
+  for (const r of rules)
+    for (const f of leafFacts(r.condition)) {
+      const v = src.fact(f);
+      if (isoDate(v)) for (const d of [-1, 0, 1]) out.add(addDays(v, d));
+    }
+  return [...out].sort();
+}
+
+const bound = (rule: RuleDefinition, date: string, because: string): ConditionBoundT => ({ date, because, ruleId: rule.id, citation: rule.citation });
+
+/** What a rule asks of an act, in the instruction's words. */
+function because(rule: RuleDefinition, src: FactSource, render: ResolveInput['render']): string {
+  return rule.condition ? render(rule.condition, src) : `so that it is not the case that ${rule.title.charAt(0).toLowerCase()}${rule.title.slice(1)}`;
+}
+
+export function resolveConditions(input: ResolveInput): Resolution {
+  const { outcomes, facts, open, probe, render } = input;
+  const candidates = outcomes.filter((o) => o.outcome === null && o.rule.severity !== 'info' && o.rule.severity !== 'condition');
+  const actsByRule = new Map(candidates.map((o) => [o.rule.id, actsOf(o, facts, open)]));
+  const inPlay = ACTS.filter((a) => candidates.some((o) => actsByRule.get(o.rule.id)!.includes(a.fact)));
+  const stillOpen = new Map(candidates.map((o) => [o.rule.id, o.deciding]));
+  if (inPlay.length === 0) return { conditions: [], resolved: new Set(), stillOpen, done: null, conflictSeverity: null };
+
+  const rulesOn = (act: FactName): OpenRule[] =>
+    candidates.filter((o) => actsByRule.get(o.rule.id)!.includes(act)).map((o) => ({ rule: o.rule, condition: input.conditionOf(o.rule.id) }));
+  const values: ActValues = {};
+  for (const a of inPlay) if (a.info.done !== undefined) values[a.fact] = a.info.done;
+
+  const entries: ConditionEntryT[] = [];
+  let conflictSeverity = 0;
+  const assumed: string[] = [];
+  for (const a of inPlay.filter((x) => x.info.done === undefined)) {
+    const rules = rulesOn(a.fact);
+    const base = probe(values);
+    const at = (date: string) => probe({ ...values, [a.fact]: date });
+    const w = searchWindow(rules, at, candidateDates(rules, base, facts));
+    const chosen = w.hi ?? w.lo ?? w.best.date;
+    const src = at(chosen);
+    const earliest = w.lo !== null && w.loRule !== null && w.loRule >= 0 ? bound(rules[w.loRule]!.rule, w.lo, because(rules[w.loRule]!.rule, at(w.lo), render)) : undefined;
+    const latest = w.hi !== null && w.hiRule !== null && w.hiRule >= 0 ? bound(rules[w.hiRule]!.rule, w.hi, because(rules[w.hiRule]!.rule, at(w.hi), render)) : undefined;
+    const fired = rules.filter((_, i) => w.best.outcomes[i] === true);
+    const entry: ConditionEntryT = {
+      id: a.fact,
+      fact: a.fact,
+      planPath: a.planPath,
+      instruction: dateInstruction(a.info.instruction, earliest, latest),
+      due: latest?.date ?? null,
+      rules: rules.filter((_, i) => w.best.outcomes[i] === false).map((r) => r.rule.id),
+      citations: [],
+    };
+    if (earliest) entry.earliest = earliest;
+    if (latest) entry.latest = latest;
+    if (assumed.length) entry.assumes = assumed.join('; ');
+    if (fired.length) {
+      conflictSeverity = Math.max(conflictSeverity, w.best.worst);
+      entry.conflict = {
+        severity: severityOfRank(w.best.worst),
+        rules: fired.map((r) => r.rule.id),
+        reason: conflictReason(a, fired, at, chosen, render, entry),
+      };
+    }
+    entry.citations = uniqueCitations([earliest, latest].filter((b): b is ConditionBoundT => b !== undefined).map((b) => b.citation), rules.map((r) => r.rule));
+    entries.push(entry);
+    values[a.fact] = chosen;
+    assumed.push(`${a.info.instruction.toLowerCase()} on ${longDate(chosen)}`);
+    void src;
+  }
+
+  // Every act done: which open rules that settles, which stay open (world facts), which still fire (the contradictions above).
+  const done = probe(values);
+  const resolved = new Set<string>();
+  const settledBy = new Map<FactName, RuleDefinition[]>();
+  for (const o of candidates) {
+    const acts = actsByRule.get(o.rule.id)!;
+    if (acts.length === 0) continue;
+    const condition = input.conditionOf(o.rule.id);
+    const t = truth(condition, done);
+    if (t === null) {
+      stillOpen.set(o.rule.id, [...decidingFacts(condition, done)]);
+      continue;
+    }
+    // Settled, or firing only in a contradiction its date condition already reports.
+    resolved.add(o.rule.id);
+    stillOpen.delete(o.rule.id);
+    if (t === false) for (const f of acts) settledBy.set(f, [...(settledBy.get(f) ?? []), o.rule]);
+  }
+  for (const a of inPlay.filter((x) => x.info.done !== undefined)) {
+    const rules = settledBy.get(a.fact) ?? [];
+    if (rules.length === 0) continue;
+    entries.push({ id: a.fact, fact: a.fact, planPath: a.planPath, instruction: `${a.info.instruction}.`, due: null, rules: rules.map((r) => r.id), citations: uniqueCitations([], rules) });
+  }
+  const order = new Map(ACTS.map((a, i) => [a.fact as string, i]));
+  entries.sort((x, y) => Number(!x.conflict) - Number(!y.conflict) || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
+  return { conditions: entries, resolved, stillOpen, done, conflictSeverity: conflictSeverity ? severityOfRank(conflictSeverity) : null };
+}
+
+function severityOfRank(rank: number): Severity {
+  return rank >= 4 ? 'out-of-scope' : rank === 3 ? 'non-compliant' : rank === 2 ? 'review' : 'info';
+}
+
+function dateInstruction(verb: string, earliest: ConditionBoundT | undefined, latest: ConditionBoundT | undefined): string {
+  const parts: string[] = [];
+  if (earliest) parts.push(`on or after ${longDate(earliest.date)} (${earliest.because})`);
+  if (latest) parts.push(`by ${longDate(latest.date)} (${latest.because})`);
+  return parts.length ? `${verb} ${parts.join(' and ')}.` : `${verb}.`;
+}
+
+/**
+ * Why no date keeps every rule: the window the plan is left with, and for
+ * each rule that still fires in it, the last (or first) day it would not.
+ */
+function conflictReason(a: Act, fired: OpenRule[], at: (d: string) => FactSource, chosen: string, render: ResolveInput['render'], entry: ConditionEntryT): string {
+  const kept = [entry.earliest && `on or after ${longDate(entry.earliest.date)} (${entry.earliest.because})`, entry.latest && `by ${longDate(entry.latest.date)} (${entry.latest.because})`].filter(Boolean);
+  const missed = fired.map((r) => {
+    // The nearest day this rule would hold: search away from the chosen date until it stops firing.
+    for (const dir of [-1, 1]) {
+      let d = chosen;
+      for (let step = 1; step <= REACH_DAYS; step *= 2) {
+        const trial = addDays(chosen, dir * step);
+        if (truth(r.condition, at(trial)) === false) {
+          d = trial;
+          break;
+        }
+      }
+      if (d !== chosen) {
+        // Halve back to the exact day.
+        let good = d;
+        let bad = chosen;
+        while (Math.abs(Math.round((Date.parse(good) - Date.parse(bad)) / 86_400_000)) > 1) {
+          const mid = addDays(bad, Math.trunc(Math.round((Date.parse(good) - Date.parse(bad)) / 86_400_000) / 2));
+          if (truth(r.condition, at(mid)) === false) good = mid;
+          else bad = mid;
+        }
+        return `${dir < 0 ? 'by' : 'on or after'} ${longDate(good)} (${because(r.rule, at(good), render)})`;
+      }
+    }
+    return because(r.rule, at(chosen), render);
+  });
+  return `No date to ${a.info.instruction.charAt(0).toLowerCase()}${a.info.instruction.slice(1)} meets every condition: ${[...kept, ...missed].join(', but ')}.`;
+}
+
+function uniqueCitations(first: RuleDefinition['citation'][], rules: RuleDefinition[]): RuleDefinition['citation'][] {
+  const seen = new Set<string>();
+  const out: RuleDefinition['citation'][] = [];
+  for (const c of [...first, ...rules.map((r) => r.citation)]) {
+    const key = `${c.instrument}|${c.provision}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
