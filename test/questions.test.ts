@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import { checker } from './support/checker.js';
-import { formSections } from '../src/web/form-spec.js';
-import { journey } from '../src/web/questions.js';
+import { questionPages } from '../src/web/form-spec.js';
+import { journey } from '../src/web/journey.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const sections = formSections([...checker().ruleSet.overlays.values()], checker().ruleSet.params);
+const pages = questionPages([...checker().ruleSet.overlays.values()], checker().ruleSet.params);
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const hidden = (body: string) => decode(/name="plan" value="([^"]*)"/.exec(body)?.[1] ?? '{}');
 const heading = (body: string) => /<h1[^>]*>([^<]+)</.exec(body)?.[1];
@@ -47,9 +47,9 @@ async function walk(answers: Record<string, Record<string, string>>) {
 
 describe('the question pages', () => {
   it.each([
-    ['psr', 'competitive', { 'services.0.cpv': '85312500', 'services.0.healthCare': 'yes' }, ['more-directAward', 'more-governance', 'more-intentionNotice'], ['more-change']],
-    ['pa2023', 'open', { 'services.0.cpv': '48000000', 'services.0.healthCare': 'no' }, [], ['more-directAward', 'more-change']],
-    ['pa2023', 'direct-award', { 'services.0.cpv': '48000000', 'services.0.healthCare': 'no' }, ['more-justification'], ['more-directAward']],
+    ['psr', 'competitive', { 'services.0.cpv': '85312500', 'services.0.healthCare': 'yes' }, ['psr-notices', 'psr-decision'], ['direct-award-a', 'direct-award-b', 'direct-award-c', 'change']],
+    ['pa2023', 'open', { 'services.0.cpv': '48000000', 'services.0.healthCare': 'no' }, [], ['psr-decision', 'change', 'award-ground']],
+    ['pa2023', 'direct-award', { 'services.0.cpv': '48000000', 'services.0.healthCare': 'no' }, ['award-ground'], ['psr-decision', 'direct-award-c']],
   ])('a %s %s plan: the parts its answers make relevant, then Check your answers, then the result', async (regime, process, services, asked, notAsked) => {
     const { seen, body } = await walk(answersFor(regime, process, services));
     expect(seen.slice(0, 9)).toEqual(['about', 'authority', 'service', 'value', 'term', 'route', 'dates', 'incumbent', 'staff']);
@@ -64,11 +64,11 @@ describe('the question pages', () => {
   });
 
   it('a change shows the change questions; PCR 2015 procedures show no PSR parts', () => {
-    const ids = (plan: Record<string, unknown>) => journey(sections, plan).map((s) => s.id);
-    expect(ids({ route: { regime: 'pcr2015', process: 'modification' } })).toContain('more-change');
-    expect(ids({ route: { regime: 'pcr2015', process: 'open' } })).not.toContain('more-directAward');
-    expect(ids({ route: { regime: 'psr', process: 'urgent-award' } })).toContain('more-urgency');
-    expect(ids({ route: { regime: 'pcr2015', process: 'framework-call-off' } })).toContain('more-frameworkAgreement');
+    const ids = (plan: Record<string, unknown>) => journey(pages, plan).map((s) => s.id);
+    expect(ids({ route: { regime: 'pcr2015', process: 'modification' } })).toContain('change');
+    expect(ids({ route: { regime: 'pcr2015', process: 'open' } })).not.toContain('psr-decision');
+    expect(ids({ route: { regime: 'psr', process: 'urgent-award' } })).toContain('urgency');
+    expect(ids({ route: { regime: 'pcr2015', process: 'framework-call-off' } })).toContain('framework');
   });
 
   it('a bad answer is said on its own page, by its box, with the other answers kept; the back link carries the answers', async () => {

@@ -4,7 +4,7 @@
 // summary at the top, which links to it.
 import { html, type Html } from '../report/html.js';
 import { fieldId, firstInputId, type FieldSpec, type Option } from './form-spec.js';
-import type { FormError, FormValues } from './form-values.js';
+import { NOT_KNOWN, notKnownBox, type FormError, type FormValues } from './form-values.js';
 
 const one = (values: FormValues, name: string): string => {
   const v = values[name];
@@ -21,6 +21,12 @@ const errorMessage = (f: FieldSpec, error: string | undefined) =>
   error ? html`<p id="${fieldId(f.name)}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : '';
 const attr = (name: string, value: string | undefined) => (value ? html` ${name}="${value}"` : '');
 
+/** Why the question is asked and the plan field it fills in, folded under it, so the question itself stays in plain words. */
+const whyWeAsk = (f: FieldSpec) =>
+  f.why
+    ? html`<details class="govuk-details procheck-why"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Why we ask</span></summary><div class="govuk-details__text">${f.why} Plan field: <code>${f.name}</code>.</div></details>`
+    : '';
+
 function input(f: FieldSpec, values: FormValues, error?: string): Html {
   const id = fieldId(f.name);
   const numeric = f.kind === 'number' || f.kind === 'integer';
@@ -32,6 +38,7 @@ function input(f: FieldSpec, values: FormValues, error?: string): Html {
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
   <label class="govuk-label govuk-label--s" for="${id}">${f.label}</label>
   ${hint(f)}${errorMessage(f, error)}${wrapped}
+  ${whyWeAsk(f)}
 </div>`;
 }
 
@@ -45,6 +52,7 @@ function select(f: FieldSpec, values: FormValues, error?: string): Html {
   <select class="govuk-select${error ? ' govuk-select--error' : ''}" id="${id}" name="${f.name}"${attr('aria-describedby', describedBy(f, error))}>
     ${options.map((o) => html`<option value="${o.value}"${o.value === chosen ? html` selected` : ''}>${o.label}</option>`)}
   </select>
+  ${whyWeAsk(f)}
 </div>`;
 }
 
@@ -66,6 +74,7 @@ function choices(f: FieldSpec, values: FormValues, error: string | undefined, ty
       })}
     </div>
   </fieldset>
+  ${whyWeAsk(f)}
 </div>`;
 }
 
@@ -78,8 +87,16 @@ function dateInput(f: FieldSpec, values: FormValues, error?: string): Html {
     <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${f.label}</legend>
     ${hint(f)}${errorMessage(f, error)}
     <div class="govuk-date-input" id="${id}">${part('day', 'Day', 'govuk-input--width-2')}${part('month', 'Month', 'govuk-input--width-2')}${part('year', 'Year', 'govuk-input--width-4')}</div>
+    ${f.notKnown ? notKnownDate(f, values) : ''}
   </fieldset>
+  ${whyWeAsk(f)}
 </div>`;
+}
+
+/** A date the plan may leave unknown: a box to say so, rather than leaving the date blank. */
+function notKnownDate(f: FieldSpec, values: FormValues): Html {
+  const id = `${fieldId(f.name)}-unknown`;
+  return html`<div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-3" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="${id}" name="${notKnownBox(f)}" type="checkbox" value="yes"${one(values, notKnownBox(f)) ? html` checked` : ''}><label class="govuk-label govuk-checkboxes__label" for="${id}">Not known yet</label></div></div>`;
 }
 
 const YES_NO: Option[] = [
@@ -92,7 +109,7 @@ export function field(f: FieldSpec, values: FormValues, error?: string): Html {
     case 'select':
       return select(f, values, error);
     case 'radios':
-      return choices(f, values, error, 'radio', f.options!);
+      return choices(f, values, error, 'radio', f.notKnown ? [...f.options!, { value: NOT_KNOWN, label: 'Not known yet' }] : f.options!);
     case 'checkboxes':
       return choices(f, values, error, 'checkbox', f.options!);
     case 'yes-no':

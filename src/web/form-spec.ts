@@ -4,6 +4,7 @@
 import { AuthorityType, RegimeChoice } from '../plan/schema.js';
 import { PROCESS_LABELS } from '../plan/process-labels.js';
 import { moreSections } from './more-questions.js';
+import { routePages, type QuestionPage } from './route-questions/index.js';
 import type { ParamTable } from '../law/params.js';
 import { formatValue } from '../report/format.js';
 
@@ -65,14 +66,21 @@ const extension = (i: number, ordinal: string): FieldSpec[] => [
   { name: `term.extensions.${i}.statedInContract`, label: `Is the ${ordinal.toLowerCase()} extension written clearly into the contract and notice?`, kind: 'yes-no', hint: 'An option not written in is a new award.' },
 ];
 
-/** The guided questions, then every other plan field in optional sections. */
-export function formSections(overlays: readonly { id: string; authority: string; example: boolean }[], params: ParamTable): SectionSpec[] {
+type Overlays = readonly { id: string; authority: string; example: boolean }[];
+
+/** The one-page form: the guided questions, then every other plan field in optional sections. */
+export function formSections(overlays: Overlays, params: ParamTable): SectionSpec[] {
   const main = mainSections(overlays, params);
   return [...main, ...moreSections(new Set(allFields(main).map((f) => f.name)))];
 }
 
+/** The question pages: the guided questions a part a page, then the pages of each route, asked as the answers make them relevant. */
+export function questionPages(overlays: Overlays, params: ParamTable): QuestionPage[] {
+  return [...mainSections(overlays, params), ...routePages(params)];
+}
+
 /** Overlays are the rule set's, so the form is built for a rule set. */
-function mainSections(overlays: readonly { id: string; authority: string; example: boolean }[], params: ParamTable): SectionSpec[] {
+function mainSections(overlays: Overlays, params: ParamTable): SectionSpec[] {
   return [
     {
       id: 'about',
@@ -145,6 +153,7 @@ function mainSections(overlays: readonly { id: string; authority: string; exampl
         { name: 'dates.decision', label: 'Decision to proceed', kind: 'date', hint: 'The cabinet or delegated decision. For example, 16 4 2024.' },
         { name: 'dates.procurementStart', label: 'Procurement start', kind: 'date', hint: 'The first notice or, with none, the first approach to the market. For example, 1 5 2024.' },
         { name: 'dates.awardDecision', label: 'Award decision', kind: 'date', hint: 'When the award decision or intention notice is published.' },
+        { name: 'dates.contractSigned', label: 'Contract signed', kind: 'date', notKnown: true, hint: 'When the contract is entered into. Select "Not known yet" if the day is not fixed.' },
         { name: 'dates.contractStart', label: 'Service start', kind: 'date', hint: 'When the service under the new arrangement starts. For example, 1 4 2025.' },
       ],
     },

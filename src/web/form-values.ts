@@ -17,7 +17,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const segments = (path: string) => path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
-function getAt(root: unknown, path: string): unknown {
+/** The value at a dotted plan path, or undefined. */
+export function getAt(root: unknown, path: string): unknown {
   let node = root;
   for (const key of segments(path)) {
     if (node === null || typeof node !== 'object') return undefined;
@@ -75,6 +76,10 @@ type Parsed = { value?: unknown; error?: string };
 
 /** The checkbox option that stands for an empty list. */
 const NONE = 'none';
+/** The radio option that stands for "Not known yet" (null). */
+export const NOT_KNOWN = 'unknown';
+
+const lowerFirst = (s: string) => (/^[A-Z][A-Z]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 function parseNumber(f: FieldSpec, raw: string): Parsed {
   // Officers type money as they write it: "£5,053,000".
@@ -94,9 +99,14 @@ function monthNumber(raw: string): string | null {
   return i === -1 ? null : String(i + 1);
 }
 
-/** GOV.UK date input: day, month and year boxes; all blank means no date. */
+/** The name of a date's "Not known yet" box. */
+export const notKnownBox = (f: FieldSpec): string => `${f.name}-unknown`;
+
+/** GOV.UK date input: day, month and year boxes; all blank means no date, as does "Not known yet" where offered. */
 function parseDate(f: FieldSpec, values: FormValues): Parsed {
   const [d, m, y] = ['day', 'month', 'year'].map((p) => text(values, `${f.name}-${p}`));
+  const notKnown = f.notKnown === true && text(values, notKnownBox(f)) !== '';
+  if (notKnown && (d || m || y)) return { error: `Enter ${lowerFirst(f.label)}, or select "Not known yet", not both` };
   if (!d && !m && !y) return {};
   const missing = [['day', d], ['month', m], ['year', y]].filter(([, v]) => !v).map(([p]) => p);
   if (missing.length) return { error: `${f.label} must include a ${missing.join(' and ')}` };
@@ -126,6 +136,8 @@ function parseField(f: FieldSpec, values: FormValues): Parsed {
       if (!raw) return {};
       if (f.kind === 'number' || f.kind === 'integer') return parseNumber(f, raw);
       if (f.kind === 'yes-no') return { value: raw === 'yes' ? true : raw === 'no' ? false : null };
+      // "Not known yet" is the plan's null: a fact the plan does not know.
+      if (f.kind === 'radios' && f.notKnown && raw === NOT_KNOWN) return { value: null };
       return { value: raw };
     }
   }
@@ -162,15 +174,36 @@ export function planToForm(fields: readonly FieldSpec[], plan: unknown): FormVal
   const values: FormValues = {};
   for (const f of fields) {
     const v = getAt(plan, f.name);
+    // A date the plan leaves out, on a question that offers "Not known yet", once its part of the plan is answered.
+    if (v === undefined && f.kind === 'date' && f.notKnown && isObject(getAt(plan, f.name.split('.').slice(0, -1).join('.')))) values[notKnownBox(f)] = 'yes';
     // null is "unknown": a blank box, or "Not known" where the question offers it.
-    if (v === undefined || (v === null && f.kind !== 'yes-no')) continue;
+    if (v === undefined || (v === null && f.kind !== 'yes-no' && !(f.kind === 'radios' && f.notKnown))) continue;
     if (f.kind === 'date' && typeof v === 'string') {
       const [y, m, d] = v.split('-');
       Object.assign(values, { [`${f.name}-day`]: String(Number(d)), [`${f.name}-month`]: String(Number(m)), [`${f.name}-year`]: y });
-    } else if (f.kind === 'yes-no') values[f.name] = v === true ? 'yes' : v === false ? 'no' : 'unknown';
+    } else if (f.kind === 'yes-no') values[f.name] = v === true ? 'yes' : v === false ? 'no' : NOT_KNOWN;
+    else if (v === null) values[f.name] = NOT_KNOWN;
     else if (f.kind === 'checkboxes' && Array.isArray(v)) values[f.name] = v.length ? v.map(String) : [NONE];
     else if (f.kind === 'list' && Array.isArray(v)) values[f.name] = v.join(' ');
     else values[f.name] = String(v);
   }
   return values;
+}
+
+/** The plan without the answers at `names`, and without any part of it those leave empty (an empty part would still say the plan has one). */
+export function withoutFields(plan: Json, names: readonly string[]): Json {
+  const out = structuredClone(plan);
+  for (const name of names) {
+    const keys = segments(name);
+    for (let depth = keys.length; depth > 0; depth--) {
+      const parentPath = keys.slice(0, depth - 1).join('.');
+      const parent = depth === 1 ? out : getAt(out, parentPath);
+      if (!isObject(parent)) break;
+      const key = keys[depth - 1]!;
+      // The answer itself goes; a part above it goes only once nothing is left in it.
+      if (depth === keys.length || (isObject(parent[key]) && Object.keys(parent[key]).length === 0)) delete parent[key];
+      else break;
+    }
+  }
+  return out;
 }

@@ -7,13 +7,14 @@ import type { Checker } from '../engine/checker.js';
 import { parsePlan, planDepthOk, PlanValidationError, type FieldIssue } from '../plan/parse.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { registerAssets } from './assets.js';
-import { allFields, formSections } from './form-spec.js';
+import { allFields, formSections, questionPages } from './form-spec.js';
 import { formToPlan, planToForm, type FormError, type FormValues } from './form-values.js';
 import { issuesToFormErrors } from './field-errors.js';
 import { errorPage, formPage, optionsPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
 import { compareRoutes } from '../options/compare.js';
 import { decodePlan } from './permalink.js';
-import { answerPage, checkAnswersPage, journey, nextPage, problemsByPart, questionPage } from './questions.js';
+import { answerPage, checkAnswersPage, problemsByPart, questionPage, type Changing } from './questions.js';
+import { journey, nextPage, pagesStillToAnswer, withoutDroppedAnswers } from './journey.js';
 import type { SummaryError } from './components.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { buildCatalogue } from '../review/catalogue-sections.js';
@@ -89,8 +90,10 @@ function formValues(body: unknown): FormValues {
 export async function registerWeb(app: FastifyInstance, options: WebOptions): Promise<void> {
   const { checker, examples } = options;
   const meta: PageMeta = { procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version };
-  const sections = formSections([...checker.ruleSet.overlays.values()].sort((a, b) => a.id.localeCompare(b.id)), checker.ruleSet.params);
+  const overlays = [...checker.ruleSet.overlays.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const sections = formSections(overlays, checker.ruleSet.params);
   const fields = allFields(sections);
+  const pages = questionPages(overlays, checker.ruleSet.params);
 
   await registerAssets(app);
   await app.register(formbody);
@@ -149,33 +152,39 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   });
 
   // The question pages: one part of the plan a page, then "Check your answers".
-  const sectionById = new Map(sections.map((s) => [s.id, s]));
   const planOfLink = (code: unknown): Record<string, unknown> | null => (typeof code === 'string' ? decodePlan(code) : null);
-  const showPart = (reply: FastifyReply, id: string, plan: Record<string, unknown>, values?: FormValues, errors: FormError[] = []) => {
-    if (id === 'check') return htmlPage(reply, checkAnswersPage(meta, { sections, plan, problems: problemsByPart(sections, plan) }));
-    const section = sectionById.get(id);
-    if (!section || !journey(sections, plan).includes(section))
-      return htmlPage(reply, errorPage(meta, 'Page not found', `There is no question page "${id}" for this plan.`), 404);
-    return htmlPage(reply, questionPage(meta, { sections, section, plan, values: values ?? planToForm(section.fields, plan), errors }));
+  const changingOf = (list: unknown): Changing | undefined =>
+    typeof list === 'string' ? { waiting: list.split(',').filter((id) => pages.some((p) => p.id === id)) } : undefined;
+  const showPart = (reply: FastifyReply, id: string, plan: Record<string, unknown>, p: { values?: FormValues; errors?: FormError[]; changing?: Changing } = {}) => {
+    if (id === 'check') return htmlPage(reply, checkAnswersPage(meta, { pages, plan, problems: problemsByPart(pages, plan) }));
+    // The page as the answers so far make it: only its relevant questions.
+    const section = journey(pages, plan).find((s) => s.id === id);
+    if (!section) return htmlPage(reply, errorPage(meta, 'Page not found', `There is no question page "${id}" for this plan.`), 404);
+    return htmlPage(reply, questionPage(meta, { pages, section, plan, values: p.values ?? planToForm(section.fields, plan), errors: p.errors ?? [], changing: p.changing }));
   };
   app.get<{ Querystring: { plan?: string; example?: string } }>('/questions', (req, reply) => {
     const example = req.query.example === undefined ? undefined : examples.find((e) => e.id === req.query.example);
-    return showPart(reply, journey(sections, {})[0]!.id, (example?.plan as Record<string, unknown> | undefined) ?? planOfLink(req.query.plan) ?? {});
+    return showPart(reply, journey(pages, {})[0]!.id, (example?.plan as Record<string, unknown> | undefined) ?? planOfLink(req.query.plan) ?? {});
   });
-  app.get<{ Params: { id: string }; Querystring: { plan?: string } }>('/questions/:id', (req, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { plan?: string; change?: string } }>('/questions/:id', (req, reply) => {
     if (req.query.plan !== undefined && !planOfLink(req.query.plan))
       return htmlPage(reply, errorPage(meta, 'This link holds no answers', 'The link is incomplete or was changed: start again, or open the plan file you saved.'), 400);
-    return showPart(reply, req.params.id, planOfLink(req.query.plan) ?? {});
+    return showPart(reply, req.params.id, planOfLink(req.query.plan) ?? {}, { changing: changingOf(req.query.change) });
   });
   app.post<{ Params: { id: string }; Body: FormValues }>('/questions/:id', (req, reply) => {
     const values = formValues(req.body);
     const plan = planField(values, 'plan') ?? {};
-    const section = sectionById.get(req.params.id);
+    const changing = values.returnTo === 'check' ? changingOf(values.waiting ?? '') : undefined;
+    const section = journey(pages, plan).find((s) => s.id === req.params.id);
     if (!section) return showPart(reply, req.params.id, plan);
     const answered = answerPage(section, values, plan);
     // A problem with this page's answers is said here, by its box; the rest wait for "Check your answers".
-    if (answered.errors.length) return showPart(reply, section.id, plan, values, answered.errors);
-    return showPart(reply, nextPage(sections, section.id, answered.plan)?.id ?? 'check', answered.plan);
+    if (answered.errors.length) return showPart(reply, section.id, plan, { values, errors: answered.errors, changing });
+    const next = withoutDroppedAnswers(pages, plan, answered.plan);
+    if (!changing) return showPart(reply, nextPage(pages, section.id, next)?.id ?? 'check', next);
+    // From a change link: only the pages the change made newly relevant, then back to "Check your answers".
+    const [first, ...rest] = pagesStillToAnswer(pages, plan, next, changing.waiting).filter((id) => id !== section.id);
+    return first ? showPart(reply, first, next, { changing: { waiting: rest } }) : showPart(reply, 'check', next);
   });
 
   app.post<{ Body: FormValues }>('/plan/edit', (req, reply) => {
