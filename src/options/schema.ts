@@ -8,7 +8,7 @@ export const Standing = z
   .enum(['lawful-and-mandatory', 'lawful', 'lawful-if', 'not-lawful'])
   .meta({
     description:
-      'lawful-and-mandatory: compliant, and the law requires this route; lawful: compliant; lawful-if: a review, lawful if the facts it names turn out one way; not-lawful: non-compliant or out of scope.',
+      'lawful-and-mandatory: compliant, and the law requires this route; lawful: compliant; lawful-if: a review, lawful if the facts it names turn out one way (any other verdict that is not a finding against the route is ranked here too); not-lawful: non-compliant or out of scope.',
   });
 
 export const OptionEntry = z.strictObject({
@@ -20,7 +20,10 @@ export const OptionEntry = z.strictObject({
   verdict: Verdict,
   standing: Standing,
   mandatory: z.boolean().nullable().meta({ description: 'Does the law make this route mandatory (PSR direct award A or B)? null when the plan\'s facts leave it open.' }),
-  why: z.string().meta({ description: 'Why the option sits where it does, in a sentence.' }),
+  why: z.string().meta({
+    description:
+      'Why the option sits where it does: its standing in a sentence, then its place within the standing (mandatory, the plan\'s own route, nearest a decision, or placed below for a claim the plan does not make, such as urgency, with the plan\'s dates in words).',
+  }),
   deciding: z.array(z.strictObject({ ruleId: z.string(), severity: Severity, title: z.string() })).meta({
     description: 'The findings that decide the verdict (every finding above info).',
   }),
@@ -38,7 +41,10 @@ export const OptionsReportSchema = z
       description: 'routes: every route the governing regime offers, applied to one plan; options: the plans given, each an option (e.g. a committee report\'s).',
     }),
     regime: z.strictObject({ applicable: z.string().nullable(), basis: z.string() }),
-    options: z.array(OptionEntry).meta({ description: 'In recommendation order: lawful and mandatory, then lawful, then lawful if the facts allow, then not lawful.' }),
+    options: z.array(OptionEntry).meta({
+      description:
+        'In recommendation order: lawful and mandatory, then lawful, then lawful if the facts allow, then not lawful; within each, a route the law makes mandatory, the plan\'s own route (comparing routes), the others nearest a decision first, and last a route that needs a claim the plan does not make.',
+    }),
     notice: z.string().meta({ description: 'What the ranking is and is not.' }),
   })
   .meta({ id: 'OptionsReport', title: 'procheck options appraisal' });
