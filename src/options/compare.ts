@@ -200,12 +200,10 @@ function placeWhy(b: Built, all: Built[], kind: OptionsReport['kind']): string {
 }
 
 function entries(judged: Judged[], checker: Checker, kind: OptionsReport['kind']): OptionEntryT[] {
-  // The routes the plan can use without a claim it does not make: what the time for an ordinary process is read from.
-  const claims = judged.map((j) => {
-    const reliance = relianceOf(j.input, j.input.route.process, j.ownProcess);
-    return needsUnmadeClaim(reliance, j.report) ? reliance : null;
-  });
-  const peers = judged.filter((j, i) => !claims[i] && standingOf(j.report.verdict, null) !== 'not-lawful');
+  const reliances = judged.map((j) => relianceOf(j.input, j.input.route.process, j.ownProcess));
+  const claims = judged.map((j, i) => (needsUnmadeClaim(reliances[i]!, j.report) ? reliances[i]! : null));
+  // The ordinary routes the plan can use (no urgency, no claim it does not make): what the time for an ordinary process is read from.
+  const peers = judged.filter((j, i) => !claims[i] && !reliances[i]?.urgency && standingOf(j.report.verdict, null) !== 'not-lawful');
   const claimOf = (j: Judged, reliance: Reliance | null): Built['claim'] => {
     if (!reliance) return null;
     const time = reliance.urgency ? timeEvidence(j.input, peers, checker.ruleSet) : null;
