@@ -18,6 +18,17 @@ const GOVUK_DIST = join(dirname(require.resolve('govuk-frontend/package.json')),
 export const withoutTransportFont = (css: string): string =>
   css.replace(/@font-face\{[^}]*\}/g, '').replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '');
 
+/**
+ * procheck's own styles. A page must fit a phone without sideways
+ * scrolling: a word too long for its line (a plan field, a rule id, a
+ * citation) breaks rather than widening the page; in a table, identifiers
+ * and links may break anywhere, and below the tablet width a table's text is
+ * GOV.UK's small size (as its govuk-table--small-text-until-tablet does) and
+ * a table still too wide scrolls inside itself, never the page. The timeline
+ * is drawn twice, for a desktop and for a phone, and the width shows one
+ * (the phone's is hidden by an attribute, so a page without these styles,
+ * such as the printable report, shows the desktop's).
+ */
 const PROCHECK_CSS = `.procheck-nowrap{white-space:nowrap}
 .procheck-verdict{border-left:10px solid #0b0c0c;padding:10px 15px;margin-bottom:20px;background:#f3f2f1}
 .procheck-verdict--compliant{border-color:#00703c}.procheck-verdict--review{border-color:#ffdd00}
@@ -25,6 +36,19 @@ const PROCHECK_CSS = `.procheck-nowrap{white-space:nowrap}
 .procheck-verdict--not-checked{border-color:#505a5f}
 .procheck-notice{border-top:2px solid #b1b4b6;padding-top:20px;margin-top:40px}
 .govuk-button-group form{display:contents}
+.procheck-why{margin-top:10px;margin-bottom:0}
+.govuk-main-wrapper{overflow-wrap:break-word}
+.govuk-main-wrapper code,.govuk-main-wrapper .govuk-table a{overflow-wrap:anywhere}
+.procheck-timeline{margin:0 0 30px}
+.procheck-timeline svg{width:100%;height:auto}
+.procheck-timeline__wide{display:block;max-width:640px}
+.procheck-timeline__narrow{display:none}
+@media (max-width:40.0525em){
+.procheck-timeline__wide{display:none}
+.procheck-timeline__narrow{display:block}
+.govuk-main-wrapper .govuk-table{display:block;overflow-x:auto;font-size:1rem;line-height:1.25}
+.govuk-table__header,.govuk-table__cell{padding-right:10px}
+}
 `;
 
 const PROCHECK_JS = `document.body.classList.add('js-enabled', 'govuk-frontend-supported');
