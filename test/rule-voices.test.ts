@@ -3,10 +3,12 @@
 // plan leaves the rule open); a condition says what the authority must do
 // and by when (condition, for a rule that turns on the authority's own acts).
 // Besides, `holds` says why the route is lawful on a rule its plan passes.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../src/index.js';
 import { loadRuleSet } from '../src/engine/rule-set.js';
 import type { ConditionT, RuleDefinition } from '../src/engine/rule-schema.js';
-import { FACT_CATALOGUE, isFactName } from '../src/plan/fact-catalogue.js';
+import { FACT_CATALOGUE, isFactName, unknownSources } from '../src/plan/fact-catalogue.js';
 import { placeholders } from '../src/report/format.js';
 
 const ruleSet = loadRuleSet();
@@ -72,27 +74,21 @@ function paramsIn(c: ConditionT | undefined): string[] {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && 'param' in v ? [v.param] : [];
 }
 
-type Info = { kind?: string; from?: readonly string[] };
+type Info = { kind?: string };
 const CATALOGUE = FACT_CATALOGUE as Record<string, Info>;
 
-/** Derived facts written as formulas, each with the facts it reads (src/plan/fact-formulas.ts, where the rule set has one). */
-const FORMULA_MODULES = import.meta.glob<{ FORMULAS?: Record<string, { reads: readonly string[] }> }>('../src/plan/fact-formulas.ts', { eager: true });
-const FORMULAS = Object.values(FORMULA_MODULES)[0]?.FORMULAS ?? {};
-
-/** Derived facts that follow from an act whatever the catalogue says (src/plan/facts.ts: the call-off is made on the contract date). */
+/** Derived facts that follow from an act whatever the catalogue says (src/plan/facts.ts: a call-off is made on the contract date). */
 const ALSO_FROM: Record<string, string[]> = { callOffAfterFrameworkEnd: ['contractSigned', 'awardDecision'] };
 
-/** The facts a derived fact follows from: its formula's, its catalogue `from`, or both. */
-const sourcesOf = (fact: string): readonly string[] => [...(FORMULAS[fact]?.reads ?? []), ...(CATALOGUE[fact]?.from ?? []), ...(ALSO_FROM[fact] ?? [])];
-
-/** The authority's own acts a fact is, or is derived from (the catalogue's kind "act", through the facts it follows from). */
-function actsBehind(fact: string, seen = new Set<string>()): string[] {
-  if (seen.has(fact)) return [];
-  seen.add(fact);
-  const info = CATALOGUE[fact];
-  if (!info) return [];
-  if (info.kind === 'act') return [fact];
-  return [...new Set(sourcesOf(fact).flatMap((f) => actsBehind(f, seen)))];
+/**
+ * The authority's own acts (the catalogue's kind "act") a fact is, or is
+ * derived from: the plan fields the engine itself traces an unknown fact back
+ * to (unknownSources, with every fact unknown), that are acts.
+ */
+function actsBehind(fact: string): string[] {
+  if (!isFactName(fact)) return [];
+  const sources = [...unknownSources(fact, () => null), ...(ALSO_FROM[fact] ?? [])];
+  return [...new Set(sources.filter((f) => CATALOGUE[f]?.kind === 'act'))];
 }
 
 const actsRead = (r: RuleDefinition) => [...new Set([...factsIn(r.appliesWhen), ...factsIn(r.conditions)].flatMap((f) => actsBehind(f)))];
@@ -139,6 +135,78 @@ describe('the voices name only facts and parameters the rule set has', () => {
     for (const [i, h] of (rule.holds ?? []).entries()) {
       for (const f of factsIn(h.when)) expect(isFactName(f), `holds.${i}.when: fact ${f}`).toBe(true);
       for (const p of paramsIn(h.when)) expect(params.has(p), `holds.${i}.when: param ${p}`).toBe(true);
+    }
+  });
+});
+
+/** A case file as the holds tests edit it. */
+type Plan = {
+  value: { lifetime?: number };
+  incumbent: { originalLifetimeValue?: number };
+  directAward: { materiallyDifferent?: boolean; changeAttributableToAuthority?: boolean };
+};
+
+describe('holds: why the route is lawful, with the plan\'s own figures', () => {
+  /** Coventry's direct award C (cases/), with the arrangements not materially different and the changes the authority's. */
+  const coventry = (edit: (p: Plan) => void = () => {}) => {
+    const p = JSON.parse(readFileSync(new URL('../cases/coventry-2024-direct-award-c.json', import.meta.url), 'utf8')) as Plan;
+    p.directAward.materiallyDifferent = false;
+    p.directAward.changeAttributableToAuthority = true;
+    edit(p);
+    return p;
+  };
+  const CONSIDERABLE = 'psr.direct-award-c.considerable-change-value';
+  const holdsOn = async (plan: unknown, ruleId = CONSIDERABLE) => (await checkPlan(plan, { untrusted: true })).holds.find((h) => h.ruleId === ruleId);
+
+  // The new contract: £5,053,000 a year and £1,000,000 possible provision over 108 months, £54,477,000.
+  it('a rise below the share: the considerable change test is not met, with the figures', async () => {
+    const report = await checkPlan(coventry((p) => (p.incumbent.originalLifetimeValue = 44_471_020)), { untrusted: true });
+    expect(report.facts.lifetimeValue).toBe(54_477_000);
+    const h = report.holds.find((x) => x.ruleId === CONSIDERABLE);
+    expect(h?.reason).toBe(
+      "The considerable change test is not met: the lifetime value rises by £10,005,980, 22.5% of the existing contract's £44,471,020, below the 25% reg 6(10)(b)(iii) sets.",
+    );
+    expect(report.findings.map((f) => f.ruleId)).not.toContain(CONSIDERABLE);
+    // The first limb too, in its own words.
+    expect(report.holds.find((x) => x.ruleId === 'psr.direct-award-c.materially-different')?.reason).toMatch(/not materially different in character/);
+  });
+
+  it('a rise below both the amount and the share says both', async () => {
+    const h = await holdsOn(coventry((p) => (p.incumbent.originalLifetimeValue = 54_000_000)));
+    expect(h?.reason).toContain('rises by £477,000');
+    expect(h?.reason).toContain('less than both the £500,000');
+    expect(h?.reason).toContain('and the 25%');
+  });
+
+  it('a rise below the amount alone says so, though the share is reached', async () => {
+    const h = await holdsOn(coventry((p) => ((p.value.lifetime = 1_300_000), (p.incumbent.originalLifetimeValue = 1_000_000))));
+    expect(h?.reason).toBe(
+      "The considerable change test is not met: the lifetime value rises by £300,000, from the existing contract's £1,000,000 to £1,300,000, less than the £500,000 reg 6(10)(b)(ii) sets.",
+    );
+  });
+
+  it('a fall in value is not called a rise', async () => {
+    const h = await holdsOn(coventry((p) => (p.incumbent.originalLifetimeValue = 60_000_000)));
+    expect(h?.reason).toContain("is no higher than the existing contract's £60,000,000");
+    expect(h?.reason).not.toMatch(/rises/);
+  });
+
+  it('changes that are not the authority\'s decision: no figures needed', async () => {
+    const h = await holdsOn(coventry((p) => ((p.directAward.changeAttributableToAuthority = false), (p.incumbent.originalLifetimeValue = 10_000_000))));
+    expect(h?.reason).toMatch(/not the authority's decision/);
+    expect(h?.reason).not.toMatch(/rises/);
+  });
+
+  it('a rise past both limits fires the rule and gives no reason it holds', async () => {
+    const report = await checkPlan(coventry((p) => (p.incumbent.originalLifetimeValue = 40_000_000)), { untrusted: true });
+    expect(report.findings.find((f) => f.ruleId === CONSIDERABLE)?.severity).toBe('non-compliant');
+    expect(report.holds.map((h) => h.ruleId)).not.toContain(CONSIDERABLE);
+  });
+
+  it('no reason printed with an unknown figure', async () => {
+    for (const original of [44_471_020, 54_000_000, 60_000_000, 40_000_000]) {
+      const report = await checkPlan(coventry((p) => (p.incumbent.originalLifetimeValue = original)), { untrusted: true });
+      for (const h of report.holds) expect(h.reason, h.ruleId).not.toMatch(/unknown|NaN|undefined|\{\{/);
     }
   });
 });
