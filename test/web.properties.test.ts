@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import { createChecker } from '../src/engine/checker.js';
-import { allFields, formSections } from '../src/web/form-spec.js';
+import { allFields, formSections, questionPages } from '../src/web/form-spec.js';
 import { formToPlan, planToForm } from '../src/web/form-values.js';
 import { planArbitrary } from './support/arbitrary.js';
 import { normal } from './support/normal.js';
@@ -84,6 +84,23 @@ describe('web routes under bad input, as the API is fuzzed', () => {
         expectNoFailure(await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(values).toString() }));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('any question page posted any answers, with any plan so far, from a change link or not', async () => {
+    const pages = questionPages([...checker.ruleSet.overlays.values()], checker.ruleSet.params);
+    const process = fc.constantFrom('direct-award-a', 'direct-award-c', 'extension', 'direct-award', 'negotiated-without-prior-publication', 'framework-call-off', 'urgent-modification', 7, null);
+    const soFar = fc.oneof(
+      planLike,
+      fc.record({ route: fc.record({ regime: fc.constantFrom('psr', 'pcr2015', 'pa2023', 'auto', 3), process }), justification: fc.oneof(fc.constant(undefined), fc.record({ ground: fc.constantFrom('repetition', 'extreme-urgency', 'x', null) })), urgency: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: ['route'] }),
+    );
+    const names = [...new Set(pages.flatMap((p) => p.fields.flatMap((f) => (f.kind === 'date' ? ['day', 'month', 'year', 'unknown'].map((x) => `${f.name}-${x}`) : [f.name]))))];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pages.map((p) => p.id), 'check', 'nope'), soFar, fc.dictionary(fc.constantFrom(...names, 'returnTo', 'waiting'), answer, { maxKeys: 8 }), async (id, plan, values) => {
+        const res = await app.inject({ method: 'POST', url: `/questions/${id}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...values, plan: JSON.stringify(plan) }).toString() });
+        expectNoFailure(res);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -9,7 +9,7 @@ import { html, type Html } from '../report/html.js';
 import { formatValue } from '../report/format.js';
 import { parsePlan, PlanValidationError } from '../plan/parse.js';
 import type { FieldSpec, SectionSpec } from './form-types.js';
-import { formToPlan, notKnownBox, planToForm, type FormError, type FormValues } from './form-values.js';
+import { formToPlan, NOT_KNOWN, notKnownBox, planToForm, type FormError, type FormValues } from './form-values.js';
 import { issuesToFormErrors } from './field-errors.js';
 import { encodePlan } from './permalink.js';
 import { errorSummary, field, summaryErrors } from './components.js';
@@ -86,7 +86,7 @@ function answerInWords(f: FieldSpec, values: FormValues): string | null {
   const list = [v].flat().filter((x): x is string => typeof x === 'string' && x !== '');
   if (!list.length) return null;
   if (f.kind === 'yes-no') return list[0] === 'yes' ? 'Yes' : list[0] === 'no' ? 'No' : 'Not known';
-  if (f.kind === 'radios' && f.notKnown && list[0] === 'unknown') return 'Not known yet';
+  if (f.kind === 'radios' && f.notKnown && list[0] === NOT_KNOWN) return 'Not known yet';
   if (f.options) return list.map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(', ');
   if ((f.kind === 'number' || f.kind === 'integer') && /^-?\d+(\.\d+)?$/.test(list[0]!)) {
     if (f.prefix === '£') return formatValue(Number(list[0]), 'gbp');
