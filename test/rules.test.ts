@@ -13,9 +13,12 @@ import { PA2023_SUITE } from './rules/pa2023.cases.js';
  * (a review rule whose question is an unknown fact, e.g. scope.regime-unknown, fires by being open).
  */
 async function firedRules(suite: RuleSuite, patch: Patch) {
-  const report = await checker().check(suite.plan(patch));
+  const report = await checker().check(suite.plan(patch), { trace: true });
   const severity = new Map(checker().ruleSet.rules.map((r) => [r.id, r.severity]));
-  return report.findings.filter((f) => f.missingFacts.length === 0 || severity.get(f.ruleId) === 'review').map((f) => f.ruleId);
+  // Fired: its test held (a finding, or a route description, a reason it holds, a condition in its own words: the trace says which fired).
+  const fired = report.trace!.filter((t) => t.outcome === 'fired').map((t) => t.ruleId);
+  const openReviews = report.findings.filter((f) => f.missingFacts.length > 0 && severity.get(f.ruleId) === 'review').map((f) => f.ruleId);
+  return [...fired, ...openReviews];
 }
 
 describe.each(SUITES)('$name', (suite) => {
@@ -51,7 +54,9 @@ describe('missing facts', () => {
     const finding = report.findings.find((f) => f.ruleId === 'psr.direct-award-c.provider-not-satisfying');
     expect(finding?.severity).toBe('review');
     expect(finding?.missingFacts.map((m) => m.planPath)).toEqual(['incumbent.satisfyingContract']);
-    expect(finding?.reason).toContain('incumbent.satisfyingContract');
+    // The question is in an officer's words; the plan field goes with it (missingFacts, and the report's questions), not in the sentence.
+    expect(finding?.reason).toContain('Is the existing provider satisfying the existing contract?');
+    expect(report.questions.map((q) => q.planPath)).toEqual(['incumbent.satisfyingContract']);
     expect(report.verdict).toBe('review');
   });
 
@@ -64,12 +69,15 @@ describe('missing facts', () => {
     expect(report.verdict).toBe('compliant');
   });
 
-  it('staff transferring with their pension schemes left out are treated like schemes not known', async () => {
+  it('staff transferring with their pension schemes left out are treated like schemes not known: finding them out is a condition, dated by the procurement start', async () => {
     const staffed = (staff: object) => plan({ staff: { assignedToService: true, activitiesFundamentallyChanged: false, ...staff } });
     const omitted = await checker().check(staffed({ pensionSchemes: undefined }));
-    expect(omitted.findings.find((f) => f.ruleId === 'tupe.pensions-unknown')?.severity).toBe('review');
+    const condition = omitted.conditions.find((c) => c.id === 'tupe.pensions-unknown');
+    expect(condition?.instruction).toMatch(/^Find out from the existing provider which pension schemes .* before the procurement starts \(\d+ \w+ \d{4}\)/);
+    expect(omitted.findings.map((f) => f.ruleId)).not.toContain('tupe.pensions-unknown');
+    expect(omitted.verdict).toBe('compliant-if');
     const none = await checker().check(staffed({ pensionSchemes: [] }));
-    expect(none.findings.map((f) => f.ruleId)).not.toContain('tupe.pensions-unknown');
+    expect(none.conditions.map((c) => c.id)).not.toContain('tupe.pensions-unknown');
   });
 
   it('a known "no" decides a rule while an unrelated fact is unknown (direct award C: not satisfying the existing contract)', async () => {
@@ -375,9 +383,9 @@ describe('mixed procurement (PSR reg 3)', () => {
   it('a separable non-health element put under the PSR is told so, and the health care part is still judged under the PSR', async () => {
     const report = await checker().check(mixed(0.3, true));
     expect(report.regime.applicable).toBe('psr');
-    const ids = report.findings.map((f) => f.ruleId);
     expect(report.findings.find((f) => f.ruleId === 'scope.mixed.separable')?.severity).toBe('non-compliant');
-    expect(ids).toContain('psr.competitive.process');
+    // How the competitive process runs heads the required steps.
+    expect(report.route.map((r) => r.ruleId)).toContain('psr.competitive.process');
     expect(report.steps.map((s) => s.id)).toContain('psr.contract-notice');
   });
   it('not separable: the main subject matter by value decides the whole contract', async () => {

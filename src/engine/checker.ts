@@ -8,18 +8,19 @@ import { loadRuleSet, type RuleSet } from './rule-set.js';
 import type { Overlay } from './overlay.js';
 import { withOverlay } from './with-overlay.js';
 import { planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
-import { addTimetableFacts, standstillFacts } from './timetable-facts.js';
+import { addTimetableFacts, standstillFacts, timetableFormulas } from './timetable-facts.js';
 import { makeCalendars } from './day-counter.js';
 import type { ConditionT, RuleDefinition, Severity } from './rule-schema.js';
 import type { ConditionEntryT, FindingT, HoldsT, NextStepT, QuestionT, Report, RequiredStepT, TimetableRowT, TraceEntryT, VerdictT } from '../report/schema.js';
 import { prepareRules, runRules, traceRules, type PreparedRule } from './run-rules.js';
 import { makeFinding, missingFactsOf } from './findings.js';
-import { resolveConditions, type Probe } from './conditions.js';
+import { resolveConditions, type ActValue, type ActValues, type Probe } from './conditions.js';
 import { holdsOf } from './holds.js';
 import { questionsOf } from './questions.js';
 import { nextStep } from './next-step.js';
 import { claimsNotMade } from '../plan/claims.js';
 import { withValues } from '../plan/with-values.js';
+import { FORMULAS, formulaOf } from '../plan/fact-formulas.js';
 import { render } from '../report/format.js';
 import type { RuleOutcome } from './run-rules.js';
 import { collectSteps, lawfulPathSteps } from './required-steps.js';
@@ -30,6 +31,11 @@ import { timetableRows } from './timetable-rows.js';
 export interface CheckOptions {
   /** Include every rule evaluated and the values its conditions saw. */
   trace?: boolean;
+  /**
+   * "open": a claim the plan leaves out (an exception the authority would have to invoke) stays a question instead of
+   * not relied on: for a plan read from a published notice, which does not show the authority's own determinations.
+   */
+  claims?: 'not-relied-on' | 'open';
 }
 
 /** For input not known to be a plan (a request body, a file): say so, and it is validated like any other. */
@@ -44,6 +50,10 @@ export interface Checker {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { 'out-of-scope': 0, 'non-compliant': 1, review: 2, info: 3 };
+
+const FACT_NAMES = Object.keys(FACT_CATALOGUE) as FactName[];
+/** Stands for "a dated parameter" among the facts an act changes: some parameters are taken on a date the plan sets. */
+const PARAM_MARK = '(dated parameters)';
 
 /** Every fact a rule reads, in its gate or its test. */
 function leafFactsOf(rule: RuleDefinition): string[] {
@@ -147,18 +157,48 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     return rules;
   };
   const calendar = makeCalendars(ruleSet.holidays);
+  const stepFormulas = timetableFormulas(ruleSet, calendar);
+  /**
+   * The facts that follow from each fact (it is read, directly or through others, by their formulas): what must be
+   * computed again when one of the authority's acts is tried another way. A dated parameter taken on the act's date
+   * follows too. Every fact deriveFacts computes from an act is a formula, which test/engine/conditions.test.ts holds.
+   */
+  const readers = new Map<string, string[]>();
+  for (const [fact, reads] of [
+    ...(Object.entries(FORMULAS) as [string, { reads: readonly string[] }][]).map(([f, x]) => [f, x.reads] as const),
+    ...[...stepFormulas.entries()].map(([f, x]) => [f, x.reads] as const),
+  ])
+    for (const r of reads) readers.set(r, [...(readers.get(r) ?? []), fact]);
+  const followerSets = new Map<string, ReadonlySet<string>>();
+  const followersOf = (act: string): ReadonlySet<string> => {
+    let found = followerSets.get(act);
+    if (!found) {
+      const out = new Set<string>();
+      const visit = (f: string) => {
+        for (const r of readers.get(f) ?? []) if (!out.has(r)) (out.add(r), visit(r));
+      };
+      visit(act);
+      if ([act, ...out].some((f) => paramDatedBy.has(f))) out.add(PARAM_MARK);
+      followerSets.set(act, (found = out));
+    }
+    return found;
+  };
+  // The facts parameters are dated by: an act among them changes the parameters too.
+  const paramDatedBy = new Set(ruleSet.params.all().map((p) => p.appliesBy as string));
+  /** The dated parameters as the rules see them: each on the date of the fact it is taken by (the procurement start unless it says). */
+  const paramsOn = (get: (f: string) => unknown) => (id: string) => {
+    if (!ruleSet.params.has(id)) return undefined;
+    const on = get(ruleSet.params.get(id).appliesBy);
+    return ruleSet.params.valueForRule(id, typeof on === 'string' ? on : (get('procurementStart') as string));
+  };
 
   /** One contract judged: the plan, or one lot of it with what the lots share. */
-  const judge = (plan: Plan, judging: Judging, lots: LotContext | undefined, trace: boolean): Judged => {
+  const judge = (plan: Plan, judging: Judging, lots: LotContext | undefined, trace: boolean, claims: CheckOptions['claims']): Judged => {
     const { ruleSet, rulesById } = judging;
     /** The plan's facts, with the dated parameters as the rules see them and the facts a step's gate leaves open. */
     const derive = (p: Plan) => {
-      const facts = deriveFacts(p, ruleSet.params, lots);
-      const paramDate = (id: string) => {
-        const by = ruleSet.params.get(id).appliesBy;
-        return (facts[by] as string | null) ?? p.dates.procurementStart;
-      };
-      const param = (id: string) => (ruleSet.params.has(id) ? ruleSet.params.valueForRule(id, paramDate(id)) : undefined);
+      const facts = deriveFacts(p, ruleSet.params, lots, { claims });
+      const param = paramsOn((f) => facts[f as FactName]);
       // Only a plan whose regime or PSR scope is open needs to know which of its facts leave it so.
       const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(p, ruleSet.params) : [];
       const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param)]);
@@ -173,16 +213,33 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     const outcomes = runRules(rules, src);
     const mayBeOutOfScope = outcomes.some((o) => o.outcome === null && o.rule.severity === 'out-of-scope');
 
-    // The authority's own acts the plan leaves open become conditions (src/engine/conditions.ts).
-    const probes = new Map<string, FactSource>();
-    const probe: Probe = (acts) => {
+    // The authority's own acts the plan leaves open become conditions (src/engine/conditions.ts), found by
+    // checking the plan again with each act done one way or another: derived afresh only where a rule reads a
+    // fact that follows from the act (the contract date's days to the transfer), else the act's own value put in.
+    const derived = new Map<string, FactSource>();
+    const slow = (acts: ActValues): FactSource => {
       const key = JSON.stringify(acts);
-      let probed = probes.get(key);
+      let probed = derived.get(key);
       if (!probed) {
         const values = Object.entries(acts).map(([f, v]) => [(FACT_CATALOGUE[f as FactName] as { planPath?: string }).planPath!, v] as const);
-        probes.set(key, (probed = values.length ? derive(withValues(plan, values)).src : src));
+        derived.set(key, (probed = values.length ? derive(withValues(plan, values)).src : src));
       }
       return probed;
+    };
+    const probe: Probe = (acts) => {
+      const stale = new Set<string>();
+      for (const act of Object.keys(acts)) for (const f of followersOf(act)) stale.add(f);
+      const put = new Map<string, unknown>(Object.entries(acts));
+      // A fact that follows from an act is computed again by its formula where it has one (each once), else the plan derived again.
+      const fact = (name: string): unknown => {
+        if (put.has(name)) return put.get(name);
+        if (!stale.has(name)) return src.fact(name);
+        const formula = formulaOf(name)?.compute ?? stepFormulas.get(name)?.compute;
+        const value = formula ? formula(fact) : slow(acts).fact(name);
+        put.set(name, value);
+        return value;
+      };
+      return { fact, param: stale.has(PARAM_MARK) ? paramsOn(fact) : param };
     };
     const byId = new Map(rules.map((r) => [r.rule.id, r.condition]));
     const resolution = resolveConditions({
@@ -193,7 +250,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       probe,
       render: (text, at) => render(text, at.fact, at.param),
     });
-    const notMade = claimsNotMade(plan);
+    const notMade = claims === 'open' ? [] : claimsNotMade(plan);
     const claimsFor = (rule: RuleDefinition) => {
       const read = new Set(leafFactsOf(rule));
       return notMade.filter((c) => read.has(c.fact));
@@ -212,10 +269,23 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       (id) => rulesById.get(id)?.instead !== undefined,
     ).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
     const conditions = [...resolution.conditions, ...ruleConditions(outcomes, facts, param, open)];
+    // A contradiction no decided finding already accounts for is a finding of its own, so the verdict always has one.
+    for (const c of resolution.conditions) {
+      if (!c.conflict || c.conflict.severity === 'info') continue;
+      const rank = SEVERITY_RANK[c.conflict.severity];
+      if (findings.some((f) => f.missingFacts.length === 0 && SEVERITY_RANK[f.severity] <= rank)) continue;
+      const rule = rulesById.get(c.conflict.rules[0]!)!;
+      findings.push({ ruleId: rule.id, title: rule.title, severity: c.conflict.severity, regime: rule.regime, citation: rule.citation, reason: c.conflict.reason, missingFacts: [], steps: [] });
+      findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
+    }
     const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
+    // Where a finding forbids the route (its rule says what to do instead), the route's own description and steps go too.
+    const forbidden = findings.some((f) => f.missingFacts.length === 0 && rulesById.get(f.ruleId)?.instead !== undefined);
     const stepFindings = [
       ...findings,
-      ...outcomes.filter((o) => (o.rule.severity === 'condition' && o.outcome === true) || shown(o)).map((o) => ({ ruleId: o.rule.id, steps: o.rule.steps })),
+      ...outcomes
+        .filter((o) => (o.rule.severity === 'condition' && o.outcome === true) || (shown(o) && !(forbidden && o.rule.regime !== 'local')))
+        .map((o) => ({ ruleId: o.rule.id, steps: o.rule.steps })),
     ];
     const dated = outOfScope ? [] : collectSteps(stepFindings, facts, ruleSet, calendar, src);
     const settled = new Set([...resolution.resolved, ...outcomes.map((o) => o.rule.id)]);
@@ -225,7 +295,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
           ...outcomes.filter((o) => shown(o) && o.rule.shows === 'holds').map((o) => { const x = said(o); return { ruleId: x.ruleId, title: x.title, reason: x.text, citation: x.citation }; }),
           ...holdsOf(rules.map((r) => r.rule), src, settled),
         ];
-    const route = outOfScope ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
+    const route = outOfScope || forbidden ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
     const questions = questionsOf(findings);
     const decided = new Set(findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId));
     const notClaimed = notMade
@@ -237,7 +307,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         rules: rules.filter((r) => (decided.has(r.rule.id) || holds.some((h) => h.ruleId === r.rule.id)) && leafFactsOf(r.rule).includes(c.fact)).map((r) => r.rule.id),
       }))
       .filter((c) => c.rules.length > 0);
-    let verdict = verdictOf([...findings, ...(resolution.conflictSeverity ? [{ severity: resolution.conflictSeverity }] : [])], mayBeOutOfScope);
+    let verdict = verdictOf(findings, mayBeOutOfScope);
     if (verdict === 'compliant' && conditions.length > 0) verdict = 'compliant-if';
     return {
       facts,
@@ -273,7 +343,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         },
       };
       if (!plan.lots) {
-        const one = judge(plan, judging, undefined, options.trace === true);
+        const one = judge(plan, judging, undefined, options.trace === true, options.claims);
         const report: Report = {
           ...header,
           verdict: one.verdict,
@@ -294,7 +364,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       }
       const lots = lotPlans(plan);
       const context = lotContext(lots, judging.ruleSet.params);
-      const judged = lots.map((p) => judge(p, judging, context, options.trace === true));
+      const judged = lots.map((p) => judge(p, judging, context, options.trace === true, options.claims));
       return lotsReport(header, plan, judged);
     },
   };

@@ -185,42 +185,32 @@ export function resolveConditions(input: ResolveInput): Resolution {
 
   const entries: ConditionEntryT[] = [];
   let conflictSeverity = 0;
-  const assumed: string[] = [];
+  const dated: { act: Act; found: DateFound }[] = [];
   for (const a of inPlay.filter((x) => x.info.done === undefined)) {
-    const rules = rulesOn(a.fact);
-    const base = probe(values);
-    const at = (date: string) => probe({ ...values, [a.fact]: date });
-    const w = searchWindow(rules, at, candidateDates(rules, base, facts));
-    const chosen = w.hi ?? w.lo ?? w.best.date;
-    const src = at(chosen);
-    const earliest = w.lo !== null && w.loRule !== null && w.loRule >= 0 ? bound(rules[w.loRule]!.rule, w.lo, because(rules[w.loRule]!.rule, at(w.lo), render)) : undefined;
-    const latest = w.hi !== null && w.hiRule !== null && w.hiRule >= 0 ? bound(rules[w.hiRule]!.rule, w.hi, because(rules[w.hiRule]!.rule, at(w.hi), render)) : undefined;
-    const fired = rules.filter((_, i) => w.best.outcomes[i] === true);
-    const entry: ConditionEntryT = {
-      id: a.fact,
-      fact: a.fact,
-      planPath: a.planPath,
-      instruction: dateInstruction(a.info.instruction, earliest, latest),
-      due: latest?.date ?? null,
-      rules: rules.filter((_, i) => w.best.outcomes[i] === false).map((r) => r.rule.id),
-      citations: [],
-    };
-    if (earliest) entry.earliest = earliest;
-    if (latest) entry.latest = latest;
-    if (assumed.length) entry.assumes = assumed.join('; ');
-    if (fired.length) {
-      conflictSeverity = Math.max(conflictSeverity, w.best.worst);
-      entry.conflict = {
-        severity: severityOfRank(w.best.worst),
-        rules: fired.map((r) => r.rule.id),
-        reason: conflictReason(a, fired, at, chosen, render, entry),
-      };
+    let found = dateCondition(a, rulesOn(a.fact), values, probe, facts, render);
+    // A contradiction an earlier act of ours causes (the award decision worked out on its latest day leaving no
+    // contract date) is no contradiction: bring that act forward to the latest day that leaves this one a date.
+    const earlier = dated.at(-1);
+    if (found.entry.conflict && earlier) {
+      const moved = bringForward(earlier, a, found, rulesOn(a.fact), values, probe);
+      if (moved) {
+        values[earlier.act.fact] = moved;
+        const limit = found.fired.map((f) => ({ f, date: f.holdsFrom!.date })).sort((x, y) => x.date.localeCompare(y.date))[0]!;
+        const then = `${a.info.instruction.charAt(0).toLowerCase()}${a.info.instruction.slice(1)}`;
+        const why = because(limit.f.rule.rule, probe({ ...values, [earlier.act.fact]: moved, [a.fact]: limit.date }), render);
+        earlier.found = withLatest(earlier.act, earlier.found, moved, `so that you can then ${then} by ${longDate(limit.date)}, ${why}`);
+        found = dateCondition(a, rulesOn(a.fact), values, probe, facts, render);
+      }
     }
-    entry.citations = uniqueCitations([earliest, latest].filter((b): b is ConditionBoundT => b !== undefined).map((b) => b.citation), rules.map((r) => r.rule));
-    entries.push(entry);
-    values[a.fact] = chosen;
-    assumed.push(`${a.info.instruction.toLowerCase()} on ${longDate(chosen)}`);
-    void src;
+    values[a.fact] = found.chosen;
+    dated.push({ act: a, found });
+  }
+  const assumed: string[] = [];
+  for (const { act, found } of dated) {
+    if (assumed.length) found.entry.assumes = assumed.join('; ');
+    if (found.entry.conflict) conflictSeverity = Math.max(conflictSeverity, found.worst);
+    entries.push(found.entry);
+    assumed.push(`${act.info.instruction.charAt(0).toLowerCase()}${act.info.instruction.slice(1)} on ${longDate(found.chosen)}`);
   }
 
   // Every act done: which open rules that settles, which stay open (world facts), which still fire (the contradictions above).
@@ -251,6 +241,108 @@ export function resolveConditions(input: ResolveInput): Resolution {
   return { conditions: entries, resolved, stillOpen, done, conflictSeverity: conflictSeverity ? severityOfRank(conflictSeverity) : null };
 }
 
+interface DateFound {
+  entry: ConditionEntryT;
+  chosen: string;
+  worst: number;
+  /** The rules that still fire on the chosen date, each with the nearest day it would not. */
+  fired: { rule: OpenRule; holdsFrom: { date: string; dir: -1 | 1 } | null }[];
+}
+
+/** The condition on one date act, the others as `values` has them. */
+function dateCondition(a: Act, rules: OpenRule[], values: ActValues, probe: Probe, facts: Facts, render: ResolveInput['render']): DateFound {
+  const at = (date: string) => probe({ ...values, [a.fact]: date });
+  const w = searchWindow(rules, at, candidateDates(rules, probe(values), facts));
+  const chosen = w.hi ?? w.lo ?? w.best.date;
+  const earliest = w.lo !== null && w.loRule !== null && w.loRule >= 0 ? bound(rules[w.loRule]!.rule, w.lo, because(rules[w.loRule]!.rule, at(w.lo), render)) : undefined;
+  const latest = w.hi !== null && w.hiRule !== null && w.hiRule >= 0 ? bound(rules[w.hiRule]!.rule, w.hi, because(rules[w.hiRule]!.rule, at(w.hi), render)) : undefined;
+  const fired = rules.filter((_, i) => w.best.outcomes[i] === true).map((rule) => ({ rule, holdsFrom: holdingEdge(rule, at, chosen) }));
+  const entry: ConditionEntryT = {
+    id: a.fact,
+    fact: a.fact,
+    planPath: a.planPath,
+    instruction: dateInstruction(a.info.instruction, earliest, latest),
+    due: latest?.date ?? null,
+    rules: rules.filter((_, i) => w.best.outcomes[i] === false).map((r) => r.rule.id),
+    citations: uniqueCitations([earliest, latest].filter((b): b is ConditionBoundT => b !== undefined).map((b) => b.citation), rules.map((r) => r.rule)),
+  };
+  if (earliest) entry.earliest = earliest;
+  if (latest) entry.latest = latest;
+  if (fired.length) {
+    const missed = fired.map(({ rule, holdsFrom }) =>
+      holdsFrom ? `${holdsFrom.dir < 0 ? 'by' : 'on or after'} ${longDate(holdsFrom.date)} (${because(rule.rule, at(holdsFrom.date), render)})` : because(rule.rule, at(chosen), render),
+    );
+    const kept = [earliest && `on or after ${longDate(earliest.date)} (${earliest.because})`, latest && `by ${longDate(latest.date)} (${latest.because})`].filter(Boolean);
+    entry.conflict = {
+      severity: severityOfRank(w.best.worst),
+      rules: fired.map((f) => f.rule.rule.id),
+      reason: `No date to ${a.info.instruction.charAt(0).toLowerCase()}${a.info.instruction.slice(1)} meets every condition: ${[...kept, ...missed].join(', but ')}.`,
+    };
+  }
+  return { entry, chosen, worst: w.best.worst, fired };
+}
+
+/** The nearest day either side of `from` on which the rule would not fire, searching out by doubling, then halving back to the day. */
+function holdingEdge(r: OpenRule, at: (d: string) => FactSource, from: string): { date: string; dir: -1 | 1 } | null {
+  for (const dir of [-1, 1] as const) {
+    let found: string | null = null;
+    for (let step = 1; step <= REACH_DAYS; step *= 2) {
+      const trial = addDays(from, dir * step);
+      if (truth(r.condition, at(trial)) === false) {
+        found = trial;
+        break;
+      }
+    }
+    if (!found) continue;
+    let good = found;
+    let bad = from;
+    for (;;) {
+      const gap = Math.round((Date.parse(good) - Date.parse(bad)) / 86_400_000);
+      if (Math.abs(gap) <= 1) break;
+      const mid = addDays(bad, Math.trunc(gap / 2));
+      if (truth(r.condition, at(mid)) === false) good = mid;
+      else bad = mid;
+    }
+    return { date: good, dir };
+  }
+  return null;
+}
+
+/**
+ * The latest day for an earlier act (worked out on its own latest day) that
+ * leaves a later one a date keeping every rule: the later act is tried on the
+ * last day its firing rules allow, the earlier moved back by halving.
+ */
+function bringForward(earlier: { act: Act; found: DateFound }, later: Act, found: DateFound, rules: OpenRule[], values: ActValues, probe: Probe): string | null {
+  const limits = found.fired.map((f) => f.holdsFrom);
+  if (limits.some((l) => l === null || l.dir > 0)) return null;
+  const by = limits.map((l) => l!.date).sort()[0]!;
+  const keeps = (day: string) => {
+    const src = probe({ ...values, [earlier.act.fact]: day, [later.fact]: by });
+    return rules.every((r) => truth(r.condition, src) === false);
+  };
+  const lo = earlier.found.entry.earliest?.date ?? addDays(earlier.found.chosen, -REACH_DAYS);
+  if (!keeps(lo)) return null;
+  let good = lo;
+  let bad = earlier.found.chosen;
+  for (;;) {
+    const gap = Math.round((Date.parse(bad) - Date.parse(good)) / 86_400_000);
+    if (gap <= 1) break;
+    const mid = addDays(good, Math.trunc(gap / 2));
+    if (keeps(mid)) good = mid;
+    else bad = mid;
+  }
+  return good;
+}
+
+/** An act's condition with a new latest day, set so a later act can follow. */
+function withLatest(a: Act, found: DateFound, date: string, why: string): DateFound {
+  const first = found.entry.latest ?? { ruleId: found.entry.rules[0] ?? '', citation: found.entry.citations[0]! };
+  const latest: ConditionBoundT = { date, because: why, ruleId: first.ruleId, citation: first.citation };
+  const entry: ConditionEntryT = { ...found.entry, latest, due: date, instruction: dateInstruction(a.info.instruction, found.entry.earliest, latest) };
+  return { ...found, entry, chosen: date };
+}
+
 function severityOfRank(rank: number): Severity {
   return rank >= 4 ? 'out-of-scope' : rank === 3 ? 'non-compliant' : rank === 2 ? 'review' : 'info';
 }
@@ -260,40 +352,6 @@ function dateInstruction(verb: string, earliest: ConditionBoundT | undefined, la
   if (earliest) parts.push(`on or after ${longDate(earliest.date)} (${earliest.because})`);
   if (latest) parts.push(`by ${longDate(latest.date)} (${latest.because})`);
   return parts.length ? `${verb} ${parts.join(' and ')}.` : `${verb}.`;
-}
-
-/**
- * Why no date keeps every rule: the window the plan is left with, and for
- * each rule that still fires in it, the last (or first) day it would not.
- */
-function conflictReason(a: Act, fired: OpenRule[], at: (d: string) => FactSource, chosen: string, render: ResolveInput['render'], entry: ConditionEntryT): string {
-  const kept = [entry.earliest && `on or after ${longDate(entry.earliest.date)} (${entry.earliest.because})`, entry.latest && `by ${longDate(entry.latest.date)} (${entry.latest.because})`].filter(Boolean);
-  const missed = fired.map((r) => {
-    // The nearest day this rule would hold: search away from the chosen date until it stops firing.
-    for (const dir of [-1, 1]) {
-      let d = chosen;
-      for (let step = 1; step <= REACH_DAYS; step *= 2) {
-        const trial = addDays(chosen, dir * step);
-        if (truth(r.condition, at(trial)) === false) {
-          d = trial;
-          break;
-        }
-      }
-      if (d !== chosen) {
-        // Halve back to the exact day.
-        let good = d;
-        let bad = chosen;
-        while (Math.abs(Math.round((Date.parse(good) - Date.parse(bad)) / 86_400_000)) > 1) {
-          const mid = addDays(bad, Math.trunc(Math.round((Date.parse(good) - Date.parse(bad)) / 86_400_000) / 2));
-          if (truth(r.condition, at(mid)) === false) good = mid;
-          else bad = mid;
-        }
-        return `${dir < 0 ? 'by' : 'on or after'} ${longDate(good)} (${because(r.rule, at(good), render)})`;
-      }
-    }
-    return because(r.rule, at(chosen), render);
-  });
-  return `No date to ${a.info.instruction.charAt(0).toLowerCase()}${a.info.instruction.slice(1)} meets every condition: ${[...kept, ...missed].join(', but ')}.`;
 }
 
 function uniqueCitations(first: RuleDefinition['citation'][], rules: RuleDefinition[]): RuleDefinition['citation'][] {

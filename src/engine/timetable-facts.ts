@@ -4,8 +4,9 @@
 // latest date for each stage, planning back from the service start.
 import { isFactName, type FactName } from '../plan/fact-catalogue.js';
 import type { Facts } from '../plan/facts.js';
-import { backwardDates } from './backward.js';
+import { backwardDates, definingSteps } from './backward.js';
 import type { RuleSet } from './rule-set.js';
+import type { StepDefinition } from './rule-schema.js';
 import { decidingFacts, truth, type FactSource } from './three-valued.js';
 import { stepDate, type Calendars } from './timing.js';
 import { daysBetween } from '../plan/dates.js';
@@ -56,4 +57,61 @@ export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Cal
     typeof stated === 'string' && typeof facts.psrRepresentationsDeadline === 'string' ? daysBetween(stated, facts.psrRepresentationsDeadline) : null;
   for (const [fact, date] of backwardDates(value, ruleSet, calendars)) facts[fact as FactName] = date;
   return open;
+}
+
+/** A fact computed from other facts, with every fact it may read. */
+export interface FactFormula {
+  reads: readonly string[];
+  compute: (get: (f: string) => unknown) => unknown;
+}
+
+/** Every fact name a step's definition mentions (its anchor, lengths, gate and the steps it waits for), read conservatively. */
+function stepReads(step: StepDefinition | undefined, ruleSet: RuleSet, seen = new Set<string>()): string[] {
+  if (!step || seen.has(step.id)) return [];
+  seen.add(step.id);
+  const out = new Set<string>();
+  const walk = (v: unknown, key = ''): void => {
+    if (Array.isArray(v)) v.forEach((x) => walk(x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    else if (typeof v === 'string' && ['fact', 'anchor', 'amountFact', 'onlyWhen'].includes(key)) out.add(v);
+  };
+  walk({ timing: step.timing, appliesWhen: step.appliesWhen });
+  const until = step.timing?.until?.step;
+  if (until) for (const id of [...ruleSet.steps.keys()].filter((id) => until.includes('{regime}') ? id.endsWith(until.replace('{regime}', '')) : id === until)) for (const f of stepReads(ruleSet.steps.get(id), ruleSet, seen)) out.add(f);
+  return [...out, 'regime'];
+}
+
+/**
+ * The date facts the rule set's steps define, each as a function of the other
+ * facts (what addTimetableFacts computes), with the facts it reads: for the
+ * engine to compute again for a plan with one of the authority's acts tried
+ * another way (a later award decision moves the end of its standstill),
+ * without deriving the rest of the plan.
+ */
+export function timetableFormulas(ruleSet: RuleSet, calendars: Calendars): Map<string, FactFormula> {
+  const out = new Map<string, FactFormula>();
+  const lookup = (id: string) => ruleSet.steps.get(id);
+  for (const [regime, fact, stepId] of STANDSTILL_FACTS) {
+    const step = ruleSet.steps.get(stepId);
+    out.set(fact, { reads: stepReads(step, ruleSet), compute: (get) => (step && get('regime') === regime ? stepDate(step, get, ruleSet.params, calendars).date : null) });
+  }
+  out.set('earliestContractDate', {
+    reads: ['standstillApplies', 'regime', 'awardDecision', ...STANDSTILL_FACTS.map(([, f]) => f)],
+    compute: (get) => {
+      const applies = get('standstillApplies');
+      const end = STANDSTILL_FACTS.find(([regime, , stepId]) => regime === get('regime') && stepId.endsWith('.standstill-end'));
+      return applies === false ? get('awardDecision') : applies && end ? get(end[1]) : null;
+    },
+  });
+  out.set('statedDeadlineShortBy', {
+    reads: ['statedRepresentationsDeadline', 'psrRepresentationsDeadline'],
+    compute: (get) => {
+      const stated = get('statedRepresentationsDeadline');
+      const last = get('psrRepresentationsDeadline');
+      return typeof stated === 'string' && typeof last === 'string' ? daysBetween(stated, last) : null;
+    },
+  });
+  for (const step of definingSteps(ruleSet))
+    out.set(step.defines!, { reads: stepReads(step, ruleSet), compute: (get) => stepDate(step, get, ruleSet.params, calendars, lookup).date });
+  return out;
 }

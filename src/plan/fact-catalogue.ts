@@ -7,6 +7,8 @@
 // answers to fill in its field) or derived from other facts (it has `from`:
 // the facts whose being unknown makes it unknown), or it can never be unknown
 // (it has neither). `unknownSources` follows `from` back to the questions.
+import { formulaOf } from './fact-formulas.js';
+
 export interface FactInfo {
   description: string;
   /** Plan field(s) the fact is read from; a missing-fact finding names these. */
@@ -168,7 +170,7 @@ export const FACT_CATALOGUE = {
   latestTenderDeadline: { description: 'Latest tender deadline that leaves the plan\'s evaluation time before the latest award decision', planPath: 'timetable.evaluationWeeks', from: ['latestAwardDecision', 'evaluationWeeks'] },
   latestProcurementStart: { description: 'Latest date to start the procurement for the contract to start on time, given the plan\'s stage lengths', planPath: 'timetable.tenderPeriodDays', from: ['latestTenderDeadline', 'tenderPeriodDays'] },
   latestDecisionDate: { description: 'Latest date for the decision to proceed, given the plan\'s approval time', planPath: 'timetable.approvalWeeks', from: ['latestProcurementStart', 'approvalWeeks'] },
-  awardToStartMonths: { description: 'Months from the award decision to the service start', from: ['awardDecision'] },
+  awardToStartMonths: { description: 'Months from the award decision to the service start' },
   hasIncumbent: { description: 'There is an existing contract and provider', planPath: 'incumbent', question: 'Is there an existing contract and provider for these services?' },
   incumbentProvider: { description: 'Existing provider', planPath: 'incumbent.provider', question: 'Who is the existing provider?' },
   incumbentContractEnd: { description: 'End of the existing contract', planPath: 'incumbent.contractEnd', question: 'On what date does the existing contract end, without any extension not yet used?' },
@@ -231,11 +233,11 @@ export const FACT_CATALOGUE = {
   strictlyNecessary: { description: 'The award is limited to what is strictly necessary for the urgency', planPath: 'justification.strictlyNecessary', question: 'Is the award limited to what is strictly necessary to deal with the urgency?' },
   procedureGround: { description: 'Ground relied on for a PCR 2015 competitive procedure with negotiation, competitive dialogue (reg 26(4)) or innovation partnership (reg 31)', planPath: 'justification.procedureGround', question: 'What ground does the plan rely on for a competitive procedure with negotiation, a competitive dialogue or an innovation partnership?' },
   originalContractDate: { description: 'Day the original contract (the one repeated or added to) was entered into', planPath: 'justification.originalContractAwarded', question: 'On what date was the original contract, the one being repeated or added to, entered into?' },
-  monthsSinceOriginalContract: { description: 'Months from the day the original contract was entered into to the day this one is', planPath: 'justification.originalContractAwarded', from: ['originalContractDate', 'contractSigned'] },
+  monthsSinceOriginalContract: { description: 'Months from the day the original contract was entered into to the day this one is', planPath: 'justification.originalContractAwarded' },
   hasFrameworkAgreement: { description: 'The plan names the framework agreement it calls off', planPath: 'frameworkAgreement', question: 'Which framework agreement is the contract called off from?' },
   frameworkAwardedUnder: { description: 'Regime the framework agreement was let under', planPath: 'frameworkAgreement.awardedUnder', question: 'Which regime was the framework agreement set up under?' },
   frameworkEndDate: { description: 'Last day the framework can be called off', planPath: 'frameworkAgreement.endDate', question: 'What is the last day the framework agreement can be called off?' },
-  callOffAfterFrameworkEnd: { description: 'The call-off is made after the framework has ended', planPath: 'frameworkAgreement.endDate', from: ['frameworkEndDate'] },
+  callOffAfterFrameworkEnd: { description: 'The call-off is made after the framework has ended', planPath: 'frameworkAgreement.endDate' },
   frameworkAuthorityEntitled: { description: 'The authority is identified in the framework as able to call off', planPath: 'frameworkAgreement.authorityEntitled', question: 'Is the authority named in the framework agreement as able to call off from it?' },
   frameworkCallOffMethod: { description: 'How the call-off is awarded: direct or mini-competition', planPath: 'frameworkAgreement.callOff', question: 'Will the call-off be awarded directly on the framework terms, or by a further competition (a mini-competition)?' },
   frameworkTermsAllowDirectAward: { description: 'The framework sets all terms and objective conditions for a direct call-off', planPath: 'frameworkAgreement.termsAllowDirectAward', question: 'Does the framework agreement set out all the terms and the objective conditions for a direct call-off?' },
@@ -249,7 +251,7 @@ export const FACT_CATALOGUE = {
   providerMayChange: { description: 'The process could result in a different provider' },
   transferDate: { description: 'Date staff would transfer', planPath: 'staff.transferDate', question: 'On what date would staff transfer to the new provider?' },
   proposedRedundancies: { description: 'Redundancies the incoming provider proposes at one establishment within 90 days', planPath: 'staff.proposedRedundancies', question: 'How many redundancies does the incoming provider propose among the transferring staff (0 if none)?' },
-  daysFromAwardToTransfer: { description: 'Days from entering into the contract to the staff transfer', planPath: 'dates.contractSigned', from: ['contractSigned'] },
+  daysFromAwardToTransfer: { description: 'Days from entering into the contract to the staff transfer', planPath: 'dates.contractSigned' },
   pensionLgps: { description: 'Assigned staff are in the Local Government Pension Scheme', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },
   pensionNhs: { description: 'Assigned staff are in the NHS Pension Scheme', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },
   pensionUnknown: { description: 'Pension arrangements of assigned staff are unknown', planPath: 'staff.pensionSchemes', question: 'Which pension schemes do the staff assigned to the service belong to?' },
@@ -308,7 +310,8 @@ export function unknownSources(fact: FactName, value: (f: FactName) => unknown, 
       return;
     }
     let anyUnknownSource = false;
-    for (const s of info.from ?? []) {
+    // A fact written as a formula reads what its formula reads (src/plan/fact-formulas.ts); another derived fact, its `from`.
+    for (const s of formulaOf(f)?.reads ?? info.from ?? []) {
       if (!isFactName(s) || !isUnknown(s, value(s))) continue;
       anyUnknownSource = true;
       visit(s);

@@ -10,6 +10,7 @@ import { FACT_CATALOGUE, type FactName } from './fact-catalogue.js';
 import { lightTouch, lightTouchQualified, publicationLimit, reaches, thresholdTest, thresholdTier, type ThresholdRegime } from './thresholds.js';
 import { healthCareFlags, schedule1Mismatch } from './schedule-1.js';
 import { applyClaimDefaults } from './claims.js';
+import { FORMULAS, type Formula } from './fact-formulas.js';
 
 export type FactValue = string | number | boolean | null;
 export type Facts = Record<FactName, FactValue>;
@@ -250,11 +251,6 @@ function lifetimeLowerBound(plan: Plan): number | null {
   return possible > 0 ? Math.round((possible * totalMonths(plan)) / 12) : null;
 }
 
-/** Days between entering into the contract and the staff transfer; unknown until the plan gives the contract date. */
-function daysToTransfer(plan: Plan): number | null {
-  const signed = plan.dates.contractSigned;
-  return signed ? daysBetween(signed, plan.staff?.transferDate ?? plan.dates.contractStart) : null;
-}
 
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
@@ -268,17 +264,6 @@ function replacesOnExpiry(plan: Plan): boolean | null {
   return end ? (daysBetween(end, plan.dates.contractStart) === 1 ? true : null) : null;
 }
 
-/**
- * Is the call-off (the contract entered into) made after the framework ends?
- * Known from the contract date; without it, already known to be after when
- * the procurement or the award decision, which come first, is; else unknown.
- */
-function callOffAfter(plan: Plan, end: string | undefined): boolean | null {
-  if (end === undefined) return null;
-  const { contractSigned, awardDecision, procurementStart } = plan.dates;
-  if (contractSigned) return contractSigned > end;
-  return procurementStart > end || (awardDecision !== undefined && awardDecision > end) ? true : null;
-}
 
 /**
  * A lot's place in its procurement: each lot's value (null when unknown, with
@@ -473,7 +458,15 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, F
   return open;
 }
 
-export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): Facts {
+export interface DeriveOptions {
+  /**
+   * "open": a claim the plan leaves out stays unknown rather than not relied on: for a plan read from a source
+   * that cannot show the authority's own determinations (a published notice), whose silence is not a claim not made.
+   */
+  claims?: 'not-relied-on' | 'open';
+}
+
+export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext, options: DeriveOptions = {}): Facts {
   const hc = healthCareScope(plan, params);
   const inPsrScope = psrScope(plan, hc, params);
   const decision = decideRegime(plan, params, inPsrScope, whyNotPsr(plan, hc, inPsrScope));
@@ -601,7 +594,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     latestTenderDeadline: null,
     latestProcurementStart: null,
     latestDecisionDate: null,
-    awardToStartMonths: plan.dates.awardDecision ? monthsBetween(plan.dates.awardDecision, plan.dates.contractStart) : null,
+    awardToStartMonths: null,
     hasIncumbent: inc !== undefined,
     incumbentProvider: nul(inc?.provider),
     incumbentContractEnd: nul(inc?.contractEnd),
@@ -669,11 +662,11 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     strictlyNecessary: nul(just?.strictlyNecessary ?? undefined),
     procedureGround: nul(just?.procedureGround ?? undefined),
     originalContractDate: nul(just?.originalContractAwarded),
-    monthsSinceOriginalContract: just?.originalContractAwarded && plan.dates.contractSigned ? monthsBetween(just.originalContractAwarded, plan.dates.contractSigned) : null,
+    monthsSinceOriginalContract: null,
     hasFrameworkAgreement: fw !== undefined,
     frameworkAwardedUnder: nul(fw?.awardedUnder ?? undefined),
     frameworkEndDate: nul(fw?.endDate),
-    callOffAfterFrameworkEnd: callOffAfter(plan, fw?.endDate),
+    callOffAfterFrameworkEnd: null,
     frameworkAuthorityEntitled: nul(fw?.authorityEntitled ?? undefined),
     frameworkCallOffMethod: nul(fw?.callOff ?? undefined),
     frameworkTermsAllowDirectAward: nul(fw?.termsAllowDirectAward ?? undefined),
@@ -687,7 +680,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     providerMayChange: mayChange,
     transferDate: staff?.transferDate ?? plan.dates.contractStart,
     proposedRedundancies: nul(staff?.proposedRedundancies ?? undefined),
-    daysFromAwardToTransfer: daysToTransfer(plan),
+    daysFromAwardToTransfer: null,
     pensionLgps: pension === undefined ? null : pension.includes('lgps'),
     pensionNhs: pension === undefined ? null : pension.includes('nhs-pension-scheme'),
     pensionUnknown: pension === undefined || pension.includes('unknown'),
@@ -701,7 +694,10 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext): 
     basicSelectionCriteriaApplied: nul(gov?.basicSelectionCriteriaApplied ?? undefined),
   };
   // An exception the plan does not invoke is not relied on: the general rule decides (src/plan/claims.ts).
-  applyClaimDefaults(plan, facts);
+  if (options.claims !== 'open') applyClaimDefaults(plan, facts);
+  // The facts written as formulas of other facts (src/plan/fact-formulas.ts).
+  const get = (f: FactName) => facts[f];
+  for (const [name, formula] of Object.entries(FORMULAS) as [FactName, Formula][]) facts[name] = formula.compute(get);
   return facts;
 }
 
