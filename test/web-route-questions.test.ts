@@ -297,17 +297,23 @@ describe('the route pages and the rule set', () => {
     if (c.operator === 'notEqual' || c.operator === 'notIn') return !list.includes(process);
     return null;
   };
-  const regimesOf = (regime: string) => (regime === 'auto' ? ['psr', 'pcr2015', 'pa2023'] : [regime]);
+  // A call-off follows the regime its framework was let under, whatever the plan names, so each regime's rules may judge it.
+  const regimesOf = (regime: string, process: string) => (regime === 'auto' || process === 'framework-call-off' ? ['psr', 'pcr2015', 'pa2023'] : [regime]);
   const ruleAdmits = (r: (typeof rules)[number], process: string, regime: string) =>
-    (!['psr', 'pcr2015', 'pa2023'].includes(r.regime) || regimesOf(regime).includes(r.regime)) && gate(r.appliesWhen, process) !== false;
+    (!['psr', 'pcr2015', 'pa2023'].includes(r.regime) || regimesOf(regime, process).includes(r.regime)) && gate(r.appliesWhen, process) !== false;
   /** The plan format's required field of a part (an urgency, a change, a framework): asked wherever the part's other answers are read, to record the part. */
   const REQUIRED_OF_PART = ['urgency.reason', 'change.description', 'frameworkAgreement.name'];
+  /** A field the plan format reads in place of another the rules read, when that one is left out. */
+  const DEFAULT_FOR: Record<string, string> = { 'change.valueChange': 'change.cumulativeValueChange' };
   const partOf = (name: string) => name.split('.')[0]!;
 
   const ROUTES: [process: string, regime: string][] = [
     ['direct-award-a', 'psr'], ['direct-award-b', 'psr'], ['direct-award-c', 'psr'], ['most-suitable-provider', 'psr'], ['competitive', 'psr'], ['urgent-award', 'psr'],
     ['negotiated-without-prior-publication', 'pcr2015'], ['competitive-with-negotiation', 'pcr2015'], ['competitive-dialogue', 'pcr2015'], ['innovation-partnership', 'pcr2015'], ['below-threshold', 'pcr2015'],
     ['direct-award', 'pa2023'], ['framework-call-off', 'auto'], ['extension', 'auto'], ['modification', 'auto'], ['urgent-modification', 'auto'],
+    ['open', 'pcr2015'], ['restricted', 'pcr2015'], ['light-touch', 'pcr2015'], ['dynamic-purchasing-system', 'pcr2015'],
+    ['open', 'pa2023'], ['competitive-flexible', 'pa2023'], ['below-threshold', 'pa2023'], ['framework-call-off', 'psr'],
+    ['extension', 'psr'], ['modification', 'pcr2015'], ['modification', 'pa2023'], ['urgent-modification', 'psr'], ['urgent-modification', 'pa2023'],
   ];
   const GROUNDS = ['no-suitable-tenders', 'technical-reasons', 'extreme-urgency', 'repetition'];
   /** The route pages a plan on this route is asked, under each ground where the route has them. */
@@ -321,7 +327,9 @@ describe('the route pages and the rule set', () => {
     const read = new Set(rules.filter((r) => ruleAdmits(r, process, regime)).flatMap((r) => [...dependsOn(r)]));
     const readPaths = new Set(Object.entries(catalogue).filter(([f, i]) => read.has(f) && i.planPath).map(([, i]) => i.planPath!));
     const partRead = (name: string) => [...readPaths].some((p) => p !== name && partOf(p) === partOf(name));
-    const unread = routeFields(process, regime).filter((name) => !readPaths.has(name) && !(REQUIRED_OF_PART.includes(name) && partRead(name)));
+    const unread = routeFields(process, regime).filter(
+      (name) => !readPaths.has(name) && !(REQUIRED_OF_PART.includes(name) && partRead(name)) && !(DEFAULT_FOR[name] && readPaths.has(DEFAULT_FOR[name]!)),
+    );
     expect(unread).toEqual([]);
   });
 
@@ -349,6 +357,7 @@ describe('the route pages and the rule set', () => {
       'route.framework': 'concluding a framework is a choice the one-page form asks',
       'authority.thresholdTier': 'derived from the type of authority',
       'contractType': 'services unless the one-page form says otherwise',
+      'mixedProcurement.otherElementsSeparable': 'a contract mixing health care with other services is described in the one-page form',
     };
     const missing = ROUTES.flatMap(([process, regime]) => {
       const positive = rules.filter((r) => ruleAdmits(r, process, regime) && gate(r.appliesWhen, process) === true && JSON.stringify(r.appliesWhen ?? {}).includes('"process"'));

@@ -34,7 +34,8 @@ export function changePages(): QuestionPage[] {
     {
       id: 'change',
       title: 'The change to the current contract',
-      when: isOneOf(...CHANGES),
+      // An urgent modification's own facts are its urgency; the change's dates matter only for the PSR's notice of it.
+      when: (p) => extendOrModify(p) || (processOf(p) === 'urgent-modification' && mayFollow(p, 'psr')),
       fields: [
         {
           name: 'change.description',
@@ -48,12 +49,14 @@ export function changePages(): QuestionPage[] {
           name: 'change.effectiveDate',
           label: 'When does the change take effect?',
           kind: 'date',
+          when: (p) => processOf(p) === 'extension' || mayFollow(p, 'psr') || mayFollow(p, 'pa2023'),
           why: 'An extension must run on from the current term: once the contract has ended there is nothing to extend (PCR 2015 regulation 72(1)(a) and the contract\'s own options). Without an agreed date below, the time for the notice of the change runs from this date.',
         },
         {
           name: 'change.agreedDate',
           label: 'When is the change agreed, if not on the day it takes effect?',
           kind: 'date',
+          when: (p) => mayFollow(p, 'psr') || mayFollow(p, 'pa2023'),
           hint: 'Leave blank if it is agreed on the day it takes effect.',
           why: law({ psr: 'regulations 13(5) and 14(5)', pa2023: 'section 75(1)' }, 'A contract is modified when the variation is agreed, and the time for publishing its notice runs from then'),
         },
@@ -64,7 +67,7 @@ export function changePages(): QuestionPage[] {
           width: 'govuk-input--width-5',
           suffix: 'months',
           hint: 'Leave blank if it does not change the term.',
-          when: extendOrModify,
+          when: (p) => processOf(p) === 'extension' || (processOf(p) === 'modification' && mayFollow(p, 'pa2023')),
           why: law(
             { pa2023: 'section 74(3)' },
             'An extension is compared with the extension options left in the contract; under the Procurement Act a longer term is also measured against the term on award',
@@ -95,7 +98,7 @@ export function changePages(): QuestionPage[] {
           label: 'When will the notice of the change be published?',
           kind: 'date',
           hint: 'Leave blank if it is not planned yet.',
-          when: (p) => mayFollow(p, 'psr') || mayFollow(p, 'pa2023'),
+          when: (p) => mayFollow(p, 'psr') || (extendOrModify(p) && mayFollow(p, 'pa2023')),
           why: law({ psr: 'regulations 13(4)-(5) and 14(4)-(5)', pa2023: 'section 75(1)' }, 'The notice of a change has a deadline'),
         },
       ],

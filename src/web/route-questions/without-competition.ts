@@ -6,7 +6,7 @@
 // opportunity is advertised. Which facts each ground turns on is read from
 // the rule set (rules/pcr2015/, rules/pa2023/).
 import type { ParamTable } from '../../law/params.js';
-import { groundOf, isOneOf, processOf, type PlanSoFar } from '../answers-so-far.js';
+import { groundOf, isOneOf, mayFollow, processOf, type PlanSoFar } from '../answers-so-far.js';
 import type { Option } from '../form-types.js';
 import { paramText, yesNo, type QuestionPage } from './types.js';
 
@@ -186,7 +186,7 @@ export function withoutCompetitionPages(params: ParamTable): QuestionPage[] {
     {
       id: 'below-threshold',
       title: 'Advertising the opportunity',
-      when: isOneOf('below-threshold'),
+      when: (p) => processOf(p) === 'below-threshold' && mayFollow(p, 'pcr2015'),
       fields: [
         yesNo({
           name: 'route.advertised',
