@@ -240,6 +240,21 @@ describe('a change from Check your answers', () => {
       page = await post(`/questions/${action(page)}`, { ...hiddenFields(page), ...(action(page) === 'change' ? { 'change.description': 'Extend' } : {}) });
     }
     expect(visited).toEqual(['change', 'change-allowed', 'change-contract']);
+
+    // A page already answered that the change gives new questions is asked again: here, the PSR's questions about the change.
+    const route3 = (await app.inject({ url: changeLink(page, 'route') })).body;
+    const toPa = await post('/questions/route', { ...hiddenFields(route3), 'route.regime': 'pa2023', 'route.process': 'extension' });
+    expect(heading(toPa)).toBe('Check your answers');
+    const route4 = (await app.inject({ url: changeLink(toPa, 'route') })).body;
+    let toPsr = await post('/questions/route', { ...hiddenFields(route4), 'route.regime': 'psr', 'route.process': 'extension' });
+    const again: string[] = [];
+    while (heading(toPsr) !== 'Check your answers' && again.length < 10) {
+      again.push(action(toPsr)!);
+      if (action(toPsr) === 'change-allowed') expect(asked(toPsr)).toContain('change.attributableToAuthority');
+      toPsr = await post(`/questions/${action(toPsr)}`, hiddenFields(toPsr));
+    }
+    // The PSR's own page, and the change pages that gained its questions; not the change page, whose questions are the same.
+    expect(again).toEqual(['psr-decision', 'change-allowed', 'change-contract']);
   });
 
   it('an answer with a problem stays on its page, still on the way back to Check your answers', async () => {

@@ -27,14 +27,15 @@ export function nextPage(pages: readonly QuestionPage[], current: string, plan: 
 
 /**
  * After a change made from "Check your answers": the pages the change made
- * newly relevant, with those still waiting from before, in journey order.
- * The officer goes through just these, then back to "Check your answers".
+ * newly relevant, or gave new questions, with those still waiting from
+ * before, in journey order. The officer goes through just these, then back
+ * to "Check your answers".
  */
 export function pagesStillToAnswer(pages: readonly QuestionPage[], before: PlanSoFar, after: PlanSoFar, waiting: readonly string[]): string[] {
-  const had = new Set(journey(pages, before).map((s) => s.id));
+  const had = new Map(journey(pages, before).map((s) => [s.id, new Set(s.fields.map((f) => f.name))]));
   return journey(pages, after)
-    .map((s) => s.id)
-    .filter((id) => !had.has(id) || waiting.includes(id));
+    .filter((s) => !had.has(s.id) || s.fields.some((f) => !had.get(s.id)!.has(f.name)) || waiting.includes(s.id))
+    .map((s) => s.id);
 }
 
 /**
