@@ -154,7 +154,9 @@ ${p.notice ? html`<div class="govuk-inset-text">${p.notice}</div>` : ''}
 export function resultPage(meta: PageMeta, report: Report, plan: unknown): string {
   const planJson = JSON.stringify(plan);
   const link = encodePlan(plan);
-  const body = html`${reportBody(report, { ruleHref: (id) => `/rules#${id}` })}
+  // The plan goes with the report (its input), so the timeline can draw the plan's own dates: its procurement start, the existing contract's end, its contract date.
+  const withPlan = typeof plan === 'object' && plan !== null && !Array.isArray(plan) ? { ...report, input: plan as Record<string, unknown> } : report;
+  const body = html`${reportBody(withPlan, { ruleHref: (id) => `/rules#${id}` })}
 <h2 class="govuk-heading-m">Save, download or change</h2>
 ${link ? html`<p class="govuk-body">Link to this result (it holds the plan itself; nothing is kept on the server): <a class="govuk-link" id="permalink" href="/result?plan=${link}">open this result again</a></p>` : html`<p class="govuk-body">This plan is too long to put in a link: save it as a file to come back to it.</p>`}
 <form method="post" action="/report" class="procheck-inline-form">
