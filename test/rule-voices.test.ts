@@ -103,16 +103,16 @@ describe('conditions: what the authority must do, for a rule on its own acts', (
   });
 
   it.each(onActs.map((r) => [r.id, r] as const))('%s says what the act must be', (_id, rule) => {
-    expect(rule.condition, `${rule.id} reads ${actsRead(rule).join(', ')}`).toBeDefined();
+    expect(rule.asCondition, `${rule.id} reads ${actsRead(rule).join(', ')}`).toBeDefined();
     const yesNoOnly = actsRead(rule).every((a) => (FACT_CATALOGUE as Record<string, { act?: { done?: boolean } }>)[a]!.act!.done !== undefined);
     if (yesNoOnly) {
       // A yes/no act: a whole instruction, in the imperative.
-      expect(rule.condition).toMatch(/^[A-Z]/);
-      expect(rule.condition).toMatch(/\.$/);
+      expect(rule.asCondition).toMatch(/^[A-Z]/);
+      expect(rule.asCondition).toMatch(/\.$/);
     } else {
       // A date: the phrase that goes in brackets after the date ("Enter into the contract on or after 12 December 2026 (...)").
-      expect(rule.condition).toMatch(/^[a-z]/);
-      expect(rule.condition).not.toMatch(/\.$/);
+      expect(rule.asCondition).toMatch(/^[a-z]/);
+      expect(rule.asCondition).not.toMatch(/\.$/);
     }
   });
 });
@@ -120,7 +120,7 @@ describe('conditions: what the authority must do, for a rule on its own acts', (
 describe('the voices name only facts and parameters the rule set has', () => {
   const texts = (r: RuleDefinition): [string, string][] => [
     ...(r.openReason ? [['openReason', r.openReason] as [string, string]] : []),
-    ...(r.condition ? [['condition', r.condition] as [string, string]] : []),
+    ...(r.asCondition ? [['condition', r.asCondition] as [string, string]] : []),
     ...(r.holds ?? []).map((h, i) => [`holds.${i}.text`, h.text] as [string, string]),
   ];
   const withVoices = RULES.filter((r) => texts(r).length > 0 || r.holds);

@@ -7,7 +7,7 @@ import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogu
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import type { Overlay } from './overlay.js';
 import { withOverlay } from './with-overlay.js';
-import { planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
+import { inRegime, planKindKey, PARTITION_FACTS, type PlanKind } from './partition.js';
 import { addTimetableFacts, standstillFacts, timetableFormulas } from './timetable-facts.js';
 import { makeCalendars } from './day-counter.js';
 import type { ConditionT, RuleDefinition, Severity } from './rule-schema.js';
@@ -76,7 +76,7 @@ function ruleConditions(outcomes: RuleOutcome[], facts: Facts, param: (id: strin
         id: o.rule.id,
         fact: null,
         planPath: null,
-        instruction: render(o.rule.condition ?? o.rule.reason, fact, param),
+        instruction: render(o.rule.asCondition ?? o.rule.reason, fact, param),
         due: null,
         rules: [o.rule.id],
         citations: [o.rule.citation],
@@ -157,6 +157,13 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     return rules;
   };
   const calendar = makeCalendars(ruleSet.holidays);
+  const withHolds = new Map<string, RuleDefinition[]>();
+  const holdsFor = (kind: PlanKind, judging: Judging) => {
+    const key = `${judging.overlay?.id ?? ''}#${planKindKey(kind)}`;
+    let rules = withHolds.get(key);
+    if (!rules) withHolds.set(key, (rules = judging.ruleSet.rules.filter((r) => r.holds && inRegime(r, kind))));
+    return rules;
+  };
   const stepFormulas = timetableFormulas(ruleSet, calendar);
   /**
    * The facts that follow from each fact (it is read, directly or through others, by their formulas): what must be
@@ -293,7 +300,8 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       ? []
       : [
           ...outcomes.filter((o) => shown(o) && o.rule.shows === 'holds').map((o) => { const x = said(o); return { ruleId: x.ruleId, title: x.title, reason: x.text, citation: x.citation }; }),
-          ...holdsOf(rules.map((r) => r.rule), src, settled),
+          // Every rule of the regime with a reason to give: a rule pruned for this kind of plan (its test cannot hold) is just the one that holds.
+          ...holdsOf(holdsFor(kind, judging), src, settled),
         ];
     const route = outOfScope || forbidden ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
     const questions = questionsOf(findings);

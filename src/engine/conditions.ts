@@ -167,7 +167,7 @@ const bound = (rule: RuleDefinition, date: string, because: string): ConditionBo
 
 /** What a rule asks of an act, in the instruction's words. */
 function because(rule: RuleDefinition, src: FactSource, render: ResolveInput['render']): string {
-  return rule.condition ? render(rule.condition, src) : `so that it is not the case that ${rule.title.charAt(0).toLowerCase()}${rule.title.slice(1)}`;
+  return rule.asCondition ? render(rule.asCondition, src) : `so that it is not the case that ${rule.title.charAt(0).toLowerCase()}${rule.title.slice(1)}`;
 }
 
 export function resolveConditions(input: ResolveInput): Resolution {

@@ -69,9 +69,14 @@ function couldHold(c: FactConditionT, actual: unknown): boolean {
 
 const PARTITIONED = new Set<string>(PARTITION_FACTS);
 
-export function canApply(rule: RuleDefinition, kind: PlanKind): boolean {
+/** Whether the rule belongs to plans of this kind at all: its scope and its regime. */
+export function inRegime(rule: RuleDefinition, kind: PlanKind): boolean {
   if (rule.scope === 'in-scope' && kind.inScope !== true) return false;
-  if ((rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023') && kind.regime !== rule.regime) return false;
+  return !((rule.regime === 'psr' || rule.regime === 'pcr2015' || rule.regime === 'pa2023') && kind.regime !== rule.regime);
+}
+
+export function canApply(rule: RuleDefinition, kind: PlanKind): boolean {
+  if (!inRegime(rule, kind)) return false;
   // tupe, general and local rules run under every regime; local rules reach an
   // engine only when the checker builds one for a plan naming their overlay.
   const necessary = [...topLevel(rule.appliesWhen), ...topLevel(rule.conditions)];

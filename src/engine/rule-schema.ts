@@ -204,7 +204,7 @@ export const RuleDefinition = z.strictObject({
       description:
         'Why the route holds on this rule: said when the rule is relevant (its gate holds) and its test fails on the plan\'s own figures and dates, e.g. the considerable change test not met, with the figures.',
     }),
-  condition: z
+  asCondition: z
     .string()
     .min(1)
     .optional()

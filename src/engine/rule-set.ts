@@ -134,6 +134,7 @@ function checkReferences(
   const conds: [string, ConditionT | undefined][] = [
     ['appliesWhen', rule.appliesWhen],
     ['conditions', rule.conditions],
+    ...(rule.holds ?? []).map((h, i) => [`holds.${i}.when`, h.when] as [string, ConditionT | undefined]),
   ];
   for (const [name, cond] of conds) {
     if (!cond) continue;
@@ -147,10 +148,18 @@ function checkReferences(
     if (!steps.has(s)) problems.push(`${where(`steps.${i}`)}: unknown step "${s}"`);
   for (const [i, s] of (rule.instead?.steps ?? []).entries())
     if (!steps.has(s)) problems.push(`${where(`instead.steps.${i}`)}: unknown step "${s}"`);
-  for (const ph of placeholders(rule.reason)) {
-    if (ph.param !== undefined && !params.has(ph.param)) problems.push(`${where('reason')}: unknown parameter "${ph.param}"`);
-    if (ph.fact !== undefined && !isFactName(ph.fact)) problems.push(`${where('reason')}: unknown fact "${ph.fact}"`);
-  }
+  // Every text with placeholders: a name the loader does not know would print "unknown" where a figure belongs.
+  const texts: [string, string | undefined][] = [
+    ['reason', rule.reason],
+    ['openReason', rule.openReason],
+    ['asCondition', rule.asCondition],
+    ...(rule.holds ?? []).map((h, i) => [`holds.${i}.text`, h.text] as [string, string]),
+  ];
+  for (const [at, text] of texts)
+    for (const ph of text ? placeholders(text) : []) {
+      if (ph.param !== undefined && !params.has(ph.param)) problems.push(`${where(at)}: unknown parameter "${ph.param}"`);
+      if (ph.fact !== undefined && !isFactName(ph.fact)) problems.push(`${where(at)}: unknown fact "${ph.fact}"`);
+    }
   return problems;
 }
 

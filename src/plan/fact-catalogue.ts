@@ -271,6 +271,11 @@ export function isFactName(name: string): name is FactName {
   return Object.hasOwn(FACT_CATALOGUE, name);
 }
 
+/** The facts a derived fact is computed from: its formula's reads (src/plan/fact-formulas.ts), else its `from`. */
+export function sourcesOf(f: FactName): readonly string[] | undefined {
+  return formulaOf(f)?.reads ?? (FACT_CATALOGUE[f] as FactInfo).from;
+}
+
 /** Every name in a `from` list is a catalogue fact (a compile-time check). */
 type FromName = { [K in FactName]: (typeof FACT_CATALOGUE)[K] extends { from: readonly (infer N)[] } ? N : never }[FactName];
 const fromNamesAreFacts: [FromName] extends [FactName] ? true : never = true;
@@ -311,7 +316,7 @@ export function unknownSources(fact: FactName, value: (f: FactName) => unknown, 
     }
     let anyUnknownSource = false;
     // A fact written as a formula reads what its formula reads (src/plan/fact-formulas.ts); another derived fact, its `from`.
-    for (const s of formulaOf(f)?.reads ?? info.from ?? []) {
+    for (const s of sourcesOf(f) ?? []) {
       if (!isFactName(s) || !isUnknown(s, value(s))) continue;
       anyUnknownSource = true;
       visit(s);

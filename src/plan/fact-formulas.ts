@@ -5,13 +5,13 @@
 // authority's acts (a contract date) on a plan, rather than deriving the
 // whole plan again.
 import { daysBetween, monthsBetween } from './dates.js';
-import type { FactName } from './fact-catalogue.js';
 
 export type FactValue = string | number | boolean | null;
-export type FactGetter = (f: FactName) => unknown;
+/** A fact's value by name (the catalogue's names: this module stays below the catalogue, which reads the formulas' `reads`). */
+export type FactGetter = (f: string) => unknown;
 
 export interface Formula {
-  reads: readonly FactName[];
+  reads: readonly string[];
   compute: (get: FactGetter) => FactValue;
 }
 
@@ -60,7 +60,7 @@ export const FORMULAS = {
       return (start !== null && start > end) || (award !== null && award > end) ? true : null;
     },
   },
-} as const satisfies Partial<Record<FactName, Formula>>;
+} as const satisfies Record<string, Formula>;
 
 export type FormulaFact = keyof typeof FORMULAS;
 

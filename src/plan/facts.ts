@@ -696,7 +696,7 @@ export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext, o
   // An exception the plan does not invoke is not relied on: the general rule decides (src/plan/claims.ts).
   if (options.claims !== 'open') applyClaimDefaults(plan, facts);
   // The facts written as formulas of other facts (src/plan/fact-formulas.ts).
-  const get = (f: FactName) => facts[f];
+  const get = (f: string) => facts[f as FactName];
   for (const [name, formula] of Object.entries(FORMULAS) as [FactName, Formula][]) facts[name] = formula.compute(get);
   return facts;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACT_CATALOGUE, isFactName, unknownSources, type FactInfo, type FactName } from '../../src/plan/fact-catalogue.js';
+import { FACT_CATALOGUE, isFactName, sourcesOf, unknownSources, type FactInfo, type FactName } from '../../src/plan/fact-catalogue.js';
 
 const catalogue = FACT_CATALOGUE as Record<FactName, FactInfo>;
 const names = Object.keys(catalogue) as FactName[];
@@ -20,7 +20,7 @@ describe('fact catalogue: questions and sources', () => {
   it('every fact read from a single plan field has a question ending in "?"', () => {
     const lacking = names.filter((f) => {
       const info = catalogue[f];
-      if (info.planPath === undefined || info.from !== undefined || NEVER_UNKNOWN_DERIVED.has(f)) return false;
+      if (info.planPath === undefined || sourcesOf(f) !== undefined || NEVER_UNKNOWN_DERIVED.has(f)) return false;
       return !(typeof info.question === 'string' && info.question.trim().endsWith('?'));
     });
     expect(lacking).toEqual([]);
@@ -34,16 +34,16 @@ describe('fact catalogue: questions and sources', () => {
   it('a compound planPath marks a derived fact', () => {
     const compound = names.filter((f) => / and /.test(catalogue[f].planPath ?? ''));
     expect(compound.length).toBeGreaterThan(0);
-    expect(compound.filter((f) => catalogue[f].from === undefined)).toEqual([]);
+    expect(compound.filter((f) => sourcesOf(f) === undefined)).toEqual([]);
   });
 
   it('no fact has both a question and `from`', () => {
-    expect(names.filter((f) => catalogue[f].question !== undefined && catalogue[f].from !== undefined)).toEqual([]);
+    expect(names.filter((f) => catalogue[f].question !== undefined && sourcesOf(f) !== undefined)).toEqual([]);
   });
 
   it('every name in every `from` is a catalogue fact, other than the fact itself, listed once', () => {
     for (const f of names) {
-      const from = catalogue[f].from;
+      const from = sourcesOf(f);
       if (from === undefined) continue;
       expect(from.filter((s) => !isFactName(s)), f).toEqual([]);
       expect(from, f).not.toContain(f);
@@ -62,7 +62,7 @@ describe('fact catalogue: questions and sources', () => {
         return;
       }
       state.set(f, 'visiting');
-      for (const s of catalogue[f].from ?? []) if (isFactName(s)) visit(s, [...path, f]);
+      for (const s of sourcesOf(f) ?? []) if (isFactName(s)) visit(s, [...path, f]);
       state.set(f, 'done');
     };
     for (const f of names) visit(f, []);
@@ -72,7 +72,7 @@ describe('fact catalogue: questions and sources', () => {
   it('every derived fact leads back to questions', () => {
     // With every fact unknown, each derived fact names only facts with a question.
     const allUnknown = values({});
-    for (const f of names.filter((n) => catalogue[n].from !== undefined)) {
+    for (const f of names.filter((n) => sourcesOf(n) !== undefined)) {
       const sources = unknownSources(f, allUnknown);
       expect(sources.length, f).toBeGreaterThan(0);
       expect(sources.filter((s) => catalogue[s].question === undefined), f).toEqual([]);
