@@ -20,7 +20,7 @@ function errorText(r: BatchResult): string {
 export function summaryText(summary: BatchSummary): string {
   const v = summary.verdicts;
   const lines = [
-    `${summary.plans} plan${summary.plans === 1 ? '' : 's'}: ${v.compliant} compliant, ${v.review} review, ${v['non-compliant']} non-compliant, ${v['out-of-scope']} out-of-scope, ${v.invalid} invalid`,
+    `${summary.plans} plan${summary.plans === 1 ? '' : 's'}: ${v.compliant} compliant, ${v['compliant-if']} compliant if, ${v.review} review, ${v['non-compliant']} non-compliant, ${v['out-of-scope']} out-of-scope, ${v.invalid} invalid`,
   ];
   if (summary.invalidLines.length) {
     const more = summary.moreInvalid ? ` (and ${summary.moreInvalid} more, each on its own line above)` : '';

@@ -11,7 +11,7 @@ import type { RegisterRow } from './rows.js';
 
 export type BatchVerdict = VerdictT | 'invalid';
 
-export const BATCH_VERDICTS = ['compliant', 'review', 'non-compliant', 'out-of-scope', 'invalid'] as const satisfies readonly BatchVerdict[];
+export const BATCH_VERDICTS = ['compliant', 'compliant-if', 'review', 'non-compliant', 'out-of-scope', 'invalid'] as const satisfies readonly BatchVerdict[];
 export const SEVERITIES = ['out-of-scope', 'non-compliant', 'review', 'info'] as const satisfies readonly Severity[];
 
 export interface BatchResult {

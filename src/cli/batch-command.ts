@@ -48,7 +48,7 @@ export function batchExitCode(results: BatchResult[]): number {
 export function summaryExitCode(summary: BatchSummary): number {
   const v = summary.verdicts;
   if (v.invalid) return EXIT.invalidPlan;
-  return Math.max(EXIT.compliant, ...(['review', 'non-compliant', 'out-of-scope'] as const).filter((k) => v[k] > 0).map((k) => EXIT[k]));
+  return Math.max(EXIT.compliant, ...(['compliant-if', 'review', 'non-compliant', 'out-of-scope'] as const).filter((k) => v[k] > 0).map((k) => EXIT[k]));
 }
 
 async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (t: T) => U): AsyncGenerator<U> {

@@ -100,12 +100,13 @@ function summaryLine(n: Omit<NoticeReport, 'summary'>): string {
   const decisive = n.findings.filter((f) => f.severity === n.verdict || (n.verdict === 'review' && f.severity === 'review'));
   const words: Record<string, string> = {
     compliant: 'Nothing the notice shows breaks the rules procheck checks.',
+    'compliant-if': 'Nothing the notice shows breaks the rules procheck checks, if the authority does its own acts as the conditions say',
     'non-compliant': 'The notice shows a breach',
     review: 'A person must check',
     'out-of-scope': 'Outside the regimes procheck checks',
   };
   const head = words[n.verdict] ?? n.verdict;
-  return (n.verdict === 'compliant' ? head : `${head}: ${decisive.slice(0, 3).map((f) => f.title).join('; ')}${decisive.length > 3 ? `; and ${decisive.length - 3} more` : ''}.`) + part;
+  return (n.verdict === 'compliant' || n.verdict === 'compliant-if' ? head : `${head}: ${decisive.slice(0, 3).map((f) => f.title).join('; ')}${decisive.length > 3 ? `; and ${decisive.length - 3} more` : ''}.`) + part;
 }
 
 /** Audits one procurement. */

@@ -8,6 +8,7 @@ export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
 
 const LABEL: Record<string, string> = {
   compliant: 'COMPLIANT',
+  'compliant-if': 'COMPLIANT IF',
   review: 'REVIEW',
   'non-compliant': 'NON-COMPLIANT',
   'out-of-scope': 'OUT-OF-SCOPE',

@@ -103,6 +103,8 @@ function mandatoryOf(process: string, judged: Judged[]): boolean | null {
 function standingOf(verdict: string, mandatory: boolean | null): StandingT {
   switch (verdict) {
     case 'compliant':
+    // Lawful on the authority's own acts, done as the conditions say: a route it can use.
+    case 'compliant-if':
       return mandatory === true ? 'lawful-and-mandatory' : 'lawful';
     case 'non-compliant':
     case 'out-of-scope':
@@ -118,7 +120,9 @@ function standingWhy(standing: StandingT, entry: Pick<OptionEntryT, 'deciding' |
     case 'lawful-and-mandatory':
       return 'The law requires this route on the plan\'s facts, and no rule finds against it.';
     case 'lawful':
-      return 'No rule finds against this route on the plan\'s facts.';
+      return entry.verdict === 'compliant-if'
+        ? 'No rule finds against this route on the plan\'s facts, provided the authority does its own acts as the conditions say (the contract date, the records it keeps).'
+        : 'No rule finds against this route on the plan\'s facts.';
     case 'lawful-if': {
       const asks = entry.questions.slice(0, 3).map((q) => q.question);
       const more = entry.questions.length > 3 ? ` (and ${entry.questions.length - 3} more)` : '';

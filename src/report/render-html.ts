@@ -6,7 +6,7 @@ import type { Report, FindingT } from './schema.js';
 import { formatValue } from './format.js';
 import { html, raw, type Html } from './html.js';
 import { dueText, overlayText, SEVERITY_TAG, VERDICT_WORDS } from './render-text.js';
-import { KIND_WORDS } from './render-timetable.js';
+import { KIND_WORDS, timelineFigure, timelinePlanDates } from './render-timetable.js';
 import { REGIME_TITLES } from '../law/vocabulary.js';
 import { labelLots } from './lots.js';
 import { auditSection, type AuditRecord } from './audit.js';
@@ -115,25 +115,6 @@ function traceList(trace: NonNullable<Report['trace']>): Html {
   )}</ul>`;
 }
 
-/** A picture of the timetable's dates on a line, for the eye; the table below says the same in words (and is what a screen reader reads). */
-function timelinePicture(report: Report): Html {
-  const dates = [...new Set(report.timetable.map((r) => r.date))].sort();
-  if (dates.length < 2) return html``;
-  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
-  const [first, last] = [day(dates[0]!), day(dates.at(-1)!)];
-  const x = (d: string) => 40 + ((day(d) - first) / Math.max(1, last - first)) * 920;
-  const missed = new Set(report.timetable.filter((r) => r.met === false).map((r) => r.date));
-  const label = `Timeline from ${formatValue(dates[0], 'date')} to ${formatValue(dates.at(-1), 'date')}: ${dates.length} dates${missed.size ? `, ${missed.size} of them missed by the plan` : ''}.`;
-  return html`<figure class="procheck-timeline">
-<svg role="img" aria-labelledby="timeline-title" viewBox="0 0 1000 ${60 + dates.length * 16}" width="100%" xmlns="http://www.w3.org/2000/svg">
-<title id="timeline-title">${label}</title>
-<line x1="40" y1="30" x2="960" y2="30" stroke="#0b0c0c" stroke-width="2"/>
-${dates.map((d, i) => html`<circle cx="${x(d).toFixed(1)}" cy="30" r="6" fill="${missed.has(d) ? '#d4351c' : '#1d70b8'}"/><line x1="${x(d).toFixed(1)}" y1="36" x2="${x(d).toFixed(1)}" y2="${(50 + i * 16).toFixed(0)}" stroke="#b1b4b6"/><text x="${Math.min(x(d), 700).toFixed(1)}" y="${(54 + i * 16).toFixed(0)}" font-size="12" font-family="arial, sans-serif">${formatValue(d, 'date')}${missed.has(d) ? ' (missed)' : ''}: ${report.timetable.filter((r) => r.date === d).map((r) => r.what).join('; ').slice(0, 90)}</text>`)}
-</svg>
-<figcaption class="govuk-body-s">${label} Red: a date the plan misses. The timetable below gives every date in words.</figcaption>
-</figure>`;
-}
-
 /** The plain-English summary first: the verdict in a sentence, the one thing to do next, what must change, the next dated steps, and the notice beside the verdict. */
 function plainSummary(report: Report, today: string): Html {
   const mustFix = report.findings.filter((f) => f.severity === 'non-compliant' || f.severity === 'out-of-scope');
@@ -199,7 +180,7 @@ ${report.overlay ? html`<div class="govuk-inset-text">${overlayText(report.overl
 ${groupedFindings(report, options)}
 ${report.route.length ? html`<h2 class="govuk-heading-m" id="route">How the route runs</h2><ul class="govuk-list govuk-list--bullet">${report.route.map((r) => html`<li>${inWords(r.text)} <span class="govuk-body-s">(${lawLink(r.citation)})</span></li>`)}</ul>` : ''}
 ${report.steps.length ? stepsTable(report) : ''}
-${report.timetable.length ? html`${timelinePicture(report)}${timetableTable(report)}` : ''}
+${report.timetable.length ? html`${timelineFigure(report.timetable, timelinePlanDates(report.input))}${timetableTable(report)}` : ''}
 ${report.trace ? traceList(report.trace) : ''}
 <p class="govuk-body-s">procheck ${report.procheck}, rule set ${report.ruleSetVersion}. Plan <code>${report.plan.id}</code>.</p>`;
 }
@@ -233,7 +214,7 @@ export function renderHtml(report: Report, audit?: AuditRecord): string {
 <title>procheck: ${report.plan.title} (${report.verdict})</title>
 <style>${PRINT_CSS}</style></head>
 <body><main>
-${reportBody(report)}
+${reportBody(audit && !report.input ? { ...report, input: audit.plan as Report['input'] } : report)}
 ${audit ? auditSection(report, audit) : ''}
 </main></body>
 </html>
