@@ -191,12 +191,13 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     return found;
   };
   // The facts parameters are dated by: an act among them changes the parameters too.
+  // (The law's parameters; an overlay adds its own, dated by the procurement start.)
   const paramDatedBy = new Set(ruleSet.params.all().map((p) => p.appliesBy as string));
   /** The dated parameters as the rules see them: each on the date of the fact it is taken by (the procurement start unless it says). */
-  const paramsOn = (get: (f: string) => unknown) => (id: string) => {
-    if (!ruleSet.params.has(id)) return undefined;
-    const on = get(ruleSet.params.get(id).appliesBy);
-    return ruleSet.params.valueForRule(id, typeof on === 'string' ? on : (get('procurementStart') as string));
+  const paramsOn = (params: RuleSet['params'], get: (f: string) => unknown) => (id: string) => {
+    if (!params.has(id)) return undefined;
+    const on = get(params.get(id).appliesBy);
+    return params.valueForRule(id, typeof on === 'string' ? on : (get('procurementStart') as string));
   };
 
   /** One contract judged: the plan, or one lot of it with what the lots share. */
@@ -205,7 +206,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     /** The plan's facts, with the dated parameters as the rules see them and the facts a step's gate leaves open. */
     const derive = (p: Plan) => {
       const facts = deriveFacts(p, ruleSet.params, lots, { claims });
-      const param = paramsOn((f) => facts[f as FactName]);
+      const param = paramsOn(ruleSet.params, (f) => facts[f as FactName]);
       // Only a plan whose regime or PSR scope is open needs to know which of its facts leave it so.
       const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(p, ruleSet.params) : [];
       const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param)]);
@@ -246,7 +247,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         put.set(name, value);
         return value;
       };
-      return { fact, param: stale.has(PARAM_MARK) ? paramsOn(fact) : param };
+      return { fact, param: stale.has(PARAM_MARK) ? paramsOn(ruleSet.params, fact) : param };
     };
     const byId = new Map(rules.map((r) => [r.rule.id, r.condition]));
     const resolution = resolveConditions({
