@@ -25,7 +25,8 @@ describe('README embedding example', () => {
     writeFileSync(file, example().replace("from 'procheck'", `from ${JSON.stringify(join(root, 'src', 'index.ts'))}`));
     const out = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8' });
     expect(out).toMatch(/^review psr \[/);
-    expect(out).toContain('psr.competitive.process');
+    expect(out).toContain('timetable.award-decision-too-late');
+    expect(out).toContain('the award decision must be published by 20 October 2024');
     expect(out).toMatch(/2024-11-04 /);
     expect(out).toContain("path: 'value.annual'");
   }, 30_000);

@@ -36,7 +36,7 @@ describe('procheck check <register>', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^line 2 +example-pa2023-2025-02-24-it-open +COMPLIANT /);
     expect(out).toMatch(/^line 4 +coventry-2024-direct-award-c +NON-COMPLIANT +1 non-compliant/m);
-    expect(lines.at(-1)).toBe('5 plans: 2 compliant, 1 review, 1 non-compliant, 1 out-of-scope, 0 invalid');
+    expect(lines.at(-1)).toBe('5 plans: 2 compliant, 0 compliant if, 1 review, 1 non-compliant, 1 out-of-scope, 0 invalid');
     expect(code).toBe(12);
   });
 
@@ -80,7 +80,7 @@ describe('procheck check <register>', () => {
     expect(out).toMatch(/^line 2 +\(no id\) +INVALID +not valid CSV: a quoted field is not closed/m);
     expect(out).toMatch(/^line 3 +second +COMPLIANT/m);
     expect(out).toMatch(/^line 4 +third +COMPLIANT/m);
-    expect(out).toContain('3 plans: 2 compliant, 0 review, 0 non-compliant, 0 out-of-scope, 1 invalid');
+    expect(out).toContain('3 plans: 2 compliant, 0 compliant if, 0 review, 0 non-compliant, 0 out-of-scope, 1 invalid');
     expect(code).toBe(20);
   });
 
@@ -118,7 +118,7 @@ describe('procheck check <register>', () => {
     const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines.at(-1).summary).toEqual({
       plans: 5,
-      verdicts: { compliant: 2, review: 1, 'non-compliant': 1, 'out-of-scope': 1, invalid: 0 },
+      verdicts: { compliant: 2, 'compliant-if': 0, review: 1, 'non-compliant': 1, 'out-of-scope': 1, invalid: 0 },
       invalidLines: [],
     });
     expect(ReportSchema.parse(lines[1].report).verdict).toBe('review');

@@ -119,7 +119,7 @@ describe('summary and exit code', () => {
     const results = ['compliant', 'review', 'review', 'invalid', 'non-compliant', 'invalid'].map((v, i) => result(v as BatchResult['verdict'], i + 2));
     expect(summarise(results)).toEqual({
       plans: 6,
-      verdicts: { compliant: 1, review: 2, 'non-compliant': 1, 'out-of-scope': 0, invalid: 2 },
+      verdicts: { compliant: 1, 'compliant-if': 0, review: 2, 'non-compliant': 1, 'out-of-scope': 0, invalid: 2 },
       invalidLines: [5, 7],
     });
   });
@@ -139,7 +139,7 @@ describe('summary and exit code', () => {
     const text = renderBatch(results, 'text');
     expect(text.split('\n')[0]).toMatch(/^line 2 +p2 +REVIEW +no findings$/);
     expect(text).toMatch(/^line 3 +p3 +INVALID +value\.annual: bad$/m);
-    expect(text).toContain('2 plans: 0 compliant, 1 review, 0 non-compliant, 0 out-of-scope, 1 invalid');
+    expect(text).toContain('2 plans: 0 compliant, 0 compliant if, 1 review, 0 non-compliant, 0 out-of-scope, 1 invalid');
     expect(text).toContain('Invalid rows, not checked: line 3');
     const lines = renderBatch(results, 'json').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
