@@ -36,7 +36,17 @@ describe('Procurement Act s.54(4): minimum tendering period in the open procedur
     expect(await finding(28, { electronicTenders: true, documentsWithNotice: true })).toBeUndefined();
     const open = await finding(20, { electronicTenders: true, documentsWithNotice: true });
     expect(open?.severity).toBe('review');
-    expect(open?.missingFacts.map((m) => m.planPath).sort()).toEqual(['timetable.qualifyingPlannedProcurementNotice', 'timetable.urgencyShortensTenderPeriod']);
+    // Urgency is the authority's to invoke (s.54(4) entry 5): not claimed, it is not asked; a planned procurement notice is a fact to ask.
+    expect(open?.missingFacts.map((m) => m.planPath).sort()).toEqual(['timetable.qualifyingPlannedProcurementNotice']);
+    expect(open?.reason).not.toMatch(/urgency/i);
+    const claimed = await finding(20, { electronicTenders: true, documentsWithNotice: true, urgencyShortensTenderPeriod: true });
+    expect(claimed).toBeUndefined();
+  });
+
+  it('a short period with no planned procurement notice and no urgency claimed is a breach, saying urgency is not relied on', async () => {
+    const short = await finding(20, { electronicTenders: true, documentsWithNotice: true, qualifyingPlannedProcurementNotice: false });
+    expect(short?.severity).toBe('non-compliant');
+    expect(short?.reason).toMatch(/does not claim a state of urgency/);
   });
 
   it('light-touch contracts have no minimum', async () => {
