@@ -180,8 +180,9 @@ export function resolveConditions(input: ResolveInput): Resolution {
 
   const rulesOn = (act: FactName): OpenRule[] =>
     candidates.filter((o) => actsByRule.get(o.rule.id)!.includes(act)).map((o) => ({ rule: o.rule, condition: input.conditionOf(o.rule.id) }));
+  // Dates first, the yes/no acts left open: a date that makes a yes/no act needless (an award decision before the
+  // existing contract ends needs no arrangement to bridge the gap) is the smaller condition.
   const values: ActValues = {};
-  for (const a of inPlay) if (a.info.done !== undefined) values[a.fact] = a.info.done;
 
   const entries: ConditionEntryT[] = [];
   let conflictSeverity = 0;
@@ -213,6 +214,11 @@ export function resolveConditions(input: ResolveInput): Resolution {
     assumed.push(`${act.info.instruction.charAt(0).toLowerCase()}${act.info.instruction.slice(1)} on ${longDate(found.chosen)}`);
   }
 
+  // Then each yes/no act that a rule still turns on, done.
+  const afterDates = probe(values);
+  for (const a of inPlay.filter((x) => x.info.done !== undefined))
+    if (candidates.some((o) => actsByRule.get(o.rule.id)!.includes(a.fact) && truth(input.conditionOf(o.rule.id), afterDates) !== false)) values[a.fact] = a.info.done!;
+
   // Every act done: which open rules that settles, which stay open (world facts), which still fire (the contradictions above).
   const done = probe(values);
   const resolved = new Set<string>();
@@ -229,7 +235,7 @@ export function resolveConditions(input: ResolveInput): Resolution {
     // Settled, or firing only in a contradiction its date condition already reports.
     resolved.add(o.rule.id);
     stillOpen.delete(o.rule.id);
-    if (t === false) for (const f of acts) settledBy.set(f, [...(settledBy.get(f) ?? []), o.rule]);
+    if (t === false) for (const f of acts) if (values[f] !== undefined) settledBy.set(f, [...(settledBy.get(f) ?? []), o.rule]);
   }
   for (const a of inPlay.filter((x) => x.info.done !== undefined)) {
     const rules = settledBy.get(a.fact) ?? [];

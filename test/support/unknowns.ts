@@ -28,8 +28,11 @@
 // change.extensionMonths and frameworkAgreement.endDate. Three
 // unknownable fields also have a documented default and are left out of the
 // unknown facts (see DEFAULTED): services[].lightTouch (from the CPV codes),
-// services[].healthCare left out where the CPV codes settle it, and
-// change.cumulativeValueChange (defaults to change.valueChange).
+// services[].healthCare left out where the CPV codes settle it,
+// change.cumulativeValueChange (defaults to change.valueChange),
+// directAward.replacesExpiringContract where the dates settle it, and every
+// claim the authority must itself invoke (src/plan/claims.ts) left out:
+// not relied on. Set to null, each is still an unknown fact.
 //
 // A finding's question may name a field of an object the plan lacks (e.g.
 // justification.ground with no justification): slotsForPlanPath creates it,
@@ -44,6 +47,7 @@ import type { PlanInput } from '../../src/plan/schema.js';
 import type { Report } from '../../src/report/schema.js';
 import { checker } from './checker.js';
 import { healthCareFromCodes } from '../../src/plan/schedule-1.js';
+import { CLAIMS, claimLeftOut } from '../../src/plan/claims.js';
 
 /** How a field is filled in. */
 export type FieldKind =
@@ -225,12 +229,34 @@ const healthCareByCodes = (plan: PlanInput, slot: Slot) => {
   return service !== undefined && service.healthCare === undefined && healthCareFromCodes(service, plan.authority.type, params(), plan.dates.procurementStart) !== null;
 };
 
+/** Left out (not null), directAward.replacesExpiringContract follows the dates where the service starts the day after the existing contract ends. */
+const replacesByDates = (plan: PlanInput, slot: Slot) =>
+  get(plan, slot.path) === undefined && typeof plan.incumbent?.contractEnd === 'string' && addDays(plan.incumbent.contractEnd, 1) === plan.dates.contractStart;
+
+/**
+ * An exception, justification or determination the authority must itself
+ * claim (the catalogue's kind "claim", src/plan/claims.ts): left out of the
+ * plan (not null), it is not relied on, which is part of what the plan says,
+ * not an open fact; unless the plan's route is itself the claim.
+ */
+const claimDefaults: Record<string, (plan: PlanInput, slot: Slot) => boolean> = Object.fromEntries(
+  CLAIMS.flatMap((c) => {
+    const left = (plan: PlanInput, slot: Slot) => get(plan, slot.path) === undefined && claimLeftOut(plan, c);
+    return [
+      [c.planPath, left],
+      [`lots[].${c.planPath}`, left],
+    ];
+  }),
+);
+
 const DEFAULTED: Record<string, (plan: PlanInput, slot: Slot) => boolean> = {
   'services[].lightTouch': () => true,
   'lots[].services[].lightTouch': () => true,
   'services[].healthCare': healthCareByCodes,
   'lots[].services[].healthCare': healthCareByCodes,
   'change.cumulativeValueChange': (plan) => plan.change?.valueChange != null,
+  'directAward.replacesExpiringContract': replacesByDates,
+  ...claimDefaults,
 };
 
 /** The fields this plan leaves out or null, its unknown facts and any with a documented default. */
