@@ -7,7 +7,8 @@ import { createChecker } from '../src/engine/checker.js';
 import { allFields, formSections } from '../src/web/form-spec.js';
 import { formToPlan, planToForm, slug } from '../src/web/form-values.js';
 import { issuesToFormErrors } from '../src/web/field-errors.js';
-import { renderHtml } from '../src/report/render-html.js';
+import { renderHtml, VERDICT_LABEL } from '../src/report/render-html.js';
+import type { VerdictT as Verdict } from '../src/report/schema.js';
 import { html } from '../src/report/html.js';
 import { withoutTransportFont } from '../src/web/assets.js';
 import { leafFields } from '../src/plan/schema-walk.js';
@@ -181,8 +182,10 @@ describe('web routes', () => {
       const expected = readCase(`${name}.expected.json`) as { verdict: string };
       const res = await app.inject({ url: `/examples/${name}` });
       expect(res.body).toContain(`Verdict: <strong class="govuk-tag`);
-      expect(res.body).toMatch(new RegExp(`Verdict: <strong class="govuk-tag [a-z-]+">${expected.verdict}</strong>`));
+      expect(res.body).toMatch(new RegExp(`Verdict: <strong class="govuk-tag [a-z-]+">${VERDICT_LABEL[expected.verdict as Verdict]}</strong>`));
     }
+    // compliant-if is said in words: "compliant if".
+    expect((await app.inject({ url: '/examples/norfolk-2019-reprocure' })).body).toContain('<strong class="govuk-tag govuk-tag--turquoise">compliant if</strong>');
     expect((await app.inject({ url: '/examples/nope' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/plan?example=nope' })).statusCode).toBe(404);
   });
@@ -192,7 +195,7 @@ describe('web routes', () => {
     const values = planToForm(fields, plan) as Record<string, string | string[]>;
     const res = await app.inject({ url: '/plan', ...form(values) });
     const expected = await checker.check(formToPlan(fields, values).plan, { untrusted: true });
-    expect(res.body).toMatch(new RegExp(`Verdict: <strong class="govuk-tag [a-z-]+">${expected.verdict}</strong>`));
+    expect(res.body).toMatch(new RegExp(`Verdict: <strong class="govuk-tag [a-z-]+">${VERDICT_LABEL[expected.verdict]}</strong>`));
   });
 
   it('a form with a bad answer comes back with the answers kept and the error by the field', async () => {
@@ -295,7 +298,8 @@ describe('the rule catalogue on the web page', () => {
     const page = (await app.inject({ url: '/rules' })).body;
     for (const r of checker.ruleSet.rules) expect(page, r.id).toContain(`id="${r.id}"`);
     const result = (await app.inject({ url: '/examples/coventry-2024-competitive' })).body;
-    expect(result).toContain('<a class="govuk-link" href="/rules#tupe.pensions-unknown"><code>tupe.pensions-unknown</code></a>');
+    // A finding's rule (tupe.pensions-unknown is a condition now: the plan's own act, not a finding).
+    expect(result).toContain('<a class="govuk-link" href="/rules#timetable.award-decision-too-late"><code>timetable.award-decision-too-late</code></a>');
     // The printable report has no server to link to.
     expect(renderHtml(await checker.check(readCase('coventry-2024-competitive.json'), { untrusted: true }))).not.toContain('href="/rules#');
   });
@@ -437,7 +441,10 @@ describe('the result for someone who is not a lawyer', () => {
     expect(at('This is not legal advice')).toBeLessThan(at('Findings ('));
     expect(at('id="summary"')).toBeLessThan(at('Why this regime'));
     expect(at('id="findings-must-fix"')).toBeLessThan(at('id="findings-check"'));
-    expect(page).toMatch(/<details class="govuk-details" id="findings-information">/);
+    // Information is folded (this plan has none; another does).
+    const informed = (await app.inject({ url: '/examples/norfolk-2017-extend-beyond-options' })).body;
+    expect(informed).toMatch(/<details class="govuk-details" id="findings-information">/);
+    expect(informed.indexOf('id="findings-check"')).toBeLessThan(informed.indexOf('id="findings-information"'));
     // Values in words: no ISO date and no authority code in the regime's reasons.
     const basis = /Why this regime<\/dt><dd class="govuk-summary-list__value">([^<]+)</.exec(page)![1]!;
     expect(basis).not.toMatch(/\d{4}-\d{2}-\d{2}|local-authority/);

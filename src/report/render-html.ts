@@ -58,6 +58,8 @@ export interface BodyOptions {
   ruleHref?: (ruleId: string) => string;
   /** The day the next steps are counted from (default: today). */
   today?: string;
+  /** The web page's form for the open questions, shown in the first block in their place (without it, they are listed). */
+  answerForm?: Html;
 }
 
 function finding(f: FindingT, i: number, options: BodyOptions): Html {
@@ -102,7 +104,7 @@ function lotsTable(lots: NonNullable<Report['lots']>): Html {
   <caption class="govuk-table__caption govuk-table__caption--m">Lots (${lots.length}), each judged as a contract of its own</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Lot</th><th scope="col" class="govuk-table__header">Verdict</th><th scope="col" class="govuk-table__header">Regime</th></tr></thead>
   <tbody class="govuk-table__body">${lots.map(
-    (l) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${l.title} (<code>${l.id}</code>)</td><td class="govuk-table__cell"><strong class="govuk-tag ${VERDICT_TAG[l.verdict]}">${l.verdict}</strong></td><td class="govuk-table__cell">${regimeLine(l.regime)}</td></tr>`,
+    (l) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${l.title} (<code>${l.id}</code>)</td><td class="govuk-table__cell">${verdictTag(l.verdict)}</td><td class="govuk-table__cell">${regimeLine(l.regime)}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -115,28 +117,78 @@ function traceList(trace: NonNullable<Report['trace']>): Html {
   )}</ul>`;
 }
 
-/** The plain-English summary first: the verdict in a sentence, the one thing to do next, what must change, the next dated steps, and the notice beside the verdict. */
-function plainSummary(report: Report, today: string): Html {
-  const mustFix = report.findings.filter((f) => f.severity === 'non-compliant' || f.severity === 'out-of-scope');
-  const next = nextSteps(report, today);
-  return html`<div class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict">
-  <h2 class="govuk-heading-m">Verdict: <strong class="govuk-tag ${VERDICT_TAG[report.verdict]}">${report.verdict === 'compliant-if' ? 'compliant if' : report.verdict}</strong></h2>
-  <p class="govuk-body-l" id="summary">${verdictSentence(report)}</p>
-  <div class="govuk-inset-text procheck-next" id="next"><h3 class="govuk-heading-s">Do this next</h3><p class="govuk-body">${inWords(report.next.text)}</p></div>
-  <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This is not legal advice: procheck reports what the rules it holds find. A person responsible for the procurement must read the findings.</strong></div>
-  ${mustFix.length ? html`<h3 class="govuk-heading-s">What must change</h3><ul class="govuk-list govuk-list--bullet">${mustFix.map((f) => html`<li>${f.title}</li>`)}</ul>` : ''}
-  ${next.length ? html`<h3 class="govuk-heading-s">Next dated steps</h3><ul class="govuk-list">${next.map((s) => html`<li><strong>${s.when}</strong>: ${s.title}</li>`)}</ul>` : ''}
-</div>`;
+/** The verdict in words, as its tag says it: "compliant if", never the code's hyphen. */
+export const VERDICT_LABEL: Record<Report['verdict'], string> = {
+  compliant: 'compliant',
+  'compliant-if': 'compliant if',
+  review: 'review',
+  'non-compliant': 'non-compliant',
+  'out-of-scope': 'out-of-scope',
+};
+
+const verdictTag = (v: Report['verdict']) => html`<strong class="govuk-tag ${VERDICT_TAG[v]}">${VERDICT_LABEL[v]}</strong>`;
+
+/** The one thing to do next; its date in bold where the sentence names it, or before it where it does not. */
+function nextBlock(next: Report['next']): Html {
+  const text = inWords(next.text);
+  const date = next.date ? dateText(next.date) : '';
+  const at = date ? text.indexOf(date) : -1;
+  const sentence =
+    at >= 0
+      ? html`${text.slice(0, at)}<strong>${date}</strong>${text.slice(at + date.length)}`
+      : date
+        ? html`<strong>${next.kind === 'condition' ? `By ${date}` : date}</strong>: ${text}`
+        : html`${text}`;
+  const title = next.kind === 'contradiction' ? 'Do this next: the plan contradicts itself' : 'Do this next';
+  return html`<div class="govuk-inset-text procheck-next" id="next"><h3 class="govuk-heading-s">${title}</h3><p class="govuk-body">${sentence}</p></div>`;
 }
 
-/** The authority's own acts the plan leaves open, as a numbered list of what to do and by when. */
+/**
+ * The authority's own acts the plan leaves open, as a numbered list of what
+ * to do and by when; a contradiction (no way of doing an act meets all its
+ * conditions) comes first, said in words.
+ */
 function conditionsList(report: Report): Html {
   if (!report.conditions.length) return html``;
-  const title = report.verdict === 'compliant-if' ? `Compliant if you (${report.conditions.length})` : `Conditions: what you must do (${report.conditions.length})`;
-  return html`<h2 class="govuk-heading-m" id="conditions">${title}</h2>
-<ol class="govuk-list govuk-list--number">${report.conditions.map(
-    (c) => html`<li>${inWords(c.instruction)}${c.onlyIf ? html` <span class="govuk-hint">Only if so: ${c.onlyIf}</span>` : ''}${c.conflict ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Contradiction: ${inWords(c.conflict.reason)}</strong></div>` : ''}<br><span class="govuk-body-s">Law: ${c.citations.map((x, i) => html`${i ? '; ' : ''}${lawLink(x)}`)}</span></li>`,
+  const ordered = [...report.conditions.filter((c) => c.conflict), ...report.conditions.filter((c) => !c.conflict)];
+  const title = report.verdict === 'compliant-if' ? `Compliant if you (${ordered.length})` : `Conditions: what you must do (${ordered.length})`;
+  return html`<h3 class="govuk-heading-s" id="conditions">${title}</h3>
+<ol class="govuk-list govuk-list--number procheck-conditions">${ordered.map(
+    (c) => html`<li>${c.conflict ? html`<strong class="govuk-tag govuk-tag--red">Contradiction</strong> ` : ''}${inWords(c.instruction)}${c.onlyIf ? html` <span class="govuk-hint">Only if so: ${c.onlyIf}</span>` : ''}${c.conflict ? html`<div class="govuk-warning-text govuk-!-margin-top-2 govuk-!-margin-bottom-2"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Contradiction: ${inWords(c.conflict.reason)}</strong></div>` : ''}<p class="govuk-body-s govuk-!-margin-bottom-0">Law: ${c.citations.map((x, i) => html`${i ? '; ' : ''}${lawLink(x)}`)}</p></li>`,
   )}</ol>`;
+}
+
+/** "Answer 3 questions to decide". */
+export const questionsTitle = (n: number) => `Answer ${n} question${n === 1 ? '' : 's'} to decide`;
+
+/** The open questions as a list, where no form can take the answers (the printable page). */
+function questionsList(report: Report): Html {
+  if (!report.questions.length) return html``;
+  return html`<h3 class="govuk-heading-s" id="questions">${questionsTitle(report.questions.length)}</h3>
+<ol class="govuk-list govuk-list--number">${report.questions.map(
+    (q) => html`<li>${q.question} <span class="govuk-body-s">Why we ask: ${inWords(q.why)}</span></li>`,
+  )}</ol>`;
+}
+
+/**
+ * The first block: the verdict in a sentence with the notice beside it, the
+ * one thing to do next, the conditions (a contradiction first), what must
+ * change, the open questions (the web page's form, or a list), and the next
+ * dated steps.
+ */
+function plainSummary(report: Report, today: string, options: BodyOptions): Html {
+  const mustFix = report.findings.filter((f) => f.severity === 'non-compliant' || f.severity === 'out-of-scope');
+  const next = nextSteps(report, today);
+  return html`<section class="procheck-verdict procheck-verdict--${report.verdict}" id="verdict" aria-labelledby="verdict-title">
+  <h2 class="govuk-heading-m" id="verdict-title">Verdict: ${verdictTag(report.verdict)}</h2>
+  <p class="govuk-body-l" id="summary">${verdictSentence(report)}</p>
+  <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This is not legal advice: procheck reports what the rules it holds find. A person responsible for the procurement must read the findings.</strong></div>
+  ${nextBlock(report.next)}
+  ${conditionsList(report)}
+  ${mustFix.length ? html`<h3 class="govuk-heading-s">What must change</h3><ul class="govuk-list govuk-list--bullet">${mustFix.map((f) => html`<li>${f.title}</li>`)}</ul>` : ''}
+  ${report.questions.length ? (options.answerForm ?? questionsList(report)) : ''}
+  ${next.length ? html`<h3 class="govuk-heading-s">Next dated steps</h3><ul class="govuk-list">${next.map((s) => html`<li><strong>${s.when}</strong>: ${s.title}</li>`)}</ul>` : ''}
+</section>`;
 }
 
 /** The tests the route passes on the plan's own figures and dates. */
@@ -171,8 +223,7 @@ export function reportBody(judged: Report, options: BodyOptions = {}): Html {
   const report = labelLots(judged);
   return html`<span class="govuk-caption-l">procheck report</span>
 <h1 class="govuk-heading-l">${report.plan.title}</h1>
-${plainSummary(report, options.today ?? new Date().toISOString().slice(0, 10))}
-${conditionsList(report)}
+${plainSummary(report, options.today ?? new Date().toISOString().slice(0, 10), options)}
 ${holdsList(report)}
 ${summary(report)}
 ${report.lots ? lotsTable(report.lots) : ''}

@@ -31,9 +31,11 @@ export const withoutTransportFont = (css: string): string =>
  */
 const PROCHECK_CSS = `.procheck-nowrap{white-space:nowrap}
 .procheck-verdict{border-left:10px solid #0b0c0c;padding:10px 15px;margin-bottom:20px;background:#f3f2f1}
-.procheck-verdict--compliant{border-color:#00703c}.procheck-verdict--review{border-color:#ffdd00}
+.procheck-verdict--compliant{border-color:#00703c}.procheck-verdict--compliant-if{border-color:#28a197}.procheck-verdict--review{border-color:#ffdd00}
 .procheck-verdict--non-compliant{border-color:#d4351c}.procheck-verdict--out-of-scope{border-color:#505a5f}
 .procheck-verdict--not-checked{border-color:#505a5f}
+.procheck-conditions>li{margin-bottom:15px}
+.procheck-answers{background:#fff;border:1px solid #b1b4b6;padding:15px 15px 0;margin:20px 0}
 .procheck-notice{border-top:2px solid #b1b4b6;padding-top:20px;margin-top:40px}
 .govuk-button-group form{display:contents}
 .procheck-why{margin-top:10px;margin-bottom:0}

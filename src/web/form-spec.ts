@@ -180,7 +180,7 @@ function mainSections(overlays: Overlays, params: ParamTable): SectionSpec[] {
 
 export const allFields = (sections: readonly SectionSpec[]): FieldSpec[] => sections.flatMap((s) => s.fields);
 
-/** The id of a field's element (its first input for a date), for labels and error-summary links. */
-export const fieldId = (name: string): string => name.replace(/\./g, '-');
+/** The id of a field's element (its first input for a date), for labels and error-summary links; a report's "every entry" path (services[].healthCare) reads services-each-healthCare. */
+export const fieldId = (name: string): string => name.replace(/\[\]/g, '.each').replace(/\./g, '-');
 export const firstInputId = (f: FieldSpec): string =>
   f.kind === 'date' ? `${fieldId(f.name)}-day` : f.kind === 'radios' || f.kind === 'yes-no' || f.kind === 'checkboxes' ? `${fieldId(f.name)}` : fieldId(f.name);

@@ -72,7 +72,7 @@ const list = (values: FormValues, name: string): string[] => {
 
 const pad = (s: string, n: number) => s.padStart(n, '0');
 
-type Parsed = { value?: unknown; error?: string };
+export type Parsed = { value?: unknown; error?: string };
 
 /** The checkbox option that stands for an empty list. */
 const NONE = 'none';
@@ -117,7 +117,8 @@ function parseDate(f: FieldSpec, values: FormValues): Parsed {
   return { value: iso };
 }
 
-function parseField(f: FieldSpec, values: FormValues): Parsed {
+/** One question's answer as the plan holds it: { value } (null for "Not known"), {} for no answer, or { error } in words. */
+export function parseField(f: FieldSpec, values: FormValues): Parsed {
   switch (f.kind) {
     case 'date':
       return parseDate(f, values);

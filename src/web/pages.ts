@@ -5,7 +5,9 @@ import type { Report } from '../report/schema.js';
 import type { OptionsReport } from '../options/schema.js';
 import { optionsBody } from '../options/render.js';
 import { encodePlan } from './permalink.js';
-import { reportBody } from '../report/render-html.js';
+import { reportBody, VERDICT_LABEL } from '../report/render-html.js';
+import type { FieldIssue } from '../plan/parse.js';
+import { answeredBanner, answersForm, answerSummary, type Answer, type FieldLookup } from './answers.js';
 import { errorSummary, field, summaryErrors, type SummaryError } from './components.js';
 import type { FieldSpec, SectionSpec } from './form-spec.js';
 import type { FormError, FormValues } from './form-values.js';
@@ -151,12 +153,28 @@ ${p.notice ? html`<div class="govuk-inset-text">${p.notice}</div>` : ''}
   return layout('Describe the plan', meta, body, summary.length > 0);
 }
 
-export function resultPage(meta: PageMeta, report: Report, plan: unknown): string {
+/** The answers form on a result page: how to ask each question, and the answers posted with the problems found in them. */
+export interface ResultAnswers {
+  lookup: FieldLookup;
+  values?: FormValues;
+  errors?: readonly FormError[];
+  /** Problems with the plan the answers make that no question's box accounts for. */
+  other?: readonly FieldIssue[];
+  /** The answers this result was checked again with. */
+  answered?: readonly Answer[];
+}
+
+export function resultPage(meta: PageMeta, report: Report, plan: unknown, answers?: ResultAnswers): string {
   const planJson = JSON.stringify(plan);
   const link = encodePlan(plan);
   // The plan goes with the report (its input), so the timeline can draw the plan's own dates: its procurement start, the existing contract's end, its contract date.
-  const withPlan = typeof plan === 'object' && plan !== null && !Array.isArray(plan) ? { ...report, input: plan as Record<string, unknown> } : report;
-  const body = html`${reportBody(withPlan, { ruleHref: (id) => `/rules#${id}` })}
+  const isPlan = typeof plan === 'object' && plan !== null && !Array.isArray(plan);
+  const withPlan = isPlan ? { ...report, input: plan as Record<string, unknown> } : report;
+  // The open questions, answered in place: a form in the first block that checks the plan again with the answers in it.
+  const answerForm = answers && isPlan && report.questions.length ? answersForm({ questions: report.questions, plan, values: answers.values, errors: answers.errors, lookup: answers.lookup }) : undefined;
+  const summary = answers ? answerSummary(report.questions, answers.errors ?? [], answers.other ?? [], answers.lookup) : [];
+  const body = html`${errorSummary(summary)}${answeredBanner(answers?.answered ?? [])}
+${reportBody(withPlan, { ruleHref: (id) => `/rules#${id}`, answerForm })}
 <h2 class="govuk-heading-m">Save, download or change</h2>
 ${link ? html`<p class="govuk-body">Link to this result (it holds the plan itself; nothing is kept on the server): <a class="govuk-link" id="permalink" href="/result?plan=${link}">open this result again</a></p>` : html`<p class="govuk-body">This plan is too long to put in a link: save it as a file to come back to it.</p>`}
 <form method="post" action="/report" class="procheck-inline-form">
@@ -174,7 +192,7 @@ ${link ? html`<p class="govuk-body">Link to this result (it holds the plan itsel
   ${report.trace ? '' : html`<form method="post" action="/result"><input type="hidden" name="plan" value="${planJson}"><input type="hidden" name="trace" value="true"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show every rule evaluated (trace)</button></form>`}
   <a class="govuk-link" href="/">Check another plan</a>
 </div>`;
-  return layout(`${report.verdict}: ${report.plan.title}`, meta, body);
+  return layout(`${VERDICT_LABEL[report.verdict]}: ${report.plan.title}`, meta, body, summary.length > 0);
 }
 
 export function errorPage(meta: PageMeta, title: string, message: string): string {

@@ -13,6 +13,7 @@ import { issuesToFormErrors } from './field-errors.js';
 import { errorPage, formPage, optionsPage, resultPage, startPage, type Example, type PageMeta } from './pages.js';
 import { compareRoutes } from '../options/compare.js';
 import { decodePlan } from './permalink.js';
+import { lookupIn, readAnswers, type Answer } from './answers.js';
 import { answerPage, checkAnswersPage, problemsByPart, questionPage, type Changing } from './questions.js';
 import { journey, nextPage, pagesStillToAnswer, withoutDroppedAnswers } from './journey.js';
 import type { SummaryError } from './components.js';
@@ -94,6 +95,8 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   const sections = formSections(overlays, checker.ruleSet.params);
   const fields = allFields(sections);
   const pages = questionPages(overlays, checker.ruleSet.params);
+  // How the plan form asks each field (option labels, "£"), for the answer boxes of a result's questions.
+  const lookup = lookupIn([...pages.flatMap((p) => p.fields), ...fields]);
 
   await registerAssets(app);
   await app.register(formbody);
@@ -105,10 +108,10 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     htmlPage(reply, formPage(meta, { sections, fields, values, errors, otherErrors: otherSummary(other), basePlan, notice }));
 
   /** Check a plan and show the result; a plan the checker rejects goes back to the form with its problems. */
-  async function checkAndShow(reply: FastifyReply, plan: unknown, values: FormValues, opts: { trace?: boolean; basePlan?: unknown; notice?: string } = {}) {
+  async function checkAndShow(reply: FastifyReply, plan: unknown, values: FormValues, opts: { trace?: boolean; basePlan?: unknown; notice?: string; answered?: Answer[] } = {}) {
     try {
       const report = await checker.check(plan, { trace: opts.trace, untrusted: true });
-      return htmlPage(reply, resultPage(meta, report, plan));
+      return htmlPage(reply, resultPage(meta, report, plan, { lookup, answered: opts.answered }));
     } catch (e) {
       if (!(e instanceof PlanValidationError)) throw e;
       const { errors, other } = issuesToFormErrors(fields, e.issues);
@@ -266,6 +269,24 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   app.post<{ Body: FormValues }>('/result', async (req, reply) => {
     const plan = planField(req.body, 'plan');
     return checkAndShow(reply, plan, planToForm(fields, plan), { trace: req.body?.trace === 'true', basePlan: plan });
+  });
+
+  // Answer in place: a result's open questions answered on the result page, merged into the plan at their plan paths, and the plan checked again.
+  app.post<{ Body: FormValues }>('/answers', async (req, reply) => {
+    const values = formValues(req.body);
+    const plan = planField(values, 'plan');
+    if (!plan) return htmlPage(reply, errorPage(meta, 'No plan to answer for', 'Open a plan and check it first, then answer its questions on the result.'), 400);
+    let report;
+    try {
+      report = await checker.check(plan, { untrusted: true });
+    } catch (e) {
+      if (!(e instanceof PlanValidationError)) throw e;
+      return checkAndShow(reply, plan, planToForm(fields, plan), { basePlan: plan });
+    }
+    const read = readAnswers(report.questions, values, plan, lookup);
+    // A bad answer is said by its box, on the result it was given on, with the error summary at the top.
+    if (read.errors.length || read.other.length) return htmlPage(reply, resultPage(meta, report, plan, { lookup, values, errors: read.errors, other: read.other }));
+    return checkAndShow(reply, read.plan, planToForm(fields, read.plan), { basePlan: read.plan, answered: read.answers });
   });
 
   app.post<{ Body: FormValues }>('/options', async (req, reply) => {
