@@ -4,9 +4,23 @@
 import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
-import type { WorkedCase } from './rule-cases.js';
-import { changesInWords, dateInWords, testDifference } from './words.js';
+import { exercised, type CaseUse } from './rule-cases.js';
+import { changesInWords, dateInWords, testDifference, upperFirst } from './words.js';
 import type { RuleView } from './rule-view.js';
+import {
+  actLines,
+  ACTS_INTRO,
+  CASE_LISTS,
+  CATALOGUE_INTRO,
+  claimLines,
+  CLAIMS_INTRO,
+  FACT_KINDS_INTRO,
+  FACT_KINDS_TITLE,
+  FACTS_LEAD,
+  factNote,
+  throughFacts,
+} from './catalogue-markdown.js';
+import type { FactKinds } from './fact-kinds.js';
 import type { Catalogue } from './catalogue-sections.js';
 import { escapeHtml } from '../report/html.js';
 
@@ -63,9 +77,12 @@ function paramBlock(p: ParamView, hLevel: number): string {
 <table><caption class="visually-hidden">Dated values of ${e(p.id)}</caption><thead><tr><th scope="col">In force</th><th scope="col">Value</th><th scope="col">Source of this value</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-function caseItem(c: WorkedCase): string {
-  return `<li><code>${e(c.id)}</code>${c.title ? `: ${e(c.title)}` : ''} (verdict ${e(c.verdict)}; <code>cases/${e(c.planFile)}</code>)</li>`;
+function caseItem(c: CaseUse): string {
+  const lots = c.inLots ? `; in lot${c.inLots.length === 1 ? '' : 's'} ${c.inLots.map((l) => `<code>${e(l)}</code>`).join(', ')}` : '';
+  return `<li><code>${e(c.id)}</code>${c.title ? `: ${e(c.title)}` : ''} (verdict ${e(c.verdict)}; <code>cases/${e(c.planFile)}</code>${lots})</li>`;
 }
+
+const planField = (path: string | null) => (path ? ` <span class="field">(plan: <code>${e(path)}</code>)</span>` : '');
 
 export function ruleHtml(v: RuleView, level = 3): string {
   const h = (n: number, text: string) => `<h${n}>${text}</h${n}>`;
@@ -77,6 +94,7 @@ export function ruleHtml(v: RuleView, level = 3): string {
     `<dt>Rule</dt><dd><code>${e(v.id)}</code> in <code>${e(v.file)}</code></dd>`,
     `<dt>Regime</dt><dd>${e(v.regimeTitle)}${v.overlay ? `, ${e(v.overlay.authority)}${v.overlay.example ? ' (example overlay)' : ''}` : ''}</dd>`,
     `<dt>Severity</dt><dd class="sev sev-${e(v.severity)}">${e(v.severityText)}</dd>`,
+    `<dt>Shown as</dt><dd>${e(v.showsText)}</dd>`,
     `<dt>Law</dt><dd>${citationLink(v.citation)}${v.citation.note ? `<br><span class="note">${e(v.citation.note)}</span>` : ''}</dd>`,
     ...(v.reviewed ? [`<dt>Reviewed</dt><dd>by ${e(v.reviewed.by)}${v.reviewed.role ? ` (${e(v.reviewed.role)})` : ''} on ${e(dateInWords(v.reviewed.on))}${v.reviewed.note ? `<br><span class="note">${e(v.reviewed.note)}</span>` : ''}</dd>`] : []),
     '</dl>',
@@ -85,13 +103,36 @@ export function ruleHtml(v: RuleView, level = 3): string {
   ];
   if (v.appliesWhen) parts.push('<p>And only when:</p>', phraseList(v.appliesWhen));
   parts.push(h(sub, 'It fires when'), phraseList(v.conditions));
-  if (v.requires.length)
+  if (v.requires.length) {
     parts.push(
-      '<p>If the plan does not state one of these facts, the finding is a review naming it, never a guess:</p><ul>',
-      ...v.requires.map((r) => `<li>${e(r.description)}${r.planPath ? ` <span class="field">(plan: <code>${e(r.planPath)}</code>)</span>` : ''}</li>`),
+      `<p>The facts it reads. ${e(FACTS_LEAD)}</p><ul class="facts-read">`,
+      ...v.requires.map((r) => {
+        const note = factNote(v, r.fact);
+        return `<li class="kind-${e(r.kind)}">${e(r.description)}${planField(r.planPath)}${note ? `<br><span class="kind">${e(note)}</span>` : ''}</li>`;
+      }),
       '</ul>',
     );
+    const through = throughFacts(v);
+    if (through.length)
+      parts.push(
+        '<p>And through the facts it reads, which are worked out from them:</p><ul class="facts-read">',
+        ...through.map((x) => `<li>${e(x.description)}${planField(x.planPath)}<br><span class="kind">${e(x.text)}</span></li>`),
+        '</ul>',
+      );
+  }
   parts.push(h(sub, 'Reason given'), `<blockquote>${e(v.reasonInWords)}</blockquote>`);
+  parts.push(h(sub, 'Left open'), `<p>${e(v.open.text)}</p>`);
+  if (v.asCondition) parts.push(h(sub, 'As a condition'), `<p class="as-condition">${e(v.asCondition.sentence)}</p>`, `<p>${e(v.asCondition.note)}</p>`);
+  if (v.holds.length)
+    parts.push(
+      h(sub, 'Why the route holds'),
+      '<p>When the rule applies and its test fails on the plan’s own figures and dates, the report says why the route holds on it, in the first of these whose condition holds:</p><ul class="holds">',
+      ...v.holds.map(
+        (x) =>
+          `<li>${x.when ? '' : `${e(upperFirst(x.whenText))}: `}<q>${e(x.inWords)}</q>${x.when ? `<ul class="cond">${phraseItem({ ...x.when, text: `When: ${x.when.text}` })}</ul>` : ''}</li>`,
+      ),
+      '</ul>',
+    );
   if (v.steps.length)
     parts.push(
       h(sub, 'Steps it adds'),
@@ -109,11 +150,28 @@ export function ruleHtml(v: RuleView, level = 3): string {
       `<li>does not fire when ${e(changesInWords(t.doesNotFire))}</li>`,
       `<li>the difference: ${e(testDifference(t.fires, t.doesNotFire))}</li></ul>`,
     );
-  if (v.cases.fires.length) parts.push('<p>Worked cases it fires in:</p><ul>', ...v.cases.fires.map(caseItem), '</ul>');
-  if (v.cases.silent.length) parts.push('<p>Worked cases checked not to fire:</p><ul>', ...v.cases.silent.map(caseItem), '</ul>');
-  if (!v.cases.fires.length && !v.cases.silent.length) parts.push('<p>No worked case in <code>cases/</code> names this rule.</p>');
+  for (const [key, lead] of CASE_LISTS) if (v.cases[key].length) parts.push(`<p>${e(lead)}</p><ul>`, ...v.cases[key].map(caseItem), '</ul>');
+  if (!exercised(v.cases)) parts.push('<p>No worked case in <code>cases/</code> names this rule.</p>');
   parts.push('</article>');
   return parts.join('\n');
+}
+
+function factKindsHtml(k: FactKinds): string {
+  const readBy = (ids: string[]) => (ids.length ? `Read by ${ids.map((id) => `<a href="#${e(id)}">rule <code>${e(id)}</code></a>`).join(', ')}.` : 'Read by no rule.');
+  const block = (x: { fact: string; description: string; planPath: string | null; readBy: string[] }, lines: string[]) =>
+    `<section class="fact" id="fact-${e(x.fact)}"><h4>${e(x.description)}</h4>
+<p><code>${e(x.fact)}</code>${x.planPath ? `, plan: <code>${e(x.planPath)}</code>` : ''}</p>
+<ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}<li>${readBy(x.readBy)}</li></ul></section>`;
+  return `<section id="claims-and-acts" aria-labelledby="claims-and-acts-title">
+<h2 id="claims-and-acts-title">${e(FACT_KINDS_TITLE)}</h2>
+${FACT_KINDS_INTRO.map((p) => `<p>${e(p)}</p>`).join('\n')}
+<h3>Claims (${k.claims.length}): not relied on unless the plan says so</h3>
+<p>${e(CLAIMS_INTRO)}</p>
+${k.claims.map((c) => block(c, claimLines(c))).join('\n')}
+<h3>Acts of the authority (${k.acts.length}): left open, a condition</h3>
+<p>${e(ACTS_INTRO)}</p>
+${k.acts.map((a) => block(a, actLines(a))).join('\n')}
+</section>`;
 }
 
 const CSS = `
@@ -127,8 +185,10 @@ dl.facts{display:grid;grid-template-columns:8rem 1fr;gap:.25rem 1rem}dl.facts dt
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #b1b4b6;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f2f1}
 blockquote{border-left:4px solid #b1b4b6;margin:.5rem 0;padding:.25rem 1rem;background:#f8f8f8}
 ul.cond ul{border-left:2px solid #dcdcdc;margin-left:.5rem}
-.field,.note{color:#505a5f;font-size:.9em}
-.sev-non-compliant{color:#942514;font-weight:bold}.sev-out-of-scope{font-weight:bold}
+.field,.note,.kind{color:#505a5f;font-size:.9em}
+q{quotes:"“" "”" "‘" "’"}
+.as-condition{border-left:4px solid #1d70b8;padding-left:.75rem}
+.sev-non-compliant{color:#942514;font-weight:bold}.sev-out-of-scope{font-weight:bold}.sev-condition{color:#1d70b8;font-weight:bold}
 nav ul{columns:1}nav li{margin:.1rem 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{body{max-width:none;font-size:11pt}nav{page-break-after:always}h2{page-break-before:always}article.rule{page-break-inside:avoid}a{color:#000}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}}
@@ -141,6 +201,7 @@ export function renderCatalogueHtml(cat: Catalogue): string {
         `<li><a href="#${e(s.anchor)}">${e(s.title)}</a><ul>${s.rules.map((r) => `<li><a href="#${e(r.id)}">${e(r.title)}</a> <code>${e(r.id)}</code></li>`).join('')}</ul></li>`,
     )
     .join('\n')
+    .concat(`\n<li><a href="#claims-and-acts">${e(FACT_KINDS_TITLE)}</a></li>`)
     .concat('\n<li><a href="#parameters">Every parameter, with its dated values and sources</a></li>');
   const sections = cat.sections.map((s) => {
     const source = s.source
@@ -160,7 +221,7 @@ export function renderCatalogueHtml(cat: Catalogue): string {
 <header>
 <h1>procheck rule catalogue</h1>
 <p>Rule set version <code>${e(cat.version)}</code>: ${cat.ruleCount} rules, ${cat.caseCount} worked cases.</p>
-<p>Each rule is shown as procheck runs it: when it applies, the test that makes it fire (in words), the law it cites, the reason a report gives, the steps it adds, the dated parameters it reads with their sources, and the cases that exercise it: its own rule test and the worked cases.</p>
+<p>${e(CATALOGUE_INTRO)}</p>
 </header>
 <nav aria-labelledby="contents-title">
 <h2 id="contents-title">Contents</h2>
@@ -170,6 +231,7 @@ ${toc}
 </nav>
 <main>
 ${sections.join('\n')}
+${factKindsHtml(cat.facts)}
 <section id="parameters" aria-labelledby="parameters-title">
 <h2 id="parameters-title">Every parameter, with its dated values and sources</h2>
 ${cat.params.map((p) => paramBlock(p, 3)).join('\n')}

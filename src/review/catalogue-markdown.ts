@@ -3,10 +3,11 @@
 import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
-import type { WorkedCase } from './rule-cases.js';
-import { changesInWords, dateInWords, testDifference } from './words.js';
+import { exercised, type CaseUse } from './rule-cases.js';
+import { changesInWords, dateInWords, joinWords, sentence, testDifference, upperFirst } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
+import type { ActView, ClaimView, FactKinds } from './fact-kinds.js';
 
 /** Rule text is data: it must not turn into markup or break a table. */
 export function mdText(text: string): string {
@@ -46,9 +47,31 @@ export function mdParam(p: ParamView): string[] {
   return [...out, ''];
 }
 
-function caseLine(c: WorkedCase): string {
-  return `- ${mdCode(c.id)}${c.title ? `: ${mdText(c.title)}` : ''} (verdict ${c.verdict}; cases/${mdText(c.planFile)})`;
+function caseLine(c: CaseUse): string {
+  const lots = c.inLots ? `; in lot${c.inLots.length === 1 ? '' : 's'} ${c.inLots.map(mdCode).join(', ')}` : '';
+  return `- ${mdCode(c.id)}${c.title ? `: ${mdText(c.title)}` : ''} (verdict ${c.verdict}; cases/${mdText(c.planFile)}${lots})`;
 }
+
+/** The lists of worked cases under "Cases that exercise it", each with its lead-in; the same for every format. */
+export const CASE_LISTS = [
+  ['fires', 'Worked cases it fires in:'],
+  ['holds', 'Worked cases in which the route holds on it (the report says why):'],
+  ['route', 'Worked cases whose route it describes:'],
+  ['conditions', 'Worked cases in which it is a condition on the authority:'],
+  ['silent', 'Worked cases checked not to fire:'],
+] as const;
+
+/** A rule's facts with their kinds: what happens when the plan leaves each out. */
+export const FACTS_LEAD =
+  'A fact about the world the plan does not state makes the finding a review naming it, never a guess; a claim the plan leaves out is not relied on; an act of the authority the plan leaves open is a condition:';
+
+/** The kind note after a fact in a rule's list: the claim's default or the act's condition. */
+export function factNote(v: RuleView, fact: string): string | null {
+  return v.claims.find((c) => c.fact === fact && c.via === null)?.text ?? v.acts.find((a) => a.fact === fact && a.via === null)?.text ?? null;
+}
+
+/** Claims and acts the rule reaches only through a derived fact. */
+export const throughFacts = (v: RuleView) => [...v.claims, ...v.acts].filter((x) => x.via !== null);
 
 /** One rule, from its heading down; `level` lets `explain` use the same layout at the top of a page. */
 export function ruleMarkdown(v: RuleView, level = 3): string[] {
@@ -62,6 +85,7 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
     `- **Rule:** ${mdCode(v.id)} (${mdCode(v.file)})`,
     `- **Regime:** ${mdText(v.regimeTitle)}${v.overlay ? `, ${mdText(v.overlay.authority)}${v.overlay.example ? ' (example overlay)' : ''}` : ''}`,
     `- **Severity:** ${mdText(v.severityText)}`,
+    `- **Shown as:** ${mdText(v.showsText)}`,
     `- **Law:** ${mdCitation(v.citation)}${v.citation.note ? `. ${mdText(v.citation.note)}` : ''}`,
     ...(v.reviewed ? [`- **Reviewed:** by ${mdText(v.reviewed.by)}${v.reviewed.role ? ` (${mdText(v.reviewed.role)})` : ''} on ${dateInWords(v.reviewed.on)}${v.reviewed.note ? `. ${mdText(v.reviewed.note)}` : ''}`] : []),
     '',
@@ -73,11 +97,34 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
   if (v.appliesWhen) out.push('And only when:', '', ...mdPhrase(v.appliesWhen), '');
   out.push(`${sub} It fires when`, '', ...mdPhrase(v.conditions), '');
   if (v.requires.length) {
-    out.push('If the plan does not state one of these facts, the finding is a review naming it, never a guess:', '');
-    for (const r of v.requires) out.push(`- ${mdText(r.description)}${r.planPath ? ` (plan: ${mdCode(r.planPath)})` : ''}`);
+    out.push(`The facts it reads. ${FACTS_LEAD}`, '');
+    for (const r of v.requires) {
+      const note = factNote(v, r.fact);
+      out.push(`- ${mdText(r.description)}${r.planPath ? ` (plan: ${mdCode(r.planPath)})` : ''}${note ? `. ${mdText(note)}` : ''}`);
+    }
+    const through = throughFacts(v);
+    if (through.length) {
+      out.push('', 'And through the facts it reads, which are worked out from them:', '');
+      for (const x of through) out.push(`- ${mdText(x.description)}${x.planPath ? ` (plan: ${mdCode(x.planPath)})` : ''}. ${mdText(x.text)}`);
+    }
     out.push('');
   }
   out.push(`${sub} Reason given`, '', `> ${mdText(v.reasonInWords)}`, '');
+  out.push(`${sub} Left open`, '', mdText(v.open.text), '');
+  if (v.asCondition) out.push(`${sub} As a condition`, '', mdText(v.asCondition.sentence), '', mdText(v.asCondition.note), '');
+  if (v.holds.length) {
+    out.push(
+      `${sub} Why the route holds`,
+      '',
+      'When the rule applies and its test fails on the plan’s own figures and dates, the report says why the route holds on it, in the first of these whose condition holds:',
+      '',
+    );
+    for (const h of v.holds) {
+      out.push(`- ${h.when ? '' : `${upperFirst(h.whenText)}: `}“${mdText(h.inWords)}”`);
+      if (h.when) out.push(...mdPhrase({ ...h.when, text: `When: ${h.when.text}` }, '  '));
+    }
+    out.push('');
+  }
   if (v.steps.length) {
     out.push(`${sub} Steps it adds`, '');
     for (const s of v.steps) out.push(`- ${mdText(s.title)} (${mdCode(s.id)})${s.citation ? `: ${mdCitation(s.citation)}` : ''}`);
@@ -98,10 +145,66 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
       `- the difference: ${mdText(testDifference(t.fires, t.doesNotFire))}`,
       '',
     );
-  if (v.cases.fires.length) out.push('Worked cases it fires in:', '', ...v.cases.fires.map(caseLine), '');
-  if (v.cases.silent.length) out.push('Worked cases checked not to fire:', '', ...v.cases.silent.map(caseLine), '');
-  if (!v.cases.fires.length && !v.cases.silent.length) out.push('No worked case in cases/ names this rule.', '');
+  for (const [key, lead] of CASE_LISTS) if (v.cases[key].length) out.push(lead, '', ...v.cases[key].map(caseLine), '');
+  if (!exercised(v.cases)) out.push('No worked case in cases/ names this rule.', '');
   return out;
+}
+
+export const CATALOGUE_INTRO =
+  'Each rule is shown as procheck runs it: when it applies, the test that makes it fire (in words), the law it cites, the facts it reads and what happens when a plan leaves each out (a question, a claim not relied on, or a condition on the authority’s own act), the reason a report gives, the question it asks when the plan leaves it open, the condition it puts on the authority’s act, why the route holds when its test fails, the steps it adds, the dated parameters it reads with their sources, and the cases that exercise it: its own rule test and the worked cases (cases/).';
+
+/** What the claims-and-acts section says before its lists, in every format. */
+export const FACT_KINDS_TITLE = 'Claims and acts: what a plan may leave out';
+export const FACT_KINDS_INTRO = [
+  'Most facts are facts about the world: a plan that does not state one gets a question naming it, never a guess. Two kinds of fact are different, and the fact catalogue (src/plan/fact-catalogue.ts) marks them; this section is generated from it.',
+];
+export const CLAIMS_INTRO =
+  'An exception, justification, ground or determination the authority must itself invoke and substantiate. A plan that leaves one out does not rely on it, and the general rule decides; the report says so (report.notClaimed). A plan that states it as not known (null) gets a question, and so does a plan whose route is itself the claim.';
+export const ACTS_INTRO =
+  'Something the authority itself will do: enter into the contract, publish the award decision, keep a record. Left open, it is not a doubt but a condition of compliance: for a date, the window every rule allows, with the earliest and latest day and why; for a yes/no act, doing it as the law requires (report.conditions, verdict compliant-if).';
+
+export function claimLines(c: ClaimView): string[] {
+  return [
+    `Left out of a plan: not relied on; the fact is taken as ${c.notClaimedText}.`,
+    `Whose burden: ${sentence(c.burden)}`,
+    `To rely on it, the plan states ${c.claim}.`,
+    ...(c.claimedBy.length ? [`Stays a question where the plan's route is the ${joinWords(c.claimedBy.map((p) => p.label))}: choosing that route is itself the claim.`] : []),
+  ];
+}
+
+export function actLines(a: ActView): string[] {
+  return a.done === null
+    ? [`A date. Left open, a condition: ${a.condition}; the report gives the earliest and latest day, each with the rule that sets it and why.`]
+    : [`Done as the law requires, it is ${a.done ? 'yes' : 'no'}. Left open, a condition: ${a.condition}.`];
+}
+
+function mdFactKinds(k: FactKinds): string[] {
+  const readBy = (ids: string[]) => (ids.length ? `Read by ${ids.map((id) => `[${mdCode(id)}](#${id})`).join(', ')}.` : 'Read by no rule.');
+  const head = (x: { fact: string; description: string; planPath: string | null }) => [
+    `<a id="fact-${x.fact}"></a>`,
+    '',
+    `#### ${mdText(x.description)}`,
+    '',
+    `${mdCode(x.fact)}${x.planPath ? `, plan: ${mdCode(x.planPath)}` : ''}`,
+    '',
+  ];
+  return [
+    '<a id="claims-and-acts"></a>',
+    '',
+    `## ${FACT_KINDS_TITLE}`,
+    '',
+    ...FACT_KINDS_INTRO.flatMap((p) => [mdText(p), '']),
+    `### Claims (${k.claims.length}): not relied on unless the plan says so`,
+    '',
+    mdText(CLAIMS_INTRO),
+    '',
+    ...k.claims.flatMap((c) => [...head(c), ...claimLines(c).map((l) => `- ${mdText(l)}`), `- ${readBy(c.readBy)}`, '']),
+    `### Acts of the authority (${k.acts.length}): left open, a condition`,
+    '',
+    mdText(ACTS_INTRO),
+    '',
+    ...k.acts.flatMap((a) => [...head(a), ...actLines(a).map((l) => `- ${mdText(l)}`), `- ${readBy(a.readBy)}`, '']),
+  ];
 }
 
 export function renderCatalogueMarkdown(cat: Catalogue): string {
@@ -110,7 +213,7 @@ export function renderCatalogueMarkdown(cat: Catalogue): string {
     '',
     `Rule set version ${mdCode(cat.version)}: ${cat.ruleCount} rules, ${cat.caseCount} worked cases.`,
     '',
-    'Each rule is shown as procheck runs it: when it applies, the test that makes it fire (in words), the law it cites, the reason a report gives, the steps it adds, the dated parameters it reads with their sources, and the cases that exercise it: its own rule test and the worked cases (cases/).',
+    CATALOGUE_INTRO,
     '',
     '## Contents',
     '',
@@ -119,6 +222,7 @@ export function renderCatalogueMarkdown(cat: Catalogue): string {
     out.push(`- [${mdText(s.title)}](#${s.anchor})`);
     for (const r of s.rules) out.push(`  - [${mdText(r.title)}](#${r.id}) (${mdCode(r.id)})`);
   }
+  out.push(`- [${mdText(FACT_KINDS_TITLE)}](#claims-and-acts)`);
   out.push('- [Every parameter, with its dated values and sources](#parameters)', '');
   for (const s of cat.sections) {
     out.push(`<a id="${s.anchor}"></a>`, '', `## ${mdText(s.title)}`, '');
@@ -126,6 +230,7 @@ export function renderCatalogueMarkdown(cat: Catalogue): string {
     if (s.source) out.push(`Source: ${s.source.url ? `[${mdText(s.source.text)}](${s.source.url})` : mdText(s.source.text)}.`, '');
     for (const r of s.rules) out.push(...ruleMarkdown(r));
   }
+  out.push(...mdFactKinds(cat.facts));
   out.push('<a id="parameters"></a>', '', '## Every parameter, with its dated values and sources', '');
   for (const p of cat.params) out.push(`<a id="param-${p.id}"></a>`, '', ...mdParam(p));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

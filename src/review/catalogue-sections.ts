@@ -5,6 +5,7 @@ import { EMPTY_CASE_BOOK, type CaseBook } from './rule-cases.js';
 import { ruleViews, type RuleView } from './rule-view.js';
 import { paramView, type ParamView } from './rule-params.js';
 import { REGIME_TITLES } from './words.js';
+import { factKinds, type FactKinds } from './fact-kinds.js';
 
 export interface CatalogueSection {
   /** Anchor for the chapter: "regime-psr", "overlay-coventry". */
@@ -28,6 +29,12 @@ export interface Catalogue {
    * derives from the plan rather than by a rule, and a reviewer must see them too.
    */
   params: ParamView[];
+  /**
+   * The facts that are not facts about the world, from the fact catalogue:
+   * the claims (left out of a plan, not relied on) and the authority's own
+   * acts (left open, conditions), each with the rules that turn on it.
+   */
+  facts: FactKinds;
 }
 
 const LAW_ORDER = ['general', 'psr', 'pcr2015', 'pa2023', 'tupe'];
@@ -65,5 +72,6 @@ export function buildCatalogue(ruleSet: RuleSet, book: CaseBook = EMPTY_CASE_BOO
   for (const v of views) for (const p of v.params) readBy.set(p.id, [...(readBy.get(p.id) ?? []), v.id]);
   const defs = [...ruleSet.params.all(), ...[...ruleSet.overlays.values()].flatMap((o) => o.params)];
   const params = defs.map((d) => paramView(d, [], readBy.get(d.id) ?? []));
-  return { version: ruleSet.version, ruleCount: views.length, caseCount: book.worked.length, sections, params };
+  const facts = factKinds(views.map((v) => ({ id: v.id, facts: v.requires.map((r) => r.fact) })));
+  return { version: ruleSet.version, ruleCount: views.length, caseCount: book.worked.length, sections, params, facts };
 }

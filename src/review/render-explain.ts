@@ -3,7 +3,8 @@ import type { RuleView } from './rule-view.js';
 import type { EvaluatedPhrase, PlanEvaluation } from './explain.js';
 import type { ParamView } from './rule-params.js';
 import { phraseLines } from './describe-condition.js';
-import { mdCode, mdText, ruleMarkdown } from './catalogue-markdown.js';
+import { CASE_LISTS, FACTS_LEAD, factNote, mdCode, mdText, ruleMarkdown, throughFacts } from './catalogue-markdown.js';
+import { exercised } from './rule-cases.js';
 import { changesInWords, REGIME_TITLES, testDifference } from './words.js';
 
 function paramLines(p: ParamView, indent: string): string[] {
@@ -26,6 +27,7 @@ export function renderRuleText(v: RuleView): string[] {
     '',
     `Regime:   ${v.regimeTitle}${v.overlay ? `, ${v.overlay.authority}${v.overlay.example ? ' (example overlay)' : ''}` : ''}`,
     `Severity: ${v.severityText}`,
+    `Shown as: ${v.showsText}`,
     `Law:      ${v.citation.instrument}, ${v.citation.provision}`,
     `          ${v.citation.url}`,
     ...(v.citation.note ? [`          ${v.citation.note}`] : []),
@@ -37,10 +39,27 @@ export function renderRuleText(v: RuleView): string[] {
   if (v.appliesWhen) out.push('  And only when:', ...phraseLines(v.appliesWhen, '  '));
   out.push('', 'It fires when', ...phraseLines(v.conditions, '  '));
   if (v.requires.length) {
-    out.push('', 'Facts it needs (if the plan does not state one, the finding is a review naming it)');
-    for (const r of v.requires) out.push(`  - ${r.description}${r.planPath ? ` [plan: ${r.planPath}]` : ''}`);
+    out.push('', 'Facts it reads', `  ${FACTS_LEAD}`);
+    for (const r of v.requires) {
+      const note = factNote(v, r.fact);
+      out.push(`  - ${r.description}${r.planPath ? ` [plan: ${r.planPath}]` : ''}`, ...(note ? [`      ${note}`] : []));
+    }
+    const through = throughFacts(v);
+    if (through.length) {
+      out.push('  And through the facts it reads, which are worked out from them:');
+      for (const x of through) out.push(`  - ${x.description}${x.planPath ? ` [plan: ${x.planPath}]` : ''}`, `      ${x.text}`);
+    }
   }
   out.push('', 'Reason given', `  “${v.reasonInWords}”`);
+  out.push('', 'Left open', `  ${v.open.text}`);
+  if (v.asCondition) out.push('', 'As a condition', `  ${v.asCondition.sentence}`, `  ${v.asCondition.note}`);
+  if (v.holds.length) {
+    out.push('', 'Why the route holds (when it applies and its test fails; the first whose condition holds)');
+    for (const h of v.holds) {
+      out.push(`  - ${h.when ? '' : `${h.whenText === 'always' ? 'Always' : 'Otherwise'}: `}“${h.inWords}”`);
+      if (h.when) out.push(...phraseLines({ ...h.when, text: `When: ${h.when.text}` }, '      '));
+    }
+  }
   if (v.steps.length) {
     out.push('', 'Steps it adds');
     for (const s of v.steps) out.push(`  - ${s.title} (${s.id})${s.citation ? `: ${s.citation.instrument}, ${s.citation.provision}` : ''}`);
@@ -58,10 +77,10 @@ export function renderRuleText(v: RuleView): string[] {
       `    - does not fire when ${changesInWords(t.doesNotFire)}`,
       `    - the difference: ${testDifference(t.fires, t.doesNotFire)}`,
     );
-  const caseLine = (c: RuleView['cases']['fires'][number]) => `    - ${c.id}${c.title ? `: ${c.title}` : ''} (verdict ${c.verdict})`;
-  if (v.cases.fires.length) out.push('  Worked cases it fires in:', ...v.cases.fires.map(caseLine));
-  if (v.cases.silent.length) out.push('  Worked cases checked not to fire:', ...v.cases.silent.map(caseLine));
-  if (!v.cases.fires.length && !v.cases.silent.length) out.push('  No worked case in cases/ names this rule.');
+  const caseLine = (c: RuleView['cases']['fires'][number]) =>
+    `    - ${c.id}${c.title ? `: ${c.title}` : ''} (verdict ${c.verdict}${c.inLots ? `; in lot${c.inLots.length === 1 ? '' : 's'} ${c.inLots.join(', ')}` : ''})`;
+  for (const [key, lead] of CASE_LISTS) if (v.cases[key].length) out.push(`  ${lead}`, ...v.cases[key].map(caseLine));
+  if (!exercised(v.cases)) out.push('  No worked case in cases/ names this rule.');
   return out;
 }
 

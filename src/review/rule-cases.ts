@@ -6,6 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
+/** What one lot of a plan in lots is expected to give (the expected file's lots). */
+export interface WorkedLot {
+  findings: string[];
+  absentFindings: string[];
+  route: string[];
+}
+
 export interface WorkedCase {
   /** The expected-outcome file's name without ".expected.json". */
   id: string;
@@ -15,18 +22,51 @@ export interface WorkedCase {
   verdict: string;
   findings: string[];
   absentFindings: string[];
+  /** Rules whose reason the route holds on (report.holds). */
+  holds: string[];
+  /** Rules that describe how the route runs (report.route). */
+  route: string[];
+  /** Conditions the report gives: an act's fact name (contractSigned) or a rule that is itself an instruction. */
+  conditions: string[];
+  /** For a plan in lots: what each lot, by id, gives. */
+  lots: Record<string, WorkedLot>;
+}
+
+/** A worked case as it exercises one rule; `lots` names the lots it does so in, when it is not the plan's as a whole. */
+export interface CaseUse extends WorkedCase {
+  inLots: string[] | null;
 }
 
 export interface RuleCases {
-  /** Cases in which the rule must fire. */
-  fires: WorkedCase[];
+  /** Cases in which the rule must fire as a finding. */
+  fires: CaseUse[];
+  /** Cases in which the route must hold on it: the report gives its reason why (report.holds). */
+  holds: CaseUse[];
+  /** Cases whose route it describes: it fires and its reason heads the steps (report.route). */
+  route: CaseUse[];
+  /** Cases in which it is a condition: a rule that is itself an instruction to the authority (report.conditions). */
+  conditions: CaseUse[];
   /** Cases that check the rule does not fire. */
-  silent: WorkedCase[];
+  silent: CaseUse[];
   /** The rule's own test: a plan that fires it and one that does not. */
   test: RuleTest | null;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function lotsOf(v: unknown): Record<string, WorkedLot> {
+  if (!isRecord(v)) return {};
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, lot]) => isRecord(lot))
+      .map(([id, lot]) => {
+        const l = lot as Record<string, unknown>;
+        return [id, { findings: strings(l.findings), absentFindings: strings(l.absentFindings), route: strings(l.route) }];
+      }),
+  );
+}
 
 function planTitle(dir: string, planFile: string): string | null {
   try {
@@ -64,18 +104,41 @@ export function loadWorkedCases(dir: string): WorkedCase[] {
           verdict: typeof json.verdict === 'string' ? json.verdict : 'unknown',
           findings: strings(json.findings),
           absentFindings: strings(json.absentFindings),
+          holds: strings(json.holds),
+          route: strings(json.route),
+          conditions: strings(json.conditions),
+          lots: lotsOf(json.lots),
         },
       ];
     });
 }
 
+/**
+ * The cases that name the rule in one list: the plan's own, or (where the
+ * plan's does not) its lots', saying which lots.
+ */
+function naming(cases: readonly WorkedCase[], ruleId: string, own: (c: WorkedCase) => string[], lot?: (l: WorkedLot) => string[]): CaseUse[] {
+  return cases.flatMap((c): CaseUse[] => {
+    if (own(c).includes(ruleId)) return [{ ...c, inLots: null }];
+    const lots = lot ? Object.entries(c.lots).filter(([, l]) => lot(l).includes(ruleId)).map(([id]) => id) : [];
+    return lots.length ? [{ ...c, inLots: lots }] : [];
+  });
+}
+
+/** Every way the worked cases exercise a rule: a finding, a reason the route holds, the route's own description, a condition, or silence. */
 export function casesForRule(cases: readonly WorkedCase[], ruleId: string, tests: ReadonlyMap<string, RuleTest> = new Map()): RuleCases {
   return {
-    fires: cases.filter((c) => c.findings.includes(ruleId)),
-    silent: cases.filter((c) => c.absentFindings.includes(ruleId)),
+    fires: naming(cases, ruleId, (c) => c.findings, (l) => l.findings),
+    holds: naming(cases, ruleId, (c) => c.holds),
+    route: naming(cases, ruleId, (c) => c.route, (l) => l.route),
+    conditions: naming(cases, ruleId, (c) => c.conditions),
+    silent: naming(cases, ruleId, (c) => c.absentFindings, (l) => l.absentFindings),
     test: tests.get(ruleId) ?? null,
   };
 }
+
+/** Whether any worked case names the rule at all. */
+export const exercised = (r: RuleCases): boolean => r.fires.length + r.holds.length + r.route.length + r.conditions.length + r.silent.length > 0;
 
 /** One plan field a rule test sets, or removes, on its suite's base plan. */
 export type RuleTestChange = { path: string; value: unknown } | { path: string; removed: true };

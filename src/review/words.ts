@@ -21,6 +21,11 @@ export function joinWords(items: string[], last = 'or'): string {
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
+/** Ends a sentence with a full stop unless it has its own. */
+export function sentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 export function quoted(text: string): string {
   return `“${text}”`;
 }
@@ -101,8 +106,17 @@ export const SEVERITY_WORDS: Record<string, string> = {
   'out-of-scope': 'out of scope: the plan falls under a regime procheck does not check',
   'non-compliant': 'non-compliant: the plan breaks the law',
   review: 'review: a person must judge it',
+  condition: 'a condition: what the authority must do (when it fires, the report lists it among the conditions, not the findings, and a plan otherwise compliant is compliant if the authority does it)',
   info: 'information and steps: the verdict does not change',
 };
+
+/** How a firing rule is reported (its `shows`), for each severity that can be a finding; a condition rule is never one. */
+export function showsInWords(shows: string, severity: string): string {
+  if (severity === 'condition') return 'a condition: when it fires, its instruction is one of the report’s conditions, not a finding';
+  if (shows === 'steps') return 'how the route runs: when it fires, its reason heads the required steps (the report’s route), not a finding';
+  if (shows === 'holds') return 'a reason the route holds: when it fires, it states something the plan gets right, and its reason is one of the reasons the route holds, not a finding';
+  return 'a finding: when it fires, the report has a finding at its severity';
+}
 
 export { REGIME_TITLES } from '../law/vocabulary.js';
 

@@ -8,6 +8,8 @@ import { UsageError } from '../../src/cli/usage-error.js';
 import { loadWorkedCases, loadRuleTests, casesForRule } from '../../src/review/rule-cases.js';
 import { main } from '../../src/cli/main.js';
 import { copyRules, edit } from '../support/rule-dirs.js';
+import { CASE_LISTS } from '../../src/review/catalogue-markdown.js';
+import { escapeHtml as e } from '../../src/report/html.js';
 
 const CASES = join(import.meta.dirname, '..', '..', 'cases');
 
@@ -23,8 +25,14 @@ const allRules = [...ruleSet.rules, ...[...ruleSet.overlays.values()].flatMap((o
 const md = rules('--format', 'md').out;
 const html = rules('--format', 'html').out;
 
-/** Escapes a string for use inside a RegExp. */
-const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One rule's part of a catalogue page, md or html: from its anchor to the next rule's. */
+function ruleSection(page: string, id: string): string {
+  const md = page.indexOf(`<a id="${id}"></a>`);
+  const start = md >= 0 ? md : page.indexOf(`<article class="rule" id="${id}"`);
+  const rest = page.slice(start + 1);
+  const next = rest.search(/<a id="[^"]+"><\/a>\n\n#|<article class="rule"|<section id="claims-and-acts"|<a id="claims-and-acts"><\/a>/);
+  return page.slice(start, next >= 0 ? start + 1 + next : undefined);
+}
 
 describe('text and json keep their output', () => {
   it('text is the existing catalogue, byte for byte, as main prints it', async () => {
@@ -47,17 +55,51 @@ describe('text and json keep their output', () => {
 
 describe('the worked cases behind each rule', () => {
   const cases = loadWorkedCases(CASES);
-  it('reads every expected outcome, with the plan title', () => {
+  it('reads every expected outcome, with the plan title: findings, silences, reasons it holds, route and conditions', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
     const coventry = cases.find((c) => c.id === 'coventry-2024-competitive')!;
-    expect(coventry.findings).toContain('psr.competitive.process');
+    expect(coventry.findings).toContain('tupe.service-provision-change');
     expect(coventry.absentFindings).toContain('scope.regime-mismatch');
+    expect(coventry.route).toContain('psr.competitive.process');
+    expect(coventry.holds).toContain('terms.options-in-value');
+    expect(coventry.conditions).toEqual(expect.arrayContaining(['tupe.pensions-unknown', 'contractSigned']));
     expect(coventry.title).toMatch(/Coventry/);
+    const lots = cases.find((c) => c.id === 'example-pcr2015-2023-lots-small-lot')!;
+    expect(lots.lots['young-people']!.route).toContain('pcr2015.light-touch.process');
   });
   it('a rule fires in the cases that list it, and is silent in those that rule it out', () => {
     const r = casesForRule(cases, 'scope.regime-mismatch');
     expect(r.silent.map((c) => c.id)).toContain('coventry-2024-competitive');
-    expect(casesForRule(cases, 'psr.competitive.process').fires.map((c) => c.id)).toContain('coventry-2024-competitive');
+    expect(casesForRule(cases, 'tupe.service-provision-change').fires.map((c) => c.id)).toContain('coventry-2024-competitive');
+  });
+  it('a rule the route holds on, that describes the route or that is a condition is exercised by the case too', () => {
+    const competitive = casesForRule(cases, 'psr.competitive.process');
+    expect(competitive.route.map((c) => c.id)).toContain('coventry-2024-competitive');
+    expect(competitive.fires.map((c) => c.id)).not.toContain('coventry-2024-competitive');
+    expect(casesForRule(cases, 'terms.options-in-value').holds.map((c) => c.id)).toContain('coventry-2024-competitive');
+    expect(casesForRule(cases, 'psr.direct-award-c.considerable-change-value').holds.map((c) => c.id)).toContain(
+      'example-psr-2026-direct-award-c-only-provider-unknown',
+    );
+    expect(casesForRule(cases, 'tupe.pensions-unknown').conditions.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['coventry-2024-competitive', 'norfolk-2019-reprocure']),
+    );
+  });
+  it('a lot’s route, findings and silences count, saying which lot', () => {
+    const lightTouch = casesForRule(cases, 'pcr2015.light-touch.process');
+    const route = lightTouch.route.find((c) => c.id === 'example-pcr2015-2023-lots-small-lot')!;
+    expect(route.inLots).toEqual(['young-people']);
+    expect(lightTouch.silent.find((c) => c.id === 'example-pcr2015-2023-lots-small-lot')!.inLots).toEqual(['peer-mentoring']);
+    const above = casesForRule(cases, 'pcr2015.threshold.above').fires.find((c) => c.id === 'example-pcr2015-2023-lots-small-lot')!;
+    expect(above.inLots).toEqual(['young-people']);
+    // Named for the plan as a whole: no lot.
+    expect(casesForRule(cases, 'pcr2015.procedure.small-lot').fires.find((c) => c.id === 'example-pcr2015-2023-lots-small-lot')!.inLots).toBeNull();
+  });
+  it('every rule any worked case names is shown as exercised by it in the catalogue', () => {
+    const named = new Set(cases.flatMap((c) => [...c.findings, ...c.absentFindings, ...c.holds, ...c.route, ...c.conditions, ...Object.values(c.lots).flatMap((l) => [...l.findings, ...l.absentFindings, ...l.route])]));
+    for (const r of allRules.filter((x) => named.has(x.id))) {
+      const own = ruleSection(md, r.id);
+      expect(own, r.id).not.toContain('No worked case in cases/ names this rule.');
+    }
   });
   it('a missing directory means no cases, not a crash', () => {
     expect(loadWorkedCases(join(CASES, 'no-such-dir'))).toEqual([]);
@@ -92,11 +134,23 @@ describe.each([
     expect(out).toContain(param.source.url);
   });
 
-  it('names the worked case in which a rule is known to fire', () => {
-    // cases/coventry-2024-competitive.expected.json lists psr.competitive.process among its findings.
-    const section = out.slice(out.indexOf(format === 'md' ? '<a id="psr.competitive.process">' : 'id="psr.competitive.process"'));
-    const own = section.slice(0, section.indexOf('Cases that exercise it') + 2000);
-    expect(own).toMatch(new RegExp(`Worked cases it fires in:[\\s\\S]*${re('coventry-2024-competitive')}`));
+  it('names the worked cases in which a rule fires, the route holds on it, it describes the route, or is a condition', () => {
+    const lead = (key: string) => CASE_LISTS.find(([k]) => k === key)![1];
+    const within = (ruleId: string, key: string, caseId: string) => {
+      const own = ruleSection(out, ruleId);
+      const at = own.indexOf(format === 'md' ? lead(key) : e(lead(key)));
+      expect(at, `${ruleId}: ${key}`).toBeGreaterThan(-1);
+      expect(own.slice(at, at + 3000), ruleId).toContain(caseId);
+    };
+    // cases/coventry-2024-competitive.expected.json lists tupe.service-provision-change among its findings,
+    // psr.competitive.process as its route, terms.options-in-value among the reasons it holds, tupe.pensions-unknown as a condition.
+    within('tupe.service-provision-change', 'fires', 'coventry-2024-competitive');
+    within('psr.competitive.process', 'route', 'coventry-2024-competitive');
+    within('terms.options-in-value', 'holds', 'coventry-2024-competitive');
+    within('tupe.pensions-unknown', 'conditions', 'coventry-2024-competitive');
+    within('psr.direct-award-c.considerable-change-value', 'holds', 'example-psr-2026-direct-award-c-only-provider-unknown');
+    // A lot's route, saying which lot.
+    within('pcr2015.light-touch.process', 'route', 'young-people');
   });
 
   it('shows every rule its own rule test: the changes to the base plan that fire it and that do not', () => {

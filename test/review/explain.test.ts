@@ -36,7 +36,7 @@ describe('explain a rule', () => {
     expect(out).toContain('Reason given');
     expect(out).toContain('Steps it adds');
     expect(out).toContain('psr.intention-to-award-notice');
-    expect(out).toMatch(/Worked cases it fires in:\n\s+- coventry-2024-competitive/);
+    expect(out).toMatch(/Worked cases whose route it describes:\n(\s+- .*\n)*\s+- coventry-2024-competitive/);
     expect(out).toMatch(/Rule test \(PSR competitive process .*test\/rules\/psr\.cases\.ts\)/);
     expect(out).toContain('does not fire when');
     expect(out).not.toMatch(/undefined|\[object Object\]/);
