@@ -1,5 +1,7 @@
 // Properties of the web form (fast-check): a plan survives the form, and no
 // answer an officer can type makes the page fail.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -63,7 +65,7 @@ function expectNoFailure(res: { statusCode: number; body: string }) {
   if (res.statusCode >= 400) expect(res.body.length).toBeGreaterThan(0);
 }
 
-const routes = ['/plan', '/plan/edit', '/result', '/report', '/upload'] as const;
+const routes = ['/plan', '/plan/edit', '/result', '/report', '/upload', '/answers'] as const;
 const planLike = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ id: 'x' }), fc.constant({ title: [1, 2] }));
 
 describe('web routes under bad input, as the API is fuzzed', () => {
@@ -101,6 +103,29 @@ describe('web routes under bad input, as the API is fuzzed', () => {
         expectNoFailure(res);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("a result's question form posted any answers, with the plan it came with or another: a result, or errors by the boxes, never a failure", async () => {
+    const plans = ['notice-birmingham-2025-direct-award-c-large', 'northants-2023-workforce-training-negotiated', 'norfolk-2017-extend-beyond-options', 'coventry-2024-most-suitable-provider'].map(
+      (n) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', `${n}.json`), 'utf8')) as Record<string, unknown>,
+    );
+    const reports = await Promise.all(plans.map((p) => checker.check(p, { untrusted: true })));
+    const paths = [...new Set(reports.flatMap((r) => r.questions.map((q) => q.planPath!.split(/\s+and\s+/)[0]!)))];
+    expect(paths.length).toBeGreaterThan(3);
+    const names = [...paths, ...paths.flatMap((p) => ['day', 'month', 'year', 'unknown'].map((x) => `${p}-${x}`)), 'services[].healthCare', 'dates.contractSigned-day'];
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.nat({ max: plans.length - 1 }), planLike.map((other) => ({ other }))), fc.dictionary(fc.constantFrom(...names), answer, { maxKeys: 6 }), async (which, values) => {
+        const plan = typeof which === 'number' ? plans[which] : which.other;
+        const res = await app.inject({ method: 'POST', url: '/answers', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...values, plan: JSON.stringify(plan) }).toString() });
+        expectNoFailure(res);
+        if (typeof which === 'number') {
+          expect(res.statusCode).toBe(200);
+          // A result checked again, or the same result with the problems said by the boxes.
+          expect(res.body.includes('govuk-error-summary') !== res.body.includes('govuk-notification-banner--success')).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 
