@@ -10,9 +10,13 @@ import { UsageError } from './usage-error.js';
 import { readPlanFile } from './read-plan.js';
 import type { TimetableRequest } from '../timetable/propose.js';
 import type { PlanFormat } from '../report/render-timetable.js';
+import type { Terminal } from './ask.js';
 
 const USAGE = `Usage:
   procheck check <plan.json> [--format text|markdown|json|html] [--trace] [--rules <dir>]
+  procheck check <plan.json> --ask [--out <answered.json>] [--format text|markdown] [--rules <dir>]
+                on a terminal: asks the report's open questions one at a time, writes the answers
+                into the plan (or a copy, --out), checks it again and asks what is still open
   procheck check <register.csv|plans.ndjson|plans.jsonl> [--format text|json] [--full] [--trace] [--rules <dir>]
                 a plan per row, a line per plan and a summary; exits with the worst row's code
                 (20 if any row is malformed)
@@ -31,8 +35,9 @@ ${REVIEW_USAGE}
                 [--mobilisation-months <n>] [--evaluation-weeks <n>] [--tender-days <n>]
                 [--approval-weeks <n>] [--transfer <date>] [--no-tupe] [--format ...]
 
-Exit codes of "check": 0 compliant, 10 review, 11 non-compliant, 12 out-of-scope,
-20 invalid plan, 21 usage error, 22 broken rule set.
+Exit codes of "check": 0 compliant, 5 compliant if (the authority's own acts, each a condition),
+10 review, 11 non-compliant, 12 out-of-scope, 20 invalid plan, 21 usage error, 22 broken rule set;
+with --ask, the code of the last report's verdict.
 Exit codes of "diff": 0 identical, 1 different, 21 usage error, 22 broken rule set.
 Exit codes of "options": 0 appraisal given, 20 invalid plan, 21 usage error, 22 broken rule set.
 Exit codes of "notice": as "check", by the worst notice (a notice not checked counts as review);
@@ -48,6 +53,8 @@ export interface Io {
   progress?: (text: string) => void;
   /** Whether stderr is a terminal, so a progress bar may be drawn (default: process.stderr.isTTY). */
   isTTY?: boolean;
+  /** The terminal `check --ask` asks on (stdin and stdout, when both are terminals); none: --ask is a usage error. */
+  terminal?: Terminal | null;
 }
 
 async function check(args: string[], io: Io): Promise<number> {
@@ -59,17 +66,36 @@ async function check(args: string[], io: Io): Promise<number> {
       trace: { type: 'boolean', default: false },
       rules: { type: 'string' },
       full: { type: 'boolean', default: false },
+      ask: { type: 'boolean', default: false },
+      out: { type: 'string' },
     },
   });
+  if (values.out !== undefined && !values.ask) throw new UsageError('--out is for --ask: the file the answered plan is written to');
   // A register (many plans) is told by its extension; loaded on demand, as serve is.
   if (positionals.length === 1) {
     const batch = await import('./batch-command.js');
-    if (batch.isRegisterFile(positionals[0]!)) return batch.checkRegister(positionals[0]!, values, io);
+    if (batch.isRegisterFile(positionals[0]!)) {
+      if (values.ask) throw new UsageError('--ask is for one plan file, not a register');
+      return batch.checkRegister(positionals[0]!, values, io);
+    }
   }
   if (values.full) throw new UsageError('--full is for a register (.csv, .ndjson or .jsonl) with --format json');
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (positionals.length !== 1) throw new UsageError('check needs exactly one plan file');
+  if (values.ask) {
+    if (!io.terminal)
+      throw new UsageError(
+        '--ask needs a terminal: it asks its questions one at a time, so run it with stdin and stdout a terminal (not piped or redirected). ' +
+          'Without one, fill in the fields the report\'s questions name (planPath) in the plan file, or send {"plan": ..., "answers": [...]} to POST /v1/check',
+      );
+    if (format !== 'text' && format !== 'markdown') throw new UsageError('--ask prints each report as text or markdown, between the questions');
+    if (values.out === '') throw new UsageError('--out needs a file name');
+    const checker = createChecker(loadRuleSet(values.rules));
+    const plan = readPlanFile(positionals[0]!);
+    const { askQuestions } = await import('./ask.js');
+    return askQuestions(checker, { file: positionals[0]!, out: values.out, trace: values.trace, render: (report) => renderReport(report, format) }, plan, io, io.terminal);
+  }
   const checker = createChecker(loadRuleSet(values.rules));
   const plan = readPlanFile(positionals[0]!);
   const report = await checker.check(plan, { trace: values.trace, untrusted: true });

@@ -11,5 +11,7 @@ const code = await main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   isTTY: process.stderr.isTTY === true,
+  // `check --ask` asks on a terminal only: both stdin and stdout.
+  terminal: process.stdin.isTTY === true && process.stdout.isTTY === true ? { input: process.stdin, output: process.stdout } : null,
 });
 process.exitCode = code;
