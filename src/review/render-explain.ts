@@ -104,9 +104,31 @@ function evaluatedLines(p: EvaluatedPhrase, indent: string): string[] {
   return [...own, ...(p.children ?? []).flatMap((c) => evaluatedLines(c, `${indent}  `))];
 }
 
+/** What the report made of the rule besides the outcome line: its conditions, its questions, the claims left out. Lines without indent or bullets. */
+function settledLines(e: PlanEvaluation): { title: string; items: string[] }[] {
+  const out: { title: string; items: string[] }[] = [];
+  if (e.settledBy.length)
+    out.push({
+      title: e.settledBy.some((c) => c.act) ? 'Conditions on the authority’s act that settle it' : 'The condition',
+      items: e.settledBy.map(
+        (c) =>
+          `${c.act ? `${c.act.description}${c.act.planPath ? ` [plan: ${c.act.planPath}]` : ''}: ` : ''}${c.instruction}${c.onlyIf ? ` Only if: ${c.onlyIf}` : ''}${c.conflict ? ` No date meets every rule: ${c.conflict}` : ''}${c.lot ? ` (lot ${c.lot})` : ''}`,
+      ),
+    });
+  if (e.open?.questions.length)
+    out.push({ title: `The questions that decide it`, items: e.open.questions.map((q) => `${q.question}${q.planPath ? ` [plan: ${q.planPath}]` : ''}`) });
+  if (e.notClaimed.length)
+    out.push({
+      title: 'Claims the plan leaves out that it reads: not relied on, so the general rule decides',
+      items: e.notClaimed.map((c) => `${c.description}${c.planPath ? ` [plan: ${c.planPath}]` : ''}: taken as ${c.takenAs}. ${c.burden}. To rely on it, the plan states ${c.claim}.`.replace(/\.\. /g, '. ')),
+    });
+  return out;
+}
+
 export function renderEvaluationText(e: PlanEvaluation): string[] {
   const regime = e.regime ? (REGIME_TITLES[e.regime] ?? e.regime) : 'no regime procheck checks';
   const out = ['', `For plan ${e.plan.id} (${e.plan.title}), governed by ${regime}`, `  ${e.outcomeText}`];
+  for (const part of settledLines(e)) out.push('', `  ${part.title}`, ...part.items.map((i) => `  - ${i}`));
   if (e.traceOutcome === null || e.traceOutcome === 'not-applicable') return out;
   if (e.appliesWhen) out.push('', `  When it applies: ${holdsWord(e.appliesWhen.holds, e.traceOutcome !== null)}`, ...evaluatedLines(e.appliesWhen.phrase, '  '));
   if (e.requires.length) {
@@ -132,6 +154,7 @@ export function renderExplainMarkdown(v: RuleView, e?: PlanEvaluation): string {
   if (e) {
     const regime = e.regime ? (REGIME_TITLES[e.regime] ?? e.regime) : 'no regime procheck checks';
     out.push(`## For plan ${mdCode(e.plan.id)}: ${mdText(e.plan.title)}`, '', `Governed by ${mdText(regime)}. ${mdText(e.outcomeText)}`, '');
+    for (const part of settledLines(e)) out.push(`**${mdText(part.title)}**`, '', ...part.items.map((i) => `- ${mdText(i)}`), '');
     if (e.traceOutcome !== null) {
       if (e.appliesWhen) out.push(`**When it applies:** ${holdsWord(e.appliesWhen.holds, e.traceOutcome !== null)}`, '', ...evaluatedMd(e.appliesWhen.phrase), '');
       if (e.requires.length) out.push('**Facts it needs**', '', ...e.requires.map((r) => `- ${mdText(r.description)}: ${mdText(r.valueText)}`), '');
