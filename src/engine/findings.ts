@@ -47,8 +47,9 @@ const OPEN_MEANS: Record<RuleSeverityT, string> = {
 
 /** A claim the plan does not make, as a finding's reason says it: the general rule applied. */
 export function notClaimedSentence(claims: readonly Claim[]): string {
-  if (claims.length === 0) return '';
-  return ` The plan does not claim ${claims.map((c) => `${c.info.claim} (${c.info.burden})`).join('; nor ')}, so the general rule applies; if the authority relies on it, say so in the plan.`;
+  return claims
+    .map((c) => ` This is so unless the authority relies on ${c.info.claim}, which the plan does not claim (${c.info.burden}); if it does, say so in the plan (${c.planPath}).`)
+    .join('');
 }
 
 /** The title an open rule is given: a question, never an assertion of a breach the plan has not stated. */

@@ -7,12 +7,12 @@ import type { ConditionEntryT, FindingT, NextStepT, QuestionT } from '../report/
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const LONG_DATE = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\b`);
 
-/** The first date a reason names (reasons write dates out in words: 17 November 2026), as an ISO date. */
-function firstDate(text: string): string | null {
-  const m = text.match(LONG_DATE);
-  if (!m) return null;
-  return `${m[3]}-${String(MONTHS.indexOf(m[2]!) + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+/** The dates a reason names (reasons write dates out in words: 17 November 2026), as ISO dates, in the order named. */
+function datesIn(text: string): string[] {
+  return [...text.matchAll(new RegExp(LONG_DATE.source, 'g'))].map((m) => `${m[3]}-${String(MONTHS.indexOf(m[2]!) + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`);
 }
+const firstDate = (text: string): string | null => datesIn(text)[0] ?? null;
+const earliestDate = (text: string): string | null => datesIn(text).sort()[0] ?? null;
 
 export function nextStep(findings: readonly FindingT[], conditions: readonly ConditionEntryT[], questions: readonly QuestionT[]): NextStepT {
   const decided = (severity: FindingT['severity']) => findings.find((f) => f.severity === severity && f.missingFacts.length === 0);
@@ -20,12 +20,12 @@ export function nextStep(findings: readonly FindingT[], conditions: readonly Con
   const conflict = conditions.find((c) => c.conflict);
   const review = decided('review');
   if (conflict) {
-    // A decided finding on the same timetable usually names the date that resolves it (e.g. the award decision to bring forward).
+    // A decided finding on the same timetable names the date that resolves it (the award decision to bring forward): the soonest date it names.
     const fix = breach ?? review;
     return {
       kind: 'contradiction',
-      text: fix ? `${fix.reason} ${conflict.conflict!.reason}` : conflict.conflict!.reason,
-      date: conflict.latest?.date ?? conflict.earliest?.date ?? null,
+      text: fix ? fix.reason : conflict.conflict!.reason,
+      date: fix ? earliestDate(fix.reason) : conflict.latest?.date ?? conflict.earliest?.date ?? null,
       ruleId: fix?.ruleId ?? conflict.conflict!.rules[0] ?? null,
     };
   }
