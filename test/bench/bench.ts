@@ -123,3 +123,7 @@ server.kill();
 line('POST /v1/check at 50 connections', `${result.requests.average.toFixed(0)} req/s`, '≥ 2,000 req/s', result.requests.average >= 2000);
 line('POST /v1/check at 50 connections, p99 latency', `${result.latency.p99} ms`, '≤ 50 ms', result.latency.p99 <= 50);
 if (result.errors || result.non2xx) console.log(`  (${result.errors} errors, ${result.non2xx} non-2xx responses)`);
+
+// ---- decisiveness (issue 19): verdicts, review findings and questions per shipped case -------------------
+console.log('');
+await import('./decisiveness.js');
