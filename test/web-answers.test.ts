@@ -17,25 +17,13 @@ import { allFields, formSections, questionPages } from '../src/web/form-spec.js'
 import { answerField, lookupIn, readAnswers } from '../src/web/answers.js';
 import { decodePlan } from '../src/web/permalink.js';
 import { plan as testPlan } from './support/plans.js';
+import { wexbury } from './e2e/wexbury.js';
 
 const root = join(import.meta.dirname, '..');
 const checker = createChecker();
 const readCase = (name: string) => JSON.parse(readFileSync(join(root, 'cases', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const overlays = [...checker.ruleSet.overlays.values()];
 const lookup = lookupIn([...questionPages(overlays, checker.ruleSet.params).flatMap((p) => p.fields), ...allFields(formSections(overlays, checker.ruleSet.params))]);
-
-/** A direct award C the issue names: its award decision is too late for its mobilisation, and five facts are open. */
-const wexbury = {
-  id: 'wexbury-2026-direct-award-c',
-  title: 'Wexbury adult drug and alcohol treatment: direct award C to the existing provider',
-  authority: { name: 'Wexbury Borough Council', type: 'local-authority' },
-  services: [{ description: 'Adult drug and alcohol treatment and recovery service', cpv: ['85312500'], healthCare: true }],
-  value: { annual: 1200000, vatIncluded: false },
-  incumbent: { provider: 'Wexbury Recovery Partnership', contractEnd: '2027-03-31' },
-  term: { initialMonths: 60, extensions: [{ months: 24, exercise: 'authority-option' }], mobilisationMonths: 4 },
-  route: { regime: 'psr', process: 'direct-award-c' },
-  dates: { procurementStart: '2026-09-01', awardDecision: '2026-11-30', contractStart: '2027-04-01' },
-};
 
 let app: FastifyInstance;
 beforeAll(async () => {

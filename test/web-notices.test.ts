@@ -69,8 +69,9 @@ describe('the way in and the form', () => {
 
 describe('a notice checked', () => {
   // What the page shows is what the audit gives: its expectations come from auditNoticeFiles, so they follow the notice reader.
-  const TAG: Record<string, string> = { compliant: 'green', review: 'yellow', 'non-compliant': 'red', 'out-of-scope': 'grey', 'not-checked': 'grey' };
-  const verdictTag = (v: string) => `<strong class="govuk-tag govuk-tag--${TAG[v]}">${v === 'not-checked' ? 'not checked' : v}</strong>`;
+  const TAG: Record<string, string> = { compliant: 'green', 'compliant-if': 'turquoise', review: 'yellow', 'non-compliant': 'red', 'out-of-scope': 'grey', 'not-checked': 'grey' };
+  const words = (v: string) => (v === 'not-checked' ? 'not checked' : v === 'compliant-if' ? 'compliant if' : v);
+  const verdictTag = (v: string) => `<strong class="govuk-tag govuk-tag--${TAG[v]}">${words(v)}</strong>`;
   /** A quote of the notice's own words (not a date) behind one of its findings. */
   const quoteOf = (n: NoticeReport) => n.findings.flatMap((f) => f.evidence).find((e) => / \w+ /.test(e.quote));
 
@@ -80,7 +81,7 @@ describe('a notice checked', () => {
     expect(expected.checked).toBe(true);
     const res = await app.inject(paste(text));
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain(`<title>${expected.verdict}: ${escapeHtml(expected.title)} - procheck</title>`);
+    expect(res.body).toContain(`<title>${words(expected.verdict)}: ${escapeHtml(expected.title)} - procheck</title>`);
     const verdict = new RegExp(`<div class="procheck-verdict procheck-verdict--${expected.verdict}" id="verdict">([\\s\\S]*?)</div>\\s*<dl`).exec(res.body)?.[1];
     expect(verdict).toContain(`Verdict: ${verdictTag(expected.verdict)}`);
     expect(verdict).toContain('This is not legal advice');

@@ -6,7 +6,7 @@
 import { html, type Html } from '../report/html.js';
 import { formatValue } from '../report/format.js';
 import { AUTHORITY_WORDS, inWords } from '../report/plain-words.js';
-import { lawLink, SEVERITY_CLASS, VERDICT_TAG } from '../report/render-html.js';
+import { lawLink, SEVERITY_CLASS, VERDICT_LABEL, VERDICT_TAG } from '../report/render-html.js';
 import { SEVERITY_TAG } from '../report/render-text.js';
 import { REGIME_TITLES } from '../law/vocabulary.js';
 import { PROCESS_LABELS } from '../plan/process-labels.js';
@@ -19,7 +19,9 @@ type Finding = NoticeReport['findings'][number];
 type Quote = Finding['evidence'][number];
 
 const TAG: Record<Verdict, string> = { ...VERDICT_TAG, 'not-checked': 'govuk-tag--grey' };
-const tag = (v: Verdict) => html`<strong class="govuk-tag ${TAG[v]}">${v === 'not-checked' ? 'not checked' : v}</strong>`;
+/** A verdict in words, as its tag says it: "not checked", "compliant if". */
+const verdictWords = (v: Verdict) => (v === 'not-checked' ? 'not checked' : VERDICT_LABEL[v]);
+const tag = (v: Verdict) => html`<strong class="govuk-tag ${TAG[v]}">${verdictWords(v)}</strong>`;
 
 /** What each verdict means for a notice already published, and what to do with it. */
 const MEANING: Record<Verdict, string> = {
@@ -183,7 +185,7 @@ ${read(n, level, prefix)}
 
 const verdictCounts = (byVerdict: Record<string, number>) =>
   Object.entries(byVerdict)
-    .map(([v, k]) => `${k} ${v === 'not-checked' ? 'not checked' : v}`)
+    .map(([v, k]) => `${k} ${verdictWords(v as Verdict)}`)
     .join(', ');
 
 function noticesTable(a: NoticeAudit): Html {
@@ -235,7 +237,7 @@ export function noticeResultPage(meta: PageMeta, a: NoticeAudit): string {
 ${noticeDetails(n, 2, '', false)}
 ${unread(a)}
 ${links}${footer}`;
-    return layout(`${n.verdict === 'not-checked' ? 'not checked' : n.verdict}: ${n.title}`, meta, body);
+    return layout(`${verdictWords(n.verdict)}: ${n.title}`, meta, body);
   }
   const body = html`<span class="govuk-caption-l">procheck: published notices checked</span>
 <h1 class="govuk-heading-l">${a.notices.length} procurements checked</h1>

@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createChecker } from '../../src/engine/checker.js';
+import { VERDICT_LABEL } from '../../src/report/render-html.js';
+import type { VerdictT } from '../../src/report/schema.js';
 import { SCREENSHOTS, serverAndBrowser } from './browser.js';
 import { accessibilityViolations } from './axe.js';
 
 const root = join(import.meta.dirname, '..', '..');
+/** The verdict as the page says it: "compliant if" for compliant-if. */
+const inWords = (verdict: string) => VERDICT_LABEL[verdict as VerdictT];
 const checker = createChecker();
 const live = serverAndBrowser(checker);
 
@@ -84,7 +88,7 @@ describe('web page, in headless Chromium', () => {
     await page.getByRole('button', { name: 'Check the plan' }).click();
     await page.waitForURL(live.base + '/plan');
     const expected = await checker.check(expectedPlan, { untrusted: true });
-    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${inWords(expected.verdict)}`);
     expect(await page.locator('h1').innerText()).toBe(answers.title);
     // Every finding, with its citation linked to legislation.gov.uk.
     expect(await page.locator('.procheck-finding').count()).toBe(expected.findings.length);
@@ -136,12 +140,13 @@ describe('web page, in headless Chromium', () => {
     await page.goto(live.base + '/');
     await page.locator('a[data-example="coventry-2024-competitive"]').click();
     const expected = JSON.parse(readFileSync(join(root, 'cases', 'coventry-2024-competitive.expected.json'), 'utf8')) as { verdict: string };
-    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${inWords(expected.verdict)}`);
     await shot(page, '05-example-result');
-    // A finding's rule opens in the rule catalogue, in plain English.
-    await page.getByRole('link', { name: 'tupe.pensions-unknown' }).click();
-    await page.waitForURL(/\/rules#tupe\.pensions-unknown$/);
-    expect(await page.locator('[id="tupe.pensions-unknown"] h3').innerText()).toBe('Pension arrangements of assigned staff are not known');
+    // A finding's rule opens in the rule catalogue, in plain English (tupe.pensions-unknown is a condition now, the plan's own act: not a finding).
+    const rule = checker.ruleSet.rules.find((r) => r.id === 'timetable.award-decision-too-late')!;
+    await page.getByRole('link', { name: rule.id }).click();
+    await page.waitForURL(/\/rules#timetable\.award-decision-too-late$/);
+    expect(await page.locator(`[id="${rule.id}"] h3`).innerText()).toBe(rule.title);
     await shot(page, '07-rule-catalogue', false);
     await page.goBack();
     for (const [button, ext] of [['Download report (JSON)', 'json'], ['Download report (Markdown)', 'md'], ['Download printable report (HTML)', 'html']] as const) {
@@ -149,7 +154,7 @@ describe('web page, in headless Chromium', () => {
       expect(download.suggestedFilename()).toBe(`coventry-2024-competitive-procheck.${ext}`);
       const text = readFileSync((await download.path())!, 'utf8');
       if (ext === 'json') expect(JSON.parse(text).verdict).toBe(expected.verdict);
-      else expect(text).toContain(ext === 'md' ? `**Verdict: ${expected.verdict}**` : `Verdict: <strong class="govuk-tag govuk-tag--yellow">${expected.verdict}</strong>`);
+      else expect(text).toContain(ext === 'md' ? `**Verdict: ${expected.verdict}**` : `Verdict: <strong class="govuk-tag govuk-tag--yellow">${inWords(expected.verdict)}</strong>`);
     }
     await page.close();
   });
@@ -237,7 +242,7 @@ describe('web page, in headless Chromium', () => {
     const plan = JSON.parse((await page.locator('form[action="/result"] input[name="plan"]').getAttribute('value'))!);
     await page.getByRole('button', { name: 'Check the plan' }).click();
     const expected = await checker.check(plan, { untrusted: true });
-    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    await expect.poll(() => page.locator('#verdict').innerText()).toContain(`Verdict: ${inWords(expected.verdict)}`);
     expect(expected.regime.applicable).toBe(j.process === 'competitive' ? 'psr' : j.process === 'light-touch' ? 'pcr2015' : 'pa2023');
     expect(consoleErrors).toEqual([]);
     await page.close();
@@ -246,7 +251,7 @@ describe('web page, in headless Chromium', () => {
   it('saves a plan and comes back to it: the saved file, and a downloaded JSON report, each reopen it', async () => {
     const { page } = await openPage();
     await page.goto(live.base + '/examples/coventry-2024-competitive');
-    const verdict = await page.locator('#verdict .govuk-tag').innerText();
+    const verdict = await page.locator('#verdict-title .govuk-tag').innerText();
     for (const button of ['Save this plan (JSON file)', 'Download report (JSON)']) {
       await page.goto(live.base + '/examples/coventry-2024-competitive');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -254,8 +259,8 @@ describe('web page, in headless Chromium', () => {
       await page.goto(live.base + '/');
       await page.getByLabel("A plan in procheck's JSON format").setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: saved });
       await page.getByRole('button', { name: 'Check the file' }).click();
-      await expect.poll(() => page.locator('#verdict .govuk-tag').count(), { message: button }).toBe(1);
-      expect(await page.locator('#verdict .govuk-tag').innerText(), button).toBe(verdict);
+      await expect.poll(() => page.locator('#verdict-title .govuk-tag').count(), { message: button }).toBe(1);
+      expect(await page.locator('#verdict-title .govuk-tag').innerText(), button).toBe(verdict);
     }
     await page.close();
   });
@@ -278,7 +283,7 @@ describe('web page, in headless Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
     // The verdict is said in words.
     await page.goto(live.base + '/examples/coventry-2024-direct-award-c');
-    expect(await page.locator('#verdict .govuk-tag').innerText()).toMatch(/non-compliant/i);
+    expect(await page.locator('#verdict-title .govuk-tag').innerText()).toMatch(/non-compliant/i);
     expect(await page.locator('#verdict #summary').innerText()).toMatch(/^As planned, this breaks procurement law in \d+ ways?/);
     await page.close();
   });
@@ -329,7 +334,7 @@ describe('web page, in headless Chromium', () => {
     expect(expected.findings.map((f) => f.ruleId)).not.toContain('psr.most-suitable-provider.not-identifiable');
     expect(await page.locator('.procheck-finding').allInnerTexts()).toHaveLength(expected.findings.length);
     expect(await page.locator('.procheck-finding', { hasText: 'psr.most-suitable-provider.not-identifiable' }).count()).toBe(0);
-    expect(await page.locator('#verdict').innerText()).toContain(`Verdict: ${expected.verdict}`);
+    expect(await page.locator('#verdict').innerText()).toContain(`Verdict: ${inWords(expected.verdict)}`);
     await page.close();
   });
 });
