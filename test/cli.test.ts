@@ -24,12 +24,23 @@ function tempFile(name: string, content: unknown): string {
 }
 
 describe('procheck check', () => {
-  it('prints a readable report and exits 10 for review', async () => {
+  it('prints a readable report and exits 10 for review, leading with what to do next', async () => {
     const { code, out } = await run('check', coventry);
     expect(code).toBe(10);
     expect(out).toContain('Verdict: REVIEW');
-    expect(out).toContain('tupe.pensions-unknown');
+    // The one thing to do next comes before the conditions, the reasons it holds and the findings.
+    expect(out).toMatch(/\nDo this next: The plan allows 5 months' mobilisation[\s\S]*\nConditions: what you must do \(5\)[\s\S]*\nWhy this route is lawful/);
+    expect(out.indexOf('Do this next:')).toBeLessThan(out.indexOf('timetable.award-decision-too-late'));
+    // The staff's pension schemes, unknown, are the authority's to find out: a condition with its date.
+    expect(out).toMatch(/Find out from the existing provider which pension schemes the staff assigned to\s+the service belong to, before the procurement starts \(1 May 2024\)/);
     expect(out).toMatch(/representations until midnight at the end of this day \[by 15 November 2024\]/);
+  });
+
+  it('exits 5 for compliant-if, leading with "Compliant if you" and the conditions', async () => {
+    const { code, out } = await run('check', join(root, 'cases', 'norfolk-2019-reprocure.json'));
+    expect(code).toBe(5);
+    expect(out).toContain('Verdict: COMPLIANT IF YOU meet the conditions below');
+    expect(out).toMatch(/\nDo this next: Publish the award decision by 3 September 2019[\s\S]*\nCompliant if you \(3\):\n1\. Publish the award decision by 3 September 2019/);
   });
 
   it('writes a standalone printable HTML report with --format html', async () => {
@@ -37,7 +48,9 @@ describe('procheck check', () => {
     expect(code).toBe(10);
     expect(out).toMatch(/^<!DOCTYPE html>/);
     expect(out).toContain('Verdict: <strong class="govuk-tag govuk-tag--yellow">review</strong>');
-    expect(out).toContain('<code>tupe.pensions-unknown</code>');
+    expect(out).toContain('Do this next: the plan contradicts itself');
+    expect(out).toContain('Find out from the existing provider which pension schemes the staff assigned to');
+    expect(out).toContain('<code>timetable.award-decision-too-late</code>');
     expect(out).not.toMatch(/<script|<link /);
   });
 

@@ -1,6 +1,6 @@
-// The API under bad input (fast-check): any JSON body, and any valid plan
-// with one field replaced by any JSON value, gets a report or a 400 naming
-// the fields, never a failure.
+// The API under bad input (fast-check): any JSON body, any valid plan with
+// one field replaced by any JSON value, and any answers sent with a plan get a
+// report or a 400 naming the fields, never a failure.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -24,7 +24,7 @@ async function post(body: unknown) {
 function expectReportOrFieldErrors(res: Awaited<ReturnType<typeof post>>) {
   expect([200, 400]).toContain(res.statusCode);
   const body = res.json();
-  if (res.statusCode === 200) expect(['compliant', 'review', 'non-compliant', 'out-of-scope']).toContain(body.verdict);
+  if (res.statusCode === 200) expect(['compliant', 'compliant-if', 'review', 'non-compliant', 'out-of-scope']).toContain(body.verdict);
   else {
     // The JSON parser itself refuses a body that could pollute prototypes ({"__proto__": ...}): a plain 400 with a message.
     expect(['invalid-plan', 'bad-request']).toContain(body.error);
@@ -59,6 +59,27 @@ describe('API robustness', () => {
           expect(res.json().issues.some((i: { path: string }) => i.path === part || i.path.startsWith(`${part}.`) || /^lots\.\d+\./.test(i.path))).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('a shipped plan with any answers (any path, any value) gets a report or a 400 naming each answer at fault by its planPath', async () => {
+    // Plan paths as questions write them (services[].healthCare, lots[].value.annual), dotted ones, and others that name no field.
+    const asked = paths.map((p) => p.replace(/\.0(?=\.|$)/g, '[]'));
+    const planPath = fc.oneof(fc.constantFrom(...asked), fc.constantFrom(...paths), fc.constantFrom(...asked).map((p) => `lots[].${p}`), fc.string({ maxLength: 30 }));
+    const answer = fc.record({ planPath, value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(null)) });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...cases), fc.array(answer, { maxLength: 3 }), async (plan, answers) => {
+        const res = await post({ plan, answers });
+        expectReportOrFieldErrors(res);
+        // Each issue is an answer's planPath, or a field of the plan the answers made (services.0.healthCare for services[].healthCare).
+        if (res.statusCode === 400 && res.json().error === 'invalid-plan') {
+          const given = answers.map((a) => a.planPath);
+          const tops = given.map((p) => p.replace(/^lots\[\]\./, '').split(/[.[]/)[0]!);
+          for (const issue of res.json().issues as { path: string }[])
+            expect(given.includes(issue.path) || tops.some((t) => issue.path === t || issue.path.startsWith(`${t}.`)) || /^lots\.\d+\./.test(issue.path), issue.path).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

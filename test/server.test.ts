@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import { checker } from './support/checker.js';
+import { directAwardC, plan } from './support/plans.js';
 
 const coventry = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', 'coventry-2024-competitive.json'), 'utf8'));
 let app: FastifyInstance;
@@ -20,8 +21,75 @@ describe('HTTP API', () => {
     expect(res.statusCode).toBe(200);
     const report = res.json();
     expect(report.verdict).toBe((await checker().check(coventry)).verdict);
-    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('psr.competitive.process');
+    // The route's own rule says how the route runs; the findings are what a person must look at.
+    expect(report.route.map((r: { ruleId: string }) => r.ruleId)).toContain('psr.competitive.process');
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('timetable.award-decision-too-late');
+    expect(report.next).toMatchObject({ kind: 'contradiction', date: '2024-10-20', ruleId: 'timetable.award-decision-too-late' });
     expect(report.trace).toBeUndefined();
+  });
+
+  it('POST /v1/check takes {"plan", "answers"}: the answers merged over the plan at their questions\' planPaths before it is checked', async () => {
+    const asked = plan({ ...directAwardC, incumbent: { contractEnd: null, originalLifetimeValue: null, satisfyingContract: null } });
+    const first = (await app.inject({ method: 'POST', url: '/v1/check', payload: asked })).json();
+    expect(first.verdict).toBe('review');
+    // Each question carries where its answer goes and the JSON Schema of the answer.
+    expect(first.questions.map((q: { planPath: string; answer: unknown }) => [q.planPath, q.answer])).toEqual([
+      ['incumbent.contractEnd', expect.objectContaining({ type: ['string', 'null'], format: 'date' })],
+      ['incumbent.originalLifetimeValue', expect.objectContaining({ type: ['number', 'null'] })],
+      ['incumbent.satisfyingContract', expect.objectContaining({ type: ['boolean', 'null'] })],
+    ]);
+    const answers = [
+      { planPath: 'incumbent.contractEnd', value: '2026-03-31' },
+      { planPath: 'incumbent.originalLifetimeValue', value: 3_000_000 },
+      { planPath: 'incumbent.satisfyingContract', value: true },
+    ];
+    const answered = await app.inject({ method: 'POST', url: '/v1/check', payload: { plan: asked, answers } });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json()).toMatchObject({ verdict: 'compliant', questions: [] });
+    // The same report as the plan with the answers written in.
+    const merged = { ...asked, incumbent: { ...asked.incumbent, contractEnd: '2026-03-31', originalLifetimeValue: 3_000_000, satisfyingContract: true } };
+    expect(answered.json()).toEqual((await app.inject({ method: 'POST', url: '/v1/check', payload: merged })).json());
+    // Not known (null) leaves the question open; the others answered are gone.
+    const some = (await app.inject({ method: 'POST', url: '/v1/check?trace=true', payload: { plan: asked, answers: [answers[0], { planPath: 'incumbent.satisfyingContract', value: null }] } })).json();
+    expect(some.questions.map((q: { planPath: string }) => q.planPath)).toEqual(['incumbent.originalLifetimeValue', 'incumbent.satisfyingContract']);
+    expect(some.trace.length).toBeGreaterThan(0);
+    // No answers: the plan as it is.
+    expect((await app.inject({ method: 'POST', url: '/v1/check', payload: { plan: asked } })).json().verdict).toBe('review');
+    // [] answers for every entry of a list.
+    const twoServices = plan({ services: [{ description: 'a', cpv: ['85312500'] }, { description: 'b', cpv: ['85312500'] }] });
+    const services = await app.inject({ method: 'POST', url: '/v1/check', payload: { plan: twoServices, answers: [{ planPath: 'services[].healthCare', value: false }] } });
+    expect(services.json().regime.applicable).not.toBe('psr');
+  });
+
+  it('a bad answer is a 400 problem naming the field; a request of neither form names what is wrong', async () => {
+    const asked = plan({ incumbent: { contractEnd: null } });
+    const post = (payload: unknown) => app.inject({ method: 'POST', url: '/v1/check', payload: payload as object });
+    const bad = await post({ plan: asked, answers: [{ planPath: 'incumbent.contractEnd', value: '31 March 2026' }, { planPath: 'staff.proposedRedundancies', value: -2 }, { planPath: 'incumbent.endDate', value: '2026-03-31' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.json()).toMatchObject({ type: '/problems/invalid-plan', status: 400 });
+    expect(bad.json().issues).toEqual([
+      { path: 'incumbent.contractEnd', message: 'the answer must be a date written YYYY-MM-DD, or null for not known' },
+      { path: 'staff.proposedRedundancies', message: 'the answer must be a whole number from 0 to 1000000, or null for not known' },
+      { path: 'incumbent.endDate', message: expect.stringMatching(/^is not a field of the plan: incumbent has no field "endDate"/) },
+    ]);
+    // An answer the field takes but the plan as a whole refuses: named as the plan format names it.
+    const lot = await post({ plan: { ...asked, lots: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B', value: { annual: 1, vatIncluded: false } }] }, answers: [{ planPath: 'value.vatIncluded', value: true }] });
+    expect(lot.statusCode).toBe(400);
+    expect(lot.json().issues.map((i: { path: string }) => i.path)).toEqual(['lots.1.value.vatIncluded']);
+    const shapes: [unknown, string[]][] = [
+      [{ plan: asked, answers: { 'incumbent.contractEnd': '2026-03-31' } }, ['answers']],
+      [{ answers: [] }, ['plan']],
+      [{ plan: 'a plan', answers: [] }, ['plan']],
+      [{ plan: asked, answers: [], trace: true }, ['trace']],
+      [{ plan: asked, answers: [{ value: 1 }, { planPath: 'incumbent.contractEnd' }] }, ['answers.0', 'incumbent.contractEnd']],
+    ];
+    for (const [payload, paths] of shapes) {
+      const res = await post(payload);
+      expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
+      expect(res.json().issues.map((i: { path: string }) => i.path), JSON.stringify(payload).slice(0, 80)).toEqual(paths);
+    }
+    expect(bad.body).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('POST /v1/check?trace=true includes the trace', async () => {
@@ -137,6 +205,16 @@ describe('HTTP API', () => {
     const doc = (await app.inject({ url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/check', '/v1/rules', '/v1/rules/{id}', '/healthz']));
+    // /v1/check takes a plan, or a plan with answers; each question in the report carries its planPath and answer schema.
+    expect(doc.paths['/v1/check'].post.requestBody.content['application/json'].schema.oneOf).toEqual([
+      { $ref: '#/components/schemas/Plan' },
+      { $ref: '#/components/schemas/PlanWithAnswers' },
+    ]);
+    expect(doc.components.schemas.PlanWithAnswers).toMatchObject({ required: ['plan'], properties: { plan: { $ref: '#/components/schemas/Plan' }, answers: { items: { $ref: '#/components/schemas/Answer' } } } });
+    expect(doc.components.schemas.Answer.required).toEqual(['planPath', 'value']);
+    const report = doc.components.schemas.Report;
+    const question = report.properties.questions.items;
+    expect(question.required).toEqual(expect.arrayContaining(['planPath', 'answer', 'question', 'why', 'decides']));
     const docs = await app.inject({ url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');

@@ -10,6 +10,29 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../src/server/openapi.js';
 
 const root = join(import.meta.dirname, '..');
+
+/** A client of the answers form, written beside the generated types (test/clients/generated/ is not kept in git). */
+const ANSWERS_CLIENT = `import type { components, paths } from './api.js';
+
+type CheckRequest = paths['/v1/check']['post']['requestBody']['content']['application/json'];
+type Report = paths['/v1/check']['post']['responses']['200']['content']['application/json'];
+type Plan = components['schemas']['Plan'];
+
+/** Every open question answered "not known" except those given: each question carries its planPath and answer schema. */
+export function answering(plan: Plan, report: Report, given: Record<string, unknown>): CheckRequest {
+  const answers = report.questions.flatMap((q) => (q.planPath === null ? [] : [{ planPath: q.planPath, value: q.planPath in given ? given[q.planPath] : null }]));
+  const schemas: Record<string, unknown>[] = report.questions.map((q) => q.answer);
+  void schemas;
+  return { plan, answers };
+}
+
+// A bare plan is still a check request.
+export const bare = (plan: Plan): CheckRequest => plan;
+// @ts-expect-error an answer names its plan path
+export const noPath = (plan: Plan): CheckRequest => ({ plan, answers: [{ value: 1 }] });
+// @ts-expect-error answers are a list, not keyed by plan path
+export const keyed = (plan: Plan): CheckRequest => ({ plan, answers: { 'value.annual': 1 } });
+`;
 const doc = openApiDocument() as Record<string, any>;
 
 describe('the OpenAPI document', () => {
@@ -32,6 +55,8 @@ describe('the OpenAPI document', () => {
     mkdirSync(dir, { recursive: true });
     // Fields with a default are optional in a request (defaultNonNullable: false), as the plan format says.
     writeFileSync(join(dir, 'api.d.ts'), astToString(await openapiTS(doc as never, { defaultNonNullable: false })));
+    // A client that answers a report's questions: POST /v1/check's second form, {"plan", "answers"}, typed by the same types.
+    writeFileSync(join(dir, 'answers-client.ts'), ANSWERS_CLIENT);
     const tsconfig = join(root, 'node_modules', '.cache', 'procheck-clients.tsconfig.json');
     mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
     writeFileSync(
@@ -39,7 +64,7 @@ describe('the OpenAPI document', () => {
       JSON.stringify({
         extends: join(root, 'tsconfig.json'),
         compilerOptions: { noEmit: true, rootDir: root },
-        include: [join(root, 'test', 'clients', '*.ts'), join(root, 'test', 'clients', 'generated', '*.d.ts')],
+        include: [join(root, 'test', 'clients', '*.ts'), join(root, 'test', 'clients', 'generated', '*.ts')],
         // The main tsconfig leaves the clients out (their types are generated here, by this test).
         exclude: [],
       }),

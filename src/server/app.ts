@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { createChecker, type Checker } from '../engine/checker.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { PlanValidationError } from '../plan/parse.js';
+import { applyAnswers } from '../plan/answers.js';
 import { planJsonSchema } from '../plan/json-schema.js';
 import { reportJsonSchema } from '../report/json-schema.js';
 import { catalogue, overlayCatalogue } from '../review/render-catalogue.js';
@@ -32,6 +33,26 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 1_048_576;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const CHECK_WITH_ANSWERS = 'a check with answers is {"plan": {...}, "answers": [{"planPath": "...", "value": ...}]}';
+
+/**
+ * The plan a check request asks about: a bare plan, or {"plan", "answers"}
+ * with each answer set at its question's planPath (applyAnswers, as the
+ * command line's --ask and the web page merge theirs). A plan has no field
+ * "plan" or "answers", so either key marks the second form.
+ */
+function planOfCheckRequest(body: unknown): unknown {
+  if (!isObject(body) || !(Object.hasOwn(body, 'plan') || Object.hasOwn(body, 'answers'))) return body;
+  const issues = Object.keys(body)
+    .filter((k) => k !== 'plan' && k !== 'answers')
+    .map((k) => ({ path: k, message: `unknown field: ${CHECK_WITH_ANSWERS}` }));
+  if (!isObject(body.plan)) issues.push({ path: 'plan', message: `must be the plan (a JSON object): ${CHECK_WITH_ANSWERS}` });
+  if (body.answers !== undefined && !Array.isArray(body.answers)) issues.push({ path: 'answers', message: 'must be a list of answers, each {"planPath": "<a question\'s planPath>", "value": <the answer, or null for not known>}' });
+  if (issues.length) throw new PlanValidationError(issues);
+  return applyAnswers(body.plan, (body.answers ?? []) as { planPath: string; value: unknown }[]);
+}
 /** A file of notices may be a week of releases: larger than any plan. */
 export const NOTICE_BODY_LIMIT = 32 * 1_048_576;
 
@@ -125,7 +146,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   };
   app.post<{ Querystring: { trace?: string } }>('/v1/check', { preHandler: jsonOnly }, async (req) => {
     const trace = req.query.trace === 'true' || req.query.trace === '1';
-    return checker.check(req.body, { trace, untrusted: true });
+    return checker.check(planOfCheckRequest(req.body), { trace, untrusted: true });
   });
   // Notices come as JSON, or as the text of a file (NDJSON, or JSON cut short, which only a tolerant reader keeps).
   app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));

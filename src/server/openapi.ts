@@ -17,12 +17,41 @@ const errorSchema = {
     detail: { type: 'string', description: 'This occurrence of the problem, in words.' },
     issues: {
       type: 'array',
-      description: 'Extension member, for invalid-plan: each bad field, by dotted path.',
+      description: 'Extension member, for invalid-plan: each bad field, by dotted path (an answer\'s by its planPath).',
       items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
     },
     error: { type: 'string', description: 'The kind of problem as a short code (the last part of type), kept for earlier clients.' },
     message: { type: 'string', description: 'The same as detail, kept for earlier clients.' },
   },
+} as const;
+
+/** One answer to a report's question, merged over the plan before it is checked. */
+const answerSchema = {
+  type: 'object',
+  description:
+    'An answer to one of a report\'s questions (Report.questions[]): the value for the plan field at its planPath, merged over the plan before it is checked. The value is as the question\'s answer JSON Schema (questions[].answer) says; null is "not known" (the field is set to null, left out, or refused where the plan must state it).',
+  required: ['planPath', 'value'],
+  properties: {
+    planPath: {
+      type: 'string',
+      description:
+        'The question\'s planPath: dotted field names (staff.proposedRedundancies); [] for every entry of a list (services[].healthCare); [n] for one (services[0].cpv); lots[] for every lot that states its own copy of the field\'s group (lots[].value.annual). A path that is not a plan field is a 400 naming it.',
+    },
+    value: { description: 'The answer, as the question\'s answer schema says; null: not known.' },
+  },
+  additionalProperties: false,
+} as const;
+
+/** A plan with answers to its report's questions. */
+const planWithAnswersSchema = {
+  type: 'object',
+  description: 'A plan and answers to its report\'s questions, merged over it (in order, a later answer over an earlier one) before it is checked.',
+  required: ['plan'],
+  properties: {
+    plan: { $ref: '#/components/schemas/Plan' },
+    answers: { type: 'array', items: { $ref: '#/components/schemas/Answer' } },
+  },
+  additionalProperties: false,
 } as const;
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: ref } } });
@@ -45,12 +74,17 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       '/v1/check': {
         post: {
-          summary: 'Check a plan',
+          summary: 'Check a plan, or a plan with answers to its report\'s questions',
+          description:
+            'The body is a plan, or {"plan": ..., "answers": [{"planPath": ..., "value": ...}]}: the answers to a report\'s questions (each question carries its planPath and its answer JSON Schema), merged over the plan before it is checked. The report\'s questions are what is still open.',
           parameters: [{ name: 'trace', in: 'query', required: false, schema: { type: 'boolean' }, description: 'Include every rule evaluated and the values its conditions saw.' }],
-          requestBody: { required: true, content: json('#/components/schemas/Plan') },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/Plan' }, { $ref: '#/components/schemas/PlanWithAnswers' }] } } },
+          },
           responses: {
             '200': { description: 'The report (whatever the verdict)', content: json('#/components/schemas/Report') },
-            '400': problem('The plan is not valid: each bad field is named'),
+            '400': problem('The plan or an answer is not valid: each bad field is named (an answer by its planPath; answers.<n> for an entry that is not {planPath, value})'),
             ...POST_PROBLEMS,
           },
         },
@@ -110,7 +144,14 @@ export function openApiDocument(): Record<string, unknown> {
       '/v1/schema/report': { get: { summary: 'JSON Schema of the report', responses: { '200': { description: 'JSON Schema' } } } },
       '/healthz': { get: { summary: 'Liveness, with the rule-set version', responses: { '200': { description: 'ok' } } } },
     },
-    components: { schemas: { ...hoistDefs([planJsonSchema(), reportJsonSchema(), optionsJsonSchema(), noticeAuditJsonSchema()]), Error: errorSchema } },
+    components: {
+      schemas: {
+        ...hoistDefs([planJsonSchema(), reportJsonSchema(), optionsJsonSchema(), noticeAuditJsonSchema()]),
+        Answer: answerSchema,
+        PlanWithAnswers: planWithAnswersSchema,
+        Error: errorSchema,
+      },
+    },
   };
 }
 
