@@ -12,7 +12,17 @@ const PART_NAMES: Record<string, string> = {
   requires: 'facts it needs',
   appliesBy: 'date that picks the value',
   planDate: 'plan date compared',
+  openTitle: 'the question when the plan leaves it open (openTitle)',
+  openReason: 'what it says before the questions when left open (openReason)',
+  asCondition: 'the condition on the authority’s act (asCondition)',
+  holds: 'why the route holds (holds)',
+  shows: 'how it is shown (shows)',
+  instead: 'what to do instead (instead)',
+  reviewed: 'who reviewed it (reviewed)',
 };
+
+/** Parts shown before and after as blocks of lines, even when short. */
+const BLOCK_PARTS = new Set(['steps', 'requires', 'rules', 'holds', 'instead']);
 const partName = (p: string) => PART_NAMES[p] ?? p;
 
 function summaryLine(d: RuleSetDiff): string {
@@ -23,7 +33,7 @@ function summaryLine(d: RuleSetDiff): string {
 }
 
 function partText(p: PartChange, indent: string): string[] {
-  if (p.before.length <= 1 && p.after.length <= 1 && p.part !== 'steps' && p.part !== 'requires' && p.part !== 'rules')
+  if (p.before.length <= 1 && p.after.length <= 1 && !BLOCK_PARTS.has(p.part))
     return [`${indent}${partName(p.part)}: ${p.before[0] ?? '(none)'} -> ${p.after[0] ?? '(none)'}`];
   return [
     `${indent}${partName(p.part)}:`,
@@ -43,7 +53,18 @@ function addedRuleText(v: RuleView): string[] {
     '    It fires when:',
     ...phraseLines(v.conditions, '      ', false),
     `    Reason: “${v.reason}”`,
+    `    Shown as: ${v.showsText}`,
+    ...(v.open.title ? [`    Left open, it asks: ${v.open.title}`] : []),
+    ...(v.asCondition ? [`    ${v.asCondition.sentence}`] : []),
+    ...(v.holds.length ? ['    Why the route holds:', ...v.holds.flatMap((h) => holdsText(h, '      '))] : []),
     ...(v.steps.length ? [`    Steps: ${v.steps.map((s) => s.id).join(', ')}`] : []),
+  ];
+}
+
+function holdsText(h: RuleView['holds'][number], indent: string): string[] {
+  return [
+    `${indent}- ${h.when ? '' : `${h.whenText}: `}“${h.inWords}”`,
+    ...(h.when ? phraseLines({ ...h.when, text: `when: ${h.when.text}` }, `${indent}  `, false) : []),
   ];
 }
 
@@ -146,6 +167,21 @@ export function renderDiffMarkdown(d: RuleSetDiff): string {
       '',
       `> ${mdText(v.reason)}`,
       '',
+      `Shown as: ${mdText(v.showsText)}.`,
+      '',
+      ...(v.open.title ? [`Left open, it asks: ${mdText(v.open.title)}`, ''] : []),
+      ...(v.asCondition ? [mdText(v.asCondition.sentence), ''] : []),
+      ...(v.holds.length
+        ? [
+            'Why the route holds:',
+            '',
+            ...v.holds.flatMap((h) => [
+              `- ${h.when ? '' : `${mdText(h.whenText)}: `}“${mdText(h.inWords)}”`,
+              ...(h.when ? mdPhrase({ ...h.when, text: `when: ${h.when.text}` }, '  ') : []),
+            ]),
+            '',
+          ]
+        : []),
     ]),
   );
   section(

@@ -25,7 +25,7 @@ export interface ParamView {
   appliesBy: string;
   source: Citation;
   periods: ParamPeriodView[];
-  /** Where the rule uses it: "when it applies", "the test", "the reason", "step <id>". */
+  /** Where the rule uses it: "when it applies", "the test", "the reason", "when left open", "the condition", "why the route holds", "step <id>". */
   usedIn: string[];
   /** In a list of every parameter: the rules that read it (none for those only the derived facts read, such as thresholds). */
   readBy?: string[];
@@ -70,6 +70,15 @@ export function paramsOfRule(rule: RuleDefinition, steps: Map<string, StepDefini
     if (p) use(p, 'the test');
   }
   for (const ph of placeholders(rule.reason)) if (ph.param) use(ph.param, 'the reason');
+  if (rule.openReason) for (const ph of placeholders(rule.openReason)) if (ph.param) use(ph.param, 'when left open');
+  if (rule.asCondition) for (const ph of placeholders(rule.asCondition)) if (ph.param) use(ph.param, 'the condition');
+  for (const h of rule.holds ?? []) {
+    for (const ph of placeholders(h.text)) if (ph.param) use(ph.param, 'why the route holds');
+    for (const t of leafTests(h.when)) {
+      const p = paramRef(t.value);
+      if (p) use(p, 'why the route holds');
+    }
+  }
   for (const s of rule.steps) {
     const amount = steps.get(s)?.timing?.amount?.param;
     if (amount) use(amount, `step ${s}`);

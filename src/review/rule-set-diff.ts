@@ -131,6 +131,45 @@ function conditionLines(c: RuleDefinition['conditions'] | undefined, ctx: RuleCo
   return c ? phraseLines(describeCondition(c, ctx.params), '', false) : ['(always: no "when it applies" test)'];
 }
 
+/**
+ * Why the route holds: the reasons at the given places (1 for the first), each
+ * with the condition that chooses it in words; a place the rule has no reason
+ * at reads "(none)".
+ */
+function holdsLines(h: RuleDefinition['holds'], at: number[], ctx: RuleContext): string[] {
+  const all = h ?? [];
+  if (!all.length) return ['(none)'];
+  return at.flatMap((i) => {
+    const x = all[i];
+    if (!x) return [`- reason ${i + 1}: (none)`];
+    const head = `- reason ${i + 1}: “${x.text}”`;
+    if (!x.when) return [head, `  - ${i === 0 ? 'always' : 'otherwise'}`];
+    const when = phraseLines(describeCondition(x.when, ctx.params), '  ', false);
+    when[0] = when[0]!.replace(/^(\s*)- /, '$1- when: ');
+    return [head, ...when];
+  });
+}
+
+/** The places (from 0) where two lists of reasons differ: only those are shown. */
+function holdsChanged(a: RuleDefinition['holds'], b: RuleDefinition['holds']): number[] {
+  const n = Math.max(a?.length ?? 0, b?.length ?? 0);
+  return Array.from({ length: n }, (_, i) => i).filter((i) => !same(a?.[i], b?.[i]));
+}
+
+const SHOWS_SHORT: Record<string, string> = {
+  finding: 'finding (a finding at its severity)',
+  steps: 'steps (how the route runs: its reason heads the required steps)',
+  holds: 'holds (a reason the route holds)',
+};
+
+function insteadLines(i: RuleDefinition['instead']): string[] {
+  return i ? [i.what, `steps: ${i.steps.join(', ')}`] : ['(none)'];
+}
+
+function reviewedText(r: RuleDefinition['reviewed']): string {
+  return r ? `${r.by}${r.role ? ` (${r.role})` : ''} on ${r.on}${r.note ? `: ${r.note}` : ''}` : '(none)';
+}
+
 function ruleChange(a: RuleEntry, b: RuleEntry): RuleChange | null {
   const parts: PartChange[] = [];
   const ra = a.rule;
@@ -143,8 +182,18 @@ function ruleChange(a: RuleEntry, b: RuleEntry): RuleChange | null {
   if (!same(ra.appliesWhen, rb.appliesWhen)) parts.push({ part: 'appliesWhen', before: conditionLines(ra.appliesWhen, a.ctx), after: conditionLines(rb.appliesWhen, b.ctx) });
   if (!same(ra.conditions, rb.conditions)) parts.push({ part: 'conditions', before: conditionLines(ra.conditions, a.ctx), after: conditionLines(rb.conditions, b.ctx) });
   text('reason', ra.reason, rb.reason);
+  text('openTitle', ra.openTitle ?? '(none)', rb.openTitle ?? '(none)');
+  text('openReason', ra.openReason ?? '(none)', rb.openReason ?? '(none)');
+  text('asCondition', ra.asCondition ?? '(none)', rb.asCondition ?? '(none)');
+  if (!same(ra.holds, rb.holds)) {
+    const at = holdsChanged(ra.holds, rb.holds);
+    parts.push({ part: 'holds', before: holdsLines(ra.holds, at, a.ctx), after: holdsLines(rb.holds, at, b.ctx) });
+  }
+  text('shows', SHOWS_SHORT[ra.shows] ?? ra.shows, SHOWS_SHORT[rb.shows] ?? rb.shows);
   if (!same(ra.steps, rb.steps)) parts.push({ part: 'steps', before: ra.steps, after: rb.steps });
+  if (!same(ra.instead, rb.instead)) parts.push({ part: 'instead', before: insteadLines(ra.instead), after: insteadLines(rb.instead) });
   text('scope', ra.scope, rb.scope);
+  text('reviewed', reviewedText(ra.reviewed), reviewedText(rb.reviewed));
   text('file', a.ctx.file, b.ctx.file);
   return parts.length ? { ...summary(b), parts } : null;
 }
@@ -185,7 +234,12 @@ function readers(rules: Map<string, RuleEntry>, steps: Map<string, StepDefinitio
       const p = paramRef(t.value);
       if (p) add(p, rule.id);
     }
-    for (const ph of placeholders(rule.reason)) if (ph.param) add(ph.param, rule.id);
+    for (const text of [rule.reason, rule.openReason, rule.asCondition, ...(rule.holds ?? []).map((h) => h.text)])
+      if (text) for (const ph of placeholders(text)) if (ph.param) add(ph.param, rule.id);
+    for (const t of (rule.holds ?? []).flatMap((h) => leafTests(h.when))) {
+      const p = paramRef(t.value);
+      if (p) add(p, rule.id);
+    }
     for (const s of rule.steps) {
       const p = steps.get(s)?.timing?.amount?.param;
       if (p) add(p, rule.id);
