@@ -264,52 +264,14 @@ function contextsFor(plan: PlanInput, slots: Slot[], rand: () => number, cap = 3
   return Array.from({ length: cap }, () => Object.fromEntries(all.map((s, j) => [s.key, per[j]![Math.floor(rand() * per[j]!.length)]])));
 }
 
-// ---- where "no needless questions" can be exact ----------------------------
+// ---- no needless questions --------------------------------------------------
 //
-// Three-valued (Kleene) reading names exactly the facts that can change a
-// condition when each unknown fact is read once: then some answers to the
-// others make the named fact decide it. Where one unknown plan field feeds
-// two tests of the same rule (the same fact twice, or two derived facts from
-// one field, e.g. incumbent.originalLifetimeValue behind changeValueRatio and
-// changeCumulativeRatio), the tests are tied and Kleene's answer is a safe
-// over-approximation: it may ask a question no answer turns. Those findings
-// are left out of property 2 (soundness, property 1, still holds them: a
-// needless question can only make a verdict review, never wrong), and so are
-// plans whose dates fall outside the bank-holiday data (2015-2030), where no
-// plan field can settle a working-day count.
-
-const ALL_RULES: Map<string, RuleDefinition> = new Map(
-  [...checker().ruleSet.rules, ...[...checker().ruleSet.overlays.values()].flatMap((o) => o.rules)].map((r) => [r.id, r]),
-);
-
-/** The plan-field facts a catalogue fact can come from (its own if it is asked directly, else its sources', recursively). */
-function planFieldsOf(fact: string, seen = new Set<string>()): string[] {
-  if (!isFactName(fact) || seen.has(fact)) return [];
-  seen.add(fact);
-  const info = FACT_CATALOGUE[fact as FactName] as { question?: string; from?: readonly string[] };
-  if (info.question !== undefined) return [fact];
-  return (info.from ?? []).flatMap((f) => planFieldsOf(f, seen));
-}
-
-function leafFacts(c: ConditionT | undefined): string[] {
-  if (!c) return [];
-  if ('all' in c) return c.all.flatMap(leafFacts);
-  if ('any' in c) return c.any.flatMap(leafFacts);
-  if ('not' in c) return leafFacts(c.not);
-  const v = c.value;
-  const other = v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? [v.fact] : [];
-  return [c.fact, ...other];
-}
-
-/** Does any plan field the finding asks about feed more than one test of its rule? */
-function tiedTests(ruleId: string, asked: string[]): boolean {
-  const rule = ALL_RULES.get(ruleId);
-  if (!rule) return false;
-  const uses = new Map<string, number>();
-  for (const leaf of [...leafFacts(rule.appliesWhen), ...leafFacts(rule.conditions)])
-    for (const f of new Set(planFieldsOf(leaf))) uses.set(f, (uses.get(f) ?? 0) + 1);
-  return asked.some((f) => (uses.get(f) ?? 0) > 1);
-}
+// Every question a finding asks is held to it, ties included: where one plan
+// field feeds two tests of a rule (incumbent.originalLifetimeValue behind two
+// ratios), Kleene's reading could over-approximate, so the engine asks only
+// facts some answer turns (issue 19; before it, such findings were left out
+// here). Plans whose dates fall outside the bank-holiday data (2015-2030) are
+// left out: no plan field can settle a working-day count there.
 
 const CALENDAR = { from: '2015-01-01', to: '2030-12-31' };
 function datesInCalendar(plan: PlanInput): boolean {
@@ -348,8 +310,8 @@ async function checkNeedless(plan: PlanInput, completions: Completion[], pick: n
     const cls = `${q.ruleId} asks for ${q.planPath}, which cannot change it`;
     if (found.seen(cls) >= 3) continue; // known: spend the time on other classes
     const pKeys = new Set(q.slots.map((s) => s.key));
-    const finding = report.findings.find((f) => f.ruleId === q.ruleId)!;
-    if (tiedTests(q.ruleId, finding.missingFacts.map((m) => m.fact))) continue;
+    // (For a plan in lots, the finding of the lot that asks it.)
+    const finding = report.findings.find((f) => f.ruleId === q.ruleId && f.missingFacts.some((m) => m.planPath === q.planPath))!;
     // A field asked with P that no completion can fill (e.g. change.extensionMonths, not an unknown fact) leaves the search incomplete: not judged.
     if (finding.missingFacts.some((m) => m.planPath !== null && m.planPath !== q.planPath && !m.planPath.split(/\s+and\s+/).every((f) => isUnknownField(f.trim()))))
       continue;

@@ -196,7 +196,7 @@ export const TimetablePlan = z.strictObject({
       'Was a qualifying planned procurement notice published, at least 40 days and not more than 12 months before the tender notice (Procurement Act 2023 ss.15(3) and 54(4), table entry 4)?',
   }),
   urgencyShortensTenderPeriod: unknownable(z.boolean()).meta({
-    description: 'Does a state of urgency make the usual minimum periods impractical (Procurement Act 2023 s.54(3) participation period, s.54(4) table entry 5)?',
+    description: 'Does a state of urgency make the usual minimum periods impractical (Procurement Act 2023 s.54(3) participation period, s.54(4) table entry 5)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   qualifyingPriorInformationNotice: unknownable(z.boolean()).meta({
     description:
@@ -228,7 +228,7 @@ export const Route = z.strictObject({
     .meta({ description: 'For the conclusion of a framework agreement: the framework\'s own term in months, every option included (not the term of the contracts called off under it).' }),
   frameworkTermJustified: unknownable(z.boolean()).meta({
     description:
-      'For a framework longer than the maximum term (PSR reg 16(5); PCR 2015 reg 33(3)): is the exceptional justification for its length recorded?',
+      'For a framework longer than the maximum term (PSR reg 16(5); PCR 2015 reg 33(3)): is the exceptional justification for its length recorded? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   advertised: unknownable(z.boolean()).meta({
     description:
@@ -272,9 +272,9 @@ export const Incumbent = z.strictObject({
     description: 'Regime the current contract was awarded under (changes follow that regime).',
   }),
   awardedBy: unknownable(Process).meta({ description: 'Process the current contract was awarded by (e.g. direct-award-a).' }),
-  satisfyingContract: unknownable(z.boolean()).meta({ description: 'Is the provider satisfying the current contract (PSR reg 9)?' }),
+  satisfyingContract: unknownable(z.boolean()).meta({ description: 'Is the provider satisfying the current contract (PSR reg 9)? A claim the authority must make itself: left out, it is not relied on (except for direct-award-c, whose choice is the claim, where it stays a question); null: not known.' }),
   likelyToSatisfyNewContract: unknownable(z.boolean()).meta({
-    description: 'Is it likely to satisfy the proposed contract to a sufficient standard (PSR reg 9)?',
+    description: 'Is it likely to satisfy the proposed contract to a sufficient standard (PSR reg 9)? A claim the authority must make itself: left out, it is not relied on (except for direct-award-c, whose choice is the claim, where it stays a question); null: not known.',
   }),
   extensionRemainingMonths: unknownable(z.number().int().nonnegative().max(MAX_MONTHS, `must be at most ${MAX_MONTHS} months (50 years)`)).meta({
     description: 'Extension still available under the current contract\'s written options, in months.',
@@ -369,19 +369,19 @@ export const FrameworkAgreement = z.strictObject({
 
 export const DirectAwardFacts = z.strictObject({
   onlyProviderCapable: unknownable(z.boolean()).meta({
-    description: 'Is the existing provider the only one that can realistically provide the services, because of their nature (PSR reg 7)?',
+    description: 'Is the existing provider the only one that can realistically provide the services, because of their nature (PSR reg 7)? A claim the authority must make itself: left out, it is not relied on (except for direct-award-a, whose choice is the claim, where it stays a question); null: not known.',
   }),
   patientChoiceService: unknownable(z.boolean()).meta({
     description: 'Do patients have a choice of provider for these services (e.g. legal right to choose) (PSR reg 8)?',
   }),
   providerNumbersRestricted: unknownable(z.boolean()).meta({
-    description: 'Does the authority restrict the number of providers (PSR reg 8)?',
+    description: 'Does the authority restrict the number of providers (PSR reg 8)? A claim the authority must make itself: left out, it is not relied on (except for direct-award-b, whose choice is the claim, where it stays a question); null: not known.',
   }),
   allQualifyingProvidersOffered: unknownable(z.boolean()).meta({
-    description: 'Will every provider that meets the requirements be offered a contract (PSR reg 8)?',
+    description: 'Will every provider that meets the requirements be offered a contract (PSR reg 8)? A claim the authority must make itself: left out, it is not relied on (except for direct-award-b, whose choice is the claim, where it stays a question); null: not known.',
   }),
   expressionOfInterestArrangements: unknownable(z.boolean()).meta({
-    description: 'Does the authority have arrangements in place that let providers express an interest in providing the services (PSR reg 6(4)(d))?',
+    description: 'Does the authority have arrangements in place that let providers express an interest in providing the services (PSR reg 6(4)(d))? A claim the authority must make itself: left out, it is not relied on (except for direct-award-b, whose choice is the claim, where it stays a question); null: not known.',
   }),
   materiallyDifferent: unknownable(z.boolean()).meta({
     description: 'Are the proposed arrangements materially different in character from the existing contract when it was entered into (PSR reg 6 considerable change)?',
@@ -390,10 +390,10 @@ export const DirectAwardFacts = z.strictObject({
     description: 'Are the changes from the existing contract attributable to a decision of the authority (PSR reg 6)?',
   }),
   mostSuitableProviderIdentifiable: unknownable(z.boolean()).meta({
-    description: 'Can the authority identify the most suitable provider without a competition, having considered likely providers (PSR reg 10)?',
+    description: 'Can the authority identify the most suitable provider without a competition, having considered likely providers (PSR reg 10)? A claim the authority must make itself: left out, it is not relied on (except for most-suitable-provider, whose choice is the claim, where it stays a question); null: not known.',
   }),
   replacesExpiringContract: unknownable(z.boolean()).meta({
-    description: 'Does the new contract replace an existing contract on its expiry (PSR reg 9)?',
+    description: 'Does the new contract replace an existing contract on its expiry (PSR reg 9)? Not stated, the dates decide it where the service starts the day after the existing contract ends.',
   }),
 });
 
@@ -412,11 +412,11 @@ export const ChangeFacts = z.strictObject({
     description: 'Total change in lifetime value since the contract was entered into, this change included (PSR reg 13(2)). Defaults to valueChange.',
   }),
   providedForInContract: unknownable(z.boolean()).meta({
-    description: 'Is the change clearly and unambiguously provided for in the original contract (PSR reg 13(1)(a); PCR reg 72(1)(a))?',
+    description: 'Is the change clearly and unambiguously provided for in the original contract (PSR reg 13(1)(a); PCR reg 72(1)(a))? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   providedForInNotice: unknownable(z.boolean()).meta({
     description:
-      'Was the possibility of the change also unambiguously provided for in the tender or transparency notice for the award of the contract (Procurement Act 2023 Sch 8 para 1(a)(ii): the contract alone is not enough)?',
+      'Was the possibility of the change also unambiguously provided for in the tender or transparency notice for the award of the contract (Procurement Act 2023 Sch 8 para 1(a)(ii): the contract alone is not enough)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   materiallyDifferent: unknownable(z.boolean()).meta({
     description:
@@ -424,14 +424,14 @@ export const ChangeFacts = z.strictObject({
   }),
   attributableToAuthority: unknownable(z.boolean()).meta({ description: 'Is the change attributable to a decision of the authority?' }),
   externalFactors: unknownable(z.boolean()).meta({
-    description: 'Is the change a response to external factors beyond the control of both parties, such as patient volumes or a contract price formula (PSR reg 13(1)(c))?',
+    description: 'Is the change a response to external factors beyond the control of both parties, such as patient volumes or a contract price formula (PSR reg 13(1)(c))? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   unforeseeable: unknownable(z.boolean()).meta({
     description:
-      'Was the need for the change brought about by circumstances a diligent authority could not have foreseen (PCR 2015 reg 72(1)(c); Procurement Act 2023 Sch 8 para 4)?',
+      'Was the need for the change brought about by circumstances a diligent authority could not have foreseen (PCR 2015 reg 72(1)(c); Procurement Act 2023 Sch 8 para 4)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   additionalServices: unknownable(z.boolean()).meta({
-    description: 'Is the change the addition of services (or goods or works) that have become necessary and were not in the original contract (PCR 2015 reg 72(1)(b); Procurement Act 2023 Sch 8 para 7)?',
+    description: 'Is the change the addition of services (or goods or works) that have become necessary and were not in the original contract (PCR 2015 reg 72(1)(b); Procurement Act 2023 Sch 8 para 7)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   changeOfSupplierImpracticable: unknownable(z.boolean()).meta({
     description:
@@ -442,7 +442,7 @@ export const ChangeFacts = z.strictObject({
       'Is the change substantial: would it have changed who could bid or who won, shift the economic balance to the supplier, or considerably extend the scope (PCR 2015 reg 72(8); Procurement Act 2023 s.74(3))?',
   }),
   providerSuccessionOnly: unknownable(z.boolean()).meta({
-    description: 'Is the only change the provider\'s identity, by succession after corporate change, to a provider meeting the basic selection criteria (PSR reg 13(1)(b))?',
+    description: 'Is the only change the provider\'s identity, by succession after corporate change, to a provider meeting the basic selection criteria (PSR reg 13(1)(b))? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
 });
 
@@ -463,7 +463,7 @@ export const Staff = z.strictObject({
     description: 'Is there an organised grouping of staff whose principal purpose is delivering the current service (TUPE reg 3(1)(b))?',
   }),
   activitiesFundamentallyChanged: unknownable(z.boolean()).meta({
-    description: 'Will the activities be fundamentally different after the change (TUPE reg 3(2A))?',
+    description: 'Will the activities be fundamentally different after the change (TUPE reg 3(2A))? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   pensionSchemes: z
     .array(z.enum(['lgps', 'nhs-pension-scheme', 'other-defined-benefit', 'defined-contribution', 'unknown']))

@@ -229,9 +229,8 @@ const healthCareByCodes = (plan: PlanInput, slot: Slot) => {
   return service !== undefined && service.healthCare === undefined && healthCareFromCodes(service, plan.authority.type, params(), plan.dates.procurementStart) !== null;
 };
 
-/** Left out (not null), directAward.replacesExpiringContract follows the dates where the service starts the day after the existing contract ends. */
-const replacesByDates = (plan: PlanInput, slot: Slot) =>
-  get(plan, slot.path) === undefined && typeof plan.incumbent?.contractEnd === 'string' && addDays(plan.incumbent.contractEnd, 1) === plan.dates.contractStart;
+/** Not stated (left out or null), directAward.replacesExpiringContract follows the dates where the service starts the day after the existing contract ends: the plan's own dates answer it. */
+const replacesByDates = (plan: PlanInput) => typeof plan.incumbent?.contractEnd === 'string' && addDays(plan.incumbent.contractEnd, 1) === plan.dates.contractStart;
 
 /**
  * An exception, justification or determination the authority must itself
@@ -622,11 +621,10 @@ export function findingLines(r: Report | null): string[] {
   return r ? r.findings.map(findingLine) : ['(plan rejected by the schema)'];
 }
 
-/** A rule's finding as present/absent and severity. */
-/** A rule's finding as the report gives it: absent, or its severity, and whether it is decided or still open (asking for facts). */
+/** A rule's finding as the report gives it: absent, or its severity, and whether it is decided or still open (asking for facts); for a plan in lots, each lot's. */
 export function findingKey(r: Report, ruleId: string): string {
-  const f = r.findings.find((x) => x.ruleId === ruleId);
-  return f ? `${f.severity}${f.missingFacts.length ? ' (open)' : ''}` : 'absent';
+  const keys = r.findings.filter((x) => x.ruleId === ruleId).map((f) => `${f.lot ? `${f.lot}: ` : ''}${f.severity}${f.missingFacts.length ? ' (open)' : ''}`);
+  return keys.length ? keys.join('; ') : 'absent';
 }
 
 /** Compact JSON of a plan without the fields no rule reads, for failure messages. */
