@@ -8,7 +8,12 @@ import { UsageError } from '../../src/cli/usage-error.js';
 import { loadWorkedCases, loadRuleTests, casesForRule } from '../../src/review/rule-cases.js';
 import { main } from '../../src/cli/main.js';
 import { copyRules, edit } from '../support/rule-dirs.js';
-import { CASE_LISTS } from '../../src/review/catalogue-markdown.js';
+import { CASE_LISTS, mdText } from '../../src/review/catalogue-markdown.js';
+import { buildCatalogue } from '../../src/review/catalogue-sections.js';
+import { ruleViews } from '../../src/review/rule-view.js';
+import { factsOfRule } from '../../src/engine/compile.js';
+import { FACT_CATALOGUE, isFactName, type FactInfo } from '../../src/plan/fact-catalogue.js';
+import { PROCESS_LABELS } from '../../src/plan/process-labels.js';
 import { escapeHtml as e } from '../../src/report/html.js';
 
 const CASES = join(import.meta.dirname, '..', '..', 'cases');
@@ -244,5 +249,150 @@ describe('who reviewed a rule, and when', () => {
     let err = '';
     expect(await main(['rules', '--rules', dir], { out: () => {}, err: (t) => (err += t) })).toBe(22);
     expect(err).toContain('reviewed.on');
+  });
+});
+
+/** A string as each format writes it: markdown escapes its specials, html its entities. */
+const written = (format: string, text: string) => (format === 'md' ? mdText(text) : e(text));
+
+describe.each([
+  ['md', md],
+  ['html', html],
+])('the %s catalogue says what the plan leaving a rule open means (issue 19)', (format, out) => {
+  const section = (id: string) => ruleSection(out, id);
+  const law = (id: string) => allRules.find((r) => r.id === id)!;
+
+  it('every rule that can be left open gives the question it then asks: its own, or procheck’s general wording, said to be so', () => {
+    for (const r of allRules.filter((x) => x.severity !== 'info' && x.severity !== 'condition')) {
+      const own = section(r.id);
+      if (r.openTitle) expect(own, r.id).toContain(written(format, `If the plan leaves it open, it asks: ${r.openTitle}`));
+      else expect(own, r.id).toContain(written(format, 'procheck’s general wording'));
+    }
+    expect(section('psr.standstill.contract-too-early')).toContain(
+      written(format, 'If the plan leaves it open, it asks: Will the contract be entered into only after the standstill that follows the notice of intention to award has ended?'),
+    );
+    // An info rule left open stays information; a condition stays a condition.
+    expect(section('psr.competitive.process')).toContain(written(format, 'If the plan leaves it open, it stays information'));
+    expect(section('tupe.pensions-unknown')).toContain(written(format, 'If the plan leaves it open, it is still a condition'));
+  });
+
+  it('a rule’s condition on the authority’s act: a whole instruction, or the clause that completes the act’s, with its placeholders in words', () => {
+    for (const r of allRules.filter((x) => x.asCondition)) expect(section(r.id), r.id).toContain(written(format, 'As a condition on the authority\'s act: '));
+    expect(section('psr.standstill.contract-too-early')).toContain(
+      written(format, 'As a condition on the authority\'s act: Enter into the contract or publish the award decision on a date so that the standstill after the notice of intention to award has ended before the contract is entered into'),
+    );
+    expect(section('psr.governance.records-not-kept')).toContain(written(format, `As a condition on the authority's act: ${law('psr.governance.records-not-kept').asCondition}`));
+    expect(section('tupe.pensions-unknown')).toContain(
+      written(format, 'As a condition on the authority\'s act: Find out from the existing provider which pension schemes the staff assigned to the service belong to, before the procurement starts ([date the procurement starts])'),
+    );
+    expect(section('psr.competitive.process')).not.toContain('As a condition on the authority');
+  });
+
+  it('why the route holds: every reason of every rule, in words, with the condition that chooses it', () => {
+    const r = law('psr.direct-award-c.considerable-change-value');
+    const own = section(r.id);
+    expect(own).toContain('Why the route holds');
+    expect(own).toContain(written(format, 'When: Changes from the existing contract are attributable to the authority\'s decision: no'));
+    expect(own).toContain(written(format, 'When: All of these:'));
+    // The reasons are quotations: “…” in markdown, <q> in html.
+    const quote = format === 'md' ? '“' : '<q>';
+    expect(own).toContain(quote + written(format, 'The considerable change test is not met: the lifetime value rises by [increase in lifetime value over the existing contract (GBP)]'));
+    for (const rule of allRules.filter((x) => x.holds)) expect(section(rule.id), rule.id).toContain('Why the route holds');
+    // The reason with no condition of its own is the one given otherwise.
+    expect(section('psr.standstill.contract-too-early')).toContain(`Otherwise: ${quote}${written(format, 'The contract date, [date the contract is entered into], is on or after')}`);
+    expect(section('psr.competitive.process')).not.toContain('Why the route holds');
+  });
+
+  it('every placeholder of every text is said in words', () => {
+    expect(out).not.toContain('{{');
+  });
+
+  it('how a firing rule is shown, and a condition rule’s severity in words', () => {
+    expect(section('psr.competitive.process')).toContain(written(format, 'how the route runs: when it fires, its reason heads the required steps'));
+    expect(section('terms.options-in-value')).toContain(written(format, 'a reason the route holds: when it fires'));
+    expect(section('psr.standstill.contract-too-early')).toContain(written(format, 'a finding: when it fires, the report has a finding at its severity'));
+    expect(section('tupe.pensions-unknown')).toContain(written(format, 'a condition: what the authority must do'));
+    expect(section('tupe.pensions-unknown')).not.toMatch(/Severity(:\*\*|<\/dt><dd[^>]*>) condition\b/);
+  });
+
+  it('each claim a rule reads: not relied on when left out, with its default and burden, and the routes whose choice is the claim', () => {
+    const own = section('psr.direct-award-c.provider-not-satisfying');
+    expect(own).toContain(
+      written(format, 'Left out of a plan, this claim is not relied on (“The existing provider is satisfying the existing contract” is taken as no): PSR reg 6(5)(d)'),
+    );
+    expect(own).toContain(written(format, 'Except where the plan\'s route is the PSR direct award process C, whose choice is itself the claim: there it stays a question.'));
+    expect(section('psr.direct-award-b.mandatory')).toContain(written(format, '(“The authority restricts the number of providers” is taken as yes)'));
+    // Every claim any rule reads, from the fact catalogue: its burden is in the rule's section.
+    for (const r of allRules)
+      for (const f of factsOfRule(r).filter(isFactName)) {
+        const claim = (FACT_CATALOGUE[f] as FactInfo).claim;
+        if ((FACT_CATALOGUE[f] as FactInfo).kind === 'claim') expect(section(r.id), `${r.id} ${f}`).toContain(written(format, claim!.burden));
+      }
+  });
+
+  it('each act a rule reads, itself or through a fact worked out from it: left open, a condition, with its instruction', () => {
+    expect(section('psr.governance.records-not-kept')).toContain(written(format, 'An act of the authority: left open, it is a condition (Keep the record of the decision'));
+    const standstill = section('psr.standstill.service-starts-too-early');
+    expect(standstill).toContain(written(format, 'Read through “First day the contract may be entered into if no representations are made (PSR reg 12)”.'));
+    expect(standstill).toContain(written(format, 'An act of the authority: left open, it is a condition (Publish the award decision, on a date every rule allows).'));
+    for (const r of allRules)
+      for (const f of factsOfRule(r).filter(isFactName)) {
+        const act = (FACT_CATALOGUE[f] as FactInfo).act;
+        if ((FACT_CATALOGUE[f] as FactInfo).kind === 'act') expect(section(r.id), `${r.id} ${f}`).toContain(written(format, act!.instruction));
+      }
+  });
+
+  it('a section lists every claim (its default, burden and the routes that claim it) and every act (its instruction), from the fact catalogue', () => {
+    const start = out.indexOf(format === 'md' ? '<a id="claims-and-acts"></a>' : '<section id="claims-and-acts"');
+    const end = out.indexOf(format === 'md' ? '<a id="parameters"></a>' : '<section id="parameters"');
+    expect(start).toBeGreaterThan(-1);
+    const part = out.slice(start, end);
+    expect(out).toContain(format === 'md' ? '](#claims-and-acts)' : 'href="#claims-and-acts"');
+    const entries = Object.entries(FACT_CATALOGUE as Record<string, FactInfo>);
+    const claims = entries.filter(([, i]) => i.kind === 'claim');
+    const acts = entries.filter(([, i]) => i.kind === 'act');
+    expect(claims.length).toBeGreaterThan(5);
+    expect(acts.length).toBeGreaterThan(3);
+    expect(part).toContain(`Claims (${claims.length})`);
+    expect(part).toContain(`Acts of the authority (${acts.length})`);
+    for (const [fact, i] of claims) {
+      expect(part, fact).toContain(format === 'md' ? `<a id="fact-${fact}"></a>` : `id="fact-${fact}"`);
+      expect(part, fact).toContain(written(format, i.claim!.burden));
+      expect(part, fact).toContain(written(format, `the fact is taken as ${i.claim!.notClaimed ? 'yes' : 'no'}`));
+      for (const p of i.claim!.claimedBy ?? []) expect(part, fact).toContain(written(format, PROCESS_LABELS[p as keyof typeof PROCESS_LABELS]));
+    }
+    for (const [fact, i] of acts) {
+      expect(part, fact).toContain(format === 'md' ? `<a id="fact-${fact}"></a>` : `id="fact-${fact}"`);
+      expect(part, fact).toContain(written(format, i.act!.instruction));
+    }
+    // Facts about the world are not listed.
+    expect(part).not.toContain('fact-process"');
+    // Each links to the rules that read it.
+    expect(part).toContain(format === 'md' ? '[`psr.direct-award-c.provider-not-satisfying`](#psr.direct-award-c.provider-not-satisfying)' : 'href="#psr.direct-award-c.provider-not-satisfying"');
+  });
+});
+
+describe('the claims and acts, as data', () => {
+  it('the catalogue carries them, each with the rules that read it', () => {
+    const cat = buildCatalogue(ruleSet);
+    const contract = cat.facts.acts.find((a) => a.fact === 'contractSigned')!;
+    expect(contract).toMatchObject({ planPath: 'dates.contractSigned', instruction: 'Enter into the contract', done: null });
+    // Read directly, and through the facts worked out from it (the PSR notice of award's deadline).
+    expect(contract.readBy).toEqual(expect.arrayContaining(['psr.standstill.contract-too-early', 'psr.notices.award-notice-late']));
+    const restricted = cat.facts.claims.find((c) => c.fact === 'providerNumbersRestricted')!;
+    expect(restricted).toMatchObject({ notClaimed: true, notClaimedText: 'yes', claimedBy: [{ process: 'direct-award-b', label: 'PSR direct award process B' }] });
+  });
+
+  it('a rule view names the claims and acts it turns on, and what it is read through', () => {
+    const views = ruleViews(ruleSet);
+    const notice = views.find((v) => v.id === 'psr.notices.award-notice-late')!;
+    expect(notice.acts.map((a) => [a.fact, a.via?.fact])).toEqual([['contractSigned', 'psrAwardNoticeDue']]);
+    expect(notice.requires.find((r) => r.fact === 'psrAwardNoticeDue')!.kind).toBe('world');
+    const satisfying = views.find((v) => v.id === 'psr.direct-award-c.provider-not-satisfying')!;
+    expect(satisfying.claims.map((c) => [c.fact, c.notClaimed, c.claimedBy])).toEqual([
+      ['incumbentSatisfying', false, ['direct-award-c']],
+      ['incumbentLikelyToSatisfy', false, ['direct-award-c']],
+    ]);
+    expect(satisfying.requires.find((r) => r.fact === 'incumbentSatisfying')!.kind).toBe('claim');
   });
 });

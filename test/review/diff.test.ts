@@ -142,3 +142,83 @@ describe('procheck diff', () => {
     expect(() => diff(DEFAULT_RULES_DIR, DEFAULT_RULES_DIR, '--format', 'html')).toThrow(UsageError);
   });
 });
+
+describe('procheck diff: a rule’s voices are part of the rule (issue 19)', () => {
+  const voiced = () => {
+    const dir = copyRules();
+    edit(dir, 'psr/processes.json', (json) => {
+      const rules = json.rules as Record<string, unknown>[];
+      const ccv = rules.find((r) => r.id === 'psr.direct-award-c.considerable-change-value')! as { holds: { text: string }[]; openTitle: string };
+      ccv.holds[2]!.text = 'The considerable change test is not met: the rise of {{lifetimeValueIncrease|gbp}} is below both limits.';
+      ccv.openTitle = 'Is the rise in lifetime value the authority’s doing, and large enough to rule out direct award C?';
+      (rules.find((r) => r.id === 'psr.competitive.process') as { shows: string }).shows = 'finding';
+    });
+    edit(dir, 'psr/standstill.json', (json) => {
+      const r = json.rules.find((x: { id: string }) => x.id === 'psr.standstill.contract-too-early');
+      r.asCondition = 'so that the standstill has ended: PSR regulation 12';
+    });
+    return dir;
+  };
+  const dir = voiced();
+
+  it('a changed question, condition, reason it holds or way of showing is a change to the rule', () => {
+    const { code, out } = diff(DEFAULT_RULES_DIR, dir, '--format', 'json');
+    expect(code).toBe(1);
+    const d = JSON.parse(out) as RuleSetDiff;
+    const parts = Object.fromEntries(d.rules.changed.map((r) => [r.id, r.parts.map((p) => p.part)]));
+    expect(parts).toEqual({
+      'psr.direct-award-c.considerable-change-value': ['openTitle', 'holds'],
+      'psr.competitive.process': ['shows'],
+      'psr.standstill.contract-too-early': ['asCondition'],
+    });
+    expect(d.changeCount).toBe(3);
+    const holds = d.rules.changed.find((r) => r.id === 'psr.direct-award-c.considerable-change-value')!.parts.find((p) => p.part === 'holds')!;
+    // Only the reason that changed, before and after, with the condition that chooses it in words.
+    expect(holds.before[0]).toMatch(/^- reason 3: “The considerable change test is not met: the lifetime value rises by \{\{lifetimeValueIncrease\|gbp\}\}, from/);
+    expect(holds.after[0]).toBe('- reason 3: “The considerable change test is not met: the rise of {{lifetimeValueIncrease|gbp}} is below both limits.”');
+    expect(holds.after).toContain('  - when: All of these:');
+    expect(holds.after.some((l) => l.includes('is less than £500,000'))).toBe(true);
+    expect(holds.before.some((l) => l.startsWith('- reason 1'))).toBe(false);
+    const shows = d.rules.changed.find((r) => r.id === 'psr.competitive.process')!.parts[0]!;
+    expect(shows.before[0]).toMatch(/^steps \(how the route runs/);
+    expect(shows.after[0]).toMatch(/^finding/);
+  });
+
+  it('text and md name each in words, before and after', () => {
+    const text = diff(DEFAULT_RULES_DIR, dir).out;
+    expect(text).toContain('changed: the question when the plan leaves it open (openTitle), why the route holds (holds)');
+    expect(text).toContain('-> Is the rise in lifetime value the authority’s doing, and large enough to rule out direct award C?');
+    expect(text).toMatch(/why the route holds \(holds\):\n\s+before:\n\s+- reason 3: /);
+    expect(text).toContain('the condition on the authority’s act (asCondition): so that the standstill after the notice of intention to award has ended');
+    const md = diff(DEFAULT_RULES_DIR, dir, '--format', 'md').out;
+    expect(md).toContain('- **why the route holds (holds)**');
+    expect(md).toMatch(/ {2}- after:\n {4}- reason 3: “The considerable change test is not met: the rise of \{\{lifetimeValueIncrease\\\|gbp\}\} is below both limits\.”\n {6}- when: All of these:/);
+  });
+
+  it('a reason added or removed shows as none on the other side; what to do instead counts too', () => {
+    const other = copyRules();
+    edit(other, 'psr/processes.json', (json) => {
+      const r = json.rules.find((x: { id: string }) => x.id === 'psr.direct-award-c.considerable-change-value');
+      r.holds.push({ text: 'A sixth reason.' });
+      r.instead.what = 'run the competitive process (reg 11)';
+    });
+    const d = JSON.parse(diff(DEFAULT_RULES_DIR, other, '--format', 'json').out) as RuleSetDiff;
+    const parts = d.rules.changed[0]!.parts;
+    expect(parts.map((p) => p.part)).toEqual(['holds', 'instead']);
+    expect(parts[0]!.before).toEqual(['- reason 6: (none)']);
+    expect(parts[0]!.after).toEqual(['- reason 6: “A sixth reason.”', '  - otherwise']);
+  });
+
+  it('an added rule shows its question, its condition and why the route holds', () => {
+    const other = copyRules();
+    edit(other, 'psr/processes.json', (json) => {
+      const base = json.rules.find((x: { id: string }) => x.id === 'psr.direct-award-c.considerable-change-value');
+      json.rules.push({ ...base, id: 'psr.test.voiced', instead: undefined });
+    });
+    const text = diff(DEFAULT_RULES_DIR, other).out;
+    expect(text).toContain('+ psr.test.voiced');
+    expect(text).toContain('Left open, it asks: Does the lifetime value rise, by the authority\'s decision, by both the amount and the share that rule out direct award C?');
+    expect(text).toContain('Why the route holds:');
+    expect(text).toContain('when: Changes from the existing contract are attributable to the authority\'s decision: no');
+  });
+});
