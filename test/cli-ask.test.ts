@@ -139,6 +139,34 @@ describe('procheck check --ask', () => {
     expect(io.out).toContain('Stopped, with 1 question open.');
   });
 
+  it('a choice from the answer schema\'s list, in words; the questions the answer opens asked next', { timeout: 60_000 }, async () => {
+    const framework = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', 'northants-2023-case-management-framework.json'), 'utf8'));
+    const file = planFile({ ...framework, frameworkAgreement: { name: 'ESPO framework', awardedUnder: null } });
+    const term = terminal();
+    const { io, code } = start(['check', file, '--ask'], term);
+    await term.when(/Which regime was the framework agreement set up under\?[\s\S]*Stop here/, KEYS.down, KEYS.enter);
+    // Under PCR 2015 the call-off's own facts are asked: the framework's end, whether the authority may call off, ...
+    await term.when(/Question 2 of [2-9][\s\S]*\n\? /, KEYS.ctrlC);
+    expect(await code).toBe(10);
+    expect(term.screen()).toMatch(/❯ Provider Selection Regime \(PSR 2023\) \(psr\)\n {2}Public Contracts Regulations 2015 \(pcr2015\)\n {2}Procurement Act 2023 \(pa2023\)/);
+    expect(term.screen()).toContain('1 question to answer.');
+    expect(JSON.parse(readFileSync(file, 'utf8')).frameworkAgreement).toEqual({ name: 'ESPO framework', awardedUnder: 'pcr2015' });
+    expect(io.out).toMatch(/Stopped, with [2-9] questions open\./);
+  });
+
+  it('an answer the plan cannot hold without fields the question does not ask is left for the plan file, not asked again', { timeout: 60_000 }, async () => {
+    // No framework described: the regime it was let under cannot be written without its name.
+    const file = planFile(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cases', 'northants-2023-case-management-framework.json'), 'utf8')));
+    const original = readFileSync(file, 'utf8');
+    const term = terminal();
+    const { io, code } = start(['check', file, '--ask'], term);
+    await term.when(/Which regime was the framework agreement set up under\?[\s\S]*Stop here/, KEYS.down, KEYS.enter);
+    expect(await code).toBe(10);
+    expect(term.screen().replace(/\s+/g, ' ')).toMatch(/This answer needs more of the plan than this question asks \(frameworkAgreement\.name: [^)]*\): answer it in the plan file itself\./);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(io.out).toMatch(/To answer in the plan file itself \(not asked here\):\n {2}- Which regime was the framework agreement set up under\? \(frameworkAgreement\.awardedUnder\)/);
+  });
+
   it('with no question open, prints the report and asks nothing', async () => {
     const term = terminal();
     const { io, code } = start(['check', planFile(plan()), '--ask'], term);

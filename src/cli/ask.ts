@@ -63,6 +63,9 @@ const TYPING_HINT: Partial<Record<NonNullable<AnswerKind>, string>> = {
   text: 'Type the answer',
 };
 
+/** What asking a question gave: an answer as typed, or one the plan needs more than this question to hold. */
+type Asked = Typed | { kind: 'elsewhere'; message: string };
+
 const keyOf = (q: QuestionT) => q.planPath ?? q.fact;
 /** A question the terminal can ask: it names its field and its answer is a value typed or chosen. */
 const askable = (q: QuestionT) => q.planPath !== null && answerKind(q.answer) !== null;
@@ -134,20 +137,26 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
   let report = await check(plan);
   io.out(options.render(report));
 
-  /** Why an answer does not fit the plan, in words; null if it fits. */
-  const misfit = (q: QuestionT, value: unknown): string | null => {
+  /**
+   * Why an answer does not fit the plan, in words (null if it fits): `answer` when the value is at fault, so
+   * another may be given; `elsewhere` when the plan would need more than this answer (a field beside it that the
+   * plan must state, such as the name of a framework first described by the answer).
+   */
+  const misfit = (q: QuestionT, value: unknown): { answer?: string; elsewhere?: string } | null => {
     try {
       parsePlan(applyAnswers(plan, [{ planPath: q.planPath!, value }]));
       return null;
     } catch (e) {
       if (!(e instanceof PlanValidationError)) throw e;
-      const text = e.issues.map((i) => (i.path === q.planPath ? i.message : `${i.path}: ${i.message}`)).join('; ');
-      return text.charAt(0).toUpperCase() + text.slice(1);
+      const own = e.issues.filter((i) => i.path === q.planPath || i.path === '');
+      const sentence = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+      if (own.length) return { answer: sentence(own.map((i) => i.message).join('; ')) };
+      return { elsewhere: e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
     }
   };
 
   /** One question asked until it is answered with a value that fits, not known, or stopped. */
-  const askOne = async (q: QuestionT): Promise<Typed> => {
+  const askOne = async (q: QuestionT): Promise<Asked> => {
     const kind = answerKind(q.answer)!;
     const options = (Array.isArray(q.answer.enum) ? q.answer.enum : ((q.answer.items as { enum?: unknown[] } | undefined)?.enum ?? [])).filter((v): v is string => typeof v === 'string');
     for (;;) {
@@ -167,7 +176,7 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
             validate: (typed) => {
               const read = readTyped(typed, kind);
               if (read.kind === 'invalid') return read.message;
-              return read.kind === 'value' ? (misfit(q, read.value) ?? true) : true;
+              return read.kind === 'value' ? (misfit(q, read.value)?.answer ?? true) : true;
             },
             transformer: (typed, { isFinal }) => {
               const date = kind === 'date' && isFinal ? readDate(typed) : null;
@@ -181,12 +190,16 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
       if (answer.kind !== 'value') return answer;
       const why = misfit(q, answer.value);
       if (!why) return answer;
-      say(`${why}\n`);
+      if (why.elsewhere) return { kind: 'elsewhere', message: why.elsewhere };
+      say(`${why.answer}\n`);
     }
   };
 
   const notKnown = new Set<string>();
-  const open = () => report.questions.filter((q) => askable(q) && !notKnown.has(keyOf(q)));
+  /** Questions whose answer needs fields they do not ask for: left for the plan file. */
+  const elsewhere = new Set<string>();
+  const canAsk = (q: QuestionT) => askable(q) && !elsewhere.has(keyOf(q));
+  const open = () => report.questions.filter((q) => canAsk(q) && !notKnown.has(keyOf(q)));
   let stopped = false;
   let rounds = 0;
   while (!stopped && open().length) {
@@ -207,7 +220,7 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
       const lot = q.lot ? ` (lot ${q.lot})` : '';
       say(`\n${bold(`Question ${n} of ${n + waiting().length}${lot}`)}\n${dim(wrap(`Why we ask: ${q.why}`, width(), '  '))}\n`);
       if (TYPING_HINT[kind]) say(dim(`  ${TYPING_HINT[kind]}, "not known", or leave it blank to stop.`) + '\n');
-      let answer: Typed;
+      let answer: Asked;
       try {
         answer = await askOne(q);
       } catch (e) {
@@ -220,6 +233,12 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
       }
       if (answer.kind === 'not-known') {
         notKnown.add(keyOf(q));
+        continue;
+      }
+      if (answer.kind === 'elsewhere') {
+        // Not asked again: the answer needs fields this question does not ask for.
+        elsewhere.add(keyOf(q));
+        say(`${wrap(`This answer needs more of the plan than this question asks (${answer.message}): answer it in the plan file itself.`, width(), '  ')}\n`);
         continue;
       }
       if (answer.kind !== 'value') continue;
@@ -237,13 +256,13 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
     }
   }
 
-  const left = report.questions.filter((q) => askable(q));
+  const left = report.questions.filter(canAsk);
   const unknown = left.filter((q) => notKnown.has(keyOf(q)));
-  const elsewhere = report.questions.filter((q) => !askable(q));
+  const inFile = report.questions.filter((q) => !canAsk(q));
   const list = (qs: QuestionT[]) => qs.map((q) => `  - ${q.question}${q.planPath ? ` (${q.planPath})` : ''}\n`).join('');
   if (stopped) io.out(`\nStopped, with ${left.length} question${left.length === 1 ? '' : 's'} open.\n`);
-  else if (!left.length && !elsewhere.length) io.out('\nNo questions left open.\n');
+  else if (!left.length && !inFile.length) io.out('\nNo questions left open.\n');
   if (unknown.length) io.out(`\nNot known yet (answer them in the plan, or run --ask again, when you know):\n${list(unknown)}`);
-  if (elsewhere.length) io.out(`\nTo answer in the plan file itself (not asked here):\n${list(elsewhere)}`);
+  if (inFile.length) io.out(`\nTo answer in the plan file itself (not asked here):\n${list(inFile)}`);
   return EXIT[report.verdict];
 }

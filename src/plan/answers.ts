@@ -7,7 +7,8 @@
 // objects is entered with [] for every entry ("services[].healthCare" answers
 // for each service), [n] or .n for one ("services[0].cpv", "services.0.cpv").
 // "lots[].value.annual" is every lot that states its own copy of the field's
-// group (its own value), as the report asks it of a lot that states it. A path
+// group (its own value) but leaves the field unknown, as the report asks it of
+// such a lot: a lot's value already stated is never answered over. A path
 // "a and b" (a question that reads two fields) is answered at its first field,
 // as its answer schema is. Parent objects are created as needed; list entries
 // never are.
@@ -177,6 +178,18 @@ function valueMisfit(value: unknown, nodes: readonly Schema[]): string | null {
   return whys.includes(null) ? null : whys[0]!;
 }
 
+/** Whether the field at these steps below `at` is unknown (left out or null) anywhere it is (in some entry, through []). */
+function unknownAt(at: unknown, steps: readonly Step[]): boolean {
+  if (!steps.length) return at === undefined || at === null;
+  if (!isObject(at)) return at === undefined || at === null;
+  const [step, ...rest] = steps as [Step, ...Step[]];
+  const child = at[step.key];
+  if (!(step.each || step.index !== undefined)) return unknownAt(child, rest);
+  if (!Array.isArray(child)) return true;
+  const entries = step.index !== undefined ? [child[step.index]] : child;
+  return entries.some((e) => unknownAt(e, rest));
+}
+
 /** Sets (or, with `remove`, deletes) the field at steps[i..] below `at`; returns why it cannot. */
 function place(at: Json, steps: readonly Step[], i: number, value: unknown, remove: boolean): string | null {
   const step = steps[i]!;
@@ -189,11 +202,15 @@ function place(at: Json, steps: readonly Step[], i: number, value: unknown, remo
       if (step.index >= list.length) return `cannot be set: ${here} has no entry ${step.index} (it has ${list.length})`;
       entries = [list[step.index]];
     } else entries = list;
-    // lots[]: the lots that state their own copy of the field's group; a lot that does not shares the plan's.
+    // lots[]: the lots that state their own copy of the field's group (a lot that does not shares the plan's) and
+    // leave the field unknown, as the report asks it of them: a lot that states its own value is not answered for.
     if (i === 0 && step.key === 'lots' && step.each) {
       const own = steps[1]!.key;
-      entries = entries.filter((lot) => isObject(lot) && lot[own] !== undefined);
-      if (!entries.length) return `cannot be set: no lot states its own ${own}, so every lot shares the plan's: answer ${steps.slice(1).map((s) => s.key).join('.')}`;
+      const rest = steps.slice(1).map((s) => s.key).join('.');
+      const stating = entries.filter((lot) => isObject(lot) && lot[own] !== undefined);
+      if (!stating.length) return `cannot be set: no lot states its own ${own}, so every lot shares the plan's: answer ${rest}`;
+      entries = stating.filter((lot) => unknownAt(lot, steps.slice(1)));
+      if (!entries.length) return `cannot be set: every lot that states its own ${own} states ${rest} too: answer one lot's as lots[<n>].${rest}`;
     }
     for (const entry of entries) {
       if (!isObject(entry)) return `cannot be set: an entry of ${here} is not a group of fields`;

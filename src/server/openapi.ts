@@ -35,7 +35,7 @@ const answerSchema = {
     planPath: {
       type: 'string',
       description:
-        'The question\'s planPath: dotted field names (staff.proposedRedundancies); [] for every entry of a list (services[].healthCare); [n] for one (services[0].cpv); lots[] for every lot that states its own copy of the field\'s group (lots[].value.annual). A path that is not a plan field is a 400 naming it.',
+        'The question\'s planPath: dotted field names (staff.proposedRedundancies); [] for every entry of a list (services[].healthCare); [n] for one (services[0].cpv); lots[] for every lot that states its own copy of the field\'s group but leaves the field unknown (lots[].value.annual). A path that is not a plan field is a 400 naming it.',
     },
     value: { description: 'The answer, as the question\'s answer schema says; null: not known.' },
   },

@@ -42,17 +42,37 @@ describe('applyAnswers', () => {
     expect(issues(plan({ lots: undefined }), [{ planPath: 'term.extensions[].months', value: 12 }])).toEqual([]);
   });
 
-  it('lots[] sets the field in every lot that states its own copy of its group, and refuses where none does', () => {
+  it('lots[] sets the field in every lot that states its own copy of its group and leaves it unknown, as the report asks it', () => {
     const lot = (id: string, own?: object) => ({ id, title: id, ...(own ? { value: own } : {}) });
-    const base = plan({ lots: [lot('a', { annual: null, vatIncluded: false }), lot('b'), lot('c', { annual: 5, vatIncluded: false })] });
+    const base = plan({ lots: [lot('a', { annual: null, vatIncluded: false }), lot('b'), lot('c', { annual: 5, vatIncluded: false }), lot('d', { vatIncluded: false })] });
     const out = applyAnswers(base, [{ planPath: 'lots[].value.annual', value: 200_000 }]) as { lots: { value?: { annual: number } }[]; value: { annual: number } };
-    expect(out.lots.map((l) => l.value?.annual)).toEqual([200_000, undefined, 200_000]);
+    // Lot b shares the plan's value; lot c states its own, which is not answered over.
+    expect(out.lots.map((l) => l.value?.annual)).toEqual([200_000, undefined, 5, 200_000]);
     expect(out.value.annual).toBe(1_000_000);
     expect(issues(plan({ lots: [lot('a'), lot('b')] }), [{ planPath: 'lots[].value.annual', value: 1 }])[0]).toEqual({
       path: 'lots[].value.annual',
       message: expect.stringMatching(/no lot states its own value.*answer value\.annual/),
     });
+    expect(issues(plan({ lots: [lot('a', { annual: 1, vatIncluded: false }), lot('b')] }), [{ planPath: 'lots[].value.annual', value: 2 }])[0]!.message).toMatch(
+      /every lot that states its own value states value\.annual too: answer one lot's as lots\[<n>\]\.value\.annual/,
+    );
+    // One lot by its number: set whatever it stated.
+    const one = applyAnswers(base, [{ planPath: 'lots[2].value.annual', value: 7 }]) as { lots: { value?: { annual: number } }[] };
+    expect(one.lots[2]!.value!.annual).toBe(7);
     expect(issues(base, [{ planPath: 'lots[].colour', value: 1 }])[0]!.message).toMatch(/lots has no field "colour"/);
+  });
+
+  it('answers the shipped lots case\'s question of the lot whose value is unknown, leaving the other lot\'s value as it was', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { checker } = await import('../support/checker.js');
+    const lots = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'cases', 'example-pcr2015-2023-lots-small-lot.json'), 'utf8'));
+    lots.lots[2].value.annual = null;
+    const report = await checker().check(lots, { untrusted: true });
+    expect(report.questions.map((q) => [q.planPath, q.lot])).toEqual([['lots[].value.annual', 'peer-mentoring']]);
+    const answered = applyAnswers(lots, [{ planPath: 'lots[].value.annual', value: 11_000 }]) as typeof lots;
+    expect(answered.lots.map((l: { value?: { annual: number } }) => l.value?.annual)).toEqual([undefined, 80_000, 11_000]);
+    expect((await checker().check(answered, { untrusted: true })).questions).toEqual([]);
   });
 
   it('null is "not known": null where the field allows it, left out where it may be, refused where the plan must state it', () => {
