@@ -5,7 +5,7 @@ import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import { exercised, type CaseUse } from './rule-cases.js';
-import { changesInWords, dateInWords, testDifference, upperFirst } from './words.js';
+import { changesInWords, dateInWords, testDifference } from './words.js';
 import type { RuleView } from './rule-view.js';
 import {
   actLines,
@@ -129,7 +129,7 @@ export function ruleHtml(v: RuleView, level = 3): string {
       '<p>When the rule applies and its test fails on the plan’s own figures and dates, the report says why the route holds on it, in the first of these whose condition holds:</p><ul class="holds">',
       ...v.holds.map(
         (x) =>
-          `<li>${x.when ? '' : `${e(upperFirst(x.whenText))}: `}<q>${e(x.inWords)}</q>${x.when ? `<ul class="cond">${phraseItem({ ...x.when, text: `When: ${x.when.text}` })}</ul>` : ''}</li>`,
+          `<li>${x.whenText === 'otherwise' ? 'Otherwise: ' : ''}<q>${e(x.inWords)}</q>${x.when ? `<ul class="cond">${phraseItem({ ...x.when, text: `When: ${x.when.text}` })}</ul>` : ''}</li>`,
       ),
       '</ul>',
     );

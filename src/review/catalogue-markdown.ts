@@ -4,7 +4,7 @@ import type { Citation } from '../law/citation.js';
 import type { Phrase } from './describe-condition.js';
 import type { ParamView } from './rule-params.js';
 import { exercised, type CaseUse } from './rule-cases.js';
-import { changesInWords, dateInWords, joinWords, sentence, testDifference, upperFirst } from './words.js';
+import { changesInWords, dateInWords, joinWords, sentence, testDifference } from './words.js';
 import type { RuleView } from './rule-view.js';
 import type { Catalogue } from './catalogue-sections.js';
 import type { ActView, ClaimView, FactKinds } from './fact-kinds.js';
@@ -120,7 +120,7 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
       '',
     );
     for (const h of v.holds) {
-      out.push(`- ${h.when ? '' : `${upperFirst(h.whenText)}: `}“${mdText(h.inWords)}”`);
+      out.push(`- ${h.whenText === 'otherwise' ? 'Otherwise: ' : ''}“${mdText(h.inWords)}”`);
       if (h.when) out.push(...mdPhrase({ ...h.when, text: `When: ${h.when.text}` }, '  '));
     }
     out.push('');

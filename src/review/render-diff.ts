@@ -63,7 +63,7 @@ function addedRuleText(v: RuleView): string[] {
 
 function holdsText(h: RuleView['holds'][number], indent: string): string[] {
   return [
-    `${indent}- ${h.when ? '' : `${h.whenText}: `}“${h.inWords}”`,
+    `${indent}- ${h.whenText === 'otherwise' ? 'otherwise: ' : ''}“${h.inWords}”`,
     ...(h.when ? phraseLines({ ...h.when, text: `when: ${h.when.text}` }, `${indent}  `, false) : []),
   ];
 }
@@ -176,7 +176,7 @@ export function renderDiffMarkdown(d: RuleSetDiff): string {
             'Why the route holds:',
             '',
             ...v.holds.flatMap((h) => [
-              `- ${h.when ? '' : `${mdText(h.whenText)}: `}“${mdText(h.inWords)}”`,
+              `- ${h.whenText === 'otherwise' ? 'otherwise: ' : ''}“${mdText(h.inWords)}”`,
               ...(h.when ? mdPhrase({ ...h.when, text: `when: ${h.when.text}` }, '  ') : []),
             ]),
             '',

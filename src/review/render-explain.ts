@@ -56,7 +56,7 @@ export function renderRuleText(v: RuleView): string[] {
   if (v.holds.length) {
     out.push('', 'Why the route holds (when it applies and its test fails; the first whose condition holds)');
     for (const h of v.holds) {
-      out.push(`  - ${h.when ? '' : `${h.whenText === 'always' ? 'Always' : 'Otherwise'}: `}“${h.inWords}”`);
+      out.push(`  - ${h.whenText === 'otherwise' ? 'Otherwise: ' : ''}“${h.inWords}”`);
       if (h.when) out.push(...phraseLines({ ...h.when, text: `When: ${h.when.text}` }, '      '));
     }
   }

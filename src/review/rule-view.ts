@@ -72,7 +72,13 @@ export interface RuleView {
     note: string;
   } | null;
   /** Why the route holds on this rule: given when it applies and its test fails; the first whose `when` holds. */
-  holds: { when: Phrase | null; whenText: string; text: string; inWords: string }[];
+  holds: {
+    when: Phrase | null;
+    /** "when" (it has a condition), "always" (the only reason, or the first: no condition) or "otherwise" (the last, given when no other's condition holds). */
+    whenText: 'when' | 'always' | 'otherwise';
+    text: string;
+    inWords: string;
+  }[];
   steps: { id: string; title: string; citation: Citation | null }[];
   params: ParamView[];
   cases: RuleCases;
@@ -134,7 +140,7 @@ function holdsOf(rule: RuleDefinition, params: ParamLookup): RuleView['holds'] {
   const all = rule.holds ?? [];
   return all.map((h, i) => ({
     when: h.when ? describeCondition(h.when, params) : null,
-    whenText: h.when ? 'when' : all.length === 1 ? 'always' : i === 0 ? 'always' : 'otherwise',
+    whenText: h.when ? ('when' as const) : i === 0 ? ('always' as const) : ('otherwise' as const),
     text: h.text,
     inWords: reasonInWords(h.text, params),
   }));
