@@ -58,7 +58,7 @@ export const CASE_LISTS = [
   ['holds', 'Worked cases in which the route holds on it (the report says why):'],
   ['route', 'Worked cases whose route it describes:'],
   ['conditions', 'Worked cases in which it is a condition on the authority:'],
-  ['silent', 'Worked cases checked not to fire:'],
+  ['silent', 'Worked cases checked not to give it as a finding:'],
 ] as const;
 
 /** A rule's facts with their kinds: what happens when the plan leaves each out. */

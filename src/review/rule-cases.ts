@@ -46,7 +46,7 @@ export interface RuleCases {
   route: CaseUse[];
   /** Cases in which it is a condition: a rule that is itself an instruction to the authority (report.conditions). */
   conditions: CaseUse[];
-  /** Cases that check the rule does not fire. */
+  /** Cases that check the rule is not among the findings (it may still describe the route, hold or be a condition). */
   silent: CaseUse[];
   /** The rule's own test: a plan that fires it and one that does not. */
   test: RuleTest | null;
