@@ -140,7 +140,9 @@ function nextBlock(next: Report['next']): Html {
         ? html`<strong>${next.kind === 'condition' ? `By ${date}` : date}</strong>: ${text}`
         : html`${text}`;
   const title = next.kind === 'contradiction' ? 'Do this next: the plan contradicts itself' : 'Do this next';
-  return html`<div class="govuk-inset-text procheck-next" id="next"><h3 class="govuk-heading-s">${title}</h3><p class="govuk-body">${sentence}</p></div>`;
+  // A question to answer is answered in the first block, below.
+  const answer = next.kind === 'question' ? html` <a class="govuk-link" href="#questions">Answer it below</a>` : '';
+  return html`<div class="govuk-inset-text procheck-next" id="next"><h3 class="govuk-heading-s">${title}</h3><p class="govuk-body">${sentence}${answer}</p></div>`;
 }
 
 /**

@@ -49,6 +49,12 @@ const MOST_RADIOS = 6;
  * question; its "why we ask" the report's.
  */
 export function answerField(q: QuestionT, lookup: FieldLookup, notKnown = true): FieldSpec | null {
+  const f = box(q, lookup, notKnown);
+  // A lot's question says which lot it is asked of.
+  return f && q.lot ? { ...f, hint: `About lot ${q.lot}.${f.hint ? ` ${f.hint}` : ''}` } : f;
+}
+
+function box(q: QuestionT, lookup: FieldLookup, notKnown: boolean): FieldSpec | null {
   const name = answerPath(q);
   const kinds = types(q.answer);
   if (!name || !kinds.length) return null;

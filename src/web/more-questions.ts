@@ -47,15 +47,19 @@ const NOT_ASKED = new Set(['$schema', 'id']);
 /** "Extreme urgency" for "extreme-urgency". */
 const words = (value: string) => (value.charAt(0).toUpperCase() + value.slice(1)).replace(/-/g, ' ');
 
-/** The question: the field's description without the Open Contracting mapping, which is for developers. */
+/** The plan format's note on a claim (a fact the authority must assert itself), which is for the hint, in an officer's words. */
+const CLAIM_NOTE = /\s*A claim the authority must make itself: left out, it is not relied on[^;]*;\s*null: not known\.?/;
+
+/** The question: the field's description without the Open Contracting mapping or the note on claims, which are for developers. */
 function label(f: LeafField): string {
-  const text = LABELS[f.path] ?? f.description?.replace(/\s*OCDS:.*$/, '').trim();
+  const text = LABELS[f.path] ?? f.description?.replace(/\s*OCDS:.*$/, '').replace(CLAIM_NOTE, '').trim();
   return text || words(f.path.split('.').at(-1)!.replace(/([A-Z])/g, ' $1').toLowerCase());
 }
 
 function question(f: LeafField): FieldSpec {
   const text = label(f);
-  const base = { name: f.path, label: f.path.startsWith('services.1.') ? `Second service: ${/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text}` : text, hint: `Plan field: ${f.path}.` };
+  const claim = CLAIM_NOTE.test(f.description ?? '') ? 'The authority must claim this itself: left blank, it is not relied on. ' : '';
+  const base = { name: f.path, label: f.path.startsWith('services.1.') ? `Second service: ${/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text}` : text, hint: `${claim}Plan field: ${f.path}.` };
   if (f.enum && f.list) return { ...base, kind: 'checkboxes', options: f.enum.map((v) => ({ value: v, label: words(v) })) };
   if (f.list) return { ...base, kind: 'list', hint: `Separate entries with spaces. Plan field: ${f.path}.` };
   if (f.enum) return { ...base, kind: 'select', options: [{ value: '', label: 'Not known, or not relevant' }, ...f.enum.map((v) => ({ value: v, label: words(v) }))] };
