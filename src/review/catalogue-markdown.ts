@@ -63,7 +63,7 @@ export const CASE_LISTS = [
 
 /** A rule's facts with their kinds: what happens when the plan leaves each out. */
 export const FACTS_LEAD =
-  'A fact about the world the plan does not state makes the finding a review naming it, never a guess; a claim the plan leaves out is not relied on; an act of the authority the plan leaves open is a condition:';
+  'A fact about the world the plan does not state leaves the rule open, with a question naming it, never a guess; a claim the plan leaves out is not relied on; an act of the authority the plan leaves open is a condition:';
 
 /** The kind note after a fact in a rule's list: the claim's default or the act's condition. */
 export function factNote(v: RuleView, fact: string): string | null {

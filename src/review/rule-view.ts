@@ -34,7 +34,7 @@ export interface RuleView {
   appliesWhen: Phrase | null;
   /**
    * The facts the rule reads, each with its kind: a fact about the world left
-   * unknown makes the rule a review naming it, never a guess; a claim left out
+   * unknown leaves the rule open, with a question naming it, never a guess; a claim left out
    * is not relied on; an act of the authority left open is a condition.
    */
   requires: { fact: string; description: string; planPath: string | null; kind: FactKind }[];
