@@ -7,7 +7,7 @@
 // again, until none is left or the officer stops (Ctrl-C, or a blank answer).
 // The prompts are Inquirer's (@inquirer/select, input, checkbox), loaded only here.
 import { accessSync, constants, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { styleText } from 'node:util';
 import type { Checker } from '../engine/checker.js';
@@ -248,7 +248,8 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
     }
     if (JSON.stringify(plan) !== before) {
       writePlan(target, plan, indent);
-      io.out(`\nAnswers written to ${target}${target === options.file ? ' (the plan file)' : ` (a copy: ${options.file} is unchanged)`}. The plan checked again:\n\n`);
+      const same = resolve(target) === resolve(options.file);
+      io.out(`\nAnswers written to ${target}${same ? ' (the plan file)' : ` (a copy: ${options.file} is unchanged)`}. The plan checked again:\n\n`);
       io.out(options.render(report));
     } else if (!stopped) {
       // A round that changed nothing would ask the same again.
