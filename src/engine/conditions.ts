@@ -134,9 +134,22 @@ function searchWindow(rules: OpenRule[], at: (date: string) => FactSource, candi
   const min = addDays(sorted[0]!, -REACH_DAYS);
   const max = addDays(sorted.at(-1)!, REACH_DAYS);
   const edge = (towards: string): { end: string | null; rule: number | null } => {
-    if (same(towards)) return { end: null, rule: null };
+    // Walk the trial dates out from the best: the change lies between the last alike and the first not, usually a day apart
+    // (the rules compare the act with dates the trials hold, a day either side); past them, the far end decides.
+    const outward = towards < best.date ? sorted.filter((d) => d < best.date).reverse() : sorted.filter((d) => d > best.date);
     let good = best.date;
-    let bad = towards;
+    let bad: string | null = null;
+    for (const d of outward) {
+      if (!same(d)) {
+        bad = d;
+        break;
+      }
+      good = d;
+    }
+    if (bad === null) {
+      if (same(towards)) return { end: null, rule: null };
+      bad = towards;
+    }
     // Halve the days between: dates as day counts from the best date.
     for (;;) {
       const gap = Math.round((Date.parse(bad) - Date.parse(good)) / 86_400_000);
