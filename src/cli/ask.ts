@@ -47,6 +47,7 @@ const LABELS: Record<string, string> = {
   'nhs-pension-scheme': 'NHS Pension Scheme',
   'other-defined-benefit': 'Another defined benefit scheme',
   'defined-contribution': 'A defined contribution scheme',
+  unknown: 'A scheme not yet known',
 };
 const label = (v: string) => (LABELS[v] ? `${LABELS[v]} (${v})` : v);
 
@@ -158,17 +159,17 @@ export async function askQuestions(checker: Checker, options: AskOptions, plan: 
   /** One question asked until it is answered with a value that fits, not known, or stopped. */
   const askOne = async (q: QuestionT): Promise<Asked> => {
     const kind = answerKind(q.answer)!;
-    const options = (Array.isArray(q.answer.enum) ? q.answer.enum : ((q.answer.items as { enum?: unknown[] } | undefined)?.enum ?? [])).filter((v): v is string => typeof v === 'string');
+    const values = (Array.isArray(q.answer.enum) ? q.answer.enum : ((q.answer.items as { enum?: unknown[] } | undefined)?.enum ?? [])).filter((v): v is string => typeof v === 'string');
     for (;;) {
       let answer: Typed;
       if (kind === 'boolean')
         answer = await select({ message: q.question, choices: [{ name: 'Yes', value: { kind: 'value', value: true } as Typed }, { name: 'No', value: { kind: 'value', value: false } as Typed }, NOT_KNOWN_CHOICE, STOP_CHOICE] }, context());
       else if (kind === 'choice')
-        answer = await select({ message: q.question, choices: [...options.map((v) => ({ name: label(v), value: { kind: 'value', value: v } as Typed })), NOT_KNOWN_CHOICE, STOP_CHOICE], pageSize: 12 }, context());
+        answer = await select({ message: q.question, choices: [...values.map((v) => ({ name: label(v), value: { kind: 'value', value: v } as Typed })), NOT_KNOWN_CHOICE, STOP_CHOICE], pageSize: 12 }, context());
       else if (kind === 'choices') {
         answer = await select({ message: q.question, choices: [{ name: 'Choose from the list', value: { kind: 'value', value: [] } as Typed }, NOT_KNOWN_CHOICE, STOP_CHOICE] }, context());
         if (answer.kind === 'value')
-          answer = { kind: 'value', value: await checkbox({ message: `${q.question} (space ticks, enter when done; none ticked: none of them)`, choices: options.map((v) => ({ name: label(v), value: v })), pageSize: 12 }, context()) };
+          answer = { kind: 'value', value: await checkbox({ message: `${q.question} (space ticks, enter when done; none ticked: none of them)`, choices: values.map((v) => ({ name: label(v), value: v })), pageSize: 12 }, context()) };
       } else {
         const text = await input(
           {
