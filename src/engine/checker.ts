@@ -56,10 +56,15 @@ const FACT_NAMES = Object.keys(FACT_CATALOGUE) as FactName[];
 const PARAM_MARK = '(dated parameters)';
 
 /** Every fact a rule reads, in its gate or its test. */
+const LEAF_FACTS = new WeakMap<RuleDefinition, string[]>();
 function leafFactsOf(rule: RuleDefinition): string[] {
-  const walk = (c: ConditionT | undefined): string[] =>
-    !c ? [] : 'all' in c ? c.all.flatMap(walk) : 'any' in c ? c.any.flatMap(walk) : 'not' in c ? walk(c.not) : [c.fact];
-  return [...walk(rule.appliesWhen), ...walk(rule.conditions)];
+  let found = LEAF_FACTS.get(rule);
+  if (!found) {
+    const walk = (c: ConditionT | undefined): string[] =>
+      !c ? [] : 'all' in c ? c.all.flatMap(walk) : 'any' in c ? c.any.flatMap(walk) : 'not' in c ? walk(c.not) : [c.fact];
+    LEAF_FACTS.set(rule, (found = [...walk(rule.appliesWhen), ...walk(rule.conditions)]));
+  }
+  return found;
 }
 
 /**
@@ -234,9 +239,15 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       }
       return probed;
     };
+    const staleSets = new Map<string, Set<string>>();
     const probe: Probe = (acts) => {
-      const stale = new Set<string>();
-      for (const act of Object.keys(acts)) for (const f of followersOf(act)) stale.add(f);
+      const actKey = Object.keys(acts).join(',');
+      let stale = staleSets.get(actKey);
+      if (!stale) {
+        stale = new Set<string>();
+        for (const act of Object.keys(acts)) for (const f of followersOf(act)) stale.add(f);
+        staleSets.set(actKey, stale);
+      }
       const put = new Map<string, unknown>(Object.entries(acts));
       // A fact that follows from an act is computed again by its formula where it has one (each once), else the plan derived again.
       const fact = (name: string): unknown => {

@@ -88,6 +88,7 @@ interface Scored {
   date: string;
   outcomes: Truth[];
   worst: number;
+  fired: number;
   open: number;
 }
 
@@ -117,13 +118,15 @@ function searchWindow(rules: OpenRule[], at: (date: string) => FactSource, candi
       const src = at(date);
       const outcomes = rules.map((r) => truth(r.condition, src));
       const worst = Math.max(0, ...outcomes.map((t, i) => (t === true ? RANK[rules[i]!.rule.severity]! : 0)));
-      s = { date, outcomes, worst, open: outcomes.filter((t) => t === null).length };
+      s = { date, outcomes, worst, fired: outcomes.filter((t) => t === true).length, open: outcomes.filter((t) => t === null).length };
       memo.set(date, s);
     }
     return s;
   };
   const scored = candidates.map(score);
-  const best = scored.reduce((a, b) => (b.worst < a.worst || (b.worst === a.worst && (b.open < a.open || (b.open === a.open && b.date > a.date))) ? b : a));
+  // The mildest worst, then the fewest firing, then the fewest open, then the latest.
+  const better = (b: Scored, a: Scored) => b.worst - a.worst || b.fired - a.fired || b.open - a.open || (b.date > a.date ? -1 : b.date < a.date ? 1 : 0);
+  const best = scored.reduce((a, b) => (better(b, a) < 0 ? b : a));
   const same = (d: string) => score(d).outcomes.every((t, i) => t === best.outcomes[i]);
   const firstDiffering = (d: string): number | null => {
     const s = score(d);
@@ -295,7 +298,7 @@ function dateCondition(a: Act, rules: OpenRule[], values: ActValues, probe: Prob
     entry.conflict = {
       severity: severityOfRank(w.best.worst),
       rules: fired.map((f) => f.rule.rule.id),
-      reason: `No date to ${a.info.instruction.charAt(0).toLowerCase()}${a.info.instruction.slice(1)} meets every condition: ${[...kept, ...missed].join(', but ')}.`,
+      reason: `No date to ${a.info.instruction.charAt(0).toLowerCase()}${a.info.instruction.slice(1)} meets every condition: ${kept.length ? `${kept.join(' and ')}, but ` : ''}${missed.join(' and ')}.`,
     };
   }
   return { entry, chosen, worst: w.best.worst, fired };
