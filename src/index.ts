@@ -22,6 +22,7 @@ export function checkPlan(input: unknown, options?: CheckOptions): Promise<Repor
 export { createChecker, verdictOf, type Checker, type CheckOptions, type UntrustedOptions } from './engine/checker.js';
 export { loadRuleSet, RuleSetError, DEFAULT_RULES_DIR, type RuleSet } from './engine/rule-set.js';
 export { parsePlan, PlanValidationError, type FieldIssue } from './plan/parse.js';
+export { applyAnswers, type Answer } from './plan/answers.js';
 export { PlanSchema, type Plan, type PlanInput } from './plan/schema.js';
 export { ReportSchema, type Report } from './report/schema.js';
 export { planJsonSchema } from './plan/json-schema.js';

@@ -71,7 +71,7 @@ export async function explainCommand(args: string[], io: ReviewIo): Promise<numb
   if (planPath !== undefined) {
     const plan = readPlanFile(planPath);
     const report = await createChecker(ruleSet).check(plan, { trace: true, untrusted: true });
-    evaluation = evaluateForPlan(found.rule, found.ctx, report);
+    evaluation = evaluateForPlan(found.rule, found.ctx, report, plan);
   }
   if (format === 'json') io.out(JSON.stringify({ ruleSetVersion: ruleSet.version, rule: view, ...(evaluation ? { plan: evaluation } : {}) }, null, 2) + '\n');
   else io.out(format === 'md' ? renderExplainMarkdown(view, evaluation) : renderExplainText(view, evaluation));
