@@ -2,7 +2,7 @@
 import { parsePlan, PlanValidationError } from '../plan/parse.js';
 import type { Plan, PlanInput } from '../plan/schema.js';
 import { lotPlans, type Lot } from '../plan/lots.js';
-import { deriveFacts, lotContext, regimeOpenFacts, type Facts, type LotContext } from '../plan/facts.js';
+import { factSource, followersOf as factFollowers, lotContext, regimeOpenFacts, type Facts, type LotContext } from '../plan/facts.js';
 import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogue.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import type { Overlay } from './overlay.js';
@@ -14,13 +14,11 @@ import type { ConditionT, RuleDefinition, Severity } from './rule-schema.js';
 import type { ConditionEntryT, FindingT, HoldsT, NextStepT, QuestionT, Report, RequiredStepT, TimetableRowT, TraceEntryT, VerdictT } from '../report/schema.js';
 import { prepareRules, runRules, traceRules, type PreparedRule } from './run-rules.js';
 import { makeFinding, missingFactsOf } from './findings.js';
-import { resolveConditions, type ActValue, type ActValues, type Probe } from './conditions.js';
+import { resolveConditions, type ActValue, type Probe } from './conditions.js';
 import { holdsOf } from './holds.js';
 import { questionsOf } from './questions.js';
 import { nextStep } from './next-step.js';
 import { claimsNotMade } from '../plan/claims.js';
-import { withValues } from '../plan/with-values.js';
-import { FORMULAS, formulaOf } from '../plan/fact-formulas.js';
 import { render } from '../report/format.js';
 import type { RuleOutcome } from './run-rules.js';
 import { collectSteps, lawfulPathSteps } from './required-steps.js';
@@ -171,25 +169,15 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
   };
   const stepFormulas = timetableFormulas(ruleSet, calendar);
   /**
-   * The facts that follow from each fact (it is read, directly or through others, by their formulas): what must be
-   * computed again when one of the authority's acts is tried another way. A dated parameter taken on the act's date
-   * follows too. Every fact deriveFacts computes from an act is a formula, which test/engine/conditions.test.ts holds.
+   * The facts that follow from each fact (it is read, directly or through others, by the functions of
+   * src/plan/fact-formulas.ts and the rule set's step formulas): what is computed again when one of the
+   * authority's acts is tried another way. A dated parameter taken on the act's date follows too.
    */
-  const readers = new Map<string, string[]>();
-  for (const [fact, reads] of [
-    ...(Object.entries(FORMULAS) as [string, { reads: readonly string[] }][]).map(([f, x]) => [f, x.reads] as const),
-    ...[...stepFormulas.entries()].map(([f, x]) => [f, x.reads] as const),
-  ])
-    for (const r of reads) readers.set(r, [...(readers.get(r) ?? []), fact]);
   const followerSets = new Map<string, ReadonlySet<string>>();
   const followersOf = (act: string): ReadonlySet<string> => {
     let found = followerSets.get(act);
     if (!found) {
-      const out = new Set<string>();
-      const visit = (f: string) => {
-        for (const r of readers.get(f) ?? []) if (!out.has(r)) (out.add(r), visit(r));
-      };
-      visit(act);
+      const out = new Set(factFollowers(act, stepFormulas));
       if ([act, ...out].some((f) => paramDatedBy.has(f))) out.add(PARAM_MARK);
       followerSets.set(act, (found = out));
     }
@@ -208,15 +196,16 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
   /** One contract judged: the plan, or one lot of it with what the lots share. */
   const judge = (plan: Plan, judging: Judging, lots: LotContext | undefined, trace: boolean, claims: CheckOptions['claims']): Judged => {
     const { ruleSet, rulesById } = judging;
-    /** The plan's facts, with the dated parameters as the rules see them and the facts a step's gate leaves open. */
+    /** The plan's facts (each computed when first read), with the dated parameters as the rules see them and the facts a step's gate leaves open. */
     const derive = (p: Plan) => {
-      const facts = deriveFacts(p, ruleSet.params, lots, { claims });
-      const param = paramsOn(ruleSet.params, (f) => facts[f as FactName]);
+      const source = factSource(p, ruleSet.params, lots, { claims, ruleSetFormulas: stepFormulas });
+      const facts = source.facts;
+      const param = paramsOn(ruleSet.params, source.get);
       // Only a plan whose regime or PSR scope is open needs to know which of its facts leave it so.
       const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(p, ruleSet.params) : [];
       const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param)]);
-      const src: FactSource = { fact: (name) => (isFactName(name) ? facts[name] : undefined), param };
-      return { facts, param, open, src };
+      const src: FactSource = { fact: source.get, param };
+      return { source, facts, param, open, src };
     };
     const base = derive(plan);
     const { facts, param, open, src } = base;
@@ -227,38 +216,12 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     const mayBeOutOfScope = outcomes.some((o) => o.outcome === null && o.rule.severity === 'out-of-scope');
 
     // The authority's own acts the plan leaves open become conditions (src/engine/conditions.ts), found by
-    // checking the plan again with each act done one way or another: derived afresh only where a rule reads a
-    // fact that follows from the act (the contract date's days to the transfer), else the act's own value put in.
-    const derived = new Map<string, FactSource>();
-    const slow = (acts: ActValues): FactSource => {
-      const key = JSON.stringify(acts);
-      let probed = derived.get(key);
-      if (!probed) {
-        const values = Object.entries(acts).map(([f, v]) => [(FACT_CATALOGUE[f as FactName] as { planPath?: string }).planPath!, v] as const);
-        derived.set(key, (probed = values.length ? derive(withValues(plan, values)).src : src));
-      }
-      return probed;
-    };
-    const staleSets = new Map<string, Set<string>>();
+    // checking the plan again with each act done one way or another: only the facts that follow from the act
+    // are computed again (the contract date's days to the transfer, the end of the standstill), the rest kept.
     const probe: Probe = (acts) => {
-      const actKey = Object.keys(acts).join(',');
-      let stale = staleSets.get(actKey);
-      if (!stale) {
-        stale = new Set<string>();
-        for (const act of Object.keys(acts)) for (const f of followersOf(act)) stale.add(f);
-        staleSets.set(actKey, stale);
-      }
-      const put = new Map<string, unknown>(Object.entries(acts));
-      // A fact that follows from an act is computed again by its formula where it has one (each once), else the plan derived again.
-      const fact = (name: string): unknown => {
-        if (put.has(name)) return put.get(name);
-        if (!stale.has(name)) return src.fact(name);
-        const formula = formulaOf(name)?.compute ?? stepFormulas.get(name)?.compute;
-        const value = formula ? formula(fact) : slow(acts).fact(name);
-        put.set(name, value);
-        return value;
-      };
-      return { fact, param: stale.has(PARAM_MARK) ? paramsOn(ruleSet.params, fact) : param };
+      const tried = base.source.with(acts);
+      const dated = Object.keys(acts).some((act) => followersOf(act).has(PARAM_MARK));
+      return { fact: tried.get, param: dated ? paramsOn(ruleSet.params, tried.get) : param };
     };
     const byId = new Map(rules.map((r) => [r.rule.id, r.condition]));
     const resolution = resolveConditions({

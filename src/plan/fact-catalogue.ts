@@ -1,12 +1,17 @@
-// Every fact a rule may test: its name, what it means and, where it is read
-// straight from the plan, the plan field it comes from. The rule loader
-// rejects a rule that names a fact not listed here, and a "missing fact"
-// finding names the plan field a user must fill in and the question to ask.
+// Every fact a rule may test: its name, what it means, what kind of fact it
+// is in law, and, where it is read from the plan, the plan field it comes
+// from. The rule loader rejects a rule that names a fact not listed here, and
+// a "missing fact" finding names the plan field a user must fill in and the
+// question to ask.
 //
-// A fact is either read from the plan (it has a `question`: what an officer
-// answers to fill in its field) or derived from other facts (it has `from`:
-// the facts whose being unknown makes it unknown), or it can never be unknown
-// (it has neither). `unknownSources` follows `from` back to the questions.
+// How each fact is computed is registered beside it: a fact held in one plan
+// field is read from its `planPath`; a derived fact is a small function in
+// fact-formulas.ts, with the facts it `reads`; the facts the rule set's steps
+// define (the standstill, the latest dates) are computed by the engine, with
+// their `from` written here. A fact is either a question (it has a
+// `question`: an officer is asked it), or derived from other facts (its
+// sources: the function's reads, or `from`), or it can never be unknown.
+// `unknownSources` follows the sources back to the questions.
 import { formulaOf } from './fact-formulas.js';
 
 export interface FactInfo {
@@ -21,10 +26,12 @@ export interface FactInfo {
    */
   question?: string;
   /**
-   * For a fact derived from other facts (src/plan/facts.ts, or a step's timing
-   * in the rule set): the catalogue facts whose being unknown (null) makes this
-   * one unknown. An officer is asked about those, not about this fact. Never
-   * set together with `question`. Names are checked against the catalogue below.
+   * For a fact the rule set's steps define (src/engine/timetable-facts.ts): the
+   * catalogue facts whose being unknown (null) makes this one unknown. An
+   * officer is asked about those, not about this fact. A fact written as a
+   * function (fact-formulas.ts) has none: its sources are what the function
+   * reads. Never set together with `question`. Names are checked against the
+   * catalogue below.
    */
   from?: readonly string[];
   /**
@@ -66,18 +73,18 @@ export const FACT_CATALOGUE = {
   authorityType: { description: 'Kind of commissioning body', planPath: 'authority.type', question: 'What kind of body is the commissioning authority?' },
   psrRelevantAuthority: { description: 'The authority is a PSR relevant authority (NHS England, ICB, NHS trust or foundation trust, local or combined authority)' },
   servicesHealthCareKnown: { description: 'Every service\'s health care status is known: stated, or, where the plan leaves it out, settled by its CPV codes against PSR Schedule 1', planPath: 'services[].healthCare', question: 'Is each service a health care service within the Provider Selection Regime (PSR)?' },
-  anyHealthCare: { description: 'At least one service is a health care service in PSR scope', from: ['servicesHealthCareKnown'] },
-  mixedProcurement: { description: 'The contract mixes health care services with other goods or services', from: ['servicesHealthCareKnown'] },
-  healthCareShare: { description: 'Share of the value that is health care services (0-1)', planPath: 'services[].valueShare', from: ['servicesHealthCareKnown', 'serviceSharesStated'] },
+  anyHealthCare: { description: 'At least one service is a health care service in PSR scope' },
+  mixedProcurement: { description: 'The contract mixes health care services with other goods or services' },
+  healthCareShare: { description: 'Share of the value that is health care services (0-1)', planPath: 'services[].valueShare' },
   otherElementsSeparable: { description: 'The non-health elements could reasonably be supplied under a separate contract', planPath: 'mixedProcurement.otherElementsSeparable', question: 'Could the services that are not health care reasonably be supplied under a separate contract?' },
-  psrScope: { description: 'The contract, as one contract, is within the PSR (relevant authority; health care services the main subject matter; other elements not separable)', planPath: 'services[].healthCare', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable'] },
+  psrScope: { description: 'The contract, as one contract, is within the PSR (relevant authority; health care services the main subject matter; other elements not separable)', planPath: 'services[].healthCare' },
   declaredRegime: { description: 'Regime the plan names', planPath: 'route.regime', question: 'Which regime does the plan follow: the PSR, the Public Contracts Regulations 2015, the Procurement Act 2023, or should procheck decide?' },
-  applicableRegime: { description: 'Regime that applies on the plan\'s facts and dates (psr, pcr2015, pa2023, pcr2006)', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable', 'incumbentAwardedUnder'] },
-  regime: { description: 'Regime the plan is judged under (the applicable one)', from: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable', 'incumbentAwardedUnder'] },
+  applicableRegime: { description: 'Regime that applies on the plan\'s facts and dates (psr, pcr2015, pa2023, pcr2006)' },
+  regime: { description: 'Regime the plan is judged under (the applicable one)' },
   regimeBasis: { description: 'Why that regime applies' },
-  pcr2006Governs: { description: 'The procurement (or the change) falls under PCR 2006, before PCR 2015 came into force', from: ['incumbentAwardedUnder'] },
+  pcr2006Governs: { description: 'The procurement (or the change) falls under PCR 2006, before PCR 2015 came into force' },
   inScope: { description: 'The plan falls under a regime procheck checks (not PCR 2006)' },
-  regimeMismatch: { description: 'The plan names a regime other than the one that applies (not where the law leaves open which of the two applies)', from: ['servicesHealthCareKnown', 'serviceSharesStated', 'otherElementsSeparable'] },
+  regimeMismatch: { description: 'The plan names a regime other than the one that applies (not where the law leaves open which of the two applies)' },
   process: { description: 'Award process, procedure or change', planPath: 'route.process', question: 'Which award process or procedure will be used, or which change is being made to the existing contract?' },
   processKind: { description: '"new-award" or "change" (extension or modification of an existing contract)' },
   processRegime: { description: 'Regime the named process belongs to ("any" where several share the name)' },
@@ -112,37 +119,35 @@ export const FACT_CATALOGUE = {
   paEarliestContractDate: { description: 'First day the contract may be entered into after the Procurement Act 2023 s.51 standstill (8 working days beginning with the day the contract award notice is published)', planPath: 'dates.awardDecision', from: ['regime', 'standstillApplies', 'awardDecision'] },
   contractType: { description: 'Main procurement category: services, goods or works', planPath: 'contractType', question: 'Is the contract mainly for services, goods or works?' },
   thresholdTier: { description: 'Threshold tier of the authority: central or sub-central', planPath: 'authority.thresholdTier', question: 'Which procurement thresholds apply to the authority: those for central government or those for sub-central authorities?' },
-  lightTouch: { description: 'The contract is wholly or mainly for light-touch services (PCR 2015 Sch 3; Procurement Regulations 2024 Sch 1)', planPath: 'services[].lightTouch', from: ['regime', 'serviceSharesStated'] },
+  lightTouch: { description: 'The contract is wholly or mainly for light-touch services (PCR 2015 Sch 3; Procurement Regulations 2024 Sch 1)', planPath: 'services[].lightTouch' },
   serviceSharesStated: { description: 'Every service states its share of the contract value', planPath: 'services[].valueShare', question: 'What share of the contract value does each service account for, as a number from 0 to 1?' },
   lightTouchStated: { description: 'Every service states whether it is light-touch (services[].lightTouch), rather than procheck deriving it from its CPV list', planPath: 'services[].lightTouch', question: 'Is each service a light-touch service, such as a social, health, education or training service?' },
   lightTouchQualifiedCpv: { description: 'A service not stated light touch has a CPV code in a light-touch group the Procurement Regulations 2024 qualify (legal; prison, public security and rescue services: only to the extent Schedule 2 to the Act does not exempt them)', planPath: 'services[].lightTouch', question: 'Is each service a light-touch service, and for legal, prison, public security or rescue services is the contract one Schedule 2 to the Act does not exempt?' },
   healthCareClaimOutsideSchedule1: { description: 'A service the plan calls health care has no CPV code within PSR Schedule 1', planPath: 'services[].cpv', question: 'Which PSR Schedule 1 CPV code describes each health care service?' },
   healthCareDeniedWithSchedule1Code: { description: 'A service the plan says is not health care has a CPV code PSR Schedule 1 lists without a limit of extent', planPath: 'services[].healthCare', question: 'Is each service a health care service in PSR scope (PSR Schedule 1)?' },
-  threshold: { description: 'The procurement threshold that applies to the contract on the procurement start date (GBP)', planPath: 'services[].lightTouch', from: ['regime', 'thresholdTier', 'lightTouch'] },
-  thresholdParam: { description: 'Id of the dated parameter holding that threshold', from: ['threshold'] },
-  thresholdVatIncluded: { description: 'The threshold is compared with a value including VAT', from: ['threshold'] },
-  aboveThreshold: { description: 'The estimated value over the whole possible term (every lot\'s, for a lot) reaches the threshold', planPath: 'value.annual', from: ['threshold', 'estimatedValue', 'thresholdVatUncertain'] },
+  threshold: { description: 'The procurement threshold that applies to the contract on the procurement start date (GBP)', planPath: 'services[].lightTouch' },
+  thresholdParam: { description: 'Id of the dated parameter holding that threshold' },
+  thresholdVatIncluded: { description: 'The threshold is compared with a value including VAT' },
+  aboveThreshold: { description: 'The estimated value over the whole possible term (every lot\'s, for a lot) reaches the threshold', planPath: 'value.annual' },
   thresholdVatUncertain: { description: 'Whether the value reaches the threshold depends on whether VAT is charged', planPath: 'value.vatIncluded', question: 'The value is close to the threshold and VAT decides it: what is the value with VAT included (value.annual with value.vatIncluded true)?' },
-  publicationLimit: { description: 'Value from which a below-threshold opportunity and award must be published (Contracts Finder; Procurement Act notifiable contracts) (GBP)', from: ['regime', 'thresholdTier'] },
-  abovePublicationLimit: { description: 'The estimated value reaches the below-threshold publication limit', planPath: 'value.annual', from: ['publicationLimit', 'thresholdVatIncluded', 'estimatedValue', 'publicationVatUncertain'] },
+  publicationLimit: { description: 'Value from which a below-threshold opportunity and award must be published (Contracts Finder; Procurement Act notifiable contracts) (GBP)' },
+  abovePublicationLimit: { description: 'The estimated value reaches the below-threshold publication limit', planPath: 'value.annual' },
   publicationVatUncertain: { description: 'Whether the value reaches the below-threshold publication limit depends on whether VAT is charged', planPath: 'value.vatIncluded', question: 'The value is close to the publication limit and VAT decides it: what is the value with VAT included (value.annual with value.vatIncluded true)?' },
-  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange', from: ['threshold', 'changeCumulativeValue', 'changeVatUncertain'] },
+  changeBelowThreshold: { description: 'The cumulative value change is below the procurement threshold (de minimis test)', planPath: 'change.cumulativeValueChange' },
   changeVatUncertain: { description: 'Whether the cumulative change reaches the threshold depends on whether VAT is charged', planPath: 'value.vatIncluded', question: 'The change in value is close to the threshold and VAT decides it: what is the change with VAT included (change.cumulativeValueChange with value.vatIncluded true)?' },
   annualValue: { description: 'Estimated annual value (GBP)', planPath: 'value.annual', question: 'What is the estimated annual value of the contract, in pounds?' },
   possibleAnnualValue: { description: 'Possible (uncommitted) provision per year (GBP)', planPath: 'value.possibleAnnual', question: 'How much possible provision a year, advertised but not committed, does the contract allow for, in pounds?' },
   vatIncluded: { description: 'Values include VAT', planPath: 'value.vatIncluded', question: 'Do the contract values include VAT?' },
-  lifetimeValue: { description: 'Lifetime value over the maximum term with all options and possible provision (GBP)', planPath: 'value.lifetime', from: ['annualValue'] },
+  lifetimeValue: { description: 'Lifetime value over the maximum term with all options and possible provision (GBP)', planPath: 'value.lifetime' },
   estimatedValue: {
     description: 'Estimated value the thresholds and value tests compare (GBP): the lifetime value, or for a lot under PCR 2015 or the Procurement Act the values of the lots under the same regime added together',
     planPath: 'value.annual',
-    from: ['lifetimeValue'],
   },
   lotCount: { description: 'Number of lots the procurement is divided into (0 when it is not)' },
   smallLotLimit: { description: 'The PCR 2015 small-lot limit for the contract type in force when the procurement started (GBP; reg 6(14)), for a lot' },
   smallLot: {
     description: 'A lot let as a below-threshold award under the PCR 2015 small-lots exemption: worth less than the small-lot limit, the lots so let not more than the set share of all the lots (reg 6(14)-(15))',
     planPath: 'lots[].value.annual',
-    from: ['lifetimeValue', 'estimatedValue'],
   },
   lifetimeValueStated: { description: 'The plan states the lifetime value rather than procheck deriving it' },
   initialTermMonths: { description: 'Initial term (months)', planPath: 'term.initialMonths', question: 'How many months is the initial term of the contract?' },
@@ -181,11 +186,11 @@ export const FACT_CATALOGUE = {
   incumbentExtensionRemainingMonths: { description: 'Extension still available under the existing contract (months)', planPath: 'incumbent.extensionRemainingMonths', question: 'How many months of extension are still available under the options written into the existing contract?' },
   incumbentBridging: { description: 'A lawful arrangement keeps the service running from the end of the existing contract until the new one starts', planPath: 'incumbent.bridgingArrangement', question: 'Is there a lawful arrangement to keep the service running from the end of the existing contract until the new one starts (an extension written into it, or an urgent award)?' , kind: 'act', act: { instruction: 'Keep the service running from the end of the existing contract until the new one starts by a lawful arrangement (an extension option written into the existing contract, or a lawful urgent award)', done: true } },
   originalLifetimeValue: { description: 'Lifetime value of the existing contract when entered into (GBP)', planPath: 'incumbent.originalLifetimeValue', question: 'What was the lifetime value of the existing contract when it was entered into, in pounds?' },
-  lifetimeValueIncrease: { description: 'Increase in lifetime value over the existing contract (GBP)', planPath: 'incumbent.originalLifetimeValue and value.annual', from: ['lifetimeValue', 'originalLifetimeValue'] },
-  lifetimeValueIncreaseRatio: { description: 'Increase in lifetime value as a share of the existing contract\'s', planPath: 'incumbent.originalLifetimeValue', from: ['lifetimeValueIncrease', 'originalLifetimeValue'] },
-  daysFromIncumbentEndToStart: { description: 'Days from the end of the existing contract to the new start (positive = gap)', from: ['incumbentContractEnd'] },
-  incumbentLatestEnd: { description: 'End of the existing contract if every extension left under its written options is exercised', planPath: 'incumbent.extensionRemainingMonths', from: ['incumbentContractEnd', 'incumbentExtensionRemainingMonths'] },
-  daysFromIncumbentLatestEndToStart: { description: 'Days from the end of the existing contract, every extension left exercised, to the new start (positive = gap)', planPath: 'incumbent.extensionRemainingMonths', from: ['incumbentLatestEnd'] },
+  lifetimeValueIncrease: { description: 'Increase in lifetime value over the existing contract (GBP)', planPath: 'incumbent.originalLifetimeValue and value.annual' },
+  lifetimeValueIncreaseRatio: { description: 'Increase in lifetime value as a share of the existing contract\'s', planPath: 'incumbent.originalLifetimeValue' },
+  daysFromIncumbentEndToStart: { description: 'Days from the end of the existing contract to the new start (positive = gap)' },
+  incumbentLatestEnd: { description: 'End of the existing contract if every extension left under its written options is exercised', planPath: 'incumbent.extensionRemainingMonths' },
+  daysFromIncumbentLatestEndToStart: { description: 'Days from the end of the existing contract, every extension left exercised, to the new start (positive = gap)', planPath: 'incumbent.extensionRemainingMonths' },
   onlyProviderCapable: { description: 'Only the existing provider can realistically provide the services, because of their nature', planPath: 'directAward.onlyProviderCapable', question: 'Is the existing provider the only one that can realistically provide the services, because of their nature?' , kind: 'claim', claim: { notClaimed: false, claimedBy: ['direct-award-a'], burden: 'PSR reg 6(3)(b): direct award A is required only where the authority is satisfied that only the existing provider can provide the services, because of their nature', claim: 'that the authority is satisfied only the existing provider can provide the services' } },
   patientChoiceService: { description: 'Patients have a choice of provider for these services', planPath: 'directAward.patientChoiceService', question: 'Do patients have a choice of provider for these services?' },
   providerNumbersRestricted: { description: 'The authority restricts the number of providers', planPath: 'directAward.providerNumbersRestricted', question: 'Does the authority restrict the number of providers?' , kind: 'claim', claim: { notClaimed: true, claimedBy: ['direct-award-b'], burden: "PSR reg 6(4)(b): direct award B turns on the authority's own arrangements, one of which is not restricting the number of providers", claim: 'that the authority does not restrict the number of providers' } },
@@ -202,27 +207,26 @@ export const FACT_CATALOGUE = {
   changeMadeDate: {
     description: 'Date the contract is modified: the day the variation is agreed (change.agreedDate), or, when the plan gives none, the day the change takes effect',
     planPath: 'change.agreedDate',
-    from: ['changeEffectiveDate'],
   },
-  daysFromIncumbentEndToChange: { description: 'Days from the end of the existing contract to the day the change takes effect (1 = the next day)', planPath: 'change.effectiveDate', from: ['incumbentContractEnd', 'changeEffectiveDate'] },
+  daysFromIncumbentEndToChange: { description: 'Days from the end of the existing contract to the day the change takes effect (1 = the next day)', planPath: 'change.effectiveDate' },
   changeValue: { description: 'Change in lifetime value from this change (GBP)', planPath: 'change.valueChange', question: 'By how much does this change alter the lifetime value of the contract, in pounds?' },
   changeCumulativeValue: { description: 'Cumulative change in lifetime value since award (GBP)', planPath: 'change.cumulativeValueChange', question: 'By how much has the lifetime value of the contract changed since it was entered into, including this change, in pounds?' },
-  changeCumulativeRatio: { description: 'Cumulative change as a share of the original lifetime value', planPath: 'incumbent.originalLifetimeValue', from: ['changeCumulativeValue', 'originalLifetimeValue'] },
+  changeCumulativeRatio: { description: 'Cumulative change as a share of the original lifetime value', planPath: 'incumbent.originalLifetimeValue' },
   changeProvidedForInContract: { description: 'The change is clearly and unambiguously provided for in the original contract', planPath: 'change.providedForInContract', question: 'Is the change clearly and unambiguously provided for in the original contract?' , kind: 'claim', claim: { notClaimed: false, burden: 'PCR 2015 reg 72(1)(a), PSR reg 13(1)(a) and Procurement Act 2023 Sch 8 para 1: a change under a review clause only where the authority can point to a clear, precise and unambiguous clause in the original contract', claim: 'that the change is provided for in a clear review clause of the original contract' } },
   changeProvidedForInNotice: { description: 'The change was also provided for in the tender or transparency notice for the contract', planPath: 'change.providedForInNotice', question: 'Was the change also provided for in the tender or transparency notice for the contract?' , kind: 'claim', claim: { notClaimed: false, burden: 'Procurement Act 2023 Sch 8 para 1: the change must also have been provided for in the tender or transparency notice', claim: 'that the change was also provided for in the tender or transparency notice' } },
   changeMateriallyDifferent: { description: 'The change makes the contract materially different in character', planPath: 'change.materiallyDifferent', question: 'Would the change make the contract materially different in character?' },
   changeAttributable: { description: 'The change is attributable to a decision of the authority', planPath: 'change.attributableToAuthority', question: 'Is the change the result of a decision by the authority?' },
   changeExternalFactors: { description: 'The change responds to external factors beyond both parties\' control', planPath: 'change.externalFactors', question: 'Is the change a response to external factors beyond the control of both parties, such as patient numbers?' , kind: 'claim', claim: { notClaimed: false, burden: "PSR reg 13(1)(c): a ground the authority must rely on and show, that the change responds to external factors beyond its and the provider's control", claim: "that the change responds to external factors beyond both parties' control" } },
   changeProviderSuccessionOnly: { description: 'The only change is the provider\'s identity by corporate succession', planPath: 'change.providerSuccessionOnly', question: 'Is the only change the provider\'s identity, following a takeover, merger or other corporate change?' , kind: 'claim', claim: { notClaimed: false, burden: "PCR 2015 reg 72(1)(d)(ii), PSR reg 13(1)(b) and Procurement Act 2023 Sch 8 para 9: a ground the authority must rely on, that the only change is the provider's identity by corporate succession", claim: "that the only change is the provider's identity by corporate succession" } },
-  changeExceedsRemainingExtension: { description: 'The extension is longer than the extension left under the contract\'s written options', planPath: 'incumbent.extensionRemainingMonths', from: ['changeExtensionMonths', 'incumbentExtensionRemainingMonths'] },
+  changeExceedsRemainingExtension: { description: 'The extension is longer than the extension left under the contract\'s written options', planPath: 'incumbent.extensionRemainingMonths' },
   changeUnforeseeable: { description: 'The need for the change arose from circumstances a diligent authority could not foresee', planPath: 'change.unforeseeable', question: 'Was the need for the change caused by circumstances a careful authority could not have foreseen?' , kind: 'claim', claim: { notClaimed: false, burden: 'PCR 2015 reg 72(1)(c) and Procurement Act 2023 Sch 8 para 4: a ground the authority must rely on and show, that the need arose from circumstances a diligent authority could not have foreseen', claim: 'that the need for the change was unforeseeable' } },
   changeAdditionalServices: { description: 'The change adds services that have become necessary', planPath: 'change.additionalServices', question: 'Does the change add services that have become necessary and were not in the original contract?' , kind: 'claim', claim: { notClaimed: false, burden: 'PCR 2015 reg 72(1)(b) and Procurement Act 2023 Schedule 8 (additional goods, services or works): a ground the authority must rely on and show, that additional services have become necessary', claim: 'that the change adds services that have become necessary' } },
   changeOfSupplierImpracticable: { description: 'A change of supplier is impracticable for economic or technical reasons', planPath: 'change.changeOfSupplierImpracticable', question: 'Would changing supplier be impossible for economic or technical reasons?' },
   changeSubstantial: { description: 'The change is substantial (PCR 2015 reg 72(8); Procurement Act 2023 s.74(3))', planPath: 'change.substantial', question: 'Is the change substantial: would it have changed who could bid or who won, shift the economic balance to the supplier, or considerably extend the scope?' },
-  changeValueRatio: { description: 'This change in value as a share of the original contract value', planPath: 'change.valueChange and incumbent.originalLifetimeValue', from: ['changeValue', 'originalLifetimeValue'] },
-  changeValueShare: { description: 'The size of this change in value, up or down, as a share of the original contract value', planPath: 'change.valueChange and incumbent.originalLifetimeValue', from: ['changeValue', 'originalLifetimeValue'] },
+  changeValueRatio: { description: 'This change in value as a share of the original contract value', planPath: 'change.valueChange and incumbent.originalLifetimeValue' },
+  changeValueShare: { description: 'The size of this change in value, up or down, as a share of the original contract value', planPath: 'change.valueChange and incumbent.originalLifetimeValue' },
   incumbentOriginalMaxTermMonths: { description: 'Maximum term of the existing contract as awarded, options included (months)', planPath: 'incumbent.originalMaxTermMonths', question: 'What was the maximum term of the existing contract when it was awarded, including every option, in months?' },
-  changeTermRatio: { description: 'The change in term as a share of the maximum term provided for on award', planPath: 'incumbent.originalMaxTermMonths', from: ['changeExtensionMonths', 'incumbentOriginalMaxTermMonths'] },
+  changeTermRatio: { description: 'The change in term as a share of the maximum term provided for on award', planPath: 'incumbent.originalMaxTermMonths' },
   hasJustification: { description: 'The plan states a ground for awarding without competition', planPath: 'justification', question: 'Does the plan rely on a ground for awarding the contract without competition?' },
   justificationGround: { description: 'Ground relied on to award without competition', planPath: 'justification.ground', question: 'What ground does the plan rely on to award the contract without competition?' },
   noReasonableAlternative: { description: 'No reasonable alternative supplier exists and competition was not artificially narrowed', planPath: 'justification.noReasonableAlternative', question: 'Is there no reasonable alternative supplier, without the requirement having been narrowed to exclude competition?' },
@@ -271,9 +275,17 @@ export function isFactName(name: string): name is FactName {
   return Object.hasOwn(FACT_CATALOGUE, name);
 }
 
-/** The facts a derived fact is computed from: its formula's reads (src/plan/fact-formulas.ts), else its `from`. */
+/**
+ * The facts whose being unknown can make a derived fact unknown: what its
+ * function reads (src/plan/fact-formulas.ts), else its `from`; none for a fact
+ * that is itself a question (it is asked, whatever it is computed from) or
+ * that reads no other fact.
+ */
 export function sourcesOf(f: FactName): readonly string[] | undefined {
-  return formulaOf(f)?.reads ?? (FACT_CATALOGUE[f] as FactInfo).from;
+  const info = FACT_CATALOGUE[f] as FactInfo;
+  if (info.question !== undefined) return undefined;
+  const reads = formulaOf(f)?.reads;
+  return reads !== undefined && reads.length > 0 ? reads : info.from;
 }
 
 /** Every name in a `from` list is a catalogue fact (a compile-time check). */
@@ -315,7 +327,7 @@ export function unknownSources(fact: FactName, value: (f: FactName) => unknown, 
       return;
     }
     let anyUnknownSource = false;
-    // A fact written as a formula reads what its formula reads (src/plan/fact-formulas.ts); another derived fact, its `from`.
+    // A fact written as a function: what it reads (src/plan/fact-formulas.ts); a fact of the rule set's steps, its `from`.
     for (const s of sourcesOf(f) ?? []) {
       if (!isFactName(s) || !isUnknown(s, value(s))) continue;
       anyUnknownSource = true;

@@ -30,20 +30,39 @@ function serviceLightTouch(service: Plan['services'][number], listed: readonly s
   return service.cpv.some((c) => cpvWithin(c, listed));
 }
 
+/** The regime whose thresholds apply (PCR 2015 or the Procurement Act), from the regime fact; null under another, or none known. */
+export function thresholdRegime(regime: unknown): ThresholdRegime | null {
+  return regime === 'pcr2015' || regime === 'pa2023' ? regime : null;
+}
+
+/** Each service's light-touch status under `regime`. */
+export function lightTouchFlags(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string): boolean[] {
+  const listed = params.list(`${regime}.light-touch.cpv`, date);
+  return plan.services.map((s) => serviceLightTouch(s, listed));
+}
+
 /**
  * Is the contract a light-touch contract: wholly or mainly (by value) for
- * light-touch services? null when mixed and the value shares are not stated.
+ * light-touch services? `sharesStated`: every service states its share of the
+ * value; without them a mixed contract is null.
  */
-export function lightTouch(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string): boolean | null {
-  const listed = params.list(`${regime}.light-touch.cpv`, date);
-  const flags = plan.services.map((s) => serviceLightTouch(s, listed));
+export function lightTouchOf(plan: Plan, flags: readonly boolean[], sharesStated: () => boolean, regime: ThresholdRegime, params: ParamTable, date: string): boolean | null {
   if (flags.every(Boolean)) return true;
   if (!flags.some(Boolean)) return false;
-  const shares = plan.services.map((s) => s.valueShare);
-  if (shares.some((s) => s === undefined)) return null;
+  if (!sharesStated()) return null;
   const lt = plan.services.reduce((sum, s, i) => sum + (flags[i] ? s.valueShare ?? 0 : 0), 0);
-  const total = shares.reduce<number>((sum, s) => sum + (s ?? 0), 0);
+  const total = plan.services.reduce((sum, s) => sum + (s.valueShare ?? 0), 0);
   return total > 0 ? lt / total > params.number(`${regime}.light-touch.main-share`, date) : null;
+}
+
+/** Does every service state its share of the contract value (a single service needs none)? */
+export function serviceSharesStated(plan: Plan): boolean {
+  return plan.services.length === 1 || plan.services.every((s) => s.valueShare !== undefined);
+}
+
+/** Is the contract a light-touch contract, read from the plan alone? */
+export function lightTouch(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string): boolean | null {
+  return lightTouchOf(plan, lightTouchFlags(plan, regime, params, date), () => serviceSharesStated(plan), regime, params, date);
 }
 
 /**
@@ -58,25 +77,40 @@ export function lightTouchQualified(plan: Plan, params: ParamTable, date: string
 }
 
 /** PCR 2015 stays in force, as it stood, for procurements begun before the Act: its last thresholds then apply. */
-function dateForRegime(regime: ThresholdRegime, date: string, params: ParamTable): string {
+export function dateForRegime(regime: ThresholdRegime, date: string, params: ParamTable): string {
   const paStart = params.date('pa2023.in-force');
   if (regime === 'pcr2015' && date >= paStart) return params.get('pcr2015.threshold.vat-included').values.at(-1)!.to ?? date;
   if (regime === 'pa2023' && date < paStart) return paStart;
   return date;
 }
 
-export interface ThresholdTest {
-  /** Id of the threshold parameter that applies. */
-  param: string | null;
-  amount: number | null;
-  vatIncluded: boolean | null;
-  /** true: at or above; false: below; null: value unknown, or it depends on the VAT treatment. */
-  reached: boolean | null;
-  /** The value straddles the threshold depending on VAT: a person must say whether VAT is charged. */
-  vatUncertain: boolean | null;
+/** The threshold that applies: its parameter, amount, VAT basis, and the VAT rate on its date. */
+export interface Threshold {
+  param: string;
+  amount: number;
+  vatIncluded: boolean;
+  vatRate: number;
 }
 
-const NONE: ThresholdTest = { param: null, amount: null, vatIncluded: null, reached: null, vatUncertain: false };
+/**
+ * The threshold that applies under `regime` on `date` to a contract of the
+ * plan's type, light-touch or not, for an authority of `tier`; null while
+ * the light-touch status or the tier it turns on is unknown, or when the law
+ * set none then.
+ */
+export function thresholdFor(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string, isLightTouch: boolean | null, tier: ThresholdTier | null): Threshold | null {
+  const on = dateForRegime(regime, date, params);
+  const kind = match(plan.contractType)
+    .with('works', () => 'works')
+    .with('services', 'goods', () => (isLightTouch === true && plan.contractType === 'services' ? 'light-touch' : isLightTouch === null ? null : tier === null ? null : `services-${tier}`))
+    .exhaustive();
+  if (kind === null) return null;
+  const param = `${regime}.threshold.${kind}`;
+  const amount = params.numberOn(param, on);
+  const vatIncluded = params.flagOn(`${regime}.threshold.vat-included`, on);
+  if (amount === null || vatIncluded === null) return null;
+  return { param, amount, vatIncluded, vatRate: params.number('vat.standard-rate', on) };
+}
 
 /** The range a value can take on the threshold's VAT basis: [low, high]. */
 function valueRange(value: number, planIncludesVat: boolean, thresholdIncludesVat: boolean, vatRate: number): [number, number] {
@@ -100,34 +134,23 @@ export function reaches(
   return { reached: null, vatUncertain: true };
 }
 
-/** The threshold that applies to the plan under `regime` on `date`, and whether `value` reaches it. */
-export function thresholdTest(
-  plan: Plan,
-  regime: ThresholdRegime,
-  params: ParamTable,
-  date: string,
-  value: number | null,
-  isLightTouch: boolean | null,
-  tierOverride?: ThresholdTier,
-): ThresholdTest {
-  const on = dateForRegime(regime, date, params);
-  const tier = tierOverride ?? thresholdTier(plan);
-  const kind = match(plan.contractType)
-    .with('works', () => 'works')
-    .with('services', 'goods', () => (isLightTouch === true && plan.contractType === 'services' ? 'light-touch' : isLightTouch === null ? null : tier === null ? null : `services-${tier}`))
-    .exhaustive();
-  if (kind === null) return NONE;
-  const param = `${regime}.threshold.${kind}`;
-  const amount = params.numberOn(param, on);
-  const vatIncluded = params.flagOn(`${regime}.threshold.vat-included`, on);
-  if (amount === null || vatIncluded === null) return NONE;
-  const vatRate = params.number('vat.standard-rate', on);
-  return { param, amount, vatIncluded, ...reaches(value, amount, plan.value.vatIncluded, vatIncluded, vatRate) };
+/**
+ * Does `value` reach the threshold under `regime`, whatever the unknown
+ * light-touch status (`isLightTouch` null) or tier (null) turn out to be?
+ * true or false when every threshold it could be gives that answer, else null.
+ */
+export function reachesEveryThreshold(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string, value: number | null, isLightTouch: boolean | null, tier: ThresholdTier | null): boolean | null {
+  const rs = (isLightTouch === null ? [true, false] : [isLightTouch]).flatMap((o) =>
+    (tier === null ? (['central', 'sub-central'] as const) : [tier]).map((t) => {
+      const th = thresholdFor(plan, regime, params, date, o, t);
+      return th === null ? null : reaches(value, th.amount, plan.value.vatIncluded, th.vatIncluded, th.vatRate).reached;
+    }),
+  );
+  return rs.every((r) => r === true) ? true : rs.every((r) => r === false) ? false : null;
 }
 
-/** The value from which below-threshold publication applies (Contracts Finder; Procurement Act notifiable contracts). */
-export function publicationLimit(plan: Plan, regime: ThresholdRegime, params: ParamTable, date: string): number | null {
-  const tier = thresholdTier(plan);
+/** The value from which below-threshold publication applies (Contracts Finder; Procurement Act notifiable contracts), for an authority of `tier`. */
+export function publicationLimit(regime: ThresholdRegime, params: ParamTable, date: string, tier: ThresholdTier | null): number | null {
   if (tier === null) return null;
   const on = dateForRegime(regime, date, params);
   const id = regime === 'pcr2015' ? `pcr2015.contracts-finder.${tier}` : `pa2023.notifiable.${tier}`;

@@ -1,0 +1,317 @@
+// Which regime governs a plan, and the scope decisions it rests on: the
+// PSR's relevant authorities and health care services (reg 3 mixed
+// procurement), the regime a process belongs to, and the regime by date.
+// Plain functions of a plan's fields and the dated parameters: the facts
+// that say them are written in fact-formulas.ts, and regimeOpenFacts says
+// which plan fields a review asks when the regime is left open.
+import { match } from 'ts-pattern';
+import type { Plan, ProcessId, RegimeId } from './schema.js';
+import type { ParamTable } from '../law/params.js';
+import type { FactName } from './fact-catalogue.js';
+import { healthCareFlags } from './schedule-1.js';
+
+export type ApplicableRegime = RegimeId | 'pcr2006';
+
+/** Only these bodies are "relevant authorities" for the PSR (NHS Act 2006 s.12ZB; PSR reg 2). */
+export function isPsrRelevantAuthority(type: Plan['authority']['type']): boolean {
+  return match(type)
+    .with('local-authority', 'combined-authority', 'icb', 'nhs-england', 'nhs-trust', 'foundation-trust', () => true)
+    .with('other-public-body', () => false)
+    .exhaustive();
+}
+
+export type ProcessKind = 'new-award' | 'change';
+
+export function processKind(process: ProcessId): ProcessKind {
+  return match(process)
+    .with('extension', 'modification', 'urgent-modification', () => 'change' as const)
+    .otherwise(() => 'new-award' as const);
+}
+
+/** The regime a process or procedure name belongs to; null where the name exists in several. */
+export function processRegime(process: ProcessId): RegimeId | 'any' {
+  return match(process)
+    .with(
+      'direct-award-a',
+      'direct-award-b',
+      'direct-award-c',
+      'most-suitable-provider',
+      'competitive',
+      'urgent-award',
+      () => 'psr' as const,
+    )
+    .with(
+      'restricted',
+      'competitive-with-negotiation',
+      'competitive-dialogue',
+      'innovation-partnership',
+      'negotiated-without-prior-publication',
+      'light-touch',
+      'dynamic-purchasing-system',
+      () => 'pcr2015' as const,
+    )
+    .with('competitive-flexible', 'direct-award', () => 'pa2023' as const)
+    .with('open', 'framework-call-off', 'below-threshold', 'extension', 'modification', 'urgent-modification', () => 'any' as const)
+    .exhaustive();
+}
+
+/** Could the provider change as a result of this process (so TUPE may bite)? */
+export function providerMayChange(process: ProcessId, hasIncumbent: boolean): boolean {
+  if (!hasIncumbent) return true;
+  return match(process)
+    .with('direct-award-a', 'direct-award-c', 'extension', 'modification', 'urgent-modification', () => false)
+    .otherwise(() => true);
+}
+
+export interface HealthCareScope {
+  allKnown: boolean;
+  share: number | null;
+  /** Health care mixed with other services; null while an unknown flag could make it so. */
+  mixedKnown: boolean | null;
+  /** At least one health care service; null while only unknown flags could make it so. */
+  anyKnown: boolean | null;
+  mixed: boolean;
+  any: boolean;
+}
+
+/** true if `seen`, else null if unknown flags could still make it true, else false. */
+export const kleeneSome = (seen: boolean, possible: boolean): boolean | null => (seen ? true : possible ? null : false);
+
+/** Could some service be health care and another not, whatever the unknown flags turn out to be? */
+export function couldBeMixed(flags: readonly (boolean | null)[]): boolean {
+  return flags.some((f, i) => f !== false && flags.some((g, j) => j !== i && g !== true));
+}
+
+/** The share of the value the flagged services account for; null when a share is not stated or they add up to nothing. */
+export function flaggedShare(services: Plan['services'], flags: readonly (boolean | null)[]): number | null {
+  if (services.some((s) => s.valueShare === undefined)) return null;
+  const part = services.reduce((sum, s, i) => sum + (flags[i] ? s.valueShare ?? 0 : 0), 0);
+  const total = services.reduce((sum, s) => sum + (s.valueShare ?? 0), 0);
+  return total > 0 ? part / total : null;
+}
+
+export function healthCareScope(plan: Plan, params: ParamTable, flags: readonly (boolean | null)[] = healthCareFlags(plan, params)): HealthCareScope {
+  const allKnown = flags.every((f) => f !== null);
+  const any = flags.some((f) => f === true);
+  const mixed = any && flags.some((f) => f === false);
+  const anyKnown = kleeneSome(any, !allKnown);
+  const mixedKnown = kleeneSome(mixed, !allKnown && couldBeMixed(flags));
+  if (!allKnown) return { allKnown, share: null, mixed, any, anyKnown, mixedKnown };
+  if (!mixed) return { allKnown, share: any ? 1 : 0, mixed, any, anyKnown, mixedKnown };
+  return { allKnown, share: flaggedShare(plan.services, flags), mixed, any, anyKnown, mixedKnown };
+}
+
+/** What the PSR scope turns on (reg 3), each as known or not. */
+export interface PsrScopeInputs {
+  relevantAuthority: boolean;
+  allKnown: boolean;
+  any: boolean;
+  mixed: boolean;
+  share: number | null;
+  separable: boolean | null;
+  /** The share of the value above which health care is the main subject matter (psr.mixed.main-subject-min-share). */
+  mainShare: number;
+}
+
+/**
+ * Are the health care services procured within the PSR? true / false / null
+ * when a fact needed to say is missing. Mixed procurement (reg 3): where the
+ * other elements can reasonably be supplied separately, the health care part
+ * stays under the PSR (and the rest is procured on its own); where they
+ * cannot, the main subject matter by value decides for the whole contract.
+ */
+export function psrScopeOf(s: PsrScopeInputs): boolean | null {
+  if (!s.relevantAuthority) return false;
+  if (!s.allKnown) return null;
+  if (!s.any) return false;
+  if (!s.mixed) return true;
+  // Separable other elements are procured on their own; the health care part stays under the PSR (reg 3).
+  if (s.separable === true) return true;
+  if (s.share === null) return null;
+  // Not separable: the main subject matter, by value, decides for the whole contract; either way a health-care-main contract is in.
+  if (s.share > s.mainShare) return true;
+  return s.separable === null ? null : false;
+}
+
+/** The PSR scope of a plan, from its own fields. */
+export function psrScope(plan: Plan, hc: HealthCareScope, params: ParamTable): boolean | null {
+  return psrScopeOf({
+    relevantAuthority: isPsrRelevantAuthority(plan.authority.type),
+    allKnown: hc.allKnown,
+    any: hc.any,
+    mixed: hc.mixed,
+    share: hc.share,
+    separable: plan.mixedProcurement?.otherElementsSeparable ?? null,
+    mainShare: params.number('psr.mixed.main-subject-min-share', plan.dates.procurementStart),
+  });
+}
+
+export function regimeByDate(date: string, params: ParamTable): ApplicableRegime {
+  if (date < params.date('pcr2015.in-force')) return 'pcr2006';
+  if (date < params.date('pa2023.in-force')) return 'pcr2015';
+  return 'pa2023';
+}
+
+/**
+ * Does PCR 2006 govern (out of procheck's scope)? Only a procurement started
+ * before PCR 2015 came into force can be; a change then depends on the regime
+ * the contract was awarded under (`awardedUnder`). Unknown only while that is unknown.
+ */
+export function pcr2006Governs(plan: Plan, params: ParamTable, awardedUnder: string | null): boolean | null {
+  if (regimeByDate(plan.dates.procurementStart, params) !== 'pcr2006') return false;
+  if (processKind(plan.route.process) !== 'change') return true;
+  return awardedUnder === null ? null : awardedUnder === 'pcr2006' || awardedUnder === 'other';
+}
+
+/** Does the change take effect while the PSR is in force (its date, or the procurement start when it gives none)? */
+export function changeWhilePsrInForce(effectiveDate: string | null, procurementStart: string, params: ParamTable): boolean {
+  return (effectiveDate ?? procurementStart) >= params.date('psr.in-force');
+}
+
+export interface RegimeDecision {
+  regime: ApplicableRegime | null;
+  basis: string;
+}
+
+type AwardedUnder = NonNullable<Plan['incumbent']>['awardedUnder'];
+
+/**
+ * Which regime governs the plan, and the facts that decided it. `awardedUnder`:
+ * the regime the existing contract was awarded under, as the facts hold it
+ * (by default the plan's own incumbent.awardedUnder).
+ */
+export function decideRegime(
+  plan: Plan,
+  params: ParamTable,
+  inPsrScope: boolean | null,
+  notPsrBecause: string | null = null,
+  awardedUnder: AwardedUnder | null = plan.incumbent?.awardedUnder ?? null,
+): RegimeDecision {
+  const start = plan.dates.procurementStart;
+  if (processKind(plan.route.process) === 'change') {
+    const under = awardedUnder;
+    if (under !== 'psr' && changeWhilePsrInForce(plan.change?.effectiveDate ?? null, start, params)) {
+      if (inPsrScope === true)
+        return {
+          regime: 'psr',
+          basis: `PSR reg 29(2): the PSR governs the modification of any contract for relevant health care services between a relevant authority and a provider, however and whenever it was awarded; the change takes effect on or after ${params.date('psr.in-force')}`,
+        };
+      if (inPsrScope === null)
+        return {
+          regime: null,
+          basis: 'whether the PSR governs this change (reg 29(2)) depends on whether the contract is for PSR health care services (services[].healthCare, valueShare, mixedProcurement)',
+        };
+    }
+    if (under === null)
+      return { regime: null, basis: 'a change to an existing contract follows the regime it was awarded under, and the plan does not say which (incumbent.awardedUnder)' };
+    return match(under)
+      .with('pcr2006', () => ({
+        regime: regimeByDate(start, params) === 'pcr2006' ? ('pcr2006' as const) : ('pcr2015' as const),
+        basis:
+          'the contract was awarded under PCR 2006; PCR 2015 reg 118(5A)-(5D) (inserted by SI 2016/275) subjects contracts entered into before 26 February 2015 to the reg 72 modification rules',
+      }))
+      .with('other', () => ({
+        regime: regimeByDate(start, params),
+        basis: `the contract was awarded under another regime; a change made on ${start} is judged under the regime then in force`,
+      }))
+      .with('psr', 'pcr2015', 'pa2023', (r) => ({ regime: r, basis: `a change to an existing contract follows the regime it was awarded under (${r})` }))
+      .exhaustive();
+  }
+  const byDate = regimeByDate(start, params);
+  const framework = plan.frameworkAgreement?.awardedUnder ?? null;
+  if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope === false)
+    return {
+      regime: framework,
+      basis: `a call-off from a framework agreement follows the regime the framework was let under (${framework}), whenever the call-off is made`,
+    };
+  if (plan.route.process === 'framework-call-off' && framework === null && byDate !== 'pcr2006' && inPsrScope !== true)
+    return { regime: null, basis: 'a call-off follows the regime the framework agreement was let under, and the plan does not say which (frameworkAgreement.awardedUnder)' };
+  if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope === null && start >= params.date('psr.in-force'))
+    return { regime: null, basis: 'whether the call-off follows the framework\'s regime or the PSR depends on whether its services are PSR health care services (services[].healthCare)' };
+  if (byDate === 'pcr2006')
+    return { regime: 'pcr2006', basis: `the procurement started on ${start}, before the PCR 2015 came into force (${params.date('pcr2015.in-force')})` };
+  if (start >= params.date('psr.in-force')) {
+    if (inPsrScope === null)
+      return { regime: null, basis: 'the plan does not say enough about its services (services[].healthCare, valueShare, mixedProcurement) to decide whether the PSR applies' };
+    if (inPsrScope)
+      return { regime: 'psr', basis: `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}), procurement started ${start}, on or after ${params.date('psr.in-force')}` };
+  }
+  const notPsr =
+    start < params.date('psr.in-force')
+      ? `the PSR applies only to procurements from ${params.date('psr.in-force')}`
+      : `the contract is not a PSR health care contract (${notPsrBecause ?? 'outside PSR scope'})`;
+  return {
+    regime: byDate,
+    basis:
+      byDate === 'pcr2015'
+        ? `procurement started ${start}, between ${params.date('pcr2015.in-force')} and the Procurement Act 2023 (${params.date('pa2023.in-force')}), and ${notPsr}`
+        : `procurement started ${start}, on or after ${params.date('pa2023.in-force')}, and ${notPsr}`,
+  };
+}
+
+/** Why a contract is outside the PSR, in words, for the regime basis (null when it is in scope or unknown). */
+export function whyNotPsr(plan: Plan, anyHealthCare: boolean, inPsrScope: boolean | null): string | null {
+  if (inPsrScope !== false) return null;
+  if (!isPsrRelevantAuthority(plan.authority.type)) return 'the authority is not a PSR relevant authority';
+  if (!anyHealthCare)
+    return plan.services.some((s) => s.healthCare === undefined)
+      ? 'none of its services is a health care service in PSR scope (a service that does not say has no CPV code within PSR Schedule 1)'
+      : 'none of its services is a health care service in PSR scope';
+  return 'health care services are not the main subject matter of the mixed contract';
+}
+
+/**
+ * Could the contract turn out to be outside the PSR, however the services'
+ * unknown health care flags are answered? (A call-off's framework regime
+ * matters only then.) With too many unknown flags to try, assume it could.
+ */
+function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
+  const open = healthCareFlags(plan, params).flatMap((f, i) => (f === null ? [i] : []));
+  if (open.length > 8) return true;
+  for (let m = 0; m < 1 << open.length; m++) {
+    const services = plan.services.map((s, i) => (open.includes(i) ? { ...s, healthCare: (m & (1 << open.indexOf(i))) !== 0 } : s));
+    const answered = { ...plan, services };
+    if (psrScope(answered, healthCareScope(answered, params), params) !== true) return true;
+  }
+  return false;
+}
+
+/**
+ * The plan-field facts whose being unknown leaves the PSR scope, and so the
+ * regime, unknown: a review asks exactly these (see unknownSources' `open`).
+ */
+export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, FactName[]> {
+  const hc = healthCareScope(plan, params);
+  const inPsr = psrScope(plan, hc, params);
+  const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
+  const scope: FactName[] =
+    inPsr !== null
+      ? []
+      : !hc.allKnown
+        ? ['servicesHealthCareKnown']
+        : hc.share === null
+          ? separable === null
+            ? ['serviceSharesStated', 'otherElementsSeparable']
+            : ['serviceSharesStated']
+          : ['otherElementsSeparable'];
+  const decision = decideRegime(plan, params, inPsr);
+  const open = new Map<FactName, FactName[]>();
+  if (inPsr === null) {
+    open.set('psrScope', scope);
+    // Whether a change falls under the PSR (reg 29(2)), and so whether the regime named is a mismatch, turns on the same facts.
+    open.set('regimeMismatch', scope);
+  }
+  if (decision.regime === null) {
+    const why: FactName[] =
+      processKind(plan.route.process) === 'change'
+        ? inPsr === null && plan.incumbent?.awardedUnder !== 'psr' && changeWhilePsrInForce(plan.change?.effectiveDate ?? null, plan.dates.procurementStart, params)
+          ? scope
+          : ['incumbentAwardedUnder']
+        : plan.route.process === 'framework-call-off' && (plan.frameworkAgreement?.awardedUnder ?? null) === null && psrScopeCouldBeFalse(plan, params)
+          ? ['frameworkAwardedUnder', ...scope]
+          : scope;
+    open.set('applicableRegime', why);
+    open.set('regime', why);
+  }
+  return open;
+}
