@@ -33,6 +33,9 @@ const PRESENCE_FACTS: ReadonlySet<string> = new Set(
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Each claim's plan path split into its keys, once. */
+const PATH_KEYS = new Map<string, string[]>();
+
 /** A plain plan (validated or not) as far as claims read it. */
 interface PlanLike {
   route: { process: string };
@@ -44,11 +47,14 @@ interface PlanLike {
  */
 export function claimLeftOut(plan: PlanLike, claim: Claim): boolean {
   if (claim.info.claimedBy?.includes(plan.route.process)) return false;
-  const [top, ...rest] = claim.planPath.split('.');
-  const parent = (plan as unknown as Json)[top!];
-  if (parent === undefined) return !PRESENCE_FACTS.has(top!);
+  let keys = PATH_KEYS.get(claim.planPath);
+  if (!keys) PATH_KEYS.set(claim.planPath, (keys = claim.planPath.split('.')));
+  const top = keys[0]!;
+  const parent = (plan as unknown as Json)[top];
+  if (parent === undefined) return !PRESENCE_FACTS.has(top);
   let at: unknown = parent;
-  for (const key of rest) {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
     if (!isObject(at)) return false;
     at = at[key];
   }
@@ -58,9 +64,4 @@ export function claimLeftOut(plan: PlanLike, claim: Claim): boolean {
 /** The claims this plan leaves out, in catalogue order. */
 export function claimsNotMade(plan: PlanLike): Claim[] {
   return CLAIMS.filter((c) => claimLeftOut(plan, c));
-}
-
-/** Gives each claim the plan leaves out its "not relied on" value, in place. */
-export function applyClaimDefaults(plan: PlanLike, facts: Record<FactName, unknown>): void {
-  for (const c of CLAIMS) if (facts[c.fact] === null && claimLeftOut(plan, c)) facts[c.fact] = c.info.notClaimed;
 }

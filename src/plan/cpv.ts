@@ -22,8 +22,29 @@ function stem(code: string): string {
   return s;
 }
 
+/** A list's entries as stems, each "=" entry marked to match its code only: worked out once per list (the lists are dated parameters). */
+const ENTRIES = new WeakMap<readonly string[], readonly { stem: string; exact: boolean }[]>();
+const RAW_STEMS = new WeakMap<readonly string[], readonly string[]>();
+
+function entriesOf(listed: readonly string[]): readonly { stem: string; exact: boolean }[] {
+  let entries = ENTRIES.get(listed);
+  if (!entries) ENTRIES.set(listed, (entries = listed.map((e) => (e.startsWith('=') ? { stem: stem(e.slice(1)), exact: true } : { stem: stem(e), exact: false }))));
+  return entries;
+}
+
 /** Does `code` equal one of `listed` or fall under one of them ("=" entries: equal only)? */
 export function cpvWithin(code: string, listed: readonly string[]): boolean {
   const s = stem(code);
-  return listed.some((entry) => (entry.startsWith('=') ? s === stem(entry.slice(1)) : s.startsWith(stem(entry))));
+  for (const e of entriesOf(listed)) if (e.exact ? s === e.stem : s.startsWith(e.stem)) return true;
+  return false;
+}
+
+/** Does one of `listed` equal `code` or fall under it (a list entry narrower than the code): `listed.some((l) => cpvWithin(l, [code]))`? */
+export function cpvCovers(code: string, listed: readonly string[]): boolean {
+  let stems = RAW_STEMS.get(listed);
+  if (!stems) RAW_STEMS.set(listed, (stems = listed.map(stem)));
+  const exact = code.startsWith('=');
+  const s = stem(exact ? code.slice(1) : code);
+  for (const l of stems) if (exact ? l === s : l.startsWith(s)) return true;
+  return false;
 }

@@ -12,7 +12,7 @@
 // `question`: an officer is asked it), or derived from other facts (its
 // sources: the function's reads, or `from`), or it can never be unknown.
 // `unknownSources` follows the sources back to the questions.
-import { formulaOf } from './fact-formulas.js';
+import { formulaOf, type FORMULAS } from './fact-formulas.js';
 
 export interface FactInfo {
   description: string;
@@ -287,6 +287,12 @@ export function sourcesOf(f: FactName): readonly string[] | undefined {
   const reads = formulaOf(f)?.reads;
   return reads !== undefined && reads.length > 0 ? reads : info.from;
 }
+
+/** Every fact written as a function, and every fact it reads, is a catalogue fact (a compile-time check). */
+type FormulaName = keyof typeof FORMULAS;
+type ReadName = { [K in FormulaName]: (typeof FORMULAS)[K]['reads'][number] }[FormulaName];
+const formulaNamesAreFacts: [FormulaName | ReadName] extends [FactName] ? true : never = true;
+void formulaNamesAreFacts;
 
 /** Every name in a `from` list is a catalogue fact (a compile-time check). */
 type FromName = { [K in FactName]: (typeof FACT_CATALOGUE)[K] extends { from: readonly (infer N)[] } ? N : never }[FactName];

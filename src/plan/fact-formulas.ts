@@ -19,11 +19,10 @@
 // reads the functions' `reads` as a derived fact's sources.
 import type { Plan } from './schema.js';
 import type { ParamTable } from '../law/params.js';
-import type { FactName } from './fact-catalogue.js';
 import { daysBetween, extendTerm, monthsBetween, termEnd } from './dates.js';
 import {
   changeWhilePsrInForce,
-  decideRegime,
+  regimeDecision,
   flaggedShare,
   isPsrRelevantAuthority,
   kleeneSome,
@@ -57,8 +56,8 @@ import { smallLotLimit, valuedTogether, type LotContext } from './lots.js';
 import type { ProcessId } from './schema.js';
 
 export type FactValue = string | number | boolean | null;
-/** A fact's value by name. */
-export type FactGetter = (f: FactName) => unknown;
+/** A fact's value by name (a catalogue name: the catalogue checks every name here, this module staying below it). */
+export type FactGetter = (f: string) => unknown;
 
 /** What a function may read besides other facts: the plan, the dated parameters, the lots it is judged with. */
 export interface FactContext {
@@ -71,7 +70,7 @@ export interface FactContext {
 
 export interface Formula {
   /** The catalogue facts it reads through `get`, and no others. */
-  reads: readonly FactName[];
+  reads: readonly string[];
   /** The plan fields it reads itself (plan paths, `[]` for every entry of a list). */
   plan?: readonly string[];
   compute: (get: FactGetter, ctx: FactContext) => FactValue;
@@ -83,7 +82,7 @@ export interface Formula {
  * back from the service start. Unknown (null) until the engine computes them;
  * their sources are the catalogue's `from`.
  */
-export const RULE_SET_FACTS: ReadonlySet<FactName> = new Set<FactName>([
+export const RULE_SET_FACTS: ReadonlySet<string> = new Set([
   'standstillApplies',
   'psrRepresentationsDeadline',
   'psrEarliestContractDate',
@@ -120,8 +119,8 @@ const TERM = ['term.initialMonths', 'term.extensions[].months'];
 const THRESHOLD = ['contractType', 'value.vatIncluded', START, 'authority.thresholdTier', 'authority.type', ...LIGHT_TOUCH];
 /** The least the value can be when it is unknown: the possible provision over the term. */
 const LOWER_BOUND = ['value.possibleAnnual', ...TERM];
-/** What the regime decision reads beyond the facts (decideRegime). */
-const REGIME = ['route.process', START, 'change.effectiveDate', 'frameworkAgreement.awardedUnder', 'authority.type', 'services[].healthCare'];
+/** What the regime decision reads beyond the facts (regimeDecision); its basis in words, the authority and the services too. */
+const REGIME = ['route.process', START, 'change.effectiveDate', 'frameworkAgreement.awardedUnder'];
 
 const healthCare = (c: FactContext) => c.once('healthCareFlags', () => healthCareFlags(c.plan, c.params));
 const schedule1 = (c: FactContext) => c.once('schedule1', () => schedule1Mismatch(c.plan, c.params, c.plan.dates.procurementStart));
@@ -195,13 +194,11 @@ function changeReached(get: FactGetter, c: FactContext): Reached {
   return reaches(Math.abs(cumulative), amount, c.plan.value.vatIncluded, vatIncluded, vatRate(c, c.plan.dates.procurementStart));
 }
 
+type AwardedUnder = NonNullable<NonNullable<Plan['incumbent']>['awardedUnder']>;
+
 /** The regime decision, on the PSR scope and the existing contract's regime as the facts hold them. */
-function regimeDecision(get: FactGetter, c: FactContext, withBasis: boolean) {
-  const inPsr = bool(get('psrScope'));
-  const under = get('incumbentAwardedUnder') as NonNullable<Plan['incumbent']>['awardedUnder'];
-  const any = healthCare(c).some((f) => f === true);
-  return decideRegime(c.plan, c.params, inPsr, withBasis ? whyNotPsr(c.plan, any, inPsr) : null, under);
-}
+const decision = (get: FactGetter, c: FactContext) =>
+  regimeDecision(c.plan, c.params, bool(get('psrScope')), get('incumbentAwardedUnder') as AwardedUnder | null);
 
 
 const date = str;
@@ -285,7 +282,7 @@ export const FORMULAS = {
   applicableRegime: {
     reads: ['psrScope', 'incumbentAwardedUnder'],
     plan: REGIME,
-    compute: (get, c) => regimeDecision(get, c, false).regime,
+    compute: (get, c) => decision(get, c).regime,
   },
   regime: {
     reads: ['applicableRegime'],
@@ -294,7 +291,10 @@ export const FORMULAS = {
   regimeBasis: {
     reads: ['psrScope', 'incumbentAwardedUnder'],
     plan: [...REGIME, ...HEALTH_CARE],
-    compute: (get, c) => regimeDecision(get, c, true).basis,
+    compute: (get, c) => {
+      const inPsr = bool(get('psrScope'));
+      return decision(get, c).basis(whyNotPsr(c.plan, healthCare(c).some((f) => f === true), inPsr));
+    },
   },
   inScope: {
     reads: ['regime'],
@@ -771,7 +771,7 @@ export const FORMULAS = {
     plan: ['intentionNotice'],
     compute: (_, c) => c.plan.intentionNotice !== undefined,
   },
-} as const satisfies Partial<Record<FactName, Formula>>;
+} as const satisfies Record<string, Formula>;
 
 export type FormulaFact = keyof typeof FORMULAS;
 

@@ -16,11 +16,13 @@ import { CLAIMS, claimLeftOut, type Claim } from './claims.js';
 import type { ParamTable } from '../law/params.js';
 import type { Plan } from './schema.js';
 import type { LotContext } from './lots.js';
+import { changeWhilePsrInForce, decideRegime, healthCareScope, processKind, psrScope } from './regime.js';
+import { healthCareFlags } from './schedule-1.js';
 
 export type { FactValue } from './fact-formulas.js';
 export type Facts = Record<FactName, FactValue>;
 
-export { isPsrRelevantAuthority, processKind, processRegime, providerMayChange, decideRegime, whyNotPsr, regimeOpenFacts } from './regime.js';
+export { isPsrRelevantAuthority, processKind, processRegime, providerMayChange, decideRegime, whyNotPsr } from './regime.js';
 export type { ApplicableRegime, HealthCareScope, ProcessKind, RegimeDecision } from './regime.js';
 export { lifetimeValue } from './value.js';
 export { lotContext, type LotContext } from './lots.js';
@@ -201,14 +203,24 @@ function allOf(get: (name: string) => FactValue | undefined): Facts {
   return out as Facts;
 }
 
-function stale(names: readonly string[], formulas: ReadonlyMap<string, FactFormula> | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const n of names) {
+const staleCache = new WeakMap<object, Map<string, ReadonlySet<string>>>();
+
+/** The facts that follow from any of `names` (each a fact that can be set), found once for each set of names. */
+function stale(names: readonly string[], formulas: ReadonlyMap<string, FactFormula> = NO_FORMULAS): ReadonlySet<string> {
+  for (const n of names)
     if (!SETTABLE_FACTS.has(n as FactName))
       throw new Error(`fact "${n}" cannot be set apart from the plan: it is not read from a plan field, or a function reads that field itself`);
-    for (const f of followersOf(n, formulas)) out.add(f);
+  if (names.length === 1) return followersOf(names[0]!, formulas);
+  let cache = staleCache.get(formulas);
+  if (!cache) staleCache.set(formulas, (cache = new Map()));
+  const key = names.join(',');
+  let found = cache.get(key);
+  if (!found) {
+    const out = new Set<string>();
+    for (const n of names) for (const f of followersOf(n, formulas)) out.add(f);
+    cache.set(key, (found = out));
   }
-  return out;
+  return found;
 }
 
 class BaseSource implements PlanFactSource {
@@ -311,6 +323,64 @@ export function factSource(plan: Plan, params: ParamTable, lots?: LotContext, op
 /** Every fact of the plan, computed now (the facts the rule set defines are null until the engine computes them). */
 export function deriveFacts(plan: Plan, params: ParamTable, lots?: LotContext, options: DeriveOptions = {}): Facts {
   return factSource(plan, params, lots, options).all();
+}
+
+// ---- the questions that decide an open regime ---------------------------------------------------
+
+/**
+ * Could the contract turn out to be outside the PSR, however the services'
+ * unknown health care flags are answered? (A call-off's framework regime
+ * matters only then.) With too many unknown flags to try, assume it could.
+ */
+function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
+  const open = healthCareFlags(plan, params).flatMap((f, i) => (f === null ? [i] : []));
+  if (open.length > 8) return true;
+  for (let m = 0; m < 1 << open.length; m++) {
+    const services = plan.services.map((s, i) => (open.includes(i) ? { ...s, healthCare: (m & (1 << open.indexOf(i))) !== 0 } : s));
+    const answered = { ...plan, services };
+    if (psrScope(answered, healthCareScope(answered, params), params) !== true) return true;
+  }
+  return false;
+}
+
+/**
+ * The plan-field facts whose being unknown leaves the PSR scope, and so the
+ * regime, unknown: a review asks exactly these (see unknownSources' `open`).
+ */
+export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, FactName[]> {
+  const hc = healthCareScope(plan, params);
+  const inPsr = psrScope(plan, hc, params);
+  const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
+  const scope: FactName[] =
+    inPsr !== null
+      ? []
+      : !hc.allKnown
+        ? ['servicesHealthCareKnown']
+        : hc.share === null
+          ? separable === null
+            ? ['serviceSharesStated', 'otherElementsSeparable']
+            : ['serviceSharesStated']
+          : ['otherElementsSeparable'];
+  const decision = decideRegime(plan, params, inPsr);
+  const open = new Map<FactName, FactName[]>();
+  if (inPsr === null) {
+    open.set('psrScope', scope);
+    // Whether a change falls under the PSR (reg 29(2)), and so whether the regime named is a mismatch, turns on the same facts.
+    open.set('regimeMismatch', scope);
+  }
+  if (decision.regime === null) {
+    const why: FactName[] =
+      processKind(plan.route.process) === 'change'
+        ? inPsr === null && plan.incumbent?.awardedUnder !== 'psr' && changeWhilePsrInForce(plan.change?.effectiveDate ?? null, plan.dates.procurementStart, params)
+          ? scope
+          : ['incumbentAwardedUnder']
+        : plan.route.process === 'framework-call-off' && (plan.frameworkAgreement?.awardedUnder ?? null) === null && psrScopeCouldBeFalse(plan, params)
+          ? ['frameworkAwardedUnder', ...scope]
+          : scope;
+    open.set('applicableRegime', why);
+    open.set('regime', why);
+  }
+  return open;
 }
 
 export { FACT_CATALOGUE };

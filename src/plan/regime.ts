@@ -7,7 +7,6 @@
 import { match } from 'ts-pattern';
 import type { Plan, ProcessId, RegimeId } from './schema.js';
 import type { ParamTable } from '../law/params.js';
-import type { FactName } from './fact-catalogue.js';
 import { healthCareFlags } from './schedule-1.js';
 
 export type ApplicableRegime = RegimeId | 'pcr2006';
@@ -173,7 +172,7 @@ export interface RegimeDecision {
   basis: string;
 }
 
-type AwardedUnder = NonNullable<Plan['incumbent']>['awardedUnder'];
+type AwardedUnder = NonNullable<NonNullable<Plan['incumbent']>['awardedUnder']>;
 
 /**
  * Which regime governs the plan, and the facts that decided it. `awardedUnder`:
@@ -187,6 +186,17 @@ export function decideRegime(
   notPsrBecause: string | null = null,
   awardedUnder: AwardedUnder | null = plan.incumbent?.awardedUnder ?? null,
 ): RegimeDecision {
+  const d = regimeDecision(plan, params, inPsrScope, awardedUnder);
+  return { regime: d.regime, basis: d.basis(notPsrBecause) };
+}
+
+/** The regime and, in words when asked for, why (a basis says why a contract is outside the PSR where `notPsrBecause` does). */
+export function regimeDecision(
+  plan: Plan,
+  params: ParamTable,
+  inPsrScope: boolean | null,
+  awardedUnder: AwardedUnder | null,
+): { regime: ApplicableRegime | null; basis: (notPsrBecause: string | null) => string } {
   const start = plan.dates.procurementStart;
   if (processKind(plan.route.process) === 'change') {
     const under = awardedUnder;
@@ -194,27 +204,27 @@ export function decideRegime(
       if (inPsrScope === true)
         return {
           regime: 'psr',
-          basis: `PSR reg 29(2): the PSR governs the modification of any contract for relevant health care services between a relevant authority and a provider, however and whenever it was awarded; the change takes effect on or after ${params.date('psr.in-force')}`,
+          basis: () => `PSR reg 29(2): the PSR governs the modification of any contract for relevant health care services between a relevant authority and a provider, however and whenever it was awarded; the change takes effect on or after ${params.date('psr.in-force')}`,
         };
       if (inPsrScope === null)
         return {
           regime: null,
-          basis: 'whether the PSR governs this change (reg 29(2)) depends on whether the contract is for PSR health care services (services[].healthCare, valueShare, mixedProcurement)',
+          basis: () => 'whether the PSR governs this change (reg 29(2)) depends on whether the contract is for PSR health care services (services[].healthCare, valueShare, mixedProcurement)',
         };
     }
     if (under === null)
-      return { regime: null, basis: 'a change to an existing contract follows the regime it was awarded under, and the plan does not say which (incumbent.awardedUnder)' };
+      return { regime: null, basis: () => 'a change to an existing contract follows the regime it was awarded under, and the plan does not say which (incumbent.awardedUnder)' };
     return match(under)
       .with('pcr2006', () => ({
         regime: regimeByDate(start, params) === 'pcr2006' ? ('pcr2006' as const) : ('pcr2015' as const),
-        basis:
+        basis: () =>
           'the contract was awarded under PCR 2006; PCR 2015 reg 118(5A)-(5D) (inserted by SI 2016/275) subjects contracts entered into before 26 February 2015 to the reg 72 modification rules',
       }))
       .with('other', () => ({
         regime: regimeByDate(start, params),
-        basis: `the contract was awarded under another regime; a change made on ${start} is judged under the regime then in force`,
+        basis: () => `the contract was awarded under another regime; a change made on ${start} is judged under the regime then in force`,
       }))
-      .with('psr', 'pcr2015', 'pa2023', (r) => ({ regime: r, basis: `a change to an existing contract follows the regime it was awarded under (${r})` }))
+      .with('psr', 'pcr2015', 'pa2023', (r) => ({ regime: r, basis: () => `a change to an existing contract follows the regime it was awarded under (${r})` }))
       .exhaustive();
   }
   const byDate = regimeByDate(start, params);
@@ -222,30 +232,31 @@ export function decideRegime(
   if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope === false)
     return {
       regime: framework,
-      basis: `a call-off from a framework agreement follows the regime the framework was let under (${framework}), whenever the call-off is made`,
+      basis: () => `a call-off from a framework agreement follows the regime the framework was let under (${framework}), whenever the call-off is made`,
     };
   if (plan.route.process === 'framework-call-off' && framework === null && byDate !== 'pcr2006' && inPsrScope !== true)
-    return { regime: null, basis: 'a call-off follows the regime the framework agreement was let under, and the plan does not say which (frameworkAgreement.awardedUnder)' };
+    return { regime: null, basis: () => 'a call-off follows the regime the framework agreement was let under, and the plan does not say which (frameworkAgreement.awardedUnder)' };
   if (plan.route.process === 'framework-call-off' && (framework === 'pcr2015' || framework === 'pa2023') && inPsrScope === null && start >= params.date('psr.in-force'))
-    return { regime: null, basis: 'whether the call-off follows the framework\'s regime or the PSR depends on whether its services are PSR health care services (services[].healthCare)' };
+    return { regime: null, basis: () => 'whether the call-off follows the framework\'s regime or the PSR depends on whether its services are PSR health care services (services[].healthCare)' };
   if (byDate === 'pcr2006')
-    return { regime: 'pcr2006', basis: `the procurement started on ${start}, before the PCR 2015 came into force (${params.date('pcr2015.in-force')})` };
+    return { regime: 'pcr2006', basis: () => `the procurement started on ${start}, before the PCR 2015 came into force (${params.date('pcr2015.in-force')})` };
   if (start >= params.date('psr.in-force')) {
     if (inPsrScope === null)
-      return { regime: null, basis: 'the plan does not say enough about its services (services[].healthCare, valueShare, mixedProcurement) to decide whether the PSR applies' };
+      return { regime: null, basis: () => 'the plan does not say enough about its services (services[].healthCare, valueShare, mixedProcurement) to decide whether the PSR applies' };
     if (inPsrScope)
-      return { regime: 'psr', basis: `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}), procurement started ${start}, on or after ${params.date('psr.in-force')}` };
+      return { regime: 'psr', basis: () => `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}), procurement started ${start}, on or after ${params.date('psr.in-force')}` };
   }
-  const notPsr =
-    start < params.date('psr.in-force')
-      ? `the PSR applies only to procurements from ${params.date('psr.in-force')}`
-      : `the contract is not a PSR health care contract (${notPsrBecause ?? 'outside PSR scope'})`;
   return {
     regime: byDate,
-    basis:
-      byDate === 'pcr2015'
+    basis: (notPsrBecause) => {
+      const notPsr =
+        start < params.date('psr.in-force')
+          ? `the PSR applies only to procurements from ${params.date('psr.in-force')}`
+          : `the contract is not a PSR health care contract (${notPsrBecause ?? 'outside PSR scope'})`;
+      return byDate === 'pcr2015'
         ? `procurement started ${start}, between ${params.date('pcr2015.in-force')} and the Procurement Act 2023 (${params.date('pa2023.in-force')}), and ${notPsr}`
-        : `procurement started ${start}, on or after ${params.date('pa2023.in-force')}, and ${notPsr}`,
+        : `procurement started ${start}, on or after ${params.date('pa2023.in-force')}, and ${notPsr}`;
+    },
   };
 }
 
@@ -258,60 +269,4 @@ export function whyNotPsr(plan: Plan, anyHealthCare: boolean, inPsrScope: boolea
       ? 'none of its services is a health care service in PSR scope (a service that does not say has no CPV code within PSR Schedule 1)'
       : 'none of its services is a health care service in PSR scope';
   return 'health care services are not the main subject matter of the mixed contract';
-}
-
-/**
- * Could the contract turn out to be outside the PSR, however the services'
- * unknown health care flags are answered? (A call-off's framework regime
- * matters only then.) With too many unknown flags to try, assume it could.
- */
-function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
-  const open = healthCareFlags(plan, params).flatMap((f, i) => (f === null ? [i] : []));
-  if (open.length > 8) return true;
-  for (let m = 0; m < 1 << open.length; m++) {
-    const services = plan.services.map((s, i) => (open.includes(i) ? { ...s, healthCare: (m & (1 << open.indexOf(i))) !== 0 } : s));
-    const answered = { ...plan, services };
-    if (psrScope(answered, healthCareScope(answered, params), params) !== true) return true;
-  }
-  return false;
-}
-
-/**
- * The plan-field facts whose being unknown leaves the PSR scope, and so the
- * regime, unknown: a review asks exactly these (see unknownSources' `open`).
- */
-export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, FactName[]> {
-  const hc = healthCareScope(plan, params);
-  const inPsr = psrScope(plan, hc, params);
-  const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
-  const scope: FactName[] =
-    inPsr !== null
-      ? []
-      : !hc.allKnown
-        ? ['servicesHealthCareKnown']
-        : hc.share === null
-          ? separable === null
-            ? ['serviceSharesStated', 'otherElementsSeparable']
-            : ['serviceSharesStated']
-          : ['otherElementsSeparable'];
-  const decision = decideRegime(plan, params, inPsr);
-  const open = new Map<FactName, FactName[]>();
-  if (inPsr === null) {
-    open.set('psrScope', scope);
-    // Whether a change falls under the PSR (reg 29(2)), and so whether the regime named is a mismatch, turns on the same facts.
-    open.set('regimeMismatch', scope);
-  }
-  if (decision.regime === null) {
-    const why: FactName[] =
-      processKind(plan.route.process) === 'change'
-        ? inPsr === null && plan.incumbent?.awardedUnder !== 'psr' && changeWhilePsrInForce(plan.change?.effectiveDate ?? null, plan.dates.procurementStart, params)
-          ? scope
-          : ['incumbentAwardedUnder']
-        : plan.route.process === 'framework-call-off' && (plan.frameworkAgreement?.awardedUnder ?? null) === null && psrScopeCouldBeFalse(plan, params)
-          ? ['frameworkAwardedUnder', ...scope]
-          : scope;
-    open.set('applicableRegime', why);
-    open.set('regime', why);
-  }
-  return open;
 }

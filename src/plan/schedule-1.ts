@@ -5,17 +5,22 @@
 import { match } from 'ts-pattern';
 import type { Plan } from './schema.js';
 import type { ParamTable } from '../law/params.js';
-import { cpvWithin } from './cpv.js';
+import { cpvCovers, cpvWithin } from './cpv.js';
 
 type Service = Plan['services'][number];
 type AuthorityType = Plan['authority']['type'];
 
 /** The table as it stands for a plan: the PSR's own, even for a plan dated before it (scope matters only once it is in force). */
-function table(params: ParamTable, date: string): { listed: readonly string[]; exact: string[]; qualified: readonly string[] } {
+function table(params: ParamTable, date: string): { listed: readonly string[]; exact: readonly string[]; qualified: readonly string[] } {
   const on = date < params.date('psr.in-force') ? params.date('psr.in-force') : date;
   const listed = params.list('psr.schedule-1.cpv', on);
-  return { listed, exact: listed.map((c) => `=${c}`), qualified: params.list('psr.schedule-1.qualified-cpv', on) };
+  let exact = EXACT.get(listed);
+  if (!exact) EXACT.set(listed, (exact = listed.map((c) => `=${c}`)));
+  return { listed, exact, qualified: params.list('psr.schedule-1.qualified-cpv', on) };
 }
+
+/** Each list of codes as "this code only" entries, made once per list in force. */
+const EXACT = new WeakMap<readonly string[], readonly string[]>();
 
 /** Does an authority of this type arrange everything it buys for the purposes of the health service (an NHS body)? */
 function nhsBody(type: AuthorityType): boolean {
@@ -37,7 +42,7 @@ function nhsBody(type: AuthorityType): boolean {
  */
 export function healthCareFromCodes(service: Pick<Service, 'cpv'>, authority: AuthorityType, params: ParamTable, date: string): boolean | null {
   const t = table(params, date);
-  const touches = service.cpv.some((c) => cpvWithin(c, t.listed) || t.listed.some((l) => cpvWithin(l, [c])));
+  const touches = service.cpv.some((c) => cpvWithin(c, t.listed) || cpvCovers(c, t.listed));
   if (!touches) return false;
   const named = service.cpv.some((c) => cpvWithin(c, t.exact) && !cpvWithin(c, t.qualified));
   return named && nhsBody(authority) ? true : null;

@@ -1,6 +1,7 @@
 // A plan with some fields set by their plan paths ("dates.contractSigned"),
-// sharing every object it does not change: the engine tries the authority's
-// acts on a plan this way without copying the whole plan each time.
+// sharing every object it does not change. The engine tries the authority's
+// acts on the plan's facts instead (factSource(...).with, src/plan/facts.ts);
+// test/plan/fact-registry.test.ts holds the two to the same facts.
 import type { Plan } from './schema.js';
 
 type Json = Record<string, unknown>;
