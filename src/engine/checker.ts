@@ -202,8 +202,9 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       const facts = source.facts;
       const param = paramsOn(ruleSet.params, source.get);
       // Only a plan whose regime or PSR scope is open needs to know which of its facts leave it so.
-      const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(p, ruleSet.params) : [];
-      const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param)]);
+      const regimeOpen = facts.regime === null || facts.psrScope === null ? regimeOpenFacts(p, ruleSet.params, source.get) : [];
+      // The latest dates the steps define are computed when a rule reads them (stepFormulas); the standstill now.
+      const open = new Map([...regimeOpen, ...addTimetableFacts(facts, ruleSet, calendar, param, true)]);
       const src: FactSource = { fact: source.get, param };
       return { source, facts, param, open, src };
     };

@@ -29,8 +29,14 @@ export function standstillFacts(facts: Facts): Partial<Facts> {
 /** Facts a step's gate left unknown, with the unknown facts that decide them (for a review to name). */
 export type OpenFacts = Map<FactName, string[]>;
 
-/** Fills in the date facts; returns those left open because the plan does not say whether the step exists. */
-export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Calendars, param: (id: string) => unknown): OpenFacts {
+/**
+ * Fills in the date facts; returns those left open because the plan does not
+ * say whether the step exists. `lazy`: the facts are a source that computes the
+ * facts the steps define from timetableFormulas when they are read
+ * (factSource's ruleSetFormulas), so only the standstill, which says which facts
+ * are left open, is worked out now.
+ */
+export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Calendars, param: (id: string) => unknown, lazy = false): OpenFacts {
   const value = (f: string) => (isFactName(f) ? facts[f] : undefined);
   const src: FactSource = { fact: value, param };
   const open: OpenFacts = new Map();
@@ -55,7 +61,7 @@ export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Cal
   const stated = facts.statedRepresentationsDeadline;
   facts.statedDeadlineShortBy =
     typeof stated === 'string' && typeof facts.psrRepresentationsDeadline === 'string' ? daysBetween(stated, facts.psrRepresentationsDeadline) : null;
-  for (const [fact, date] of backwardDates(value, ruleSet, calendars)) facts[fact as FactName] = date;
+  if (!lazy) for (const [fact, date] of backwardDates(value, ruleSet, calendars)) facts[fact as FactName] = date;
   return open;
 }
 

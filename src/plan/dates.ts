@@ -56,6 +56,14 @@ function monthsDiff(a: string, b: string): number {
 export function termEnd(start: string, months: number): string {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   const month = m - 1 + months;
+  // Plain day arithmetic for the years a plan uses (a term end is in every report); Date for the rest.
+  const year = y + Math.floor(month / 12);
+  if (Number.isInteger(months) && year >= 1000 && year <= 9998) {
+    const mm = (((month % 12) + 12) % 12) + 1;
+    const last = daysInMonth(year, mm);
+    const at = (day: number) => `${year}-${String(mm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return d > last ? at(last) : addDays(at(d), -1);
+  }
   const lastDay = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
   if (d > lastDay) return utcDayIso(Date.UTC(y, month, lastDay));
   return utcDayIso(Date.UTC(y, month, d) - 86_400_000);

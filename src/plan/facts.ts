@@ -347,28 +347,39 @@ function psrScopeCouldBeFalse(plan: Plan, params: ParamTable): boolean {
  * The plan-field facts whose being unknown leaves the PSR scope, and so the
  * regime, unknown: a review asks exactly these (see unknownSources' `open`).
  */
-export function regimeOpenFacts(plan: Plan, params: ParamTable): Map<FactName, FactName[]> {
-  const hc = healthCareScope(plan, params);
-  const inPsr = psrScope(plan, hc, params);
+export function regimeOpenFacts(plan: Plan, params: ParamTable, facts?: (f: FactName) => unknown): Map<FactName, FactName[]> {
+  // The plan's own facts where the caller has them (the engine's fact source), else worked out from the plan.
+  let inPsr: boolean | null, allKnown: boolean, share: unknown, regime: unknown;
+  if (facts) {
+    inPsr = facts('psrScope') as boolean | null;
+    allKnown = facts('servicesHealthCareKnown') === true;
+    share = facts('healthCareShare');
+    regime = facts('applicableRegime');
+  } else {
+    const hc = healthCareScope(plan, params);
+    inPsr = psrScope(plan, hc, params);
+    allKnown = hc.allKnown;
+    share = hc.share;
+    regime = decideRegime(plan, params, inPsr).regime;
+  }
   const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
   const scope: FactName[] =
     inPsr !== null
       ? []
-      : !hc.allKnown
+      : !allKnown
         ? ['servicesHealthCareKnown']
-        : hc.share === null
+        : share === null
           ? separable === null
             ? ['serviceSharesStated', 'otherElementsSeparable']
             : ['serviceSharesStated']
           : ['otherElementsSeparable'];
-  const decision = decideRegime(plan, params, inPsr);
   const open = new Map<FactName, FactName[]>();
   if (inPsr === null) {
     open.set('psrScope', scope);
     // Whether a change falls under the PSR (reg 29(2)), and so whether the regime named is a mismatch, turns on the same facts.
     open.set('regimeMismatch', scope);
   }
-  if (decision.regime === null) {
+  if (regime === null) {
     const why: FactName[] =
       processKind(plan.route.process) === 'change'
         ? inPsr === null && plan.incumbent?.awardedUnder !== 'psr' && changeWhilePsrInForce(plan.change?.effectiveDate ?? null, plan.dates.procurementStart, params)

@@ -294,12 +294,29 @@ describe('a source with one of the authority\'s acts set another way', () => {
   });
 });
 
-describe('regimeOpenFacts names plan-field facts', () => {
-  it('on every shipped case whose regime or scope is open', () => {
-    for (const { plan } of CASES)
-      for (const [f, via] of regimeOpenFacts(plan, params)) {
+describe('the facts the rule set defines', () => {
+  it('computed when read (the engine\'s way) are those addTimetableFacts sets, on every case and generated plan', () => {
+    for (const { name, plan, lots } of PLANS) {
+      const eager = deriveFacts(plan, params, lots);
+      const param = (id: string) => (params.has(id) ? params.valueForRule(id, ((eager[params.get(id).appliesBy as FactName] as string | null) ?? plan.dates.procurementStart)) : undefined);
+      const eagerOpen = addTimetableFacts(eager, ruleSet, calendars, param);
+      const source = factSource(plan, params, lots, { ruleSetFormulas: stepFormulas });
+      const lazyOpen = addTimetableFacts(source.facts, ruleSet, calendars, param, true);
+      expect(source.all(), name).toEqual(eager);
+      expect(lazyOpen, name).toEqual(eagerOpen);
+    }
+  });
+});
+
+describe('regimeOpenFacts', () => {
+  it('names plan-field facts, the same from the plan or from its fact source, on every case and generated plan', () => {
+    for (const { name, plan, lots } of PLANS) {
+      const open = regimeOpenFacts(plan, params);
+      expect(regimeOpenFacts(plan, params, factSource(plan, params, lots).get), name).toEqual(open);
+      for (const [f, via] of open) {
         expect(isFactName(f)).toBe(true);
         expect(via.filter((v) => catalogue[v].question === undefined), f).toEqual([]);
       }
+    }
   });
 });
