@@ -26,12 +26,12 @@ export interface FactInfo {
    */
   question?: string;
   /**
-   * For a fact the rule set's steps define (src/engine/timetable-facts.ts): the
-   * catalogue facts whose being unknown (null) makes this one unknown. An
-   * officer is asked about those, not about this fact. A fact written as a
-   * function (fact-formulas.ts) has none: its sources are what the function
-   * reads. Never set together with `question`. Names are checked against the
-   * catalogue below.
+   * For a derived fact: the catalogue facts whose being unknown (null) makes
+   * this one unknown. An officer is asked about those, not about this fact.
+   * Written here only for a fact the rule set's steps define
+   * (src/engine/timetable-facts.ts); a fact written as a function
+   * (fact-formulas.ts) has what the function reads, added below. Never set
+   * together with `question`. Names are checked against the catalogue.
    */
   from?: readonly string[];
   /**
@@ -69,7 +69,8 @@ export interface ActInfo {
   done?: boolean;
 }
 
-export const FACT_CATALOGUE = {
+/** The catalogue as written; FACT_CATALOGUE below adds each function's reads as its `from`. */
+const WRITTEN = {
   authorityType: { description: 'Kind of commissioning body', planPath: 'authority.type', question: 'What kind of body is the commissioning authority?' },
   psrRelevantAuthority: { description: 'The authority is a PSR relevant authority (NHS England, ICB, NHS trust or foundation trust, local or combined authority)' },
   servicesHealthCareKnown: { description: 'Every service\'s health care status is known: stated, or, where the plan leaves it out, settled by its CPV codes against PSR Schedule 1', planPath: 'services[].healthCare', question: 'Is each service a health care service within the Provider Selection Regime (PSR)?' },
@@ -269,6 +270,20 @@ export const FACT_CATALOGUE = {
   basicSelectionCriteriaApplied: { description: 'Basic selection criteria and exclusions are applied', planPath: 'governance.basicSelectionCriteriaApplied', question: 'Are the basic selection criteria and exclusions applied to the providers?' , kind: 'act', act: { instruction: 'Apply the basic selection criteria and the exclusions to the provider (PSR regulations 19-20, Schedule 16)', done: true } },
 } as const satisfies Record<string, FactInfo>;
 
+/**
+ * Every fact, a derived fact written as a function (fact-formulas.ts) with
+ * what it reads as its `from`: its sources are written once, in the function,
+ * and read here by whatever follows a fact back to the plan fields (the
+ * questions, a notice's evidence, the review pack). A fact that is itself a
+ * question has none: it is asked, whatever it is computed from.
+ */
+export const FACT_CATALOGUE: typeof WRITTEN = Object.fromEntries(
+  Object.entries(WRITTEN).map(([f, info]) => {
+    const reads = formulaOf(f)?.reads;
+    return [f, reads !== undefined && reads.length > 0 && !('question' in info) ? { ...info, from: reads } : info];
+  }),
+) as typeof WRITTEN;
+
 export type FactName = keyof typeof FACT_CATALOGUE;
 
 export function isFactName(name: string): name is FactName {
@@ -276,16 +291,14 @@ export function isFactName(name: string): name is FactName {
 }
 
 /**
- * The facts whose being unknown can make a derived fact unknown: what its
- * function reads (src/plan/fact-formulas.ts), else its `from`; none for a fact
- * that is itself a question (it is asked, whatever it is computed from) or
- * that reads no other fact.
+ * The facts whose being unknown can make a derived fact unknown: its `from`,
+ * what its function reads (src/plan/fact-formulas.ts) or, for a fact of the
+ * rule set's steps, as written; none for a fact that is itself a question (it
+ * is asked, whatever it is computed from) or that reads no other fact.
  */
 export function sourcesOf(f: FactName): readonly string[] | undefined {
   const info = FACT_CATALOGUE[f] as FactInfo;
-  if (info.question !== undefined) return undefined;
-  const reads = formulaOf(f)?.reads;
-  return reads !== undefined && reads.length > 0 ? reads : info.from;
+  return info.question !== undefined ? undefined : info.from;
 }
 
 /** Every fact written as a function, and every fact it reads, is a catalogue fact (a compile-time check). */
