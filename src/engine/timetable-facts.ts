@@ -3,7 +3,7 @@
 // regime that governs the plan (only for a process that has one) and the
 // latest date for each stage, planning back from the service start.
 import { isFactName, type FactName } from '../plan/fact-catalogue.js';
-import type { Facts } from '../plan/facts.js';
+import type { FactFormula, Facts } from '../plan/facts.js';
 import { backwardDates, definingSteps } from './backward.js';
 import type { RuleSet } from './rule-set.js';
 import type { StepDefinition } from './rule-schema.js';
@@ -65,11 +65,8 @@ export function addTimetableFacts(facts: Facts, ruleSet: RuleSet, calendars: Cal
   return open;
 }
 
-/** A fact computed from other facts, with every fact it may read. */
-export interface FactFormula {
-  reads: readonly string[];
-  compute: (get: (f: string) => unknown) => unknown;
-}
+/** A fact computed from other facts, with every fact it may read (the plan's fact source computes them so when read). */
+export type { FactFormula } from '../plan/facts.js';
 
 /** Every fact name a step's definition mentions (its anchor, lengths, gate and the steps it waits for), read conservatively. */
 function stepReads(step: StepDefinition | undefined, ruleSet: RuleSet, seen = new Set<string>()): string[] {

@@ -51,7 +51,7 @@ export interface PlanFactSource {
   /** A fact's value by name; undefined for a name that is not a fact. */
   readonly get: (name: string) => FactValue | undefined;
   /**
-   * The facts as an object, each computed when first read; the engine may set
+   * The facts as an object, each computed when first read; the engine sets
    * the facts the rule set defines on it (addTimetableFacts).
    */
   readonly facts: Facts;
@@ -112,7 +112,7 @@ function readField(name: FactName, path: string): Compute {
 function ruleSetFact(name: FactName): Compute {
   return (get, ctx) => {
     const f = ctx.ruleSetFormulas?.get(name);
-    return f ? (f.compute(get as (f: string) => unknown) as FactValue) : null;
+    return f ? ((f.compute(get as (f: string) => unknown) ?? null) as FactValue) : null;
   };
 }
 
@@ -178,9 +178,16 @@ export function followersOf(fact: string, ruleSetFormulas: ReadonlyMap<string, F
 
 const UNSET: unique symbol = Symbol('not yet computed');
 
+/** A source's facts by their index in the catalogue. */
+interface Indexed {
+  at(i: number): FactValue;
+  put(i: number, v: FactValue): void;
+  all(): Facts;
+}
+
 /** The facts as an object: each property computes its fact on first read (and may be set, by the engine). */
 class FactsView {
-  constructor(readonly source: BaseSource) {}
+  constructor(readonly source: Indexed) {}
   toJSON(): Facts {
     return this.source.all();
   }
@@ -223,7 +230,7 @@ function stale(names: readonly string[], formulas: ReadonlyMap<string, FactFormu
   return found;
 }
 
-class BaseSource implements PlanFactSource {
+class BaseSource implements PlanFactSource, Indexed {
   private readonly memo: (FactValue | typeof UNSET)[] = new Array<FactValue | typeof UNSET>(NAMES.length).fill(UNSET);
   private scratch: Map<string, unknown> | undefined;
   private view: FactsView | undefined;
@@ -278,8 +285,10 @@ class BaseSource implements PlanFactSource {
 }
 
 /** A source with some plan-field facts set: their followers computed again, everything else the parent's. */
-class DerivedSource implements PlanFactSource {
+class DerivedSource implements PlanFactSource, Indexed {
+  /** The facts that follow from those set, once computed (or set on its facts object). */
   private readonly memo = new Map<string, FactValue>();
+  private view: FactsView | undefined;
 
   constructor(
     private readonly parent: PlanFactSource,
@@ -290,19 +299,26 @@ class DerivedSource implements PlanFactSource {
 
   readonly get = (name: string): FactValue | undefined => {
     if (Object.hasOwn(this.values, name)) return this.values[name] as FactValue;
+    const kept = this.memo.get(name);
+    if (kept !== undefined) return kept;
     if (!this.staleFacts.has(name)) return this.parent.get(name);
-    let v = this.memo.get(name);
-    if (v === undefined) {
-      const i = INDEX.get(name);
-      if (i !== undefined) v = COMPUTE[i]!(this.get as (f: FactName) => unknown, this.ctx);
-      else v = (this.ctx.ruleSetFormulas!.get(name)!.compute(this.get) ?? null) as FactValue;
-      this.memo.set(name, v);
-    }
+    const i = INDEX.get(name);
+    if (i === undefined) return undefined;
+    const v = COMPUTE[i]!(this.get as (f: FactName) => unknown, this.ctx);
+    this.memo.set(name, v);
     return v;
   };
 
+  at(i: number): FactValue {
+    return this.get(NAMES[i]!)!;
+  }
+
+  put(i: number, v: FactValue): void {
+    this.memo.set(NAMES[i]!, v);
+  }
+
   get facts(): Facts {
-    return this.all();
+    return (this.view ??= new FactsView(this)) as unknown as Facts;
   }
 
   all(): Facts {

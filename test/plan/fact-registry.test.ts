@@ -249,7 +249,9 @@ describe('a source with one of the authority\'s acts set another way', () => {
         if (!parentPresent(plan, planPath)) continue;
         for (const v of trials(plan, fact)) {
           const expected = deriveFacts(withValues(plan, [[planPath, v]]), params, lots);
-          expect(source.with({ [fact]: v }).all(), `${fact} = ${String(v)} on ${name}`).toEqual(expected);
+          const withAct = source.with({ [fact]: v });
+          expect(withAct.all(), `${fact} = ${String(v)} on ${name}`).toEqual(expected);
+          for (const f of followersOf(fact)) expect(withAct.facts[f as FactName], `${f} through the facts object`).toEqual(expected[f as FactName]);
           tried++;
         }
       }
