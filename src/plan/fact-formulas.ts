@@ -12,26 +12,29 @@
 // which facts' being unknown makes it unknown (unknownSources). It may read
 // the plan itself (`ctx.plan`, naming the fields in `plan`) for what every
 // plan states or a fact cannot hold (the services' list, the term, the
-// procurement start, the VAT basis), and the dated parameters. test/plan/
-// fact-registry.test.ts holds each function to what it names.
+// procurement start, the VAT basis), and the dated parameters. The regime
+// decision reads the plan's process, dates and framework too: which of them a
+// review asks when the regime is left open is regimeOpenFacts' to say
+// (facts.ts). test/plan/fact-registry.test.ts holds each function to what it
+// names.
 //
 // This module stays below the catalogue (no import circle): the catalogue
 // reads the functions' `reads` as a derived fact's sources.
-import type { Plan } from './schema.js';
+import type { Plan, ProcessId } from './schema.js';
 import type { ParamTable } from '../law/params.js';
 import { daysBetween, extendTerm, monthsBetween, termEnd } from './dates.js';
 import {
   changeWhilePsrInForce,
-  regimeDecision,
+  couldBeMixed,
   flaggedShare,
   isPsrRelevantAuthority,
   kleeneSome,
-  couldBeMixed,
   pcr2006Governs,
   processKind,
   processRegime,
   providerMayChange,
   psrScopeOf,
+  regimeDecision,
   whyNotPsr,
 } from './regime.js';
 import { healthCareFlags, schedule1Mismatch } from './schedule-1.js';
@@ -53,7 +56,6 @@ import {
 } from './thresholds.js';
 import { lifetimeLowerBound, lifetimeValue, totalMonths } from './value.js';
 import { smallLotLimit, valuedTogether, type LotContext } from './lots.js';
-import type { ProcessId } from './schema.js';
 
 export type FactValue = string | number | boolean | null;
 /** A fact's value by name (a catalogue name: the catalogue checks every name here, this module staying below it). */
