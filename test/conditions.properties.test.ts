@@ -99,7 +99,7 @@ describe('a condition is a promise', () => {
   );
 
   it(
-    'doing an act against its condition makes a compliant-if plan fail',
+    'doing an act against its condition makes a compliant-if plan fail, or leaves the alternative it offered as a condition',
     async () => {
       const found = new Counterexamples();
       let tried = 0;
@@ -111,7 +111,12 @@ describe('a condition is a promise', () => {
             const after = await reportOn(applyCompletion(plan, completion));
             if (!after) continue;
             tried++;
-            if (after.verdict === 'compliant' || after.verdict === 'compliant-if')
+            // Against its condition, some rule it kept must say so: fire, stay open, or be a condition again (an act the
+            // condition offered as the alternative: an award after the existing contract ends needs a bridging arrangement).
+            const saysSo =
+              after.findings.some((f) => condition.rules.includes(f.ruleId)) ||
+              after.conditions.some((c) => c.rules.some((r) => condition.rules.includes(r)) && c.id !== condition.id);
+            if ((after.verdict === 'compliant' || after.verdict === 'compliant-if') && !saysSo)
               found.add(`${condition.id} done against "${condition.instruction}" is still ${after.verdict}`, JSON.stringify(plan).length, () =>
                 [`  plan: ${showPlan(plan)}`, `  against: ${JSON.stringify(completion)}`, `  findings after:\n${findingLines(after).map((l) => `      ${l}`).join('\n')}`].join('\n'),
               );

@@ -76,7 +76,8 @@ describe('PCR 2015 thresholds change on the procurement start date', () => {
     );
     expect(report.regime.applicable).toBe('pcr2015');
     expect(report.facts.threshold).toBe(214_904);
-    expect(report.findings.map((f) => f.ruleId)).toContain('pcr2015.modification.de-minimis');
+    // Permitted as de minimis: a reason the change holds.
+    expect(report.holds.map((h) => h.ruleId)).toContain('pcr2015.modification.de-minimis');
   });
 
   it('a VAT-dependent answer is a review, not a guess', async () => {
