@@ -21,7 +21,7 @@ const readCase = (file: string) => JSON.parse(readFileSync(join(CASES, file), 'u
 const STANDING_ORDER = ['lawful-and-mandatory', 'lawful', 'lawful-if', 'not-lawful'];
 const URGENT = ['urgent-award', 'urgent-modification'];
 /** Placed below the routes the plan can use, for a claim the plan does not make (the reason says so). */
-const isPlacedBelow = (o: OptionsReport['options'][number]) => /placed below every (route|option)/.test(o.why);
+const isPlacedBelow = (o: OptionsReport['options'][number]) => /placed below every (route|option)/i.test(o.why);
 
 /** The promises every appraisal keeps, whatever the plan. */
 async function expectSound(plan: unknown, report: OptionsReport) {
@@ -72,7 +72,8 @@ describe('procheck options: every route of a plan, side by side', () => {
         }
         await expectSound(plan, report);
       }),
-      { numRuns: 40 },
+      // A fixed seed, as the verdict properties have (FC_SEED=<n> replays another).
+      { numRuns: 40, seed: Number(process.env.FC_SEED ?? 20_261_206) },
     );
   }, 120_000);
 
