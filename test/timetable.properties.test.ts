@@ -9,6 +9,8 @@ import { plan as psrPlan } from './support/plans.js';
 import type { Report } from '../src/report/schema.js';
 
 const RUNS = 300;
+/** A fixed seed, as the verdict properties have, so CI checks the same plans every run; FC_SEED=<n> replays another. */
+const SEED = Number(process.env.FC_SEED ?? 20_261_206);
 const ruleSet = () => checker().ruleSet;
 
 /** Generated plans with the plan's own stage lengths as well, so the backward dates are computed. */
@@ -61,7 +63,7 @@ describe('timetable properties', () => {
           expect(calendars[t.calendar].isWorkingDay(step.due), `${step.id} due ${step.due}`).toBe(true);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     expect(seen).toBeGreaterThan(0);
   });
@@ -81,7 +83,11 @@ describe('timetable properties', () => {
     'timetable.procurement-after-incumbent-end',
     'tupe.eli-timetable',
   ];
-  const flags = (r: Report) => r.findings.filter((f) => f.missingFacts.length === 0 && TIMETABLE_FLAGS.includes(f.ruleId)).map((f) => f.ruleId);
+  // A flag fires as a finding, or inside a contradiction between the conditions on an act left open (no contract date keeps it).
+  const flags = (r: Report) => [
+    ...r.findings.filter((f) => f.missingFacts.length === 0 && TIMETABLE_FLAGS.includes(f.ruleId)).map((f) => f.ruleId),
+    ...r.conditions.flatMap((c) => c.conflict?.rules ?? []).filter((id) => TIMETABLE_FLAGS.includes(id)),
+  ];
 
   it('the timetable flags exist in the rule set', () => {
     const ids = ruleSet().rules.map((r) => r.id);
@@ -115,7 +121,7 @@ describe('timetable properties', () => {
         const after = await checker().check({ ...plan, dates: { ...plan.dates, contractStart: moved } });
         expect(flags(after)).toEqual([]);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });

@@ -235,8 +235,9 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     });
     const notMade = claims === 'open' ? [] : claimsNotMade(plan);
     const claimsFor = (rule: RuleDefinition) => {
-      const read = new Set(leafFactsOf(rule));
-      return notMade.filter((c) => read.has(c.fact));
+      if (!notMade.length) return notMade;
+      const read = leafFactsOf(rule);
+      return notMade.filter((c) => read.includes(c.fact));
     };
     const doneValue = resolution.done ? (f: FactName) => resolution.done!.fact(f) : (f: FactName) => facts[f];
     // A firing rule that describes the route, or states what the plan gets right, is not a finding (its `shows`).
@@ -282,15 +283,18 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     const route = outOfScope || forbidden ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
     const questions = questionsOf(findings);
     const decided = new Set(findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId));
+    // The claims left out that decided a rule (a finding it gives, or a reason it holds): each with those rules.
+    const decidedBy = new Map<string, string[]>();
+    if (notMade.length) {
+      const held = new Set(holds.map((h) => h.ruleId));
+      const left = new Set<string>(notMade.map((c) => c.fact));
+      for (const r of rules)
+        if (decided.has(r.rule.id) || held.has(r.rule.id))
+          for (const f of new Set(leafFactsOf(r.rule))) if (left.has(f)) decidedBy.set(f, [...(decidedBy.get(f) ?? []), r.rule.id]);
+    }
     const notClaimed = notMade
-      .map((c) => ({
-        fact: c.fact as string,
-        planPath: c.planPath,
-        claim: c.info.claim,
-        burden: c.info.burden,
-        rules: rules.filter((r) => (decided.has(r.rule.id) || holds.some((h) => h.ruleId === r.rule.id)) && leafFactsOf(r.rule).includes(c.fact)).map((r) => r.rule.id),
-      }))
-      .filter((c) => c.rules.length > 0);
+      .filter((c) => decidedBy.has(c.fact))
+      .map((c) => ({ fact: c.fact as string, planPath: c.planPath, claim: c.info.claim, burden: c.info.burden, rules: decidedBy.get(c.fact)! }));
     let verdict = verdictOf(findings, mayBeOutOfScope);
     if (verdict === 'compliant' && conditions.length > 0) verdict = 'compliant-if';
     return {

@@ -75,13 +75,21 @@ function actsOf(o: RuleOutcome, facts: Facts, open: OpenFacts): FactName[] {
   return [...sources].filter((s) => ACT_BY_FACT.has(s) && (facts[s] === null || facts[s] === undefined));
 }
 
-/** Every fact a condition tests, directly or as the value it is compared with. */
+const LEAVES = new WeakMap<ConditionT, string[]>();
+/** Every fact a condition tests, directly or as the value it is compared with (each once; kept per condition). */
 function leafFacts(c: ConditionT): string[] {
-  if ('all' in c) return c.all.flatMap(leafFacts);
-  if ('any' in c) return c.any.flatMap(leafFacts);
-  if ('not' in c) return leafFacts(c.not);
-  const v = c.value;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? [c.fact, v.fact] : [c.fact];
+  let found = LEAVES.get(c);
+  if (!found) {
+    const walk = (x: ConditionT): string[] => {
+      if ('all' in x) return x.all.flatMap(walk);
+      if ('any' in x) return x.any.flatMap(walk);
+      if ('not' in x) return walk(x.not);
+      const v = x.value;
+      return v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v ? [x.fact, v.fact] : [x.fact];
+    };
+    LEAVES.set(c, (found = [...new Set(walk(c))]));
+  }
+  return found;
 }
 
 interface Scored {
