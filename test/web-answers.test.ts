@@ -18,6 +18,7 @@ import { answerField, lookupIn, readAnswers } from '../src/web/answers.js';
 import { decodePlan } from '../src/web/permalink.js';
 import { plan as testPlan } from './support/plans.js';
 import { wexbury } from './e2e/wexbury.js';
+import { form } from './support/form-post.js';
 
 const root = join(import.meta.dirname, '..');
 const checker = createChecker();
@@ -31,11 +32,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const form = (values: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) body.append(k, x);
-  return { method: 'POST' as const, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() };
-};
 const result = async (plan: unknown) => (await app.inject({ url: '/result', ...form({ plan: JSON.stringify(plan) }) })).body;
 const answer = (plan: unknown, values: Record<string, string | string[]>) => app.inject({ url: '/answers', ...form({ plan: JSON.stringify(plan), ...values }) });
 

@@ -15,6 +15,7 @@ import { leafFields } from '../src/plan/schema-walk.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
 import { plan as testPlan } from './support/plans.js';
 import { normal } from './support/normal.js';
+import { form } from './support/form-post.js';
 
 const root = join(import.meta.dirname, '..');
 const checker = createChecker();
@@ -28,11 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const form = (values: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) body.append(k, x);
-  return { method: 'POST' as const, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() };
-};
 
 function multipart(filename: string, content: string) {
   const boundary = '----procheck-test';
