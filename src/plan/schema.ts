@@ -412,7 +412,7 @@ export const ChangeFacts = z.strictObject({
     description: 'Total change in lifetime value since the contract was entered into, this change included (PSR reg 13(2)). Defaults to valueChange.',
   }),
   providedForInContract: unknownable(z.boolean()).meta({
-    description: 'Is the change clearly and unambiguously provided for in the original contract (PSR reg 13(1)(a); PCR reg 72(1)(a))? A claim the authority must make itself: left out, it is not relied on; null: not known.',
+    description: 'Is the change clearly and unambiguously provided for in the original contract (PSR reg 13(1)(a); PCR reg 72(1)(a))? A claim the authority must make itself: left out, it is not relied on (except for an extension, whose choice is the claim, where it stays a question); null: not known.',
   }),
   providedForInNotice: unknownable(z.boolean()).meta({
     description:
