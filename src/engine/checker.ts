@@ -14,7 +14,8 @@ import type { ConditionT, RuleDefinition, Severity } from './rule-schema.js';
 import type { ConditionEntryT, FindingT, HoldsT, NextStepT, QuestionT, Report, RequiredStepT, TimetableRowT, TraceEntryT, VerdictT } from '../report/schema.js';
 import { prepareRules, runRules, traceRules, type PreparedRule } from './run-rules.js';
 import { makeFinding, missingFactsOf } from './findings.js';
-import { resolveConditions, type ActValue, type Probe } from './conditions.js';
+import { conflictFindings, resolveConditions, type Probe } from './conditions.js';
+import { notClaimedOf } from './not-claimed.js';
 import { holdsOf } from './holds.js';
 import { questionsOf } from './questions.js';
 import { nextStep } from './next-step.js';
@@ -254,14 +255,8 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     ).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
     const conditions = [...resolution.conditions, ...ruleConditions(outcomes, facts, param, open)];
     // A contradiction no decided finding already accounts for is a finding of its own, so the verdict always has one.
-    for (const c of resolution.conditions) {
-      if (!c.conflict || c.conflict.severity === 'info') continue;
-      const rank = SEVERITY_RANK[c.conflict.severity];
-      if (findings.some((f) => f.missingFacts.length === 0 && SEVERITY_RANK[f.severity] <= rank)) continue;
-      const rule = rulesById.get(c.conflict.rules[0]!)!;
-      findings.push({ ruleId: rule.id, title: rule.title, severity: c.conflict.severity, regime: rule.regime, citation: rule.citation, reason: c.conflict.reason, missingFacts: [], steps: [] });
-      findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
-    }
+    findings.push(...conflictFindings(resolution.conditions, findings, (id) => rulesById.get(id)!));
+    findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
     const outOfScope = findings.some((f) => f.severity === 'out-of-scope');
     // Where a finding forbids the route (its rule says what to do instead), the route's own description and steps go too.
     const forbidden = findings.some((f) => f.missingFacts.length === 0 && rulesById.get(f.ruleId)?.instead !== undefined);
@@ -282,19 +277,11 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         ];
     const route = outOfScope || forbidden ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
     const questions = questionsOf(findings);
-    const decided = new Set(findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId));
-    // The claims left out that decided a rule (a finding it gives, or a reason it holds): each with those rules.
-    const decidedBy = new Map<string, string[]>();
-    if (notMade.length) {
-      const held = new Set(holds.map((h) => h.ruleId));
-      const left = new Set<string>(notMade.map((c) => c.fact));
-      for (const r of rules)
-        if (decided.has(r.rule.id) || held.has(r.rule.id))
-          for (const f of new Set(leafFactsOf(r.rule))) if (left.has(f)) decidedBy.set(f, [...(decidedBy.get(f) ?? []), r.rule.id]);
-    }
-    const notClaimed = notMade
-      .filter((c) => decidedBy.has(c.fact))
-      .map((c) => ({ fact: c.fact as string, planPath: c.planPath, claim: c.info.claim, burden: c.info.burden, rules: decidedBy.get(c.fact)! }));
+    const decided = new Set([...findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId), ...holds.map((h) => h.ruleId)]);
+    const notClaimed = notClaimedOf(
+      notMade,
+      rules.filter((r) => decided.has(r.rule.id)).map((r) => ({ id: r.rule.id, reads: leafFactsOf(r.rule) })),
+    );
     let verdict = verdictOf(findings, mayBeOutOfScope);
     if (verdict === 'compliant' && conditions.length > 0) verdict = 'compliant-if';
     return {

@@ -12,7 +12,7 @@ import { FACT_CATALOGUE, unknownSources, type ActInfo, type FactName } from '../
 import type { Facts } from '../plan/facts.js';
 import { addDays } from '../plan/dates.js';
 import { longDate } from '../calendar/civil-date.js';
-import type { ConditionEntryT, ConditionBoundT } from '../report/schema.js';
+import type { ConditionEntryT, ConditionBoundT, FindingT } from '../report/schema.js';
 import type { ConditionT, RuleDefinition, Severity } from './rule-schema.js';
 import { decidingFacts, truth, type FactSource, type Truth } from './three-valued.js';
 import type { RuleOutcome } from './run-rules.js';
@@ -392,6 +392,25 @@ function uniqueCitations(first: RuleDefinition['citation'][], rules: RuleDefinit
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(c);
+  }
+  return out;
+}
+
+const RANK_OF_FINDING: Record<Severity, number> = { 'out-of-scope': 0, 'non-compliant': 1, review: 2, info: 3 };
+
+/**
+ * The contradictions no decided finding accounts for (none at least as
+ * grave), each as a finding of its own under the rule that cannot hold, so a
+ * verdict always has a finding behind it.
+ */
+export function conflictFindings(conditions: readonly ConditionEntryT[], findings: readonly FindingT[], ruleOf: (id: string) => RuleDefinition): FindingT[] {
+  const out: FindingT[] = [];
+  for (const c of conditions) {
+    if (!c.conflict || c.conflict.severity === 'info') continue;
+    const rank = RANK_OF_FINDING[c.conflict.severity];
+    if ([...findings, ...out].some((f) => f.missingFacts.length === 0 && RANK_OF_FINDING[f.severity] <= rank)) continue;
+    const rule = ruleOf(c.conflict.rules[0]!);
+    out.push({ ruleId: rule.id, title: rule.title, severity: c.conflict.severity, regime: rule.regime, citation: rule.citation, reason: c.conflict.reason, missingFacts: [], steps: [] });
   }
   return out;
 }
