@@ -124,3 +124,57 @@ describe('other Procurement Act periods', () => {
     expect(lt.steps.map((s) => s.id)).not.toContain('pa2023.standstill-end');
   });
 });
+
+describe('below-threshold contracts (Part 6): the figures of s.85(3) and s.87(4)', () => {
+  const findings = async (patch: Patch) => (await check(patch)).findings.map((f) => f.ruleId);
+  const SUITABILITY = 'pa2023.below-threshold.no-suitability-shortlisting';
+  const NOTIFIABLE = 'pa2023.below-threshold.notifiable';
+  const works = { contractType: 'works' };
+  const trust = { authority: { name: 'Test NHS Trust', type: 'nhs-trust' } };
+
+  it('s.85(3): a works contract of £207,720 may be shortlisted on suitability from 1 January 2026, £1 less may not', async () => {
+    expect(await findings(started('2026-02-02', 207_719, works))).toContain(SUITABILITY);
+    expect(await findings(started('2026-02-02', 207_720, works))).not.toContain(SUITABILITY);
+  });
+
+  it('s.85(3): before 1 January 2026 the figure was £213,477 (SI 2025/1200 amended it from that day)', async () => {
+    expect(await findings(started('2025-12-31', 210_000, works))).toContain(SUITABILITY);
+    expect(await findings(started('2026-01-01', 210_000, works))).not.toContain(SUITABILITY);
+    expect(await findings(started('2025-12-31', 213_476, works))).toContain(SUITABILITY);
+    expect(await findings(started('2025-12-31', 213_477, works))).not.toContain(SUITABILITY);
+  });
+
+  it('s.85(3)(a): a central government authority: £138,760 in 2025, £135,018 from 2026', async () => {
+    expect(await findings(started('2025-06-02', 138_759, { ...works, ...trust }))).toContain(SUITABILITY);
+    expect(await findings(started('2025-06-02', 138_760, { ...works, ...trust }))).not.toContain(SUITABILITY);
+    expect(await findings(started('2026-02-02', 135_017, { ...works, ...trust }))).toContain(SUITABILITY);
+    expect(await findings(started('2026-02-02', 135_018, { ...works, ...trust }))).not.toContain(SUITABILITY);
+  });
+
+  it('s.85(5)(c) and s.86(2): neither applies to a call-off under a framework', async () => {
+    const callOff = started('2026-02-02', 40_000, {
+      route: { process: 'framework-call-off' },
+      frameworkAgreement: { name: 'Framework', awardedUnder: 'pa2023', endDate: '2027-12-31', authorityEntitled: true, callOff: 'mini-competition', termsAllowDirectAward: true },
+    });
+    const ids = await findings(callOff);
+    expect(ids).not.toContain(SUITABILITY);
+    expect(ids).not.toContain('pa2023.below-threshold.sme-barriers');
+  });
+
+  it('s.87(4): notifiable from £30,000 (£12,000 for a central government authority), not £1 below', async () => {
+    expect(await findings(started('2026-02-02', 29_999))).not.toContain(NOTIFIABLE);
+    expect(await findings(started('2026-02-02', 30_000))).toContain(NOTIFIABLE);
+    expect(await findings(started('2026-02-02', 11_999, trust))).not.toContain(NOTIFIABLE);
+    expect(await findings(started('2026-02-02', 12_000, trust))).toContain(NOTIFIABLE);
+  });
+
+  it('the notices are cited where the Act puts them (s.87), and a contract below the limit is told why none is needed', async () => {
+    const report = await check(started('2026-02-02', 30_000));
+    const finding = report.findings.find((f) => f.ruleId === NOTIFIABLE);
+    expect(finding?.citation.provision).toMatch(/^s\.87 /);
+    expect(finding?.reason).toContain('central digital platform');
+    expect(finding?.steps).toEqual(['pa2023.below-threshold-tender-notice', 'pa2023.below-threshold-contract-details-notice']);
+    const small = await check(started('2026-02-02', 29_999));
+    expect(small.holds.find((h) => h.ruleId === NOTIFIABLE)?.reason).toMatch(/below the £30,000 from which a below-threshold contract is notifiable/);
+  });
+});

@@ -106,6 +106,9 @@ export const PA2023_SUITE: RuleSuite = {
     ],
     'pa2023.procedure.below-threshold-above': [{ route: { process: 'below-threshold' } }, p({ route: { process: 'below-threshold' } }, below)],
     'pa2023.below-threshold.notifiable': [below, tiny],
+    // A works contract of £220,000 (below the £5,193,000 works threshold) is at least the £207,720 from which s.85(3) lifts the bar.
+    'pa2023.below-threshold.no-suitability-shortlisting': [below, { contractType: 'works', value: { annual: 55_000 } }],
+    'pa2023.below-threshold.sme-barriers': [below, {}],
     'pa2023.procedure.competitive': [{}, below],
     // Electronic tenders but the documents not all with the notice: 30 days (s.54(4) entry 8).
     // A council (not a central government authority) taking tenders from pre-selected suppliers only: 10 days (s.54(4) entry 3).
