@@ -32,20 +32,26 @@ function nhsBody(type: AuthorityType): boolean {
 
 /**
  * A service's health care status from its CPV codes, for a service that does
- * not state it: false when no code is within the table or broader than one of
- * its codes (it cannot be a relevant health care service); true when a code
- * is one the table names without a limit of extent and an NHS body arranges
- * it (for the health service); otherwise null, since the extent a row allows
+ * not state it. The table names its codes one by one, children included
+ * (85110000 with 85111000 and 85112200, but not 85112000 hospital support
+ * services or 85112100 hospital-bedding services), so a code it does not
+ * name, even one under a listed code, is not within it: a service none of
+ * whose codes the table names or could contain is not a relevant health care
+ * service (reg 2(1)): false. True when a code is one the table names without
+ * a limit of extent and an NHS body arranges it (for the health service).
+ * Otherwise null, for a person: a code one of the four rows limits in extent
  * (community health services delivered to individuals, rehabilitation for
- * substance misuse), a code the table does not name, or whether a council buys
- * for its public health functions rather than social care, is for a person.
+ * substance misuse), a code broader than the table's (85000000 does not say
+ * which service it is), or whether a council buys for its public health
+ * functions rather than social care.
  */
 export function healthCareFromCodes(service: Pick<Service, 'cpv'>, authority: AuthorityType, params: ParamTable, date: string): boolean | null {
   const t = table(params, date);
-  const touches = service.cpv.some((c) => cpvWithin(c, t.listed) || cpvCovers(c, t.listed));
-  if (!touches) return false;
-  const named = service.cpv.some((c) => cpvWithin(c, t.exact) && !cpvWithin(c, t.qualified));
-  return named && nhsBody(authority) ? true : null;
+  const named = service.cpv.filter((c) => cpvWithin(c, t.exact));
+  if (named.some((c) => !cpvWithin(c, t.qualified))) return nhsBody(authority) ? true : null;
+  if (named.length > 0) return null;
+  // No code the table names: one broader than a listed code may still describe a listed service; any other is outside the table.
+  return service.cpv.some((c) => cpvCovers(c, t.listed) && !cpvWithin(c, t.listed)) ? null : false;
 }
 
 /** Each service's health care status: stated, or from its codes when the plan leaves it out (null stays unknown). */
@@ -57,14 +63,15 @@ export function healthCareFlags(plan: Plan, params: ParamTable): (boolean | null
 
 /**
  * The plan's stated health care flags against the table (nothing before the
- * PSR): a service called health care with no code within the table, and one
- * called not health care with a code the table names without a limit of extent.
+ * PSR): a service called health care with no code the table names (one under
+ * a listed code that the table leaves out is not within it), and one called
+ * not health care with a code the table names without a limit of extent.
  */
 export function schedule1Mismatch(plan: Plan, params: ParamTable, date: string): { claimOutside: boolean; deniedListed: boolean } {
   if (date < params.date('psr.in-force')) return { claimOutside: false, deniedListed: false };
   const t = table(params, date);
   return {
-    claimOutside: plan.services.some((s) => s.healthCare === true && !s.cpv.some((c) => cpvWithin(c, t.listed))),
+    claimOutside: plan.services.some((s) => s.healthCare === true && !s.cpv.some((c) => cpvWithin(c, t.exact))),
     deniedListed: plan.services.some((s) => s.healthCare === false && s.cpv.some((c) => cpvWithin(c, t.exact) && !cpvWithin(c, t.qualified))),
   };
 }

@@ -112,7 +112,7 @@ export const Service = z
       .meta({ description: 'CPV codes. OCDS: tender.items[].classification (scheme CPV).' }),
     healthCare: unknownable(z.boolean()).meta({
       description:
-        'Is this a health care service in PSR scope: within a PSR Schedule 1 CPV code and provided for the health service or a local authority public health function (e.g. drug and alcohol treatment from the public health grant)? IT systems, training and goods are not. Left out, it follows the CPV codes: no code within PSR Schedule 1 means not health care; a code the Schedule names without a limit of extent, bought by an NHS body, means health care; anything else stays a question. Null: not known.',
+        'Is this a health care service in PSR scope: within a PSR Schedule 1 CPV code and provided for the health service or a local authority public health function (e.g. drug and alcohol treatment from the public health grant)? IT systems, training and goods are not. Left out, it follows the CPV codes: no code the Schedule 1 table names means not health care (a code it leaves out is not within it, even one under a listed code, such as 85112000 under 85110000); a code the Schedule names without a limit of extent, bought by an NHS body, means health care; anything else (one of the four rows limited in extent, a code broader than those the table lists, such as 85000000, or a council buying) stays a question. Null: not known.',
     }),
     lightTouch: unknownable(z.boolean()).meta({
       description:

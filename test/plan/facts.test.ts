@@ -101,6 +101,17 @@ describe('health care scope left out: it follows the CPV codes (PSR reg 2(1), Sc
     expect(scopeOf('icb', ['85323000'])).toMatchObject({ known: false, psr: null });
     expect(scopeOf('icb', ['85000000'])).toMatchObject({ known: false, psr: null });
   });
+  it('a code the table does not name, even one under a listed code, is not within it (reg 2(1)): not health care, whoever buys', () => {
+    // 85110000 is listed, and so are 85111000 and 85112200 under it, but not 85112000 (hospital support) or 85112100 (hospital bedding).
+    for (const type of ['icb', 'nhs-trust', 'local-authority'])
+      for (const code of ['85112000', '85112100-1']) expect(scopeOf(type, [code]), `${type} ${code}`).toMatchObject({ known: true, psr: false });
+    // The listed code beside it decides for the service; a row the table limits stays a question.
+    expect(scopeOf('icb', ['85112000', '85112200'])).toMatchObject({ known: true, psr: true });
+    expect(scopeOf('icb', ['85112000', '85312500'])).toMatchObject({ known: false, psr: null });
+    // Called health care with only such a code: the flag is followed, and the code is said to be outside the Schedule.
+    expect(facts({ services: [{ description: 'Hospital support', cpv: ['85112000'], healthCare: true }] }).healthCareClaimOutsideSchedule1).toBe(true);
+    expect(facts({ services: [{ description: 'Outpatient care', cpv: ['85112200'], healthCare: true }] }).healthCareClaimOutsideSchedule1).toBe(false);
+  });
   it('a stated flag wins, and a stated unknown (null) stays unknown whatever the codes', () => {
     expect(scopeOf('icb', ['48000000'], null)).toMatchObject({ known: false, psr: null });
     expect(scopeOf('icb', ['85100000'], false)).toMatchObject({ known: true, psr: false });
