@@ -644,12 +644,21 @@ export const FORMULAS = {
       return change.cumulativeValueChange !== undefined ? change.cumulativeValueChange : num(get('changeValue'));
     },
   },
+  /** The size of the cumulative change, up or down (PSR reg 13(2)(b), 13(4)(c): "the cumulative change in the lifetime value"). */
+  changeCumulativeSize: {
+    reads: ['changeCumulativeValue'],
+    compute: (get) => {
+      const cumulative = num(get('changeCumulativeValue'));
+      return cumulative === null ? null : Math.abs(cumulative);
+    },
+  },
+  /** The size of the cumulative change, up or down, as a share of the original value: a cut counts as much as a rise. */
   changeCumulativeRatio: {
     reads: ['changeCumulativeValue', 'originalLifetimeValue'],
     compute: (get) => {
       const cumulative = num(get('changeCumulativeValue'));
       const original = num(get('originalLifetimeValue'));
-      return cumulative === null || !original ? null : cumulative / original;
+      return cumulative === null || !original ? null : Math.abs(cumulative) / original;
     },
   },
   /** An extension longer than the extension left under the contract's written options; a change that names no added term is not measured. */

@@ -133,9 +133,10 @@ const CASES: Record<string, [Patch, Patch]> = {
     mod({ change: { providedForInContract: false, materiallyDifferent: true } }),
     mod({ change: { materiallyDifferent: true } }),
   ],
+  // A cut of £1,250,000 is 25% of the £5m contract and over £500,000: reg 13(2)(b) measures the change either way. £1 less is under 25%.
   'psr.modification.value-limit': [
-    mod({ change: { providedForInContract: false, valueChange: 2_000_000 } }),
-    mod({ change: { providedForInContract: false, valueChange: 400_000 } }),
+    mod({ change: { providedForInContract: false, valueChange: -1_250_000 } }),
+    mod({ change: { providedForInContract: false, valueChange: -1_249_999 } }),
   ],
   'psr.modification.ground-unclear': [
     mod({ change: { providedForInContract: false, attributableToAuthority: false } }),
@@ -146,7 +147,8 @@ const CASES: Record<string, [Patch, Patch]> = {
     mod({ incumbent: { awardedBy: 'direct-award-a' }, change: { providedForInContract: false, valueChange: 2_600_000 } }),
     mod({ incumbent: { awardedBy: 'direct-award-a' }, change: { providedForInContract: false, valueChange: 2_600_000, materiallyDifferent: true } }),
   ],
-  'psr.modification.notice': [mod({ change: { valueChange: 600_000 } }), modification],
+  // Reg 13(4)(c): a cumulative change of £500,000 or more, a cut as a rise; £499,999 is under it.
+  'psr.modification.notice': [mod({ change: { valueChange: -500_000 } }), mod({ change: { valueChange: -499_999 } })],
   // The change takes effect on 1 March 2026: 30 days run to 31 March.
   'psr.notices.modification-notice-late': [
     mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-04-01' } }),

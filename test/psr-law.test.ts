@@ -1,0 +1,103 @@
+// The PSR's numbers tested at both sides of each boundary (one day, £1, one
+// percentage point), beyond the one pair each rule has in test/rules/psr.cases.ts.
+import { describe, expect, it } from 'vitest';
+import { checker } from './support/checker.js';
+import { merge, plan, modification, type Patch } from './support/plans.js';
+import { PCR2015_SUITE } from './rules/pcr2015.cases.js';
+import { PA2023_SUITE } from './rules/pa2023.cases.js';
+
+const mod = (p: Patch) => merge(modification as Patch, p);
+
+/** The rules whose test held on the plan (findings, and rules that describe the route or why it holds). */
+async function fired(patch: Patch): Promise<string[]> {
+  const report = await checker().check(plan(patch), { trace: true });
+  return report.trace!.filter((t) => t.outcome === 'fired').map((t) => t.ruleId);
+}
+
+describe('PSR reg 13: the cumulative change in lifetime value is measured by its size, a cut as a rise', () => {
+  // The base contract's original lifetime value is £5m.
+  it.each([
+    [500_000, true],
+    [499_999, false],
+    [-500_000, true],
+    [-499_999, false],
+  ])('a change of %d attributable to the authority: a modification notice is due (reg 13(4)): %s', async (valueChange, due) => {
+    expect((await fired(mod({ change: { valueChange } }))).includes('psr.modification.notice')).toBe(due);
+  });
+
+  // With an original value of £1m, 25% is £250,000: the £500,000 limit decides.
+  it.each([
+    [500_000, true],
+    [499_999, false],
+    [-500_000, true],
+    [-499_999, false],
+  ])('on a £1m contract, a change of %d not provided for is past the reg 13(2)(b) limits: %s', async (valueChange, past) => {
+    const patch = mod({ incumbent: { originalLifetimeValue: 1_000_000 }, change: { providedForInContract: false, valueChange } });
+    expect((await fired(patch)).includes('psr.modification.value-limit')).toBe(past);
+  });
+
+  // With an original value of £5m, £500,000 is 10%: the 25% limit decides.
+  it.each([
+    [1_250_000, true],
+    [1_200_000, false],
+    [-1_250_000, true],
+    [-1_200_000, false],
+  ])('on a £5m contract, a change of %d (25%%, or 24%%) not provided for is past the reg 13(2)(b) limits: %s', async (valueChange, past) => {
+    const patch = mod({ change: { providedForInContract: false, valueChange } });
+    expect((await fired(patch)).includes('psr.modification.value-limit')).toBe(past);
+  });
+
+  it('a cut past the limits says so, with its size', async () => {
+    const report = await checker().check(plan(mod({ change: { providedForInContract: false, valueChange: -1_250_000 } })));
+    const f = report.findings.find((x) => x.ruleId === 'psr.modification.value-limit')!;
+    expect(f.severity).toBe('non-compliant');
+    expect(f.reason).toContain('-£1,250,000, a change of £1,250,000 (25% of the original £5,000,000)');
+  });
+
+  it('a cut of £600,000 needs the modification notice within 30 days: published a day late, it is late', async () => {
+    const late = await fired(mod({ change: { valueChange: -600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-04-01' } }));
+    expect(late).toEqual(expect.arrayContaining(['psr.modification.notice', 'psr.notices.modification-notice-late']));
+  });
+});
+
+// The same signed-value fault, checked where the other regimes' rules read the cumulative ratio: the size of the
+// change is compared (changeCumulativeRatio is the size of the cumulative change as a share of the original value).
+
+async function firedIn(build: (p: Patch) => unknown, patch: Patch): Promise<string[]> {
+  const report = await checker().check(build(patch) as ReturnType<typeof plan>, { trace: true });
+  return report.trace!.filter((t) => t.outcome === 'fired').map((t) => t.ruleId);
+}
+
+describe('the de minimis and below-threshold ratios count a cut as a rise', () => {
+  // A PCR 2015 modification of a £2m non-clinical contract, not provided for in it (reg 72(1)(f), (5): below 10%).
+  const pcrMod = (valueChange: number): Patch => ({
+    route: { process: 'modification' },
+    services: [{ description: "Young people's outreach support (non-clinical)", cpv: ['85312000'], healthCare: false }],
+    dates: { procurementStart: '2024-09-01' },
+    incumbent: { contractEnd: '2027-03-31', awardedUnder: 'pcr2015', originalLifetimeValue: 2_000_000 },
+    change: { description: 'Reduce the outreach hours', effectiveDate: '2024-10-01', valueChange, providedForInContract: false, materiallyDifferent: false, substantial: true, additionalServices: false, changeOfSupplierImpracticable: false, unforeseeable: false, providerSuccessionOnly: false },
+  });
+  it.each([
+    [-180_000, true],
+    [-200_000, false],
+    [180_000, true],
+    [200_000, false],
+  ])('PCR 2015: a change of %d on a £2m contract (9%% or 10%%) is de minimis: %s', async (valueChange, deMinimis) => {
+    expect((await firedIn(PCR2015_SUITE.plan, pcrMod(valueChange))).includes('pcr2015.modification.de-minimis')).toBe(deMinimis);
+  });
+
+  // A Procurement Act modification of a £400,000 contract, not provided for in the notice (s.74(4)(a): not more than 10%).
+  const paMod = (valueChange: number): Patch => ({
+    route: { process: 'modification' },
+    incumbent: { awardedUnder: 'pa2023', originalLifetimeValue: 400_000, originalMaxTermMonths: 48 },
+    change: { description: 'Reduce the reporting module', effectiveDate: '2026-07-01', valueChange, providedForInContract: true, providedForInNotice: false, materiallyDifferent: false, substantial: false, unforeseeable: false, additionalServices: false, providerSuccessionOnly: false },
+  });
+  it.each([
+    [-40_000, true],
+    [-44_000, false],
+    [40_000, true],
+    [44_000, false],
+  ])('Procurement Act: a change of %d on a £400,000 contract (10%% or 11%%) is a below-threshold modification: %s', async (valueChange, below) => {
+    expect((await firedIn(PA2023_SUITE.plan, paMod(valueChange))).includes('pa2023.modification.below-threshold')).toBe(below);
+  });
+});
