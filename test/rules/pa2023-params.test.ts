@@ -178,3 +178,36 @@ describe('below-threshold contracts (Part 6): the figures of s.85(3) and s.87(4)
     expect(small.holds.find((h) => h.ruleId === NOTIFIABLE)?.reason).toMatch(/below the £30,000 from which a below-threshold contract is notifiable/);
   });
 });
+
+describe('user choice contracts (Schedule 5 para 15): every notice the Act exempts them from', () => {
+  const familySupport = {
+    services: [{ description: 'Family support service', cpv: ['85311300'], healthCare: false, lightTouch: true }],
+    value: { annual: 200_000 },
+  };
+  const award = (ground: string) => merge(familySupport as Patch, { route: { process: 'direct-award' }, justification: { ground, noReasonableAlternative: true } });
+  const NOTICES = [
+    'pa2023.transparency-notice', // s.44(3)
+    'pa2023.contract-award-notice', // s.50(6)(b)
+    'pa2023.standstill-end', // no contract award notice to count from; light touch (s.51(3)(f))
+    'pa2023.contract-details-notice-light-touch', // s.53(6)(b)
+    'pa2023.publish-contract-light-touch', // s.53(6)(b)
+    'pa2023.contract-termination-notice', // s.80(4)(b)
+    'pa2023.pipeline-notice', // s.93(3): neither a tender nor a transparency notice
+  ];
+
+  it('a user-choice award needs none of them; the same light-touch contract awarded directly on another ground needs its notices', async () => {
+    const userChoice = await check(merge(award('user-choice'), { value: { annual: 1_500_000 } }));
+    const steps = userChoice.steps.map((s) => s.id);
+    for (const id of NOTICES) expect(steps, id).not.toContain(id);
+    const ids = userChoice.findings.map((f) => f.ruleId);
+    for (const id of ['pa2023.notices.contract-details-light-touch', 'pa2023.notices.publish-contract', 'pa2023.notices.pipeline', 'pa2023.direct-award.transparency-notice'])
+      expect(ids).not.toContain(id);
+    expect(userChoice.findings.find((f) => f.ruleId === 'pa2023.direct-award.user-choice')?.reason).toMatch(/s\.44\(3\).*s\.50\(6\)\(b\).*s\.53\(6\)\(b\).*s\.80\(4\)\(b\)/);
+    expect(userChoice.verdict).toBe('compliant');
+
+    const exclusive = await check(merge(award('exclusive-rights'), { value: { annual: 1_500_000 } }));
+    const other = exclusive.steps.map((s) => s.id);
+    for (const id of ['pa2023.transparency-notice', 'pa2023.contract-award-notice', 'pa2023.contract-details-notice-light-touch', 'pa2023.publish-contract-light-touch', 'pa2023.contract-termination-notice'])
+      expect(other, id).toContain(id);
+  });
+});
