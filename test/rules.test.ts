@@ -372,7 +372,7 @@ describe('PSR notices as published', () => {
 });
 
 describe('mixed procurement (PSR reg 3)', () => {
-  const mixed = (share: number, separable: boolean) =>
+  const mixed = (share: number, separable: boolean | null) =>
     plan({
       services: [
         { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: share },
@@ -381,7 +381,7 @@ describe('mixed procurement (PSR reg 3)', () => {
       mixedProcurement: { otherElementsSeparable: separable },
     });
   it('a separable non-health element put under the PSR is told so, and the health care part is still judged under the PSR', async () => {
-    const report = await checker().check(mixed(0.3, true));
+    const report = await checker().check(mixed(0.8, true));
     expect(report.regime.applicable).toBe('psr');
     expect(report.findings.find((f) => f.ruleId === 'scope.mixed.separable')?.severity).toBe('non-compliant');
     // How the competitive process runs heads the required steps.
@@ -391,6 +391,30 @@ describe('mixed procurement (PSR reg 3)', () => {
   it('not separable: the main subject matter by value decides the whole contract', async () => {
     expect((await checker().check(mixed(0.8, false))).regime.applicable).toBe('psr');
     expect((await checker().check(mixed(0.3, false))).regime.applicable).not.toBe('psr');
+  });
+  it('health care not the main subject matter by estimated lifetime value: not the PSR, whatever the answer on separability (reg 3(3)(a), 3(4)(a))', async () => {
+    for (const separable of [true, false, null]) {
+      const report = await checker().check(mixed(0.49, separable));
+      expect(report.regime.applicable, `separable ${separable}`).toBe('pa2023');
+      expect(report.findings.map((f) => f.ruleId)).not.toContain('scope.regime-unknown');
+      expect(report.findings.map((f) => f.ruleId)).not.toContain('scope.mixed.separable');
+      const finding = report.findings.find((f) => f.ruleId === 'scope.mixed.not-main-subject');
+      expect(finding?.missingFacts).toEqual([]);
+      expect(finding?.reason).toMatch(/49% of the contract's estimated lifetime value, not more than 50%/);
+    }
+    // One percentage point either side of half: 51% is the main subject matter, half is not (neither value is the higher).
+    expect((await checker().check(mixed(0.51, null))).regime.applicable).toBe('psr');
+    expect((await checker().check(mixed(0.5, null))).regime.applicable).toBe('pa2023');
+    // The shares unknown: the regime turns on them alone, and the question asks for them, not for separability.
+    const unknown = await checker().check(
+      plan({
+        services: [
+          { description: 'Treatment', cpv: ['85312500'], healthCare: true },
+          { description: 'Case management system', cpv: ['48000000'], healthCare: false },
+        ],
+      }),
+    );
+    expect(unknown.findings.find((f) => f.ruleId === 'scope.regime-unknown')?.missingFacts.map((m) => m.planPath)).toEqual(['services[].valueShare']);
   });
 });
 

@@ -78,7 +78,7 @@ const WRITTEN = {
   mixedProcurement: { description: 'The contract mixes health care services with other goods or services' },
   healthCareShare: { description: 'Share of the value that is health care services (0-1)', planPath: 'services[].valueShare' },
   otherElementsSeparable: { description: 'The non-health elements could reasonably be supplied under a separate contract', planPath: 'mixedProcurement.otherElementsSeparable', question: 'Could the services that are not health care reasonably be supplied under a separate contract?' },
-  psrScope: { description: 'The contract, as one contract, is within the PSR (relevant authority; health care services the main subject matter; other elements not separable)', planPath: 'services[].healthCare' },
+  psrScope: { description: 'The contract, as one contract, is within the PSR (a relevant authority; health care services, and where mixed with other goods or services, the main subject matter by estimated lifetime value: PSR reg 3(3)(a), 3(4)(a))', planPath: 'services[].healthCare' },
   declaredRegime: { description: 'Regime the plan names', planPath: 'route.regime', question: 'Which regime does the plan follow: the PSR, the Public Contracts Regulations 2015, the Procurement Act 2023, or should procheck decide?' },
   applicableRegime: { description: 'Regime that applies on the plan\'s facts and dates (psr, pcr2015, pa2023, pcr2006)' },
   regime: { description: 'Regime the plan is judged under (the applicable one)' },

@@ -244,9 +244,9 @@ export const FORMULAS = {
       return get('serviceSharesStated') === true ? flaggedShare(c.plan.services, flags) : null;
     },
   },
-  /** PSR reg 3: is the contract, as one contract, within the PSR? */
+  /** PSR reg 3: is the contract, as one contract, within the PSR? Mixed, only with health care the main subject matter by estimated lifetime value (reg 3(3)(a), 3(4)(a)), whatever the answer on separability. */
   psrScope: {
-    reads: ['servicesHealthCareKnown', 'healthCareShare', 'otherElementsSeparable'],
+    reads: ['servicesHealthCareKnown', 'healthCareShare'],
     plan: [...HEALTH_CARE, START],
     compute: (get, c) => {
       const flags = healthCare(c);
@@ -257,7 +257,6 @@ export const FORMULAS = {
         any,
         mixed: any && flags.some((f) => f === false),
         share: num(get('healthCareShare')),
-        separable: bool(get('otherElementsSeparable')),
         mainShare: c.params.number('psr.mixed.main-subject-min-share', c.plan.dates.procurementStart),
       });
     },

@@ -378,17 +378,8 @@ export function regimeOpenFacts(plan: Plan, params: ParamTable, facts?: (f: Fact
     share = hc.share;
     regime = decideRegime(plan, params, inPsr).regime;
   }
-  const separable = plan.mixedProcurement?.otherElementsSeparable ?? null;
-  const scope: FactName[] =
-    inPsr !== null
-      ? []
-      : !allKnown
-        ? ['servicesHealthCareKnown']
-        : share === null
-          ? separable === null
-            ? ['serviceSharesStated', 'otherElementsSeparable']
-            : ['serviceSharesStated']
-          : ['otherElementsSeparable'];
+  // Mixed services: the main subject matter by value alone decides (PSR reg 3(3)(a), 3(4)(a)), whatever the answer on separability.
+  const scope: FactName[] = inPsr !== null ? [] : !allKnown ? ['servicesHealthCareKnown'] : share === null ? ['serviceSharesStated'] : [];
   const open = new Map<FactName, FactName[]>();
   if (inPsr === null) {
     open.set('psrScope', scope);

@@ -107,29 +107,27 @@ export interface PsrScopeInputs {
   any: boolean;
   mixed: boolean;
   share: number | null;
-  separable: boolean | null;
-  /** The share of the value above which health care is the main subject matter (psr.mixed.main-subject-min-share). */
+  /** The share of the estimated lifetime value above which health care is the main subject matter (psr.mixed.main-subject-min-share). */
   mainShare: number;
 }
 
 /**
  * Are the health care services procured within the PSR? true / false / null
- * when a fact needed to say is missing. Mixed procurement (reg 3): where the
- * other elements can reasonably be supplied separately, the health care part
- * stays under the PSR (and the rest is procured on its own); where they
- * cannot, the main subject matter by value decides for the whole contract.
+ * when a fact needed to say is missing. Mixed procurement (reg 3(2)-(4)): a
+ * contract mixing health care with other goods or services is within the PSR
+ * only if health care is its main subject matter, the higher of the two
+ * estimated lifetime values (reg 3(3)(a), 3(4)(a)). Where it is not, the PSR
+ * cannot apply to the contract, whatever the answer on separability; where it
+ * is, the PSR governs, and other elements that could be supplied separately
+ * (reg 3(3)(b)) must be procured on their own (scope.mixed.separable).
  */
 export function psrScopeOf(s: PsrScopeInputs): boolean | null {
   if (!s.relevantAuthority) return false;
   if (!s.allKnown) return null;
   if (!s.any) return false;
   if (!s.mixed) return true;
-  // Separable other elements are procured on their own; the health care part stays under the PSR (reg 3).
-  if (s.separable === true) return true;
   if (s.share === null) return null;
-  // Not separable: the main subject matter, by value, decides for the whole contract; either way a health-care-main contract is in.
-  if (s.share > s.mainShare) return true;
-  return s.separable === null ? null : false;
+  return s.share > s.mainShare;
 }
 
 /** The PSR scope of a plan, from its own fields. */
@@ -140,7 +138,6 @@ export function psrScope(plan: Plan, hc: HealthCareScope, params: ParamTable): b
     any: hc.any,
     mixed: hc.mixed,
     share: hc.share,
-    separable: plan.mixedProcurement?.otherElementsSeparable ?? null,
     mainShare: params.number('psr.mixed.main-subject-min-share', plan.dates.procurementStart),
   });
 }
@@ -209,7 +206,7 @@ export function regimeDecision(
       if (inPsrScope === null)
         return {
           regime: null,
-          basis: () => 'whether the PSR governs this change (reg 29(2)) depends on whether the contract is for PSR health care services (services[].healthCare, valueShare, mixedProcurement)',
+          basis: () => 'whether the PSR governs this change (reg 29(2)) depends on whether the contract is for PSR health care services (services[].healthCare, valueShare)',
         };
     }
     if (under === null)
@@ -242,7 +239,7 @@ export function regimeDecision(
     return { regime: 'pcr2006', basis: () => `the procurement started on ${start}, before the PCR 2015 came into force (${params.date('pcr2015.in-force')})` };
   if (start >= params.date('psr.in-force')) {
     if (inPsrScope === null)
-      return { regime: null, basis: () => 'the plan does not say enough about its services (services[].healthCare, valueShare, mixedProcurement) to decide whether the PSR applies' };
+      return { regime: null, basis: () => 'the plan does not say enough about its services (services[].healthCare, valueShare) to decide whether the PSR applies' };
     if (inPsrScope)
       return { regime: 'psr', basis: () => `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}), procurement started ${start}, on or after ${params.date('psr.in-force')}` };
   }
@@ -268,5 +265,5 @@ export function whyNotPsr(plan: Plan, anyHealthCare: boolean, inPsrScope: boolea
     return plan.services.some((s) => s.healthCare === undefined)
       ? 'none of its services is a health care service in PSR scope (a service that does not say has no CPV code within PSR Schedule 1)'
       : 'none of its services is a health care service in PSR scope';
-  return 'health care services are not the main subject matter of the mixed contract';
+  return 'health care services are not the main subject matter of the mixed contract: the other goods or services are at least as much of its estimated lifetime value (PSR reg 3(3)(a) and 3(4)(a)), whether or not they could be supplied separately';
 }

@@ -118,12 +118,13 @@ describe('unknownSources', () => {
       regime: null,
       applicableRegime: null,
     };
-    expect(unknownSources('regime', values(facts))).toEqual(['servicesHealthCareKnown', 'otherElementsSeparable', 'serviceSharesStated']);
-    expect(unknownSources('regime', values({ ...facts, servicesHealthCareKnown: true, healthCareShare: 0.9 }))).toEqual(['otherElementsSeparable']);
+    expect(unknownSources('regime', values(facts))).toEqual(['servicesHealthCareKnown', 'serviceSharesStated']);
+    // Mixed services all classified: only their shares of the value decide (PSR reg 3(3)(a), 3(4)(a)), never whether the rest could be separated.
+    expect(unknownSources('regime', values({ ...facts, servicesHealthCareKnown: true }))).toEqual(['serviceSharesStated']);
     // A threshold unknown because the regime is: asked about the regime's sources, not the threshold.
     expect(
-      unknownSources('aboveThreshold', values({ ...facts, servicesHealthCareKnown: true, healthCareShare: 0.9, serviceSharesStated: true, thresholdVatUncertain: false, thresholdTier: 'central', lifetimeValue: 2_000_000, estimatedValue: 2_000_000 })),
-    ).toEqual(['otherElementsSeparable']);
+      unknownSources('aboveThreshold', values({ ...facts, servicesHealthCareKnown: true, thresholdVatUncertain: false, thresholdTier: 'central', lifetimeValue: 2_000_000, estimatedValue: 2_000_000 })),
+    ).toEqual(['serviceSharesStated']);
   });
 
   it('an unknown fact with no question and no unknown source names itself', () => {

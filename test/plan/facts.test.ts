@@ -50,7 +50,7 @@ describe('which regime applies', () => {
   it('a body that is not a PSR relevant authority never uses the PSR', () => {
     expect(regimeOn('2025-06-01', { authority: { type: 'other-public-body' } })).toBe('pa2023');
   });
-  it('mixed (reg 3): separable other elements leave the health care part under the PSR; inseparable, the main subject matter decides', () => {
+  it('mixed (reg 3): the main subject matter by estimated lifetime value decides, whatever the answer on separability; separable other elements leave the health care part under the PSR', () => {
     const mixed = (share: number, separable: boolean | null) => ({
       services: [
         { description: 'Treatment', cpv: ['85312500'], healthCare: true, valueShare: share },
@@ -60,11 +60,16 @@ describe('which regime applies', () => {
     });
     expect(regimeOn('2025-06-01', mixed(0.8, false))).toBe('psr');
     expect(regimeOn('2025-06-01', mixed(0.8, true))).toBe('psr');
-    expect(regimeOn('2025-06-01', mixed(0.3, true))).toBe('psr');
     expect(regimeOn('2025-06-01', mixed(0.5, false))).toBe('pa2023');
     // Health care the main subject: PSR whether or not the rest could be separated.
     expect(regimeOn('2025-06-01', mixed(0.8, null))).toBe('psr');
-    expect(regimeOn('2025-06-01', mixed(0.3, null))).toBeNull();
+    expect(regimeOn('2025-06-01', mixed(0.51, null))).toBe('psr');
+    // Not the main subject (reg 3(3)(a), 3(4)(a)): never the PSR, however separability is answered.
+    for (const separable of [true, false, null]) {
+      expect(regimeOn('2025-06-01', mixed(0.3, separable))).toBe('pa2023');
+      expect(regimeOn('2025-06-01', mixed(0.49, separable))).toBe('pa2023');
+      expect(regimeOn('2025-06-01', mixed(0.5, separable))).toBe('pa2023');
+    }
   });
   it('a change to a contract follows the regime it was awarded under, and says so', () => {
     const p = parsePlan(plan({ route: { process: 'modification' }, incumbent: { awardedUnder: 'pcr2015' } }));

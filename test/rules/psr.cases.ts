@@ -51,8 +51,10 @@ const CASES: Record<string, [Patch, Patch]> = {
     { services: [{ description: 'GP clinics', cpv: ['85121100'], healthCare: false }] },
     { services: [{ description: 'Recovery activities (not treatment)', cpv: ['85312500'], healthCare: false }] },
   ],
-  'scope.mixed.not-main-subject': [mixed(0.4, false), mixed(0.8, false)],
-  'scope.mixed.separable': [mixed(0.8, true), mixed(0.8, false)],
+  // Reg 3(3)(a), 3(4)(a): health care must be the higher estimated lifetime value; at half it is not, at 51% it is, whatever the answer on separability.
+  'scope.mixed.not-main-subject': [mixed(0.5, null), mixed(0.51, null)],
+  // Separable other elements matter only where health care is the main subject matter (at half, the PSR does not apply at all).
+  'scope.mixed.separable': [mixed(0.51, true), mixed(0.5, true)],
   'psr.direct-award-a.no-incumbent': [{ ...daA, incumbent: undefined }, daA],
   'psr.direct-award-a.not-only-provider': [merge(daA, { directAward: { onlyProviderCapable: false } }), daA],
   'psr.direct-award-a.process': [daA, {}],
