@@ -112,7 +112,8 @@ describe('real notices (cases/notices/)', () => {
     // A finding that decides the verdict quotes the notice.
     for (const f of n.findings.filter((x) => x.severity === 'non-compliant')) expect(f.evidence.length, `${slug}: ${f.ruleId}`).toBeGreaterThan(0);
     for (const format of NOTICE_FORMATS) expect(renderNotices(audit, format).length).toBeGreaterThan(100);
-  });
+    // A notice judged every way its open facts allow runs some thousands of checks: a budget, not a timing (the bench holds speed).
+  }, 30_000);
 
   it('a notice checked in part shows no value put in for what it lacks: the term, the dates and the regime\'s basis are unknown', async () => {
     const n = (await auditOf('shropshire-2026-psr-direct-award-c-public-health-nursing')).notices[0]!;
@@ -123,9 +124,10 @@ describe('real notices (cases/notices/)', () => {
     expect(n.report!.regime.basis).not.toMatch(/local-authority|icb/);
   });
 
-  it('a representations deadline short of reg 12 is quoted in the notice\'s own words', async () => {
+  it('a representations deadline short of reg 12 is quoted in the notice\'s own words: in a direct award C notice, a misstatement to correct', async () => {
     const n = (await auditOf('mersey-west-lancs-2025-psr-direct-award-c-consultancy')).notices[0]!;
-    const f = n.findings.find((x) => x.ruleId === 'psr.standstill.stated-deadline-too-early')!;
+    const f = n.findings.find((x) => x.ruleId === 'psr.standstill.stated-deadline-misstated')!;
+    expect(f.severity).toBe('review');
     expect(f.evidence.map((q) => q.quote).join(' ')).toContain('25/09/25');
     expect(f.reason).toContain('30 September 2025');
   });
@@ -153,7 +155,7 @@ describe('a notice\'s verdict is a promise', () => {
       }),
       { numRuns: 40, seed: 15 },
     );
-  });
+  }, 30_000);
 });
 
 describe('reading OCDS', () => {
@@ -263,7 +265,10 @@ describe('a notice read as a plan', () => {
     const n = a.notices[0]!;
     expect(n.verdict).toBe('non-compliant');
     const breaches = n.findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId);
-    expect(breaches).toEqual(expect.arrayContaining(['psr.standstill.stated-deadline-too-early', 'psr.standstill.contract-too-early', 'psr.notices.award-notice-late']));
+    // The direct award C notice's early deadline is acted on: the contract is entered into on it, before the standstill ends (reg 12(1)).
+    expect(breaches).toEqual(expect.arrayContaining(['psr.standstill.acted-on-misstated-deadline', 'psr.notices.award-notice-late']));
+    expect(breaches).not.toContain('psr.standstill.contract-too-early');
+    expect(n.findings.find((f) => f.ruleId === 'psr.standstill.stated-deadline-misstated')?.severity).toBe('review');
     // A large direct award C: considerable change is a question, stating the value and term.
     expect(n.findings.find((f) => f.ruleId === 'psr.direct-award-c.considerable-change-value')?.severity).toBe('review');
     expect(a.summary.byDefect[0]).toMatchObject({ severity: 'non-compliant' });
@@ -338,7 +343,7 @@ describe('many notices', () => {
     const a = await auditNotices(text, checker, 'month.ndjson');
     expect(a.notices.map((n) => n.ocid)).toEqual(['ocds-h6vhtk-0aaaa1', 'ocds-h6vhtk-0ccc01']);
     expect(a.summary.byAuthority.map((b) => b.authority)).toEqual(['Exampleshire County Council', 'Otherton City Council']);
-    expect(a.summary.byDefect.find((d) => d.ruleId === 'psr.standstill.stated-deadline-too-early')).toMatchObject({ notices: 2, severity: 'non-compliant' });
+    expect(a.summary.byDefect.find((d) => d.ruleId === 'psr.standstill.stated-deadline-misstated')).toMatchObject({ notices: 2, severity: 'review' });
     expect(a.summary.unread.map((u) => u.where.split(':')[0])).toEqual(['line 4', 'line 5']);
     const lines = renderNotices(a, 'text').split('\n');
     expect(lines.filter((l) => /^(NON-COMPLIANT|REVIEW|COMPLIANT|NOT CHECKED)/.test(l))).toHaveLength(2);

@@ -180,3 +180,46 @@ describe('Contracts Finder opportunity: only for an opportunity that is advertis
     expect((await finding(null))?.missingFacts.map((m) => m.planPath)).toEqual(['route.advertised']);
   });
 });
+
+describe('reg 72(1)(b)-(c) and 72(2)(a): each modification relying on additional services or unforeseeable circumstances adds at most 50% of the original value', () => {
+  // A non-clinical support contract let for £2m, changed in 2024 (not a health care contract, so PCR 2015 still governs it).
+  const change = (c: Patch) =>
+    merge(basePcr, merge(notLightTouch as Patch, {
+      route: { process: 'modification' },
+      dates: { procurementStart: '2024-09-01' },
+      incumbent: { contractEnd: '2027-03-31', awardedUnder: 'pcr2015', originalLifetimeValue: 2_000_000 },
+      change: merge({ description: 'Add a service', effectiveDate: '2024-10-01', providedForInContract: false, materiallyDifferent: false, providerSuccessionOnly: false }, c),
+    }));
+  const OVER = 'pcr2015.modification.over-cap';
+  const run = (c: Patch) => checker().check(change(c));
+  const overCap = async (c: Patch) => (await run(c)).findings.find((f) => f.ruleId === OVER);
+
+  it('unforeseeable circumstances: 50% is within the cap, 51% and even £1 more are over it, a breach whether or not the plan says the change is substantial', async () => {
+    for (const substantial of [true, false, null, undefined]) {
+      expect(await overCap({ unforeseeable: true, valueChange: 1_000_000, substantial }), `50%, substantial ${substantial}`).toBeUndefined();
+      expect((await overCap({ unforeseeable: true, valueChange: 1_020_000, substantial }))?.severity, `51%, substantial ${substantial}`).toBe('non-compliant');
+    }
+    expect((await overCap({ unforeseeable: true, valueChange: 1_000_001 }))?.severity).toBe('non-compliant');
+    const over = await run({ unforeseeable: true, valueChange: 1_200_000, substantial: null });
+    expect(over.verdict).toBe('non-compliant');
+    expect(over.findings.find((f) => f.ruleId === OVER)?.reason).toMatch(/The ground the plan relies on decides/);
+  });
+
+  it('additional services: the same cap for ground (b)', async () => {
+    const b = { additionalServices: true, changeOfSupplierImpracticable: true };
+    expect(await overCap({ ...b, valueChange: 1_000_000 })).toBeUndefined();
+    expect((await overCap({ ...b, valueChange: 1_020_000 }))?.severity).toBe('non-compliant');
+    expect((await run({ ...b, valueChange: 1_000_000, substantial: true })).holds.map((h) => h.ruleId)).toContain('pcr2015.modification.additional-services');
+  });
+
+  it('a change the authority judges not substantial, relying on ground (e) and not on (b) or (c), is decided by ground (e) whatever its value', async () => {
+    const e = await run({ valueChange: 1_200_000, substantial: false });
+    expect(e.findings.map((f) => f.ruleId)).not.toContain(OVER);
+    expect(e.holds.find((h) => h.ruleId === 'pcr2015.modification.non-substantial')?.reason).toMatch(/^Ground \(e\) decides/);
+    expect(e.verdict).toBe('compliant');
+    // Relying on (c) as well, over its cap: the ground relied on decides, and (e) is not given as a reason it holds.
+    const both = await run({ unforeseeable: true, valueChange: 1_200_000, substantial: false });
+    expect(both.verdict).toBe('non-compliant');
+    expect(both.holds.map((h) => h.ruleId)).not.toContain('pcr2015.modification.non-substantial');
+  });
+});
