@@ -2,7 +2,7 @@
 // percentage point), beyond the one pair each rule has in test/rules/psr.cases.ts.
 import { describe, expect, it } from 'vitest';
 import { checker } from './support/checker.js';
-import { merge, plan, modification, type Patch } from './support/plans.js';
+import { merge, plan, modification, directAwardC, type Patch } from './support/plans.js';
 import { PCR2015_SUITE } from './rules/pcr2015.cases.js';
 import { PA2023_SUITE } from './rules/pa2023.cases.js';
 
@@ -99,5 +99,49 @@ describe('the de minimis and below-threshold ratios count a cut as a rise', () =
     [44_000, false],
   ])('Procurement Act: a change of %d on a £400,000 contract (10%% or 11%%) is a below-threshold modification: %s', async (valueChange, below) => {
     expect((await firedIn(PA2023_SUITE.plan, paMod(valueChange))).includes('pa2023.modification.below-threshold')).toBe(below);
+  });
+});
+
+describe('a stated representations deadline that is too early: its level follows the provision', () => {
+  // Intention notice Monday 3 November 2025: reg 12(3) gives until midnight at the end of Friday 14 November.
+  const stated = (process: string, deadline: string, extra: Patch = {}) =>
+    merge({ route: { process }, ...(process === 'most-suitable-provider' ? { directAward: { mostSuitableProviderIdentifiable: true }, dates: { procurementStart: '2025-10-20' } } : {}) } as Patch, merge({ dates: { statedRepresentationsDeadline: deadline } } as Patch, extra));
+  it.each([
+    ['competitive', '2025-11-13', 'psr.standstill.stated-deadline-too-early', 'non-compliant'],
+    ['direct-award-c', '2025-11-13', 'psr.standstill.stated-deadline-misstated', 'review'],
+    ['most-suitable-provider', '2025-11-13', 'psr.standstill.stated-deadline-misstated', 'review'],
+  ])('%s stating %s: %s, %s', async (process, deadline, ruleId, severity) => {
+    const base = process === 'direct-award-c' ? merge(directAwardC as Patch, stated(process, deadline)) : stated(process, deadline);
+    const report = await checker().check(plan(base));
+    expect(report.findings.find((f) => f.ruleId === ruleId)?.severity).toBe(severity);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain(ruleId === 'psr.standstill.stated-deadline-too-early' ? 'psr.standstill.stated-deadline-misstated' : 'psr.standstill.stated-deadline-too-early');
+  });
+  it.each([
+    ['competitive', '2025-11-14'],
+    ['direct-award-c', '2025-11-14'],
+    ['most-suitable-provider', '2025-11-14'],
+  ])('%s stating %s, the last day: nothing to correct', async (process, deadline) => {
+    const base = process === 'direct-award-c' ? merge(directAwardC as Patch, stated(process, deadline)) : stated(process, deadline);
+    const ids = (await checker().check(plan(base))).findings.map((f) => f.ruleId);
+    expect(ids).not.toContain('psr.standstill.stated-deadline-too-early');
+    expect(ids).not.toContain('psr.standstill.stated-deadline-misstated');
+  });
+  it('direct award C stating the last day but a 5pm cut-off: a review, as the date is; midnight: nothing', async () => {
+    const at = async (time: string) => (await checker().check(plan(merge(directAwardC as Patch, { dates: { statedRepresentationsDeadline: '2025-11-14', statedRepresentationsTime: time } })))).findings.map((f) => [f.ruleId, f.severity]);
+    expect(await at('17:00')).toContainEqual(['psr.standstill.stated-deadline-misstated', 'review']);
+    expect((await at('24:00')).map(([id]) => id)).not.toContain('psr.standstill.stated-deadline-misstated');
+    expect((await at('17:00')).map(([id]) => id)).not.toContain('psr.standstill.stated-cut-off-before-midnight');
+  });
+  it('acting on the earlier date: a contract on 14 November breaks reg 12(1), once only; on 15 November the standstill has ended', async () => {
+    const on = async (contractSigned: string) =>
+      (await checker().check(plan(merge(directAwardC as Patch, { dates: { statedRepresentationsDeadline: '2025-11-13', contractSigned } })))).findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId);
+    expect(await on('2025-11-14')).toEqual(['psr.standstill.acted-on-misstated-deadline']);
+    expect(await on('2025-11-15')).toEqual([]);
+  });
+  it('left without a contract date, the misstated deadline makes the contract date a condition: after the standstill reg 12(3) gives', async () => {
+    const report = await checker().check(plan(merge(directAwardC as Patch, { dates: { statedRepresentationsDeadline: '2025-11-13', contractSigned: undefined } })));
+    const c = report.conditions.find((x) => x.id === 'contractSigned')!;
+    expect(c.earliest?.date).toBe('2025-11-15');
+    expect(report.verdict).toBe('review');
   });
 });

@@ -249,7 +249,7 @@ export const Dates = z.strictObject({
   contractSigned: IsoDate.optional().meta({ description: 'When the contract is (to be) entered into. OCDS: contracts[].dateSigned.' }),
   contractStart: IsoDate.meta({ description: 'When the service under the new arrangement starts. OCDS: contracts[].period.startDate.' }),
   statedRepresentationsDeadline: IsoDate.optional().meta({
-    description: 'The representations deadline the authority intends to state in its PSR intention notice, to be checked against reg 12.',
+    description: 'The end of the period for representations the authority states (or intends to state) in its PSR notice of intention and, in the competitive process, in the letters to unsuccessful providers, which must give it (reg 11(8)(b), Schedule 9 para 5); checked against reg 12(3). A direct award C or most suitable provider notice need state none, and what it states cannot shorten the standstill.',
   }),
   statedRepresentationsTime: z
     .string()

@@ -120,6 +120,16 @@ const CASES: Record<string, [Patch, Patch]> = {
     { dates: { statedRepresentationsDeadline: '2025-11-13' } },
     { dates: { statedRepresentationsDeadline: '2025-11-14' } },
   ],
+  // Direct award C, intention notice Monday 3 November 2025: representations until midnight at the end of Friday 14 November;
+  // a notice saying 13 November is a review to correct (Schedule 3 needs no date), and a breach once the contract acts on it.
+  'psr.standstill.stated-deadline-misstated': [
+    da({ dates: { statedRepresentationsDeadline: '2025-11-13' } }),
+    da({ dates: { statedRepresentationsDeadline: '2025-11-14' } }),
+  ],
+  'psr.standstill.acted-on-misstated-deadline': [
+    da({ dates: { statedRepresentationsDeadline: '2025-11-13', contractSigned: '2025-11-14' } }),
+    da({ dates: { statedRepresentationsDeadline: '2025-11-13', contractSigned: '2025-11-15' } }),
+  ],
   'psr.standstill.contract-too-early': [{ dates: { contractSigned: '2025-11-14' } }, { dates: { contractSigned: '2025-11-15' } }],
   'psr.standstill.service-starts-too-early': [
     { dates: { contractSigned: undefined, contractStart: '2025-11-14' }, incumbent: { contractEnd: '2025-11-13' } },
