@@ -35,18 +35,26 @@ const withActsOpen: fc.Arbitrary<PlanInput> = fc.constantFrom(...CASE_PLANS, ...
   return fc.subarray(stated).map((slots) => blank(plan, slots));
 });
 
-/** The acts done as the conditions say: a yes/no act done, a date on its latest day (else its earliest). */
+/**
+ * The acts done as the conditions say: a yes/no act done, a date on its latest day (else its earliest). Where
+ * several conditions bound one act (a plan's lots, each judged as a contract of its own), the date keeps them all:
+ * the earliest of their latest days, else the latest of their earliest days.
+ */
 function doneAsSaid(report: Report): Completion {
   const out: Completion = {};
+  const latest = new Map<string, string>();
+  const earliest = new Map<string, string>();
   for (const c of report.conditions) {
     if (!c.fact || !c.planPath || c.conflict) continue;
     const act = ACTS.find((a) => a.fact === c.fact)!;
     if (act.info.done !== undefined) out[c.planPath] = act.info.done;
     else {
-      const day = c.latest?.date ?? c.earliest?.date;
-      if (day) out[c.planPath] = day;
+      const path = c.planPath;
+      if (c.latest?.date && (!latest.has(path) || c.latest.date < latest.get(path)!)) latest.set(path, c.latest.date);
+      if (c.earliest?.date && (!earliest.has(path) || c.earliest.date > earliest.get(path)!)) earliest.set(path, c.earliest.date);
     }
   }
+  for (const path of new Set([...latest.keys(), ...earliest.keys()])) out[path] = latest.get(path) ?? earliest.get(path)!;
   return out;
 }
 

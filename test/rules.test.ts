@@ -438,3 +438,39 @@ describe('a step whose gate the facts decide against is not required', () => {
     expect(ids).not.toContain('psr.urgent-modification-notice');
   });
 });
+
+describe('a route refused names what the governing law requires instead, and the provision that decides the regime', () => {
+  const begun = (procurementStart: string, more: Patch = {}) => plan(merge({ dates: { procurementStart } } as Patch, more));
+  it('a PSR process for a procurement commenced before 1 January 2024: PCR 2015 govern (PSR reg 29(1)(a), (4)), and a light-touch contract needs reg 75\'s call for competition and award notice', async () => {
+    const report = await checker().check(begun('2023-12-31'));
+    expect(report.regime.applicable).toBe('pcr2015');
+    const refused = report.findings.find((f) => f.ruleId === 'scope.process-not-in-regime.pcr2015');
+    expect(refused?.severity).toBe('non-compliant');
+    expect(refused?.reason).toMatch(/PSR reg 29\(1\)\(a\).*reg 29\(4\)\(a\)/);
+    expect(refused?.reason).toMatch(/Instead: .*contract notice or by a prior information notice published continuously \(reg 75\(1\)\).*contract award notice after the award, which may be grouped quarterly \(reg 75\(3\)-\(4\)\)/);
+    expect(report.findings.find((f) => f.ruleId === 'scope.regime-mismatch')?.reason).toMatch(/reg 29\(1\)\(a\)/);
+    // The steps are what the governing law requires for this contract: light touch, above the threshold.
+    expect(report.steps.map((s) => s.id)).toEqual(['scope.pcr2015-light-touch-instead']);
+    // A day later the PSR governs, and its competitive process is the route.
+    const next = await checker().check(begun('2024-01-01'));
+    expect(next.regime.applicable).toBe('psr');
+    expect(next.findings.map((f) => f.ruleId)).not.toContain('scope.process-not-in-regime.pcr2015');
+  });
+  it('under PCR 2015 the steps follow the contract: a procedure of reg 26 for services that are not light touch, the authority\'s own rules below the threshold', async () => {
+    const itSystem = { services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }] };
+    const above = await checker().check(begun('2023-06-01', itSystem));
+    expect(above.steps.map((s) => s.id)).toEqual(['scope.pcr2015-procedure-instead']);
+    const below = await checker().check(begun('2023-06-01', { ...itSystem, value: { annual: 10_000 } }));
+    expect(below.steps.map((s) => s.id)).toEqual(['scope.pcr2015-below-threshold-instead']);
+  });
+  it('under the Procurement Act: a tender notice above the threshold, the below-threshold notices below it', async () => {
+    const itSystem = { services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }] };
+    const above = await checker().check(begun('2025-05-01', itSystem));
+    const refused = above.findings.find((f) => f.ruleId === 'scope.process-not-in-regime.pa2023');
+    expect(refused?.reason).toMatch(/SI 2024\/716 regs 2\(2\) and 5\(3\)/);
+    expect(refused?.reason).toMatch(/Instead: .*tender notice \(s\.21\)/);
+    expect(above.steps.map((s) => s.id)).toEqual(['scope.pa2023-procedure-instead']);
+    const below = await checker().check(begun('2025-05-01', { ...itSystem, value: { annual: 10_000 } }));
+    expect(below.steps.map((s) => s.id)).toEqual(['scope.pa2023-below-threshold-instead']);
+  });
+});

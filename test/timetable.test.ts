@@ -69,7 +69,7 @@ describe('employee liability information: at least the parameter\'s days before 
     const finding = late.findings.find((f) => f.ruleId === 'tupe.eli-timetable');
     expect(finding?.severity).toBe('review');
     expect(finding?.reason).toMatch(/The duty is the outgoing provider's, not the authority's/);
-    expect(finding?.reason).toMatch(/compensated to the new provider \(reg 12\)/);
+    expect(finding?.reason).toMatch(/compensated to the new provider, at least £500 an employee unless a tribunal finds less just \(reg 12\(3\)-\(5\)\)/);
     expect(late.verdict).toBe('review');
   });
 });

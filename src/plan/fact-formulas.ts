@@ -205,6 +205,11 @@ const decision = (get: FactGetter, c: FactContext) =>
 
 const date = str;
 
+type PensionScheme = NonNullable<NonNullable<Plan['staff']>['pensionSchemes']>[number];
+/** Are some of the staff in the scheme: yes if it is listed, not known if the list is left out or says "unknown", else no. */
+const schemeMember = (schemes: readonly PensionScheme[] | undefined, scheme: PensionScheme): boolean | null =>
+  schemes?.includes(scheme) ? true : schemes === undefined || schemes.includes('unknown') ? null : false;
+
 export const FORMULAS = {
   // ---- the authority and the services -----------------------------------------
 
@@ -697,6 +702,23 @@ export const FORMULAS = {
       return months === 0 ? 0 : months === null || original === null ? null : months / original;
     },
   },
+  /**
+   * Procurement Act s.74(5): a change of scope is the supply of goods, services or works of a kind not
+   * already provided for. A change that alters the contract's overall nature changes it; a longer term
+   * provides for nothing of a new kind; a change the plan says is not substantial changes it not materially.
+   * The plan's own answer (change.scopeChanged), where it gives one, decides.
+   */
+  changeScopeChange: {
+    reads: ['changeMateriallyDifferent', 'process', 'changeSubstantial'],
+    plan: ['change', 'change.scopeChanged'],
+    compute: (get, c) => {
+      const stated = c.plan.change?.scopeChanged;
+      if (stated !== undefined) return stated;
+      if (get('changeMateriallyDifferent') === true) return true;
+      if (get('process') === 'extension') return false;
+      return get('changeSubstantial') === false ? false : null;
+    },
+  },
 
   // ---- an award without competition, a framework, urgency ---------------------------------
 
@@ -763,12 +785,12 @@ export const FORMULAS = {
   pensionLgps: {
     reads: [],
     plan: ['staff.pensionSchemes'],
-    compute: (_, c) => (c.plan.staff?.pensionSchemes === undefined ? null : c.plan.staff.pensionSchemes.includes('lgps')),
+    compute: (_, c) => schemeMember(c.plan.staff?.pensionSchemes, 'lgps'),
   },
   pensionNhs: {
     reads: [],
     plan: ['staff.pensionSchemes'],
-    compute: (_, c) => (c.plan.staff?.pensionSchemes === undefined ? null : c.plan.staff.pensionSchemes.includes('nhs-pension-scheme')),
+    compute: (_, c) => schemeMember(c.plan.staff?.pensionSchemes, 'nhs-pension-scheme'),
   },
   pensionUnknown: {
     reads: [],

@@ -241,18 +241,24 @@ export function regimeDecision(
     if (inPsrScope === null)
       return { regime: null, basis: () => 'the plan does not say enough about its services (services[].healthCare, valueShare) to decide whether the PSR applies' };
     if (inPsrScope)
-      return { regime: 'psr', basis: () => `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}), procurement started ${start}, on or after ${params.date('psr.in-force')}` };
+      return {
+        regime: 'psr',
+        basis: () =>
+          `health care services in PSR scope arranged by a relevant authority (${plan.authority.type}) (PSR reg 3(1)), procurement started ${start}, on or after ${params.date('psr.in-force')} (reg 29(1)(a) and (4): no earlier commencement is saved)`,
+      };
   }
   return {
     regime: byDate,
     basis: (notPsrBecause) => {
+      const psrFrom = params.date('psr.in-force');
       const notPsr =
-        start < params.date('psr.in-force')
-          ? `the PSR applies only to procurements from ${params.date('psr.in-force')}`
+        start < psrFrom
+          ? `the PSR does not affect a contract award procedure commenced before ${psrFrom} (PSR reg 29(1)(a)), as one is once a contract notice is submitted for publication or a provider is contacted for expressions of interest or offers (reg 29(4)(a))`
           : `the contract is not a PSR health care contract (${notPsrBecause ?? 'outside PSR scope'})`;
+      const paFrom = params.date('pa2023.in-force');
       return byDate === 'pcr2015'
-        ? `procurement started ${start}, between ${params.date('pcr2015.in-force')} and the Procurement Act 2023 (${params.date('pa2023.in-force')}), and ${notPsr}`
-        : `procurement started ${start}, on or after ${params.date('pa2023.in-force')}, and ${notPsr}`;
+        ? `procurement started ${start}, between ${params.date('pcr2015.in-force')} (PCR 2015 reg 118) and the Procurement Act 2023 (${paFrom}; SI 2024/716 reg 5(3) keeps PCR 2015 for a procurement commenced before), and ${notPsr}`
+        : `procurement started ${start}, on or after ${paFrom}, when the Procurement Act 2023 came into force for procurements (SI 2024/716 regs 2(2) and 5(3)), and ${notPsr}`;
     },
   };
 }

@@ -431,15 +431,19 @@ export const ChangeFacts = z.strictObject({
       'Was the need for the change brought about by circumstances a diligent authority could not have foreseen (PCR 2015 reg 72(1)(c); Procurement Act 2023 Sch 8 para 4)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   additionalServices: unknownable(z.boolean()).meta({
-    description: 'Is the change the addition of services (or goods or works) that have become necessary and were not in the original contract (PCR 2015 reg 72(1)(b); Procurement Act 2023 Sch 8 para 7)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
+    description: 'Is the change the addition of services (or goods or works) that have become necessary and were not in the original contract (PCR 2015 reg 72(1)(b); Procurement Act 2023 Sch 8 para 8)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
   }),
   changeOfSupplierImpracticable: unknownable(z.boolean()).meta({
     description:
-      'Would a change of supplier be impossible for economic or technical reasons and cause significant inconvenience or substantial duplication of costs (PCR 2015 reg 72(1)(b))?',
+      'Would a change of supplier be impossible for economic or technical reasons and cause significant inconvenience or substantial duplication of costs (PCR 2015 reg 72(1)(b)); or would a different supplier supply goods, services or works different from or incompatible with those of the contract, with disproportionate technical difficulties or other significant inconvenience and substantial duplication of costs (Procurement Act 2023 Sch 8 para 8(1)(b)-(c))?',
   }),
   substantial: unknownable(z.boolean()).meta({
     description:
       'Is the change substantial: would it have changed who could bid or who won, shift the economic balance to the supplier, or considerably extend the scope (PCR 2015 reg 72(8); Procurement Act 2023 s.74(3))?',
+  }),
+  scopeChanged: unknownable(z.boolean()).meta({
+    description:
+      'Does the change provide for goods, services or works of a kind not already provided for in the contract, to a material extent (Procurement Act 2023 s.74(3)(b), (4)(c) and (5): a material change of scope makes a change substantial and rules out a below-threshold modification)? Left out, it follows from the change: an extension of the term provides for nothing of a new kind, a change that alters the overall nature of the contract does, and one the plan says is not substantial does not materially. Null: not known.',
   }),
   providerSuccessionOnly: unknownable(z.boolean()).meta({
     description: 'Is the only change the provider\'s identity, by succession after corporate change, to a provider meeting the basic selection criteria (PSR reg 13(1)(b))? A claim the authority must make itself: left out, it is not relied on; null: not known.',
@@ -472,6 +476,14 @@ export const Staff = z.strictObject({
       description:
         'Pension schemes the assigned staff belong to (LGPS, NHS Pension Scheme, ...); [] when none of them is in a pension scheme. Left out, the schemes are not known, as if it said "unknown".',
     }),
+  tenderRequiresLgpsProtection: unknownable(z.boolean()).meta({
+    description:
+      'Will the tender and the contract require the new provider to secure pension protection for the transferring staff in the Local Government Pension Scheme: admission to the Scheme (an admission agreement with the fund) or a scheme an actuary certifies as broadly comparable, enforceable by the staff (Best Value Authorities Staff Transfers (Pensions) Direction 2007)? false where they require less, such as only a defined contribution scheme at the statutory minimum. The authority\'s own act: left out, it is a condition.',
+  }),
+  tenderRequiresNhsPensionAccess: unknownable(z.boolean()).meta({
+    description:
+      'Will the tender and the contract require the new provider to give the transferring staff in the NHS Pension Scheme continued access to it (New Fair Deal, HM Treasury 2013; NHS Pension Scheme access for a council\'s public health contract)? false where they require less, such as a broadly comparable or defined contribution scheme. The authority\'s own act: left out, it is a condition.',
+  }),
   transferDate: IsoDate.optional().meta({ description: 'Date staff would transfer; defaults to dates.contractStart.' }),
   proposedRedundancies: unknownable(z.number().int().nonnegative().max(1_000_000, 'must be at most 1,000,000 people')).meta({
     description:

@@ -128,7 +128,9 @@ describe('regime of changes and call-offs', () => {
   });
   it('the basis says why a contract is outside the PSR', () => {
     expect(String(pa().regimeBasis)).toContain('none of its services is a health care service');
-    expect(String(pcr().regimeBasis)).toContain('the PSR applies only to procurements from 2024-01-01');
+    // The provision that decides: PSR reg 29(1)(a) saves a procedure commenced before 1 January 2024, as reg 29(4) says a procedure commences.
+    expect(String(pcr().regimeBasis)).toContain('the PSR does not affect a contract award procedure commenced before 2024-01-01 (PSR reg 29(1)(a))');
+    expect(String(pcr().regimeBasis)).toContain('(reg 29(4)(a))');
   });
 });
 

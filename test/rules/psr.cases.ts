@@ -46,6 +46,12 @@ const CASES: Record<string, [Patch, Patch]> = {
   'scope.regime-mismatch': [{ route: { regime: 'pa2023' } }, {}],
   'scope.regime-chosen': [{ route: { regime: 'auto' } }, {}],
   'scope.process-not-in-regime': [{ route: { process: 'restricted' } }, {}],
+  // PSR reg 29(1)(a), (4): a procedure commenced on 31 December 2023 stays under PCR 2015, which has no PSR process; from 1 January 2024 the PSR governs it.
+  'scope.process-not-in-regime.pcr2015': [{ dates: { procurementStart: '2023-12-31' } }, { dates: { procurementStart: '2024-01-01' } }],
+  'scope.process-not-in-regime.pa2023': [
+    { services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }] },
+    { services: [{ description: 'Case management system', cpv: ['48000000'], healthCare: false }], route: { process: 'open' } },
+  ],
   'scope.health-care-code-outside-schedule-1': [{ services: [{ description: 'Drug and alcohol services', cpv: ['85000000'], healthCare: true }] }, {}],
   'scope.schedule-1-code-denied': [
     { services: [{ description: 'GP clinics', cpv: ['85121100'], healthCare: false }] },
@@ -216,6 +222,19 @@ const CASES: Record<string, [Patch, Patch]> = {
   'tupe.pensions-lgps': [merge(staffed, { staff: { pensionSchemes: ['lgps'] } }), staffed],
   'tupe.pensions-nhs': [merge(staffed, { staff: { pensionSchemes: ['nhs-pension-scheme'] } }), staffed],
   'tupe.pensions-unknown': [merge(staffed, { staff: { pensionSchemes: ['unknown'] } }), staffed],
+  // The council's own staff (no existing contract) in the LGPS: the Best Value Direction 2007 paras 4-6 decide; the tender's terms are the authority's act.
+  'tupe.pensions-lgps-direction': [
+    { ...merge(staffed, { staff: { pensionSchemes: ['lgps'], tenderRequiresLgpsProtection: false } }), incumbent: undefined },
+    { ...merge(staffed, { staff: { pensionSchemes: ['lgps'], tenderRequiresLgpsProtection: true } }), incumbent: undefined },
+  ],
+  'tupe.pensions-lgps-not-required': [
+    merge(staffed, { staff: { pensionSchemes: ['lgps'], tenderRequiresLgpsProtection: false } }),
+    merge(staffed, { staff: { pensionSchemes: ['lgps'], tenderRequiresLgpsProtection: true } }),
+  ],
+  'tupe.pensions-nhs-access-not-required': [
+    merge(staffed, { staff: { pensionSchemes: ['nhs-pension-scheme'], tenderRequiresNhsPensionAccess: false } }),
+    merge(staffed, { staff: { pensionSchemes: ['nhs-pension-scheme'], tenderRequiresNhsPensionAccess: true } }),
+  ],
 };
 
 export const PSR_SUITE: RuleSuite = {
