@@ -322,10 +322,10 @@ export const Justification = z.strictObject({
     description: 'Would the award substantially alter the initial conditions of the failed procedure (PCR 2015 reg 32(2)(a))?',
   }),
   foreseenInOriginalNotice: unknownable(z.boolean()).meta({
-    description: 'Was the possibility of repeating or adding to the services disclosed in the original procurement (notice or documents) (PCR 2015 reg 32(9)-(11); Procurement Act 2023 Sch 5 para 8)?',
+    description: 'Was the possibility of repeating or adding to the services disclosed in the original procurement (notice or documents) (PCR 2015 reg 32(10)-(11); Procurement Act 2023 Sch 5 para 8)?',
   }),
   originalContractAwarded: IsoDate.optional().meta({
-    description: 'When the original contract (the one repeated or added to) was entered into: the repeat-award periods count from that day (PCR 2015 reg 32(11): three years; Procurement Act 2023 Sch 5 para 8: five years), to the day the new contract is entered into.',
+    description: 'When the original contract (the one repeated or added to) was entered into: the repeat-award periods count from that day (PCR 2015 reg 32(12): three years; Procurement Act 2023 Sch 5 para 8: five years), to the day the new contract is entered into.',
   }),
   originalAwardedCompetitively: unknownable(z.boolean()).meta({
     description: 'Was the original contract awarded by a competitive procedure (needed for repetition grounds)?',
@@ -357,7 +357,7 @@ export const FrameworkAgreement = z.strictObject({
   }),
   endDate: IsoDate.optional().meta({ description: 'Last day the framework can be called off.' }),
   authorityEntitled: unknownable(z.boolean()).meta({
-    description: 'Is the authority named or clearly identified in the framework notice as able to call off from it (PCR 2015 reg 33(2); Procurement Act 2023 s.45)?',
+    description: 'Is the authority named or clearly identified in the framework notice as able to call off from it (PCR 2015 reg 33(5); Procurement Act 2023 s.45)?',
   }),
   callOff: unknownable(z.enum(['direct', 'mini-competition'])).meta({
     description: 'How the call-off is awarded: directly on the framework terms, or by a further (mini-)competition.',

@@ -223,3 +223,24 @@ describe('reg 72(1)(b)-(c) and 72(2)(a): each modification relying on additional
     expect(both.holds.map((h) => h.ruleId)).not.toContain('pcr2015.modification.non-substantial');
   });
 });
+
+describe('reg 32(12): a repetition of similar services only during the 3 years following the conclusion of the original contract', () => {
+  // The new contract is entered into on 1 November 2023 (the base plan's date).
+  const repetition = (originalContractAwarded: string) =>
+    merge(basePcr, merge(notLightTouch as Patch, {
+      route: { process: 'negotiated-without-prior-publication' },
+      justification: { ground: 'repetition', foreseenInOriginalNotice: true, originalAwardedCompetitively: true, originalContractAwarded },
+    }));
+  const RULE = 'pcr2015.negotiated.repetition';
+
+  it('on the day three years after the original contract the ground is still open; a day later it is not', async () => {
+    const onTheDay = await checker().check(repetition('2020-11-01'));
+    expect(onTheDay.findings.map((f) => f.ruleId)).not.toContain(RULE);
+    expect(onTheDay.holds.find((h) => h.ruleId === RULE)?.reason).toMatch(/within the 36 months reg 32\(12\) allows/);
+    const dayLate = await checker().check(repetition('2020-10-31'));
+    const late = dayLate.findings.find((f) => f.ruleId === RULE);
+    expect(late?.severity).toBe('non-compliant');
+    expect(late?.citation.provision).toBe('reg 32(9)-(12)');
+    expect(dayLate.verdict).toBe('non-compliant');
+  });
+});

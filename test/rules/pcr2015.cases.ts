@@ -138,7 +138,11 @@ export const PCR2015_SUITE: RuleSuite = {
     'pcr2015.negotiated.single-operator-judgement': [single(true), npwp],
     'pcr2015.negotiated.urgency-conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
     'pcr2015.negotiated.urgency-judgement': [urgent, npwp],
-    'pcr2015.negotiated.repetition': [merge(repetition, { justification: { originalContractAwarded: '2020-06-01' } }), repetition],
+    // Reg 32(12): the new contract (1 November 2023) a day more than three years after the original one, and exactly three years after it.
+    'pcr2015.negotiated.repetition': [
+      merge(repetition, { justification: { originalContractAwarded: '2020-10-31' } }),
+      merge(repetition, { justification: { originalContractAwarded: '2020-11-01' } }),
+    ],
     'pcr2015.negotiated.process': [npwp, {}],
     'pcr2015.framework.max-term': [
       merge(open, { route: { framework: true, frameworkTermMonths: 60, frameworkTermJustified: false } }),

@@ -140,7 +140,7 @@ export function withoutCompetitionPages(params: ParamTable): QuestionPage[] {
           name: 'justification.foreseenInOriginalNotice',
           label: 'Did the earlier procurement say that the services might be repeated?',
           when: onGround('repetition'),
-          why: law('regulation 32(9)-(11): a repetition must have been disclosed in the original procurement.', 'Schedule 5 paragraph 8: a repeat award must have been disclosed in the original procurement.'),
+          why: law('regulation 32(11): a repetition must have been disclosed in the original procurement.', 'Schedule 5 paragraph 8: a repeat award must have been disclosed in the original procurement.'),
         }),
         yesNo({
           name: 'justification.originalAwardedCompetitively',
