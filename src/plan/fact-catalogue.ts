@@ -247,6 +247,7 @@ const WRITTEN = {
   callOffAfterFrameworkEnd: { description: 'The call-off is made after the framework has ended', planPath: 'frameworkAgreement.endDate' },
   frameworkAuthorityEntitled: { description: 'The authority is identified in the framework as able to call off', planPath: 'frameworkAgreement.authorityEntitled', question: 'Is the authority named in the framework agreement as able to call off from it?' },
   frameworkCallOffMethod: { description: 'How the call-off is awarded: direct or mini-competition', planPath: 'frameworkAgreement.callOff', question: 'Will the call-off be awarded directly on the framework terms, or by a further competition (a mini-competition)?' },
+  frameworkSingleOperator: { description: 'The framework agreement is with a single supplier', planPath: 'frameworkAgreement.singleOperator', question: 'Is the framework agreement with a single supplier?' },
   frameworkTermsAllowDirectAward: { description: 'The framework sets all terms and objective conditions for a direct call-off', planPath: 'frameworkAgreement.termsAllowDirectAward', question: 'Does the framework agreement set out all the terms and the objective conditions for a direct call-off?' },
   hasUrgency: { description: 'The plan relies on urgency', planPath: 'urgency', question: 'Does the plan rely on urgency?' },
   urgencyForeseeable: { description: 'The urgency was foreseeable by the authority', planPath: 'urgency.foreseeable', question: 'Could the authority have foreseen the urgency?' },

@@ -362,6 +362,10 @@ export const FrameworkAgreement = z.strictObject({
   callOff: unknownable(z.enum(['direct', 'mini-competition'])).meta({
     description: 'How the call-off is awarded: directly on the framework terms, or by a further (mini-)competition.',
   }),
+  singleOperator: unknownable(z.boolean()).meta({
+    description:
+      'Is the framework agreement with a single supplier? A single-supplier framework is called off within the limits it lays down, the supplier asked in writing to supplement its tender where needed (PCR 2015 reg 33(7)); a framework with several suppliers is called off directly only where it sets all the terms and the objective conditions for choosing among them (reg 33(8)(a)).',
+  }),
   termsAllowDirectAward: unknownable(z.boolean()).meta({
     description: 'Does the framework set out all the terms and the objective conditions for a direct call-off (PCR 2015 reg 33(8)(a); Procurement Act 2023 s.46)?',
   }),

@@ -244,3 +244,42 @@ describe('reg 32(12): a repetition of similar services only during the 3 years f
     expect(dayLate.verdict).toBe('non-compliant');
   });
 });
+
+describe('reg 33: a direct call-off, and the framework\'s own term', () => {
+  const callOff = (frameworkAgreement: Patch) =>
+    merge(basePcr, merge(notLightTouch as Patch, {
+      route: { process: 'framework-call-off' },
+      frameworkAgreement: merge({ name: 'Case management systems framework', awardedUnder: 'pcr2015', endDate: '2024-06-30', authorityEntitled: true, callOff: 'direct' }, frameworkAgreement),
+    }));
+  const RULE = 'pcr2015.call-off.direct-not-allowed';
+
+  it('reg 33(7)-(8): a direct call-off from a framework that does not set how the supplier is chosen breaks only a framework with several suppliers; not knowing which is a question', async () => {
+    const several = await checker().check(callOff({ termsAllowDirectAward: false, singleOperator: false }));
+    expect(several.findings.find((f) => f.ruleId === RULE)?.severity).toBe('non-compliant');
+    const one = await checker().check(callOff({ termsAllowDirectAward: false, singleOperator: true }));
+    expect(one.findings.map((f) => f.ruleId)).not.toContain(RULE);
+    expect(one.holds.find((h) => h.ruleId === RULE)?.reason).toMatch(/single supplier.*reg 33\(7\)/);
+    const open = await checker().check(callOff({ termsAllowDirectAward: false }));
+    const asked = open.findings.find((f) => f.ruleId === RULE);
+    expect(asked?.severity).toBe('review');
+    expect(asked?.missingFacts.map((m) => m.planPath)).toEqual(['frameworkAgreement.singleOperator']);
+    // A framework that sets all the terms and the objective conditions may be called off directly, however many suppliers it has.
+    const set = await checker().check(callOff({ termsAllowDirectAward: true }));
+    expect(set.findings.map((f) => f.ruleId)).not.toContain(RULE);
+  });
+
+  it('reg 33(5): only an authority the call for competition identifies may call off', async () => {
+    const no = await checker().check(callOff({ termsAllowDirectAward: true, authorityEntitled: false }));
+    expect(no.findings.find((f) => f.ruleId === 'pcr2015.call-off.authority-not-entitled')?.citation.provision).toBe('reg 33(4)-(5)');
+  });
+
+  it('reg 33(3): a framework of exactly four years is within the term; a month more needs an exceptional justification', async () => {
+    const framework = (frameworkTermMonths: number, frameworkTermJustified: boolean) =>
+      checker().check(merge(basePcr, merge(notLightTouch as Patch, { route: { process: 'open', framework: true, frameworkTermMonths, frameworkTermJustified } })));
+    const four = await framework(48, false);
+    expect(four.findings.map((f) => f.ruleId)).not.toContain('pcr2015.framework.max-term');
+    expect(four.holds.find((h) => h.ruleId === 'pcr2015.framework.max-term')?.reason).toMatch(/within the 4 years reg 33\(3\) allows/);
+    expect((await framework(49, false)).findings.find((f) => f.ruleId === 'pcr2015.framework.max-term')?.severity).toBe('non-compliant');
+    expect((await framework(49, true)).findings.find((f) => f.ruleId === 'pcr2015.framework.max-term-justified')?.severity).toBe('review');
+  });
+});

@@ -145,16 +145,21 @@ export const PCR2015_SUITE: RuleSuite = {
     ],
     'pcr2015.negotiated.process': [npwp, {}],
     'pcr2015.framework.max-term': [
-      merge(open, { route: { framework: true, frameworkTermMonths: 60, frameworkTermJustified: false } }),
+      // Reg 33(3): a month over four years, and exactly four years.
+      merge(open, { route: { framework: true, frameworkTermMonths: 49, frameworkTermJustified: false } }),
       merge(open, { route: { framework: true, frameworkTermMonths: 48, frameworkTermJustified: false } }),
     ],
     'pcr2015.framework.max-term-justified': [
-      merge(open, { route: { framework: true, frameworkTermMonths: 60, frameworkTermJustified: true } }),
+      merge(open, { route: { framework: true, frameworkTermMonths: 49, frameworkTermJustified: true } }),
       merge(open, { route: { framework: true, frameworkTermMonths: 48, frameworkTermJustified: true } }),
     ],
     'pcr2015.call-off.after-framework-end': [co({ frameworkAgreement: { endDate: '2023-10-31' } }), callOff],
     'pcr2015.call-off.authority-not-entitled': [co({ frameworkAgreement: { authorityEntitled: false } }), callOff],
-    'pcr2015.call-off.direct-not-allowed': [co({ frameworkAgreement: { termsAllowDirectAward: false } }), callOff],
+    // Reg 33(8)(a) binds a framework with several suppliers; one with a single supplier is called off within its limits (reg 33(7)).
+    'pcr2015.call-off.direct-not-allowed': [
+      co({ frameworkAgreement: { termsAllowDirectAward: false, singleOperator: false } }),
+      co({ frameworkAgreement: { termsAllowDirectAward: false, singleOperator: true } }),
+    ],
     'pcr2015.call-off.direct-process': [callOff, co({ frameworkAgreement: { callOff: 'mini-competition' } })],
     'pcr2015.call-off.mini-competition-process': [co({ frameworkAgreement: { callOff: 'mini-competition' } }), callOff],
     // Award decision notices Monday 2 October 2023: the 10th day is Thursday 12 October.

@@ -47,7 +47,7 @@ export function frameworkPages(): QuestionPage[] {
         yesNo({
           name: 'frameworkAgreement.authorityEntitled',
           label: 'Is your authority named in the framework, or clearly identified, as able to use it?',
-          why: (p) => `Only an authority identified in the framework may call off from it (${law('regulation 33(2)', 'section 45(5)(f)')(p)}).`,
+          why: (p) => `Only an authority identified in the framework may call off from it (${law('regulation 33(5)', 'section 45(5)(f)')(p)}).`,
         }),
         {
           name: 'frameworkAgreement.callOff',
@@ -60,6 +60,12 @@ export function frameworkPages(): QuestionPage[] {
           ],
           why: (p) => `A framework sets how its contracts are awarded (${law('regulation 33(7)-(8)', 'sections 45-46')(p)}).`,
         },
+        yesNo({
+          name: 'frameworkAgreement.singleOperator',
+          label: 'Is the framework agreement with a single supplier?',
+          when: (p) => callOffOf(p) !== 'mini-competition',
+          why: (p) => `A framework with one supplier is called off within its limits; one with several only directly where it sets how the supplier is chosen (${law('regulation 33(7)-(8)', 'sections 45-46')(p)}).`,
+        }),
         yesNo({
           name: 'frameworkAgreement.termsAllowDirectAward',
           label: 'Does the framework set out all the terms, and objective conditions for choosing a supplier, so a call-off can be awarded without a competition?',
