@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app.js';
 import { createChecker } from '../src/engine/checker.js';
-import { PLAN_PATHS, SHIPPED_PLANS, withValueAt } from './support/fuzz.js';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { main } from '../src/cli/main.js';
+import { parseJsonPrefix } from '../src/notice/json-prefix.js';
+import { NOTICE_FORMATS, renderNotices } from '../src/notice/render.js';
+import { join } from 'node:path';
+import { hostileJson, PLAN_PATHS, SHIPPED_PLANS, withValueAt } from './support/fuzz.js';
 
 const cases = SHIPPED_PLANS;
 const paths = PLAN_PATHS;
@@ -81,5 +87,73 @@ describe('API robustness', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Every place in a JSON document, as a list of keys, the document itself first. */
+function placesIn(doc: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(doc)) return [at, ...doc.flatMap((v, i) => placesIn(v, [...at, i]))];
+  if (doc && typeof doc === 'object') return [at, ...Object.entries(doc).flatMap(([k, v]) => placesIn(v, [...at, k]))];
+  return [at];
+}
+
+function withJsonAt(doc: unknown, at: readonly (string | number)[], value: unknown): unknown {
+  if (!at.length) return value;
+  const copy = structuredClone(doc) as Record<string | number, unknown>;
+  let node = copy;
+  for (const k of at.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  node[at.at(-1)!] = value;
+  return copy;
+}
+
+const NOTICES = join(import.meta.dirname, '..', 'cases', 'notices');
+const notices = readdirSync(NOTICES)
+  .filter((f) => f.endsWith('.ocds.json') || f.endsWith('.history.json'))
+  .sort()
+  .flatMap((f) => {
+    // Most shipped copies are cut short: what was read whole is the document edited.
+    const read = parseJsonPrefix(readFileSync(join(NOTICES, f), 'utf8'));
+    return read.ok ? [read.value] : [];
+  });
+
+describe('notices robustness (issue 21.4: an OCDS field holding an object where text is expected gave a 500)', () => {
+  let web: FastifyInstance;
+  beforeAll(async () => {
+    web = await buildServer({ checker: createChecker() });
+  });
+  afterAll(() => web.close());
+
+  it('any shipped notice with any one of its fields set to any JSON value gets an audit or a 400 invalid-notice, never a failure', async () => {
+    const edited = fc.constantFrom(...notices).chain((doc) => fc.tuple(fc.constant(doc), fc.constantFrom(...placesIn(doc)), hostileJson));
+    await fc.assert(
+      fc.asyncProperty(edited, async ([doc, at, value]) => {
+        const res = await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(withJsonAt(doc, at, value)) });
+        expect([200, 400], `${at.join('.')} = ${JSON.stringify(value)}: ${res.body.slice(0, 300)}`).toContain(res.statusCode);
+        if (res.statusCode === 400) expect(res.json().type).toMatch(/^\/problems\/(invalid-notice|bad-request)$/);
+        else {
+          expect(res.json().notices.length).toBeGreaterThan(0);
+          // Rendered as the command line prints it, in every format.
+          for (const format of NOTICE_FORMATS) expect(typeof renderNotices(res.json(), format)).toBe('string');
+        }
+        // And pasted into the web page: a page, or the form again with the reader's message.
+        const page = await web.inject({ method: 'POST', url: '/notices', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ noticeText: JSON.stringify(withJsonAt(doc, at, value)) }).toString() });
+        expect([200, 400], page.body.slice(0, 300)).toContain(page.statusCode);
+      }),
+      { numRuns: 100 },
+    );
+  }, 300_000);
+
+  it('the fields of issue 21 holding {"toString": 1}', async () => {
+    for (const at of [['tender', 'classification', 'scheme'], ['tender', 'legalBasis', 'id'], ['tender', 'value', 'currency']]) {
+      const release = { ocid: 'ocds-h6vhtk-0aaaa1', id: '1', date: '2025-06-02T10:00:00+01:00', tag: ['tender'], tender: { title: 'x', classification: { scheme: 'CPV', id: '85312500' }, legalBasis: { scheme: 'CELEX', id: '32014L0024' }, value: { amount: 100, currency: 'GBP' } } };
+      const res = await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(withJsonAt(release, at, { toString: 1 })) });
+      expect(res.statusCode, at.join('.')).toBe(200);
+      // The command line audits it too, rather than print a stack trace and exit 1.
+      const file = join(mkdtempSync(join(tmpdir(), 'procheck-')), 'notice.json');
+      writeFileSync(file, JSON.stringify(withJsonAt(release, at, { toString: 1 })));
+      let err = '';
+      const code = await main(['notice', file], { out: () => {}, err: (t: string) => (err += t), isTTY: false });
+      expect(code, err).not.toBe(1);
+    }
   });
 });

@@ -11,6 +11,8 @@ import { allFields, formSections, questionPages } from '../src/web/form-spec.js'
 import { formToPlan, planToForm } from '../src/web/form-values.js';
 import { planArbitrary } from './support/arbitrary.js';
 import { normal } from './support/normal.js';
+import { hostileJson, PLAN_PATHS, SHIPPED_PLANS, withValueAt } from './support/fuzz.js';
+import { encodePlan } from '../src/web/permalink.js';
 
 const checker = createChecker();
 const fields = allFields(formSections([...checker.ruleSet.overlays.values()], checker.ruleSet.params));
@@ -144,5 +146,29 @@ describe('web routes under bad input, as the API is fuzzed', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a plan holding any JSON value in any field, however it reaches a page (issue 21.4: an object where text is expected gave a 500)', () => {
+  it('by a link or a hidden plan field on every route that reads one: a page or a 4xx, never a failure', async () => {
+    const link = fc.constantFrom('/result', '/questions', '/questions/check', '/questions/about');
+    const posted = fc.constantFrom('/result', '/plan/edit', '/answers', '/options', '/report', '/plan/download', '/questions/about', '/plan');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...SHIPPED_PLANS), fc.constantFrom(...PLAN_PATHS, 'title', 'id', 'authority.name'), hostileJson, fc.oneof(link.map((url) => ({ url, get: true })), posted.map((url) => ({ url, get: false }))), async (base, path, value, route) => {
+        const plan = withValueAt(base, path, value);
+        const res = route.get
+          ? await app.inject({ url: `${route.url}?plan=${encodePlan(plan) ?? ''}` })
+          : await app.inject({ method: 'POST', url: route.url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ plan: JSON.stringify(plan), basePlan: JSON.stringify(plan), format: 'json' }).toString() });
+        expectNoFailure(res);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the 47-character link of issue 21 opens the form, or says the link holds no plan', async () => {
+    const code = encodePlan({ id: 'x', title: { toString: 1 } })!;
+    for (const url of [`/result?plan=${code}`, `/questions?plan=${code}`, `/questions/check?plan=${code}`, `/questions/about?plan=${code}`]) expectNoFailure(await app.inject({ url }));
+    const form = await app.inject({ url: `/result?plan=${code}` });
+    expect(form.body).toContain('{&quot;toString&quot;:1}');
   });
 });

@@ -10,6 +10,7 @@ import { AuthorityType } from '../plan/schema.js';
 import { isPsrRelevantAuthority } from '../plan/facts.js';
 import { MAPPING, re, type ReaderName } from './mapping.js';
 import type { Procurement } from './merge.js';
+import { shownAs } from '../text/untrusted.js';
 
 type AuthorityTypeT = z.infer<typeof AuthorityType>;
 
@@ -249,8 +250,8 @@ const READ: Record<ReaderName, Reader> = {
     const codes: string[] = [];
     const where: string[] = [];
     const take = (v: unknown, path: string) => {
-      if (isObject(v) && String(v.scheme ?? 'CPV').toUpperCase() === 'CPV' && str(v.id)) {
-        const code = String(v.id).replace(/-\d$/, '');
+      if (isObject(v) && shownAs(v.scheme ?? 'CPV').toUpperCase() === 'CPV' && str(v.id)) {
+        const code = shownAs(v.id).replace(/-\d$/, '');
         if (/^\d{8}$/.test(code) && !codes.includes(code)) {
           codes.push(code);
           where.push(`${path} ${v.id}${str(v.description) ? ` (${v.description})` : ''}`);
@@ -281,7 +282,7 @@ const READ: Record<ReaderName, Reader> = {
       const net = found.every((f) => num(f.v.amount) !== null);
       const total = found.reduce((s, f) => s + (net ? num(f.v.amount)! : num(f.v.amountGross)!), 0);
       x.plan.value = { annual: null, vatIncluded: !net, lifetime: total };
-      x.sources.push({ planPath: 'value.lifetime', ocds: found.map((f) => f.path).join(', '), quote: `${found.map((f) => `${net ? 'amount' : 'amountGross'} ${net ? f.v.amount : f.v.amountGross} ${f.v.currency ?? ''}`.trim()).join(' + ')}` });
+      x.sources.push({ planPath: 'value.lifetime', ocds: found.map((f) => f.path).join(', '), quote: `${found.map((f) => `${net ? 'amount' : 'amountGross'} ${net ? f.v.amount : f.v.amountGross} ${shownAs(f.v.currency)}`.trim()).join(' + ')}` });
       return;
     }
     for (const p of MAPPING.valuePatterns) {
@@ -346,12 +347,12 @@ const READ: Record<ReaderName, Reader> = {
       }
       return;
     }
-    if (basis && String(basis.id) === '2023/54') return x.set('route.regime', 'pa2023', 'tender.legalBasis', `${basis.scheme} ${basis.id}`);
+    if (basis && shownAs(basis.id) === '2023/54') return x.set('route.regime', 'pa2023', 'tender.legalBasis', `${shownAs(basis.scheme)} ${shownAs(basis.id)}`);
     for (const p of MAPPING.regimePatterns.filter((q) => q.regime !== 'psr')) {
       const hit = x.find(p.pattern);
       if (hit) return x.set('route.regime', p.regime, hit.ocds, hit.quote);
     }
-    if (basis && String(basis.id) === '32014L0024') return x.set('route.regime', 'pcr2015', 'tender.legalBasis', `${basis.scheme} ${basis.id}`);
+    if (basis && shownAs(basis.id) === '32014L0024') return x.set('route.regime', 'pcr2015', 'tender.legalBasis', `${shownAs(basis.scheme)} ${shownAs(basis.id)}`);
     x.plan.route = { ...(isObject(x.plan.route) ? x.plan.route : {}), regime: 'auto' };
   },
   process: (x) => {
@@ -407,7 +408,7 @@ const READ: Record<ReaderName, Reader> = {
     const dated: { d: string; ocds: string; quote: string }[] = [];
     const take = (into: typeof dated, v: unknown, ocds: string) => {
       const d = londonDate(v);
-      if (d) into.push({ d, ocds, quote: String(v) });
+      if (d) into.push({ d, ocds, quote: shownAs(v) });
     };
     x.p.releases.forEach((r) => {
       if (!r.tag.includes('compiled')) take(dated, r.date, `release ${r.id ?? r.where} date`);
@@ -420,7 +421,7 @@ const READ: Record<ReaderName, Reader> = {
       if (r.tag.includes('award') && !r.tag.includes('compiled')) take(awards, r.date, `release ${r.id ?? r.where} date (tag award)`);
     });
     const earliest = (xs: typeof dated) => [...xs].sort((p, q) => (p.d < q.d ? -1 : 1))[0];
-    const process = String(x.get('route.process'));
+    const process = shownAs(x.get('route.process'));
     const firstAward = earliest(awards);
     // Direct award C's intention notice, and a Procurement Act direct award's notice, are the first notice.
     if (process === 'direct-award-c' || process === 'direct-award') {
@@ -443,12 +444,12 @@ const READ: Record<ReaderName, Reader> = {
     if (latest) x.bounds['dates.procurementStart'] = latest.d;
   },
   awardDecision: (x) => {
-    const award = x.awards.map((a, k) => ({ d: londonDate(a.date), ocds: `awards[${k}].date`, quote: String(a.date) })).find((a) => a.d);
+    const award = x.awards.map((a, k) => ({ d: londonDate(a.date), ocds: `awards[${k}].date`, quote: shownAs(a.date) })).find((a) => a.d);
     const rel = x.p.releases.find((r) => r.tag.includes('award') && !r.tag.includes('compiled'));
-    const found = award ?? (rel && londonDate(rel.date) ? { d: londonDate(rel.date)!, ocds: `release ${rel.id ?? rel.where} date (tag award)`, quote: String(rel.date) } : null);
+    const found = award ?? (rel && londonDate(rel.date) ? { d: londonDate(rel.date)!, ocds: `release ${rel.id ?? rel.where} date (tag award)`, quote: shownAs(rel.date) } : null);
     if (!found) return;
     // PSR direct awards A and B and urgent awards publish no intention: their award notice comes after the contract is awarded.
-    if (x.get('route.regime') === 'psr' && AWARD_NOTICE_ONLY.has(String(x.get('route.process')))) return x.set('dates.awardNoticePublished', found.d, found.ocds, found.quote);
+    if (x.get('route.regime') === 'psr' && AWARD_NOTICE_ONLY.has(shownAs(x.get('route.process')))) return x.set('dates.awardNoticePublished', found.d, found.ocds, found.quote);
     x.set('dates.awardDecision', found.d, found.ocds, found.quote);
   },
   representationsDeadline: (x) => {
@@ -459,10 +460,10 @@ const READ: Record<ReaderName, Reader> = {
       if (hit && d) return x.set('dates.statedRepresentationsDeadline', d, hit.ocds, hit.quote);
     }
     const s = x.awards.map((a) => (isObject(a.standstillPeriod) ? a.standstillPeriod.endDate : null)).find((v) => londonDate(v));
-    if (s) x.set('dates.statedRepresentationsDeadline', londonDate(s), 'awards[].standstillPeriod.endDate', String(s));
+    if (s) x.set('dates.statedRepresentationsDeadline', londonDate(s), 'awards[].standstillPeriod.endDate', shownAs(s));
   },
   contractSigned: (x) => {
-    const c = x.contracts.map((k, i) => ({ d: londonDate(k.dateSigned), ocds: `contracts[${i}].dateSigned`, quote: String(k.dateSigned) })).find((v) => v.d);
+    const c = x.contracts.map((k, i) => ({ d: londonDate(k.dateSigned), ocds: `contracts[${i}].dateSigned`, quote: shownAs(k.dateSigned) })).find((v) => v.d);
     if (c) return x.set('dates.contractSigned', c.d, c.ocds, c.quote);
     for (const p of MAPPING.datePatterns.contractSigned!) {
       const hit = x.find(p);
@@ -479,7 +480,7 @@ const READ: Record<ReaderName, Reader> = {
     ];
     for (const [p, path] of periods) {
       const d = isObject(p) ? londonDate(p.startDate) : null;
-      if (d) return x.set('dates.contractStart', d, path, String((p as Record<string, unknown>).startDate));
+      if (d) return x.set('dates.contractStart', d, path, shownAs((p as Record<string, unknown>).startDate));
     }
     for (const p of MAPPING.datePatterns.contractStart!) {
       const hit = x.find(p);
@@ -492,11 +493,11 @@ const READ: Record<ReaderName, Reader> = {
     if (x.get('route.regime') !== 'psr' || x.get('dates.awardNoticePublished')) return;
     const award = x.get('dates.awardDecision');
     const later = x.p.releases.find((r) => r.tag.includes('contract') && !r.tag.includes('compiled') && typeof award === 'string' && (londonDate(r.date) ?? '') > award);
-    if (later) x.set('dates.awardNoticePublished', londonDate(later.date), `release ${later.id ?? later.where} date (tag contract)`, String(later.date));
+    if (later) x.set('dates.awardNoticePublished', londonDate(later.date), `release ${later.id ?? later.where} date (tag contract)`, shownAs(later.date));
   },
   modificationNoticePublished: (x) => {
     const rel = x.p.releases.find((r) => r.tag.includes('contractAmendment'));
-    if (rel && londonDate(rel.date)) x.set('dates.modificationNoticePublished', londonDate(rel.date), `release ${rel.id ?? rel.where} date (tag contractAmendment)`, String(rel.date));
+    if (rel && londonDate(rel.date)) x.set('dates.modificationNoticePublished', londonDate(rel.date), `release ${rel.id ?? rel.where} date (tag contractAmendment)`, shownAs(rel.date));
   },
   change: (x) => {
     if (x.get('route.process') !== 'modification') return;
@@ -505,7 +506,7 @@ const READ: Record<ReaderName, Reader> = {
     if (!description) return x.lack('change.description', 'the notice does not describe the modification');
     x.set('change.description', description.length > 500 ? `${description.slice(0, 497)}...` : description, amendment ? 'contracts[].amendments[].description' : x.words[0]!.ocds, description);
     const when = londonDate(amendment?.date);
-    if (when) x.set('change.effectiveDate', when, 'contracts[].amendments[].date', String(amendment!.date));
+    if (when) x.set('change.effectiveDate', when, 'contracts[].amendments[].date', shownAs(amendment!.date));
   },
   incumbent: (x) => {
     // A modification changes the supplier's contract. Direct awards A and C are to an existing provider, but a
@@ -529,11 +530,11 @@ const READ: Record<ReaderName, Reader> = {
     if (supplier) x.set('incumbent.provider', supplier, 'awards[].suppliers[].name', supplier);
     else x.plan.incumbent = { ...(isObject(x.plan.incumbent) ? x.plan.incumbent : {}), provider };
     const end =
-      x.contracts.map((c, k) => ({ d: isObject(c.period) ? londonDate(c.period.endDate) : null, ocds: `contracts[${k}].period.endDate`, q: isObject(c.period) ? String(c.period.endDate) : '' })).find((v) => v.d) ??
-      x.awards.map((a, k) => ({ d: isObject(a.contractPeriod) ? londonDate(a.contractPeriod.endDate) : null, ocds: `awards[${k}].contractPeriod.endDate`, q: isObject(a.contractPeriod) ? String(a.contractPeriod.endDate) : '' })).find((v) => v.d);
+      x.contracts.map((c, k) => ({ d: isObject(c.period) ? londonDate(c.period.endDate) : null, ocds: `contracts[${k}].period.endDate`, q: isObject(c.period) ? shownAs(c.period.endDate) : '' })).find((v) => v.d) ??
+      x.awards.map((a, k) => ({ d: isObject(a.contractPeriod) ? londonDate(a.contractPeriod.endDate) : null, ocds: `awards[${k}].contractPeriod.endDate`, q: isObject(a.contractPeriod) ? shownAs(a.contractPeriod.endDate) : '' })).find((v) => v.d);
     if (end?.d) x.set('incumbent.contractEnd', end.d, end.ocds, end.q);
     const regime = x.get('route.regime');
-    if (regime === 'psr' || regime === 'pcr2015' || regime === 'pa2023') x.set('incumbent.awardedUnder', regime, 'route.regime as read', String(regime));
+    if (regime === 'psr' || regime === 'pcr2015' || regime === 'pa2023') x.set('incumbent.awardedUnder', regime, 'route.regime as read', shownAs(regime));
   },
   decisionMakers: (x) => noticeContent(x, 'intentionNotice.decisionMakersNamed', MAPPING.contentPatterns.decisionMakers),
   conflicts: (x) => noticeContent(x, 'intentionNotice.conflictsDeclaredAndManaged', MAPPING.contentPatterns.conflicts),
@@ -564,7 +565,7 @@ const READ: Record<ReaderName, Reader> = {
 
 /** A PSR intention notice's contents: said where the words say it; not said only when the whole notice was read. */
 function noticeContent(x: NoticeReading, planPath: string, pattern: string): void {
-  const process = String(x.get('route.process'));
+  const process = shownAs(x.get('route.process'));
   if (x.get('route.regime') !== 'psr' || !INTENTION_PROCESSES.includes(process)) return;
   const hit = x.find(pattern, (w) => w.ocds === 'description' || w.ocds.startsWith('awards'));
   if (hit) return x.set(planPath, true, hit.ocds, hit.quote);

@@ -4,6 +4,7 @@
 import { html, type Html } from './html.js';
 import { formatValue } from './format.js';
 import type { Report } from './schema.js';
+import { shownAs } from '../text/untrusted.js';
 
 export interface AuditRecord {
   /** The plan as checked. */
@@ -27,7 +28,7 @@ function answer(v: unknown): string {
   if (v === null) return 'not known';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatValue(v, 'date');
-  return String(v);
+  return shownAs(v);
 }
 
 /** "29 November 2026 at 18:25 (UTC)" for an ISO time. */

@@ -2,6 +2,7 @@
 // placeholders filled with the plan's actual values, so a lawyer reads the
 // numbers the rule saw.
 import { longDate } from '../calendar/civil-date.js';
+import { shownAs } from '../text/untrusted.js';
 
 export type Format = 'gbp' | 'date' | 'days' | 'months' | 'years' | 'pct' | 'text' | 'yesno';
 const FORMATS = new Set<string>(['gbp', 'date', 'days', 'months', 'years', 'pct', 'text', 'yesno']);
@@ -31,21 +32,21 @@ export function formatValue(value: unknown, format: Format): string {
   if (value === null || value === undefined) return 'unknown';
   switch (format) {
     case 'gbp':
-      return typeof value === 'number' ? gbp.format(value) : String(value);
+      return typeof value === 'number' ? gbp.format(value) : shownAs(value);
     case 'date':
-      return typeof value === 'string' ? longDate(value) : String(value);
+      return typeof value === 'string' ? longDate(value) : shownAs(value);
     case 'days':
-      return typeof value === 'number' ? `${value} day${value === 1 ? '' : 's'}` : String(value);
+      return typeof value === 'number' ? `${value} day${value === 1 ? '' : 's'}` : shownAs(value);
     case 'months':
-      return typeof value === 'number' ? `${value} month${value === 1 ? '' : 's'}` : String(value);
+      return typeof value === 'number' ? `${value} month${value === 1 ? '' : 's'}` : shownAs(value);
     case 'years':
-      return typeof value === 'number' ? `${value} year${value === 1 ? '' : 's'}` : String(value);
+      return typeof value === 'number' ? `${value} year${value === 1 ? '' : 's'}` : shownAs(value);
     case 'pct':
-      return typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : String(value);
+      return typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : shownAs(value);
     case 'yesno':
-      return value === true ? 'yes' : value === false ? 'no' : String(value);
+      return value === true ? 'yes' : value === false ? 'no' : shownAs(value);
     case 'text':
-      return String(value);
+      return shownAs(value);
   }
 }
 

@@ -1,5 +1,7 @@
 // Safe HTML by construction: every interpolated value is escaped unless it is
 // already Html, so a plan title or reason can never inject markup.
+import { shownAs } from '../text/untrusted.js';
+
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -17,7 +19,7 @@ function partHtml(part: Part): string {
   if (part === null || part === undefined || part === false) return '';
   if (part instanceof Html) return part.value;
   if (Array.isArray(part)) return part.map(partHtml).join('');
-  return escapeHtml(String(part));
+  return escapeHtml(shownAs(part));
 }
 
 /** Tagged template: `html\`<p>${text}</p>\`` escapes text; arrays are joined; null, undefined and false print nothing. */

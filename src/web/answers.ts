@@ -17,6 +17,7 @@ import { firstInputId } from './form-spec.js';
 import { field } from './components.js';
 import { NOT_KNOWN, notKnownBox, parseField, type FormError, type FormValues } from './form-values.js';
 import type { SummaryError } from './components.js';
+import { shownAs } from '../text/untrusted.js';
 
 type Json = Record<string, unknown>;
 
@@ -98,10 +99,10 @@ function inWords(f: FieldSpec, value: unknown): string {
   if (value === null) return 'Not known';
   if (value === true) return 'Yes';
   if (value === false) return 'No';
-  if (Array.isArray(value)) return value.length ? value.map((v) => f.options?.find((o) => o.value === v)?.label ?? String(v)).join(', ') : 'None';
+  if (Array.isArray(value)) return value.length ? value.map((v) => f.options?.find((o) => o.value === v)?.label ?? shownAs(v)).join(', ') : 'None';
   if (f.kind === 'date') return formatValue(value, 'date');
   if (typeof value === 'number') return f.prefix === '£' ? formatValue(value, 'gbp') : f.suffix === 'months' ? formatValue(value, 'months') : value.toLocaleString('en-GB');
-  return f.options?.find((o) => o.value === value)?.label ?? String(value);
+  return f.options?.find((o) => o.value === value)?.label ?? shownAs(value);
 }
 
 /** The error messages name the question they are about, so the error summary says which. */

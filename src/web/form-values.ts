@@ -3,6 +3,7 @@
 // and a plan -> form answers to open it in the form. Pure functions.
 import type { FieldSpec } from './form-spec.js';
 import { isCivilDate } from '../calendar/civil-date.js';
+import { shownAs } from '../text/untrusted.js';
 
 /** A posted form: one string per name, or several for checkboxes. */
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -184,9 +185,9 @@ export function planToForm(fields: readonly FieldSpec[], plan: unknown): FormVal
       Object.assign(values, { [`${f.name}-day`]: String(Number(d)), [`${f.name}-month`]: String(Number(m)), [`${f.name}-year`]: y });
     } else if (f.kind === 'yes-no') values[f.name] = v === true ? 'yes' : v === false ? 'no' : NOT_KNOWN;
     else if (v === null) values[f.name] = NOT_KNOWN;
-    else if (f.kind === 'checkboxes' && Array.isArray(v)) values[f.name] = v.length ? v.map(String) : [NONE];
-    else if (f.kind === 'list' && Array.isArray(v)) values[f.name] = v.join(' ');
-    else values[f.name] = String(v);
+    else if (f.kind === 'checkboxes' && Array.isArray(v)) values[f.name] = v.length ? v.map((x) => shownAs(x)) : [NONE];
+    else if (f.kind === 'list' && Array.isArray(v)) values[f.name] = v.map((x) => shownAs(x)).join(' ');
+    else values[f.name] = shownAs(v);
   }
   return values;
 }

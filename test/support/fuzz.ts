@@ -134,3 +134,15 @@ export async function fuzzOne(checker: Checker, plan: unknown): Promise<FuzzOutc
   }
   return { kind: 'report' };
 }
+
+/**
+ * JSON a hostile sender might put where text is expected: objects whose keys are the names JavaScript calls when it
+ * turns a value into text ({"toString": 1} makes String(value) throw), lists of them, and any JSON besides.
+ */
+export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 2 },
+  {
+    arbitrary: fc.constantFrom<unknown>({ toString: 1 }, { valueOf: 1, toString: 1 }, { toString: 'x' }, { toJSON: 1 }, [{ toString: 1 }], { id: { toString: 1 } }, [], {}, null, true, 1e308, ''),
+    weight: 3,
+  },
+);
