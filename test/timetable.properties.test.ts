@@ -110,7 +110,7 @@ describe('timetable properties', () => {
   // With everything else fixed, a later start leaves every step more time. The one exception is a change in the law
   // itself between the two starts (a longer notice period from a date), which the property leaves out; so are plans
   // whose backward dates would fall outside the bank-holiday data (2015-2030), where they are unknown.
-  it('moving the contract start later never makes a feasible timetable infeasible', async () => {
+  it('moving the contract start later never makes a feasible timetable infeasible', { timeout: 60_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(stagedPlan, fc.integer({ min: 1, max: 400 }), async (plan, later) => {
         const start = plan.dates.contractStart;
