@@ -677,6 +677,30 @@ export const FORMULAS = {
       return remaining === null ? null : months > remaining;
     },
   },
+  /** PCR 2015 reg 72(7): with an indexation clause the updated figure is the reference; the plan gives it, or the value on award is used. */
+  changeReferenceValue: {
+    reads: ['originalLifetimeValue'],
+    plan: ['incumbent', 'incumbent.indexedLifetimeValue'],
+    compute: (get, c) => c.plan.incumbent?.indexedLifetimeValue ?? num(get('originalLifetimeValue')),
+  },
+  /** Reg 72(1)(b)-(c), (2)(a): this modification's increase in price, as a share of the reference value. */
+  changeReferenceRatio: {
+    reads: ['changeValue', 'changeReferenceValue'],
+    compute: (get) => {
+      const value = num(get('changeValue'));
+      const reference = num(get('changeReferenceValue'));
+      return value === null || !reference ? null : value / reference;
+    },
+  },
+  /** Reg 72(5)-(6): the net cumulative value of the modifications, up or down, as a share of the reference value. */
+  changeCumulativeReferenceRatio: {
+    reads: ['changeCumulativeValue', 'changeReferenceValue'],
+    compute: (get) => {
+      const cumulative = num(get('changeCumulativeValue'));
+      const reference = num(get('changeReferenceValue'));
+      return cumulative === null || !reference ? null : Math.abs(cumulative) / reference;
+    },
+  },
   changeValueRatio: {
     reads: ['changeValue', 'originalLifetimeValue'],
     compute: (get) => {

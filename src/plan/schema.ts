@@ -283,6 +283,10 @@ export const Incumbent = z.strictObject({
     description:
       'Lifetime (estimated) value of the current contract when it was entered into (PSR reg 6 considerable change, reg 13 limits; PCR 2015 reg 72 caps; Procurement Act 2023 s.74).',
   }),
+  indexedLifetimeValue: Money.positive().optional().meta({
+    description:
+      'Where the current contract has an indexation clause: its lifetime value as updated under that clause, which is the reference figure for the PCR 2015 limits on a change, the share of the original contract value each change under reg 72(1)(b)-(c) may add and the share of the initial value below which reg 72(5) allows one (reg 72(7)). Left out, the lifetime value when the contract was entered into is the reference.',
+  }),
   bridgingArrangement: unknownable(z.boolean()).meta({
     description:
       'Is there a lawful arrangement to keep the service running from the end of the current contract until the new one starts (an extension written into it, or an urgent award)?',

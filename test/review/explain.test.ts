@@ -89,7 +89,7 @@ describe('explain a rule for a plan', () => {
     shown.forEach((s, i) => expect(s.factValue, trace.conditions[i]!.fact).toEqual(trace.conditions[i]!.factValue));
     // What the rule needs comes from its conditions: each fact it reads, once, with its value.
     expect(e.requires.find((r) => r.fact === 'changeUnforeseeable')).toMatchObject({ known: true });
-    expect(e.requires.find((r) => r.fact === 'changeValueRatio')).toMatchObject({ known: true });
+    expect(e.requires.find((r) => r.fact === 'changeReferenceRatio')).toMatchObject({ known: true });
     const ratio = leaves(e.conditions.phrase).find((l) => l.text.includes('pcr2015.modification.max-increase-ratio'))!;
     expect(ratio.factValueText).toBe('60%');
     expect(ratio.comparedWithText).toBe('50%');

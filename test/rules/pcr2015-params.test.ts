@@ -283,3 +283,60 @@ describe('reg 33: a direct call-off, and the framework\'s own term', () => {
     expect((await framework(49, true)).findings.find((f) => f.ruleId === 'pcr2015.framework.max-term-justified')?.severity).toBe('review');
   });
 });
+
+describe('reg 72(5)-(7): a change below the threshold and below 10% (15% for works) of the initial value, the updated figure under an indexation clause', () => {
+  // A case management system contract (not light touch) let for `original`, changed in 2024: the sub-central
+  // threshold from 1 January 2024 is £214,904, compared with values including VAT, as these figures are.
+  const change = (valueChange: number, original: number, p: Patch = {}) =>
+    merge(basePcr, merge(merge(notLightTouch as Patch, {
+      route: { process: 'modification' },
+      value: { vatIncluded: true },
+      dates: { procurementStart: '2024-09-01' },
+      incumbent: { contractEnd: '2027-03-31', awardedUnder: 'pcr2015', originalLifetimeValue: original },
+      change: { description: 'More licences', effectiveDate: '2024-10-01', valueChange, providedForInContract: false, materiallyDifferent: false, substantial: true, additionalServices: false, unforeseeable: false, providerSuccessionOnly: false },
+    }), p));
+  const DE_MINIMIS = 'pcr2015.modification.de-minimis';
+  const NO_GROUND = 'pcr2015.modification.no-ground';
+  const judge = async (valueChange: number, original: number, p: Patch = {}) => {
+    const report = await checker().check(change(valueChange, original, p));
+    return { deMinimis: report.holds.some((h) => h.ruleId === DE_MINIMIS), noGround: report.findings.find((f) => f.ruleId === NO_GROUND)?.severity, report };
+  };
+
+  it('services: £1 under 10% of £2m is within it; 10% itself is not below it', async () => {
+    expect(await judge(199_999, 2_000_000)).toMatchObject({ deMinimis: true, noGround: undefined });
+    expect(await judge(200_000, 2_000_000)).toMatchObject({ deMinimis: false, noGround: 'non-compliant' });
+  });
+
+  it('the threshold limb: on £5m, £1 under the threshold is within it; the threshold itself is not', async () => {
+    const under = await judge(214_903, 5_000_000);
+    expect(under.report.facts.threshold).toBe(214_904);
+    expect(under).toMatchObject({ deMinimis: true, noGround: undefined });
+    expect(await judge(214_904, 5_000_000)).toMatchObject({ deMinimis: false, noGround: 'non-compliant' });
+  });
+
+  it('works: £1 under 15% of £2m is within it; 15% itself is not', async () => {
+    expect(await judge(299_999, 2_000_000, { contractType: 'works' })).toMatchObject({ deMinimis: true, noGround: undefined });
+    expect(await judge(300_000, 2_000_000, { contractType: 'works' })).toMatchObject({ deMinimis: false, noGround: 'non-compliant' });
+  });
+
+  it('successive modifications: the net cumulative value is what is tested (reg 72(6))', async () => {
+    expect(await judge(50_000, 2_000_000, { change: { cumulativeValueChange: 200_000 } })).toMatchObject({ deMinimis: false, noGround: 'non-compliant' });
+    expect(await judge(50_000, 2_000_000, { change: { cumulativeValueChange: 199_999 } })).toMatchObject({ deMinimis: true });
+  });
+
+  it('with an indexation clause the updated figure is the reference (reg 72(7)): £210,000 is 10.5% of £2m but under 10% of £2.2m', async () => {
+    expect(await judge(210_000, 2_000_000)).toMatchObject({ deMinimis: false, noGround: 'non-compliant' });
+    const indexed = await judge(210_000, 2_000_000, { incumbent: { indexedLifetimeValue: 2_200_000 } });
+    expect(indexed).toMatchObject({ deMinimis: true, noGround: undefined });
+    expect(indexed.report.holds.find((h) => h.ruleId === DE_MINIMIS)?.reason).toMatch(/£2,200,000, updated under an indexation clause/);
+  });
+
+  it('and for the 50% cap on grounds (b) and (c): £1.1m is 55% of £2m but exactly 50% of £2.2m', async () => {
+    const c = { unforeseeable: true };
+    const over = await checker().check(change(1_100_000, 2_000_000, { change: c }));
+    expect(over.findings.find((f) => f.ruleId === 'pcr2015.modification.over-cap')?.severity).toBe('non-compliant');
+    const indexed = await checker().check(change(1_100_000, 2_000_000, { change: c, incumbent: { indexedLifetimeValue: 2_200_000 } }));
+    expect(indexed.findings.map((f) => f.ruleId)).not.toContain('pcr2015.modification.over-cap');
+    expect(indexed.holds.map((h) => h.ruleId)).toContain('pcr2015.modification.unforeseeable');
+  });
+});

@@ -173,8 +173,8 @@ export const PCR2015_SUITE: RuleSuite = {
     'pcr2015.modification.provided-for': [modification, mod(notProvided)],
     'pcr2015.modification.succession': [mod({ ...notProvided, providerSuccessionOnly: true }), modification],
     'pcr2015.modification.non-substantial': [mod({ ...notProvided, substantial: false }), modification],
-    // £100,000 is 5% of £2m and below the threshold; £300,000 is 15%.
-    'pcr2015.modification.de-minimis': [mod(notProvided), mod({ ...notProvided, valueChange: 300_000 })],
+    // Reg 72(5)(b): £199,999 is £1 under 10% of £2m (and below the threshold); £200,000 is 10%, not below it.
+    'pcr2015.modification.de-minimis': [mod({ ...notProvided, valueChange: 199_999 }), mod({ ...notProvided, valueChange: 200_000 })],
     'pcr2015.modification.additional-services': [
       mod({ ...notProvided, valueChange: 300_000, additionalServices: true, changeOfSupplierImpracticable: true }),
       mod({ ...notProvided, valueChange: 300_000, additionalServices: true }),
@@ -184,7 +184,7 @@ export const PCR2015_SUITE: RuleSuite = {
       mod({ ...notProvided, valueChange: 300_000, unforeseeable: true }),
       mod({ ...notProvided, valueChange: 1_200_000, unforeseeable: true }),
     ],
-    'pcr2015.modification.no-ground': [mod({ ...notProvided, valueChange: 300_000 }), modification],
+    'pcr2015.modification.no-ground': [mod({ ...notProvided, valueChange: 200_000 }), mod({ ...notProvided, valueChange: 199_999 })],
     'pcr2015.modification.alters-overall-nature': [mod({ ...notProvided, materiallyDifferent: true }), mod(notProvided)],
     'pcr2015.modification.over-cap': [
       mod({ ...notProvided, valueChange: 1_200_000, unforeseeable: true }),

@@ -190,6 +190,16 @@ export function changePages(): QuestionPage[] {
           why: law({ psr: 'regulation 13(2)', pcr2015: 'regulation 72(1)(b)-(c), (2) and (5)', pa2023: 'section 74 and Schedule 8' }, 'The limits on a change are shares of the contract\'s value when it was entered into'),
         },
         {
+          name: 'incumbent.indexedLifetimeValue',
+          label: 'If the contract has an indexation clause, what is its lifetime value as updated under that clause?',
+          kind: 'number',
+          prefix: '£',
+          width: 'govuk-input--width-10',
+          hint: 'In pounds. Leave blank if the contract has no indexation clause.',
+          when: (p) => mayFollow(p, 'pcr2015'),
+          why: 'With an indexation clause, the updated value is the one the limits on a change are shares of (PCR 2015 regulation 72(7)).',
+        },
+        {
           name: 'incumbent.originalMaxTermMonths',
           label: 'What was the longest the contract could run when it was awarded, every option included?',
           kind: 'integer',
