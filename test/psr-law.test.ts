@@ -145,3 +145,18 @@ describe('a stated representations deadline that is too early: its level follows
     expect(report.verdict).toBe('review');
   });
 });
+
+describe('PSR reg 6(3): direct award A is required only where the award does not conclude a framework', () => {
+  const MANDATORY = 'psr.direct-award-a.mandatory';
+  it.each([
+    [false, true],
+    [true, false],
+  ])('only the existing provider can provide the services, the competitive process concludes a framework: %s; direct award A required: %s', async (framework, required) => {
+    const report = await checker().check(plan({ route: { framework, frameworkTermMonths: 48 }, directAward: { onlyProviderCapable: true } }));
+    expect(report.findings.map((f) => f.ruleId).includes(MANDATORY)).toBe(required);
+    if (!required) {
+      expect(report.holds.find((h) => h.ruleId === MANDATORY)?.reason).toMatch(/concludes a framework agreement \(reg 6\(3\)\(c\)\)/);
+      expect(report.verdict).toBe('compliant');
+    }
+  });
+});
