@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checker } from './support/checker.js';
 import { merge, plan, modification, directAwardC, type Patch } from './support/plans.js';
 import { PCR2015_SUITE } from './rules/pcr2015.cases.js';
+import { callOff, co } from './rules/psr.cases.js';
 import { PA2023_SUITE } from './rules/pa2023.cases.js';
 
 const mod = (p: Patch) => merge(modification as Patch, p);
@@ -143,6 +144,50 @@ describe('a stated representations deadline that is too early: its level follows
     const c = report.conditions.find((x) => x.id === 'contractSigned')!;
     expect(c.earliest?.date).toBe('2025-11-15');
     expect(report.verdict).toBe('review');
+  });
+});
+
+describe('PSR reg 18: a call-off without a competition, and the framework\'s terms', () => {
+  const DIRECT = 'psr.call-off.direct-not-allowed';
+  // The base call-off: direct, from a framework whose terms do not provide for a call-off without a competition.
+  it.each([
+    [true, false, false],
+    [false, false, true],
+    [false, true, false],
+    [true, true, false],
+  ])('a single provider: %s, terms providing for it: %s; a direct call-off breaks reg 18(3)-(4): %s', async (singleOperator, termsAllowDirectAward, breaks) => {
+    expect((await fired(co({ frameworkAgreement: { singleOperator, termsAllowDirectAward } }))).includes(DIRECT)).toBe(breaks);
+  });
+
+  it('a call-off by the competitive process among the framework\'s providers is not judged by the direct call-off rule', async () => {
+    const report = await checker().check(plan(co({ frameworkAgreement: { singleOperator: false, callOff: 'mini-competition' } })));
+    expect(report.findings.map((f) => f.ruleId)).not.toContain(DIRECT);
+    expect(report.holds.map((h) => h.ruleId)).not.toContain(DIRECT);
+  });
+
+  it('says why the call-off holds: a single provider (reg 18(3)), or terms that provide for it (reg 18(4))', async () => {
+    const single = await checker().check(plan(callOff));
+    expect(single.holds.find((h) => h.ruleId === DIRECT)?.reason).toMatch(/single provider: reg 18\(3\)/);
+    const terms = await checker().check(plan(co({ frameworkAgreement: { singleOperator: false, termsAllowDirectAward: true } })));
+    expect(terms.holds.find((h) => h.ruleId === DIRECT)?.reason).toMatch(/terms provide for a call-off without a competition/);
+    expect(terms.verdict).toBe('compliant');
+  });
+
+  it('whether the framework has a single provider is asked only where it can change the answer: not where the terms provide for the call-off', async () => {
+    const asked = async (termsAllowDirectAward: boolean) =>
+      (await checker().check(plan(co({ frameworkAgreement: { singleOperator: null, termsAllowDirectAward } })))).questions.map((q) => q.planPath);
+    expect(await asked(false)).toContain('frameworkAgreement.singleOperator');
+    expect(await asked(true)).not.toContain('frameworkAgreement.singleOperator');
+  });
+
+  it('the call-off\'s own terms are the authority\'s act: left out, a condition (reg 18(2)); stated as a substantial modification, non-compliant', async () => {
+    const open = await checker().check(plan(co({ frameworkAgreement: { callOffSubstantiallyModifiesTerms: undefined } })));
+    expect(open.verdict).toBe('compliant-if');
+    expect(open.conditions.map((c) => c.fact)).toEqual(['callOffSubstantiallyModifiesTerms']);
+    expect(open.conditions[0]!.rules).toEqual(['psr.call-off.substantial-modification']);
+    const breaks = await checker().check(plan(co({ frameworkAgreement: { callOffSubstantiallyModifiesTerms: true, callOff: 'mini-competition' } })));
+    expect(breaks.findings.find((f) => f.ruleId === 'psr.call-off.substantial-modification')?.severity).toBe('non-compliant');
+    expect(breaks.verdict).toBe('non-compliant');
   });
 });
 

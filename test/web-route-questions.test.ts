@@ -102,7 +102,13 @@ describe("each route's question pages", () => {
       name: 'PCR 2015 call-off from a framework, by mini-competition',
       answers: answersFor('pcr2015', 'framework-call-off', false, '2023-06-01', { framework: { 'frameworkAgreement.name': 'CCS RM6000', 'frameworkAgreement.callOff': 'mini-competition' } }),
       asks: ['frameworkAgreement.name', 'frameworkAgreement.endDate', 'frameworkAgreement.authorityEntitled', 'frameworkAgreement.callOff'],
-      not: ['justification.ground', ...DA_C],
+      not: ['justification.ground', 'frameworkAgreement.callOffSubstantiallyModifiesTerms', ...DA_C],
+    },
+    {
+      name: 'PSR call-off from a framework, without a competition',
+      answers: answersFor('psr', 'framework-call-off', true, '2026-06-01', { framework: { 'frameworkAgreement.name': 'Regional treatment framework', 'frameworkAgreement.callOff': 'direct' } }),
+      asks: ['frameworkAgreement.callOff', 'frameworkAgreement.singleOperator', 'frameworkAgreement.termsAllowDirectAward', 'frameworkAgreement.callOffSubstantiallyModifiesTerms'],
+      not: ['justification.ground', ...DA_A, ...DA_B, ...DA_C, ...MSP],
     },
     {
       name: 'an extension, the regime left to procheck',

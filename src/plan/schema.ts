@@ -368,10 +368,15 @@ export const FrameworkAgreement = z.strictObject({
   }),
   singleOperator: unknownable(z.boolean()).meta({
     description:
-      'Is the framework agreement with a single supplier? A single-supplier framework is called off within the limits it lays down, the supplier asked in writing to supplement its tender where needed (PCR 2015 reg 33(7)); a framework with several suppliers is called off directly only where it sets all the terms and the objective conditions for choosing among them (reg 33(8)(a)).',
+      'Is the framework agreement with a single supplier? A single-supplier framework is called off within the limits it lays down, the supplier asked in writing to supplement its tender where needed (PCR 2015 reg 33(7)); a framework with several suppliers is called off directly only where it sets all the terms and the objective conditions for choosing among them (reg 33(8)(a)). Under the PSR, a framework concluded with a single provider may be called off without a competition, in accordance with it (PSR reg 18(3)); one with more than one, without a competition only as the framework provides (reg 18(4)). Count the parties when the call-off is made, any added during the framework\'s term included (PSR reg 17).',
   }),
   termsAllowDirectAward: unknownable(z.boolean()).meta({
-    description: 'Does the framework set out all the terms and the objective conditions for a direct call-off (PCR 2015 reg 33(8)(a); Procurement Act 2023 s.46)?',
+    description:
+      'Does the framework allow a call-off without a competition? Under the PCR 2015 and the Procurement Act: does it set out all the terms and the objective conditions for a direct call-off (PCR 2015 reg 33(8)(a); Procurement Act 2023 s.46)? Under the PSR the test is the framework\'s own terms: a framework with more than one provider allows a call-off without a competition only where the choice is made in accordance with the framework agreement (PSR reg 18(4)); one with a single provider always allows it (reg 18(3)).',
+  }),
+  callOffSubstantiallyModifiesTerms: unknownable(z.boolean()).meta({
+    description:
+      'Would the call-off contract entail substantial modifications to the terms laid down in the framework agreement (PSR reg 18(2))? The call-off\'s terms are the authority\'s own act: left out, it is a condition.',
   }),
 });
 

@@ -20,6 +20,21 @@ const urgentChange = {
   urgency: urgent.urgency,
   change: { effectiveDate: '2026-03-01', valueChange: 100_000 },
 };
+/** A direct call-off from a PSR framework with a single provider, on its terms (reg 18(2)-(3)). */
+export const callOff = {
+  route: { process: 'framework-call-off' },
+  frameworkAgreement: {
+    name: 'Regional substance misuse treatment framework',
+    awardedUnder: 'psr',
+    endDate: '2027-03-31',
+    authorityEntitled: true,
+    callOff: 'direct',
+    singleOperator: true,
+    termsAllowDirectAward: false,
+    callOffSubstantiallyModifiesTerms: false,
+  },
+};
+export const co = (p: Patch) => merge(callOff as Patch, p);
 const staffed = { staff: { assignedToService: true } };
 /** The plan's own stage lengths (timetable.*), with 4 months' mobilisation. */
 const staged = (p: Patch) => merge({ term: { mobilisationMonths: 4 }, timetable: { evaluationWeeks: 8, tenderPeriodDays: 60, approvalWeeks: 4 } } as Patch, p);
@@ -95,6 +110,9 @@ const CASES: Record<string, [Patch, Patch]> = {
     { route: { framework: true, frameworkTermMonths: 84, frameworkTermJustified: false } },
   ],
   'psr.direct-award.not-for-frameworks': [da({ route: { framework: true } }), directAwardC],
+  // Reg 18(3)-(4): a framework whose terms do not provide for a call-off without a competition may be called off so with a single provider, not with more.
+  'psr.call-off.direct-not-allowed': [co({ frameworkAgreement: { singleOperator: false } }), callOff],
+  'psr.call-off.substantial-modification': [co({ frameworkAgreement: { callOffSubstantiallyModifiesTerms: true } }), callOff],
   'psr.urgent-award.conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
   'psr.urgent-award.term': [
     merge(urgent, { urgency: { termLimitedToUrgency: false }, term: { initialMonths: 36, extensions: [] } }),
