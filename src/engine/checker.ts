@@ -117,7 +117,8 @@ const HEADLINE_FACTS = [
  * is not a promise (review).
  */
 export function verdictOf(findings: { severity: Severity }[], mayBeOutOfScope = false): VerdictT {
-  const worst = Math.min(...findings.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.info);
+  // A loop, not Math.min(...ranks): a plan's findings (a lot's each) are not a list to spread into a call.
+  const worst = findings.reduce((w, f) => Math.min(w, SEVERITY_RANK[f.severity]), SEVERITY_RANK.info);
   if (worst === SEVERITY_RANK['out-of-scope']) return 'out-of-scope';
   if (worst === SEVERITY_RANK['non-compliant']) return mayBeOutOfScope ? 'review' : 'non-compliant';
   if (worst === SEVERITY_RANK.review) return 'review';

@@ -10,7 +10,7 @@ import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogu
 import type { FindingT, Report } from '../report/schema.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { addDays } from '../plan/dates.js';
-import { readOcdsFiles, type OcdsFile } from './read-ocds.js';
+import { readOcdsFiles, type OcdsFile, type OcdsLimits } from './read-ocds.js';
 import { mergeByOcid, type Procurement } from './merge.js';
 import { noticeToPlan, type NoticePlan, type Source } from './to-plan.js';
 import type { NoticeAudit, NoticeReport, NoticeSummary } from './schema.js';
@@ -290,13 +290,13 @@ function cutsOf(ocid: string, cuts: OcdsFile['cutShort']): Cut[] {
 }
 
 /** Audits every procurement in an OCDS file's text, in the order each first appears. */
-export async function auditNotices(text: string, checker: Checker, name = 'the file', onProgress?: (done: number, total: number) => void): Promise<NoticeAudit> {
-  return auditNoticeFiles([{ text, name }], checker, onProgress);
+export async function auditNotices(text: string, checker: Checker, name = 'the file', onProgress?: (done: number, total: number) => void, limits?: Partial<OcdsLimits>): Promise<NoticeAudit> {
+  return auditNoticeFiles([{ text, name }], checker, onProgress, limits);
 }
 
 /** Audits the procurements of several files read as one: releases of the same ocid merge across them. */
-export async function auditNoticeFiles(files: readonly { text: string; name: string }[], checker: Checker, onProgress?: (done: number, total: number) => void): Promise<NoticeAudit> {
-  const file = readOcdsFiles(files);
+export async function auditNoticeFiles(files: readonly { text: string; name: string }[], checker: Checker, onProgress?: (done: number, total: number) => void, limits?: Partial<OcdsLimits>): Promise<NoticeAudit> {
+  const file = readOcdsFiles(files, limits);
   const notices: NoticeReport[] = [];
   const procurements = mergeByOcid(file.releases, file.links);
   onProgress?.(0, procurements.length);
@@ -305,7 +305,8 @@ export async function auditNoticeFiles(files: readonly { text: string; name: str
     onProgress?.(notices.length, procurements.length);
   }
   // Links to releases of a procurement no file holds: said, not dropped.
-  const orphans = file.links.filter((l) => !procurements.some((p) => p.ocid === l.ocid)).map((l) => ({ where: l.where, why: `a link to a release of ${l.ocid}, which no file given holds` }));
+  const held = new Set(procurements.map((p) => p.ocid));
+  const orphans = file.links.filter((l) => !held.has(l.ocid)).map((l) => ({ where: l.where, why: `a link to a release of ${l.ocid}, which no file given holds` }));
   const unread = [...file.unread, ...orphans];
   return { procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version, file: files.map((f) => f.name).join(', '), notices, summary: summariseNotices(notices, unread) };
 }

@@ -12,9 +12,12 @@ import { reportJsonSchema } from '../report/json-schema.js';
 import { catalogue, overlayCatalogue } from '../review/render-catalogue.js';
 import { describeRule, findRule } from '../review/rule-view.js';
 import { openApiDocument } from './openapi.js';
+import { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT } from './limits.js';
+
+export { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT };
 import { compareOptions, compareRoutes } from '../options/compare.js';
 import { auditNotices } from '../notice/audit.js';
-import { MAX_NOTICE_DEPTH, OcdsReadError } from '../notice/read-ocds.js';
+import { MAX_NOTICE_DEPTH, OcdsLimitError, OcdsReadError } from '../notice/read-ocds.js';
 import { withinDepth } from '../plan/json-depth.js';
 import { registerWeb } from '../web/routes.js';
 import { loadExamples } from '../web/examples.js';
@@ -30,9 +33,11 @@ export interface ServerOptions {
   web?: boolean;
   /** Example plans offered on the web page (default: the shipped cases/). */
   examplesDir?: string;
+  /** Releases read from one request of notices, on the API and the web page (default NOTICE_RELEASES_LIMIT). */
+  noticeReleases?: number;
 }
 
-export const DEFAULT_BODY_LIMIT = 1_048_576;
+
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const CHECK_WITH_ANSWERS = 'a check with answers is {"plan": {...}, "answers": [{"planPath": "...", "value": ...}]}';
@@ -53,8 +58,6 @@ function planOfCheckRequest(body: unknown): unknown {
   if (issues.length) throw new PlanValidationError(issues);
   return applyAnswers(body.plan, (body.answers ?? []) as { planPath: string; value: unknown }[]);
 }
-/** A file of notices may be a week of releases: larger than any plan. */
-export const NOTICE_BODY_LIMIT = 32 * 1_048_576;
 
 /** The kinds of problem the API reports (RFC 9457 `type` /problems/<code>), each with its title. */
 export const PROBLEM_TITLES = {
@@ -65,6 +68,7 @@ export const PROBLEM_TITLES = {
   'method-not-allowed': 'The route does not take this method',
   'unsupported-media-type': 'The request body is not JSON',
   'payload-too-large': 'The request body is too large',
+  'over-limit': 'The request asks for more than procheck does in one request',
   internal: 'procheck failed',
 } as const;
 type ProblemCode = keyof typeof PROBLEM_TITLES;
@@ -77,6 +81,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const checker = options.checker ?? createChecker(loadRuleSet());
   const ruleSet = checker.ruleSet;
   const cases = loadCaseBook(options.examplesDir ?? DEFAULT_CASES_DIR);
+  const noticeReleases = options.noticeReleases ?? NOTICE_RELEASES_LIMIT;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   // Every route, with its methods, so a known path asked with another method is a 405 that says which it takes.
   const routes: { pattern: RegExp; methods: string[] }[] = [];
@@ -161,8 +166,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       return problem(reply, 400, 'invalid-notice', `The request body is nested deeper than ${MAX_NOTICE_DEPTH} levels, far more than any OCDS document`);
     const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     try {
-      return await auditNotices(text, checker, 'the request body');
+      return await auditNotices(text, checker, 'the request body', undefined, { releases: noticeReleases });
     } catch (e) {
+      if (e instanceof OcdsLimitError) return problem(reply, 413, 'over-limit', e.message, { issues: [{ path: e.field, message: e.message }] });
       if (e instanceof OcdsReadError) return problem(reply, 400, 'invalid-notice', e.message);
       throw e;
     }
@@ -183,6 +189,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       cases,
       fileLimit: app.initialConfig.bodyLimit!,
       noticeLimit: NOTICE_BODY_LIMIT,
+      noticeReleases,
     });
   return app;
 }

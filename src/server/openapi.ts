@@ -5,19 +5,21 @@ import { reportJsonSchema } from '../report/json-schema.js';
 import { optionsJsonSchema } from '../options/json-schema.js';
 import { noticeAuditJsonSchema } from '../notice/json-schema.js';
 import { PROCHECK_VERSION } from '../version.js';
+import { OCDS_LIMITS } from '../notice/read-ocds.js';
+import { NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT } from './limits.js';
 
 const errorSchema = {
   type: 'object',
   description: 'An RFC 9457 problem details object (application/problem+json).',
   required: ['type', 'title', 'status', 'detail'],
   properties: {
-    type: { type: 'string', description: 'A URI reference naming the kind of problem: /problems/invalid-plan, invalid-notice, bad-request, not-found, method-not-allowed, unsupported-media-type, payload-too-large or internal.' },
+    type: { type: 'string', description: 'A URI reference naming the kind of problem: /problems/invalid-plan, invalid-notice, bad-request, not-found, method-not-allowed, unsupported-media-type, payload-too-large, over-limit or internal.' },
     title: { type: 'string', description: 'The kind of problem, in words.' },
     status: { type: 'integer', description: 'The HTTP status code.' },
     detail: { type: 'string', description: 'This occurrence of the problem, in words.' },
     issues: {
       type: 'array',
-      description: 'Extension member, for invalid-plan: each bad field, by dotted path (an answer\'s by its planPath).',
+      description: 'Extension member, for invalid-plan: each bad field, by dotted path (an answer\'s by its planPath); for over-limit: the field over its limit (releases).',
       items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
     },
     error: { type: 'string', description: 'The kind of problem as a short code (the last part of type), kept for earlier clients.' },
@@ -127,6 +129,9 @@ export function openApiDocument(): Record<string, unknown> {
             '200': { description: 'Each procurement\'s audit and a summary by authority and by kind of defect', content: json('#/components/schemas/NoticeAudit') },
             '400': problem('The body holds no OCDS release procheck can read (invalid-notice), with where'),
             ...POST_PROBLEMS,
+            '413': problem(
+              `The request body is larger than ${NOTICE_BODY_LIMIT / 1_048_576} MiB (payload-too-large), or holds more than ${NOTICE_RELEASES_LIMIT.toLocaleString('en-GB')} releases (over-limit, with issues [{"path": "releases"}]): send fewer at a time, or use procheck notice on the command line, which has no such limit. A release with more than ${OCDS_LIMITS.awards.toLocaleString('en-GB')} awards, ${OCDS_LIMITS.amendments.toLocaleString('en-GB')} amendments or ${OCDS_LIMITS.list.toLocaleString('en-GB')} entries in any other list is not read, and is listed in summary.unread with the field`,
+            ),
           },
         },
       },

@@ -22,7 +22,7 @@ import { buildCatalogue } from '../review/catalogue-sections.js';
 import { renderCatalogueHtml } from '../review/catalogue-html.js';
 import type { CaseBook } from '../review/rule-cases.js';
 import { auditNoticeFiles } from '../notice/audit.js';
-import { OcdsReadError } from '../notice/read-ocds.js';
+import { OcdsLimitError, OcdsReadError } from '../notice/read-ocds.js';
 import { NOTICE_TEXT_FIELD, pastedNotices, tooLarge, uploadedNotices, type NoticeInput } from './notice-input.js';
 import { noticeFormPage, type NoticeFormInput } from './notice-form.js';
 import { noticeResultPage } from './notice-result.js';
@@ -36,6 +36,8 @@ export interface WebOptions {
   fileLimit: number;
   /** Largest upload or paste of notices accepted, in bytes (a week of releases is larger than any plan); default fileLimit. */
   noticeLimit?: number;
+  /** Most releases read from one upload or paste of notices (default: no limit). */
+  noticeReleases?: number;
 }
 
 const DOWNLOADS: Record<string, { format: ReportFormat; type: string; ext: string }> = {
@@ -245,10 +247,10 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     // A problem with what was given is the officer's to fix, said by its box: a 4xx, and the page still renders.
     if (!input.ok) return showNoticeForm(reply, { error: input, pasted: input.pasted }, input.status);
     try {
-      return htmlPage(reply, noticeResultPage(meta, await auditNoticeFiles(input.files, checker)));
+      return htmlPage(reply, noticeResultPage(meta, await auditNoticeFiles(input.files, checker, undefined, { releases: options.noticeReleases })));
     } catch (e) {
       if (!(e instanceof OcdsReadError)) throw e;
-      return showNoticeForm(reply, { error: { field: input.field, message: e.message }, pasted: input.pasted }, 400);
+      return showNoticeForm(reply, { error: { field: input.field, message: e.message }, pasted: input.pasted }, e instanceof OcdsLimitError ? 413 : 400);
     }
   }
   app.get('/notices', (_req, reply) => showNoticeForm(reply));

@@ -66,6 +66,9 @@ line('bare json-rules-engine run (same rules and facts)', `${(((performance.now(
   line(`notice audit, mean per real notice (${files.length})`, `${((performance.now() - t1) / files.length).toFixed(1)} ms`, '', null);
 }
 
+// ---- files of notices (issue 21): read and merged at full size ---------------------------------------------------
+await import('./notice-io.js');
+
 // ---- cold start ---------------------------------------------------------------
 const timeRun = (args: string[]) => {
   const t = performance.now();
