@@ -7,6 +7,7 @@ import { main } from '../src/cli/main.js';
 import { EXIT } from '../src/cli/exit-codes.js';
 import { buildServer } from '../src/server/app.js';
 import { PLAN_FORMAT_PAGE, pageWithFields } from './support/plan-format-page.js';
+import { RULES_PAGE, pageWithLeftToAPerson } from './support/left-to-a-person.js';
 import { NOTICE_PAGE, pageWithMapping } from './support/notice-page.js';
 
 const root = join(import.meta.dirname, '..');
@@ -118,6 +119,13 @@ describe('the reference pages', () => {
   it('the plan-format page documents every plan field as the schema defines it (run `npm run docs` after changing the schema)', () => {
     const text = readFileSync(PLAN_FORMAT_PAGE, 'utf8');
     expect(text).toBe(pageWithFields(text));
+  });
+
+  it('the rule set page lists every rule left to a person, as the rules have it (run `npm run docs` after changing a rule)', () => {
+    const text = readFileSync(RULES_PAGE, 'utf8');
+    expect(text).toBe(pageWithLeftToAPerson(text));
+    // A review rule is named there with its title, so a reader finds it without reading the JSON.
+    expect(text).toMatch(/\| `tupe\.activities-changed` \| Activities fundamentally different afterwards/);
   });
 
   it('the notice page shows the OCDS mapping as the mapping file has it (run `npm run docs` after changing it)', () => {
