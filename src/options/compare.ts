@@ -285,8 +285,12 @@ export async function compareRoutes(checker: Checker, input: unknown): Promise<O
 }
 
 /** A committee's options, each a plan of its own, compared side by side in the same order of recommendation. */
+/** The most options compared at once: a committee weighs a handful; each is checked in full, with its lots. */
+export const MAX_OPTIONS = 10;
+
 export async function compareOptions(checker: Checker, inputs: unknown[]): Promise<OptionsReport> {
   if (inputs.length < 2) throw new PlanValidationError([{ path: 'options', message: 'give at least two options to compare (or one plan, to compare its routes)' }]);
+  if (inputs.length > MAX_OPTIONS) throw new PlanValidationError([{ path: 'options', message: `give at most ${MAX_OPTIONS} options to compare at once` }]);
   const judged: Judged[] = [];
   for (const [i, input] of inputs.entries()) {
     try {

@@ -16,6 +16,12 @@ const MAX_GBP = 1e12;
 const MAX_MONTHS = 600;
 /** The most extension options a contract may list. */
 const MAX_EXTENSIONS = 20;
+/**
+ * The most lots a plan may list: more than any procurement procheck has seen in its cases and notices, and few
+ * enough that a check and its report stay small (each lot is judged as a contract of its own; 37,500 lots took 72 s
+ * and answered 523 MB).
+ */
+export const MAX_LOTS = 100;
 /** The longest stage a timetable may give: ten years, in days or weeks. */
 const MAX_DAYS = 3650;
 const MAX_WEEKS = 520;
@@ -634,10 +640,11 @@ export const PlanSchema = z
     lots: z
       .array(Lot)
       .min(2)
+      .max(MAX_LOTS, `must list at most ${MAX_LOTS} lots: give a larger procurement in parts, a plan for each`)
       .optional()
       .meta({
         description:
-          'For a procurement divided into lots: each lot, at least two. The lots\' values are added together for the threshold (PCR 2015 reg 6(11)-(13); Procurement Act 2023 Sch 3 para 4), and each lot is judged as a contract of its own. OCDS: tender.lots.',
+          `For a procurement divided into lots: each lot, at least two and at most ${MAX_LOTS}. The lots\' values are added together for the threshold (PCR 2015 reg 6(11)-(13); Procurement Act 2023 Sch 3 para 4), and each lot is judged as a contract of its own. OCDS: tender.lots.`,
       }),
   })
   .superRefine((plan, ctx) => {

@@ -1,12 +1,14 @@
 // OpenAPI 3.1 description of the HTTP API, built from the same zod schemas
 // as the CLI's JSON Schema, so the published contract cannot drift.
 import { planJsonSchema } from '../plan/json-schema.js';
+import { MAX_LOTS } from '../plan/schema.js';
 import { reportJsonSchema } from '../report/json-schema.js';
 import { optionsJsonSchema } from '../options/json-schema.js';
 import { noticeAuditJsonSchema } from '../notice/json-schema.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { OCDS_LIMITS } from '../notice/read-ocds.js';
 import { NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT } from './limits.js';
+import { MAX_OPTIONS } from '../options/compare.js';
 
 const errorSchema = {
   type: 'object',
@@ -86,7 +88,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
           responses: {
             '200': { description: 'The report (whatever the verdict)', content: json('#/components/schemas/Report') },
-            '400': problem('The plan or an answer is not valid: each bad field is named (an answer by its planPath; answers.<n> for an entry that is not {planPath, value})'),
+            '400': problem(`The plan or an answer is not valid: each bad field is named (an answer by its planPath; answers.<n> for an entry that is not {planPath, value}; lots for a plan of more than ${MAX_LOTS} lots)`),
             ...POST_PROBLEMS,
           },
         },
@@ -101,7 +103,7 @@ export function openApiDocument(): Record<string, unknown> {
                 schema: {
                   oneOf: [
                     { $ref: '#/components/schemas/Plan' },
-                    { type: 'object', required: ['options'], properties: { options: { type: 'array', minItems: 2, items: { $ref: '#/components/schemas/Plan' } } } },
+                    { type: 'object', required: ['options'], properties: { options: { type: 'array', minItems: 2, maxItems: MAX_OPTIONS, items: { $ref: '#/components/schemas/Plan' } } } },
                   ],
                 },
               },
@@ -109,7 +111,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
           responses: {
             '200': { description: 'The options appraisal, in recommendation order (not legal advice)', content: json('#/components/schemas/OptionsReport') },
-            '400': problem('A plan is not valid: each bad field is named (options.<n>.<field> for an option)'),
+            '400': problem(`A plan is not valid: each bad field is named (options.<n>.<field> for an option; options for more than ${MAX_OPTIONS} options; lots for a plan of more than ${MAX_LOTS} lots)`),
             ...POST_PROBLEMS,
           },
         },
