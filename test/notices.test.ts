@@ -266,7 +266,13 @@ describe('a notice read as a plan', () => {
     expect(n.verdict).toBe('non-compliant');
     const breaches = n.findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId);
     // The direct award C notice's early deadline is acted on: the contract is entered into on it, before the standstill ends (reg 12(1)).
-    expect(breaches).toEqual(expect.arrayContaining(['psr.standstill.acted-on-misstated-deadline', 'psr.notices.award-notice-late']));
+    expect(breaches).toEqual(expect.arrayContaining(['psr.standstill.acted-on-misstated-deadline']));
+    // The notice of award appears on 20 July, after the 30 days from 11 June; they run to its submission for publication
+    // (reg 9(11)(b)), which OCDS does not date: a question, not a breach (issue 20.6).
+    const award = n.findings.find((f) => f.ruleId === 'psr.notices.award-notice-late')!;
+    expect(award.severity).toBe('review');
+    expect(award.missingFacts.map((m) => m.planPath)).toEqual(['dates.awardNoticeSubmitted']);
+    expect(award.reason).toContain('gives only the day the notice of award is published, 20 July 2025');
     expect(breaches).not.toContain('psr.standstill.contract-too-early');
     expect(n.findings.find((f) => f.ruleId === 'psr.standstill.stated-deadline-misstated')?.severity).toBe('review');
     // A large direct award C: considerable change is a question, stating the value and term.

@@ -55,9 +55,79 @@ describe('PSR reg 13: the cumulative change in lifetime value is measured by its
     expect(f.reason).toContain('-£1,250,000, a change of £1,250,000 (25% of the original £5,000,000)');
   });
 
-  it('a cut of £600,000 needs the modification notice within 30 days: published a day late, it is late', async () => {
-    const late = await fired(mod({ change: { valueChange: -600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-04-01' } }));
+  it('a cut of £600,000 needs the modification notice within 30 days: submitted for publication a day late, it is late', async () => {
+    const late = await fired(mod({ change: { valueChange: -600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticeSubmitted: '2026-04-01' } }));
     expect(late).toEqual(expect.arrayContaining(['psr.modification.notice', 'psr.notices.modification-notice-late']));
+  });
+});
+
+describe('PSR notices: the 30 days run to submission for publication, not to publication (issue 20.6)', () => {
+  // Direct award A entered into on Monday 1 December 2025: the notice of award is to be submitted by 31 December
+  // (reg 7(2)(b)). Regs 8(2)(b), 9(11)(b), 10(15)(b), 11(17)(b), 13(5)(a) and 14(5)(a) say the same.
+  const daA = { route: { process: 'direct-award-a' }, directAward: { onlyProviderCapable: true } };
+  const award = (dates: Patch) => checker().check(plan(merge(daA as Patch, { dates })));
+  const finding = (r: Awaited<ReturnType<typeof award>>, id = 'psr.notices.award-notice-late') => r.findings.find((f) => f.ruleId === id);
+
+  it.each([
+    ['2025-12-31', undefined],
+    ['2026-01-01', 'non-compliant'],
+  ])('submitted for publication on %s: %s', async (submitted, severity) => {
+    expect(finding(await award({ awardNoticeSubmitted: submitted }))?.severity).toBe(severity);
+  });
+
+  it('a notice published within the 30 days was submitted within them: it holds, and says the plan gives only the publication', async () => {
+    const r = await award({ awardNoticePublished: '2025-12-31' });
+    expect(finding(r)).toBeUndefined();
+    expect(r.holds.find((h) => h.ruleId === 'psr.notices.award-notice-late')?.reason).toMatch(/published on 31 December 2025, by 31 December 2025, so it was submitted for publication no later than that.*gives no submission date/);
+    expect(r.timetable.find((t) => t.stepId === 'psr.award-notice')).toMatchObject({ planned: '2025-12-31', met: true });
+    expect(r.verdict).toBe('compliant');
+  });
+
+  it('a notice published after them may still have been submitted in time: a review asking the submission date, never a breach', async () => {
+    const r = await award({ awardNoticePublished: '2026-01-01' });
+    const f = finding(r)!;
+    expect(f.severity).toBe('review');
+    expect(f.missingFacts.map((m) => m.planPath)).toEqual(['dates.awardNoticeSubmitted']);
+    expect(f.reason).toContain('gives only the day the notice of award is published, 1 January 2026, after 31 December 2025');
+    expect(r.questions.map((q) => q.planPath)).toEqual(['dates.awardNoticeSubmitted']);
+    // The timetable does not call it missed: the publication is only the latest the submission can have been.
+    expect(r.timetable.find((t) => t.stepId === 'psr.award-notice')).toMatchObject({ planned: '2026-01-01', met: null });
+    expect(r.verdict).toBe('review');
+  });
+
+  it('the submission date decides, whatever the publication', async () => {
+    expect(finding(await award({ awardNoticeSubmitted: '2025-12-31', awardNoticePublished: '2026-01-09' }))).toBeUndefined();
+    expect(finding(await award({ awardNoticeSubmitted: '2026-01-01', awardNoticePublished: '2026-01-01' }))?.severity).toBe('non-compliant');
+  });
+
+  it('a notice cannot be submitted after it is published: an error naming the field', async () => {
+    await expect(award({ awardNoticeSubmitted: '2026-01-02', awardNoticePublished: '2026-01-01' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'dates.awardNoticeSubmitted' })],
+    });
+  });
+
+  it.each([
+    ['2026-03-31', undefined],
+    ['2026-04-01', 'review'],
+  ])('a modification notice (modified 1 March 2026) published on %s, no submission date: %s', async (published, severity) => {
+    const r = await checker().check(plan(mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: published } })));
+    const f = r.findings.find((x) => x.ruleId === 'psr.notices.modification-notice-late');
+    expect(f?.severity).toBe(severity);
+    if (f) expect(f.missingFacts.map((m) => m.planPath)).toEqual(['dates.modificationNoticeSubmitted']);
+  });
+
+  it('the Procurement Act contract change notice is still judged on its publication (s.75(1)): a submission date does not move it', async () => {
+    const paChange = (dates: Patch) =>
+      checker().check(
+        merge(PA2023_SUITE.plan(), {
+          route: { process: 'modification' },
+          incumbent: { awardedUnder: 'pa2023', originalLifetimeValue: 400_000, originalMaxTermMonths: 48 },
+          change: { description: 'Add a reporting module', effectiveDate: '2026-07-01', agreedDate: '2026-06-10', valueChange: 100_000, providedForInContract: true, providedForInNotice: true, materiallyDifferent: false, substantial: false },
+          dates,
+        }),
+      );
+    const late = await paChange({ modificationNoticeSubmitted: '2026-06-05', modificationNoticePublished: '2026-06-20' });
+    expect(late.findings.find((f) => f.ruleId === 'pa2023.notices.change-notice-after-modification')?.severity).toBe('non-compliant');
   });
 });
 

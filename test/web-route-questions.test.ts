@@ -257,10 +257,11 @@ describe('a change from Check your answers', () => {
     while (heading(toPsr) !== 'Check your answers' && again.length < 10) {
       again.push(action(toPsr)!);
       if (action(toPsr) === 'change-allowed') expect(asked(toPsr)).toContain('change.attributableToAuthority');
-      toPsr = await post(`/questions/${action(toPsr)}`, hiddenFields(toPsr));
+      toPsr = await post(`/questions/${action(toPsr)}`, { ...hiddenFields(toPsr), ...(action(toPsr) === 'change' ? { 'change.description': 'Extend' } : {}) });
     }
-    // The PSR's own page, and the change pages that gained its questions; not the change page, whose questions are the same.
-    expect(again).toEqual(['psr-decision', 'change-allowed', 'change-contract']);
+    // The PSR's own page, and the change pages that gained its questions: the change page gains the day the PSR notice is
+    // submitted for publication (reg 13(5)(a), issue 20.6).
+    expect(again).toEqual(['psr-decision', 'change', 'change-allowed', 'change-contract']);
   });
 
   it('an answer with a problem stays on its page, still on the way back to Check your answers', async () => {

@@ -157,6 +157,14 @@ export const StepDefinition = z.strictObject({
       description:
         'The plan\'s own date for the step (the first of these facts the plan states): the timetable says whether it meets each date (on or before a deadline or latest date, on or after an earliest date).',
     }),
+  planDateAtLatest: z
+    .array(FactRef)
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'Where the plan states none of planDate: facts that give only the latest the step can have been taken (a notice\'s publication, for its submission for publication). The timetable shows that date and says the step meets a deadline or latest date where it falls on or before it, misses an earliest date where it falls before it, and leaves the rest open (met null).',
+    }),
 });
 
 export const RuleDefinition = z.strictObject({

@@ -20,18 +20,27 @@ export function windowOf(def: StepDefinition, value: (fact: string) => unknown, 
   return { ...(earliest ? { earliest } : {}), ...(latest ? { latest } : {}) };
 }
 
-/** The plan's own date for a step: the first of its planDate facts the plan states. */
-function plannedDate(def: StepDefinition, value: (fact: string) => unknown): string | null {
-  for (const f of def.planDate ?? []) {
-    const v = value(f);
-    if (typeof v === 'string') return v;
-  }
+interface Planned {
+  date: string;
+  /** Only the latest the step can have been taken (planDateAtLatest): the step was taken on it or before. */
+  atLatest: boolean;
+}
+
+/** The plan's own date for a step: the first of its planDate facts the plan states, else the first of its planDateAtLatest. */
+function plannedDate(def: StepDefinition, value: (fact: string) => unknown): Planned | null {
+  for (const [facts, atLatest] of [[def.planDate, false], [def.planDateAtLatest, true]] as const)
+    for (const f of facts ?? []) {
+      const v = value(f);
+      if (typeof v === 'string') return { date: v, atLatest };
+    }
   return null;
 }
 
-function row(def: StepDefinition, date: string, kind: Kind, planned: string | null): TimetableRowT {
-  const met = planned === null ? null : kind === 'earliest' ? planned >= date : planned <= date;
-  return { date, what: def.title, stepId: def.id, kind, planned, met };
+function row(def: StepDefinition, date: string, kind: Kind, planned: Planned | null): TimetableRowT {
+  const meets = planned === null ? null : kind === 'earliest' ? planned.date >= date : planned.date <= date;
+  // A latest possible date settles a deadline it is on or before, and an earliest date it is before; not the rest.
+  const met = planned?.atLatest && meets !== (kind !== 'earliest') ? null : meets;
+  return { date, what: def.title, stepId: def.id, kind, planned: planned?.date ?? null, met };
 }
 
 /**

@@ -624,6 +624,20 @@ export const FORMULAS = {
     plan: ['change', 'change.extensionMonths'],
     compute: (get, c) => c.plan.change?.extensionMonths ?? (c.plan.change && get('process') !== 'extension' ? 0 : null),
   },
+  /**
+   * The PSR notices' 30 days run to submission for publication (regs 7-11, 13(5), 14(5)), which is on or
+   * before publication: the latest a notice can have been submitted is its submission date, else its
+   * publication date. A rule reads it to decide what publication alone settles (a notice published in
+   * time was submitted in time), and the submission date itself for the rest.
+   */
+  awardNoticeSubmittedBy: {
+    reads: ['awardNoticeSubmitted', 'awardNoticePublished'],
+    compute: (get) => date(get('awardNoticeSubmitted')) ?? date(get('awardNoticePublished')),
+  },
+  modificationNoticeSubmittedBy: {
+    reads: ['modificationNoticeSubmitted', 'modificationNoticePublished'],
+    compute: (get) => date(get('modificationNoticeSubmitted')) ?? date(get('modificationNoticePublished')),
+  },
   /** The day the contract is modified: the day the variation is agreed, else the day it takes effect. */
   changeMadeDate: {
     reads: ['changeEffectiveDate'],

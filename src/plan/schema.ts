@@ -262,12 +262,31 @@ export const Dates = z.strictObject({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day written HH:MM (24:00 for midnight at the end of the day)')
     .optional()
     .meta({ description: 'The time of day the stated representations deadline ends, HH:MM; 24:00 (or 23:59) for midnight at the end of the day, as reg 12(3) allows.' }),
+  awardNoticeSubmitted: IsoDate.optional().meta({
+    description:
+      'When the PSR notice of award (or of an urgent award) is, or was, submitted for publication on the central digital platform: the 30 days of regs 7-11 and 14(5) run to this day, not to publication. Left out, procheck reads the publication date (dates.awardNoticePublished) as the latest it can have been: a notice published in time was submitted in time, one published later is a question. OCDS gives only the publication date.',
+  }),
   awardNoticePublished: IsoDate.optional().meta({
     description: 'When the PSR notice of award (confirming the contract award, after the contract is entered into) is, or was, published. OCDS: a contract award release date.',
+  }),
+  modificationNoticeSubmitted: IsoDate.optional().meta({
+    description:
+      'When the PSR notice of a modification (reg 13) or of an urgent modification (reg 14) is, or was, submitted for publication on the central digital platform: its 30 days run to this day, not to publication. Left out, procheck reads the publication date (dates.modificationNoticePublished) as the latest it can have been. OCDS gives only the publication date. (The Procurement Act contract change notice is judged on its publication, s.75.)',
   }),
   modificationNoticePublished: IsoDate.optional().meta({
     description: 'When the notice of a change to an existing contract is, or was, published: the PSR modification notice (reg 13) or the Procurement Act contract change notice (s.75). OCDS: the release date of the contract amendment.',
   }),
+}).superRefine((d, ctx) => {
+  // A notice is submitted for publication, then published: never the other way round.
+  for (const [submitted, published] of [
+    ['awardNoticeSubmitted', 'awardNoticePublished'],
+    ['modificationNoticeSubmitted', 'modificationNoticePublished'],
+  ] as const) {
+    const s = d[submitted];
+    const p = d[published];
+    if (s !== undefined && p !== undefined && s > p)
+      ctx.addIssue({ code: 'custom', path: [submitted], message: `a notice is submitted for publication on or before the day it is published (dates.${published} ${p})` });
+  }
 });
 
 export const Incumbent = z.strictObject({

@@ -85,7 +85,7 @@ function stepsTable(report: Report): Html {
 }
 
 function metCell(row: Report['timetable'][number]): Html {
-  if (row.met === null) return html`Plan gives no date`;
+  if (row.met === null) return row.planned ? html`Not known: the plan gives ${dateText(row.planned)}, the latest it can have been` : html`Plan gives no date`;
   return row.met ? html`Yes` : html`<strong>No</strong>: the plan says ${dateText(row.planned)}`;
 }
 

@@ -9,7 +9,7 @@ export const KIND_WORDS: Record<TimetableRowT['kind'], string> = { deadline: 'by
 
 /** Whether the plan meets the date, in words. */
 export function metText(row: TimetableRowT): string {
-  if (row.met === null) return '';
+  if (row.met === null) return row.planned ? `? (plan: by ${formatValue(row.planned, 'date')})` : '';
   return row.met ? 'yes' : `NO (plan: ${formatValue(row.planned, 'date')})`;
 }
 

@@ -124,7 +124,7 @@ export const TimetableRow = z.strictObject({
   kind: DateKind,
   planned: z.string().nullable().meta({ description: 'The plan\'s own date for the step, compared with this date; null when it gives none.' }),
   met: z.boolean().nullable().meta({
-    description: 'Whether the plan\'s date meets this one (on or before a deadline or latest date, on or after an earliest date); null when the plan gives no date to compare.',
+    description: 'Whether the plan\'s date meets this one (on or before a deadline or latest date, on or after an earliest date); null when the plan gives no date to compare, or gives only the latest the step can have been taken (a notice\'s publication, for its submission for publication) and that does not settle it.',
   }),
   lot: z.string().optional().meta({ description: 'For a procurement in lots: the lot (lots[].id) this belongs to.' }),
 });

@@ -12,6 +12,7 @@ const PART_NAMES: Record<string, string> = {
   requires: 'facts it needs',
   appliesBy: 'date that picks the value',
   planDate: 'plan date compared',
+  planDateAtLatest: 'plan date compared as the latest it can be',
   openTitle: 'the question when the plan leaves it open (openTitle)',
   openReason: 'what it says before the questions when left open (openReason)',
   asCondition: 'the condition on the authority’s act (asCondition)',

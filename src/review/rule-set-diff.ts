@@ -248,7 +248,7 @@ function readers(rules: Map<string, RuleEntry>, steps: Map<string, StepDefinitio
   return out;
 }
 
-const STEP_PARTS = ['title', 'citation', 'order', 'timing', 'defines', 'window', 'planDate'] as const;
+const STEP_PARTS = ['title', 'citation', 'order', 'timing', 'defines', 'window', 'planDate', 'planDateAtLatest'] as const;
 
 function stepLines(s: StepDefinition, part: (typeof STEP_PARTS)[number]): string[] {
   const v = s[part];

@@ -119,10 +119,11 @@ const CASES: Record<string, [Patch, Patch]> = {
     urgent,
   ],
   'psr.urgent-award.process': [urgent, {}],
-  // An urgent modification taking effect on 1 March 2026: 30 days run to 31 March.
+  // An urgent modification taking effect on 1 March 2026: 30 days run to 31 March, for submission (reg 14(5)(a)); a notice
+  // submitted on 31 March is in time however late it appears.
   'psr.notices.urgent-modification-notice-late': [
-    mod({ ...urgentChange, dates: { modificationNoticePublished: '2026-04-01' } }),
-    mod({ ...urgentChange, dates: { modificationNoticePublished: '2026-03-31' } }),
+    mod({ ...urgentChange, dates: { modificationNoticeSubmitted: '2026-04-01' } }),
+    mod({ ...urgentChange, dates: { modificationNoticeSubmitted: '2026-03-31', modificationNoticePublished: '2026-04-03' } }),
   ],
   'psr.urgent-award.no-facts': [merge(urgent, { urgency: undefined }), urgent],
   // Intention notice Monday 3 November 2025: representations until midnight at the end of Friday 14 November.
@@ -135,10 +136,15 @@ const CASES: Record<string, [Patch, Patch]> = {
     { intentionNotice: { decisionMakersNamed: true, reasonsByKeyCriteria: false, conflictsDeclaredAndManaged: true } },
     { intentionNotice: { decisionMakersNamed: true, reasonsByKeyCriteria: true, conflictsDeclaredAndManaged: true } },
   ],
-  'psr.notices.award-notice-late': [{ ...daA, dates: { awardNoticePublished: '2026-01-01' } }, { ...daA, dates: { awardNoticePublished: '2025-12-31' } }],
+  // The 30 days run to submission for publication (regs 7(2)(b), 14(5)(a)): submitted 1 January is a day late, submitted
+  // 31 December is in time, though published 2 January.
+  'psr.notices.award-notice-late': [
+    { ...daA, dates: { awardNoticeSubmitted: '2026-01-01' } },
+    { ...daA, dates: { awardNoticeSubmitted: '2025-12-31', awardNoticePublished: '2026-01-02' } },
+  ],
   'psr.notices.urgent-notice-late': [
-    merge(urgent, { dates: { awardNoticePublished: '2026-01-01' } }),
-    merge(urgent, { dates: { awardNoticePublished: '2025-12-31' } }),
+    merge(urgent, { dates: { awardNoticeSubmitted: '2026-01-01' } }),
+    merge(urgent, { dates: { awardNoticeSubmitted: '2025-12-31', awardNoticePublished: '2026-01-02' } }),
   ],
   'psr.standstill.stated-deadline-too-early': [
     { dates: { statedRepresentationsDeadline: '2025-11-13' } },
@@ -186,9 +192,10 @@ const CASES: Record<string, [Patch, Patch]> = {
   // Reg 13(4)(c): a cumulative change of £500,000 or more, a cut as a rise; £499,999 is under it.
   'psr.modification.notice': [mod({ change: { valueChange: -500_000 } }), mod({ change: { valueChange: -499_999 } })],
   // The change takes effect on 1 March 2026: 30 days run to 31 March.
+  // Modified 1 March 2026: the notice must be submitted for publication by 31 March (reg 13(5)(a)).
   'psr.notices.modification-notice-late': [
-    mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-04-01' } }),
-    mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticePublished: '2026-03-31' } }),
+    mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticeSubmitted: '2026-04-01' } }),
+    mod({ change: { valueChange: 600_000, effectiveDate: '2026-03-01' }, dates: { modificationNoticeSubmitted: '2026-03-31', modificationNoticePublished: '2026-04-02' } }),
   ],
   'terms.extension-not-in-contract': [{ term: { extensions: [{ months: 24, exercise: 'authority-option', statedInContract: false }] } }, {}],
   'terms.extension-contract-unknown': [{ term: { extensions: [{ months: 24, exercise: 'mutual-agreement' }] } }, {}],

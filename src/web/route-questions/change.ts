@@ -94,6 +94,14 @@ export function changePages(): QuestionPage[] {
           why: law({ psr: 'regulation 13(2) and (4)', pcr2015: 'regulation 72(5)', pa2023: 'section 74(4)' }, 'Some limits count every change since the contract was entered into'),
         },
         {
+          name: 'dates.modificationNoticeSubmitted',
+          label: 'When will the notice of the change be submitted for publication?',
+          kind: 'date',
+          hint: 'The day it is sent to the central digital platform (Find a Tender), which may publish it later. Leave blank if it is not planned yet.',
+          when: (p) => mayFollow(p, 'psr'),
+          why: law({ psr: 'regulations 13(5)(a) and 14(5)(a)' }, 'The notice of a change is submitted for publication within its deadline: the days run to submission, not publication'),
+        },
+        {
           name: 'dates.modificationNoticePublished',
           label: 'When will the notice of the change be published?',
           kind: 'date',
