@@ -119,8 +119,9 @@ describe("each route's question pages", () => {
     {
       name: 'a Procurement Act modification',
       answers: answersFor('pa2023', 'modification', false, '2026-06-01', { change: { 'change.description': 'Add a service' } }),
-      asks: [...CHANGE, 'change.providedForInNotice', 'change.substantial', 'change.unforeseeable', 'incumbent.originalMaxTermMonths'],
-      not: ['change.attributableToAuthority', 'change.externalFactors', 'incumbent.awardedBy', 'incumbent.extensionRemainingMonths', 'governance.recordsKept'],
+      asks: [...CHANGE, 'change.providedForInNotice', 'change.scopeChanged', 'change.economicBalanceToSupplier', 'change.unforeseeable', 'change.knownRiskMaterialised', 'incumbent.originalMaxTermMonths'],
+      // The Act's s.74(3) limbs are asked one by one, not the PCR 2015 reg 72(8) "substantial".
+      not: ['change.substantial', 'change.attributableToAuthority', 'change.externalFactors', 'incumbent.awardedBy', 'incumbent.extensionRemainingMonths', 'governance.recordsKept'],
     },
     { name: 'a Procurement Act open procedure', answers: answersFor('pa2023', 'open', false, '2026-06-01'), asks: [], not: [...DA_C, ...CHANGE, 'justification.ground', 'governance.recordsKept'] },
   ];

@@ -758,6 +758,30 @@ export const FORMULAS = {
     },
   },
 
+  /** The existing contract's estimated value once changed (Procurement Act s.77(2)(b): a contract the modification "results in"). */
+  lifetimeValueAfterChange: {
+    reads: ['originalLifetimeValue', 'changeCumulativeValue'],
+    compute: (get) => {
+      const original = num(get('originalLifetimeValue'));
+      const cumulative = num(get('changeCumulativeValue'));
+      return original === null || cumulative === null ? null : original + cumulative;
+    },
+  },
+  /**
+   * Procurement Act s.74(3)(c): a material shift of the economic balance in the supplier's favour.
+   * The plan's own answer (change.economicBalanceToSupplier) decides; left out, a change the plan
+   * says is not substantial shifts it not materially.
+   */
+  changeEconomicBalance: {
+    reads: ['changeSubstantial'],
+    plan: ['change', 'change.economicBalanceToSupplier'],
+    compute: (get, c) => {
+      const stated = c.plan.change?.economicBalanceToSupplier;
+      if (stated !== undefined) return stated;
+      return get('changeSubstantial') === false ? false : null;
+    },
+  },
+
   // ---- an award without competition, a framework, urgency ---------------------------------
 
   hasJustification: {

@@ -477,11 +477,23 @@ export const ChangeFacts = z.strictObject({
   }),
   substantial: unknownable(z.boolean()).meta({
     description:
-      'Is the change substantial: would it have changed who could bid or who won, shift the economic balance to the supplier, or considerably extend the scope (PCR 2015 reg 72(8); Procurement Act 2023 s.74(3))?',
+      'Is the change substantial: would it have changed who could bid or who won, shift the economic balance to the supplier, or considerably extend the scope (PCR 2015 reg 72(8))? Under the Procurement Act 2023 the limbs of s.74(3) decide it (the term, scopeChanged, economicBalanceToSupplier); a no here also answers those two no where they are left out.',
   }),
   scopeChanged: unknownable(z.boolean()).meta({
     description:
       'Does the change provide for goods, services or works of a kind not already provided for in the contract, to a material extent (Procurement Act 2023 s.74(3)(b), (4)(c) and (5): a material change of scope makes a change substantial and rules out a below-threshold modification)? Left out, it follows from the change: an extension of the term provides for nothing of a new kind, a change that alters the overall nature of the contract does, and one the plan says is not substantial does not materially. Null: not known.',
+  }),
+  economicBalanceToSupplier: unknownable(z.boolean()).meta({
+    description:
+      'Would the change materially change the economic balance of the contract in the supplier\'s favour, for example paying more for the same goods or services, or moving a risk from the supplier to the authority (Procurement Act 2023 s.74(3)(c): a material shift makes the change substantial)? An extension on the contract\'s existing prices and terms does not, of itself. Left out, it follows change.substantial: a change the plan says is not substantial does not. Null: not known.',
+  }),
+  knownRiskMaterialised: unknownable(z.boolean()).meta({
+    description:
+      'Does the authority rely on Procurement Act 2023 Schedule 8 para 5: a known risk has materialised through no act or omission of the authority or the supplier, so the contract cannot be performed to the authority\'s satisfaction, the change goes no further than needed to remedy that, and awarding a new contract instead would not be in the public interest? A claim the authority must make itself: left out, it is not relied on; null: not known.',
+  }),
+  knownRiskInNotice: unknownable(z.boolean()).meta({
+    description:
+      'Was the risk identified as a known risk in the tender or transparency notice for the award of the contract, with the possibility of a modification under Schedule 8 para 5 if it materialised (Procurement Act 2023 Sch 8 para 6(b); Procurement Regulations 2024 reg 18(2)(z))?',
   }),
   providerSuccessionOnly: unknownable(z.boolean()).meta({
     description: 'Is the only change the provider\'s identity, by succession after corporate change, to a provider meeting the basic selection criteria (PSR reg 13(1)(b))? A claim the authority must make itself: left out, it is not relied on; null: not known.',

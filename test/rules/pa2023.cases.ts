@@ -78,6 +78,8 @@ const m = (patch: Patch): Patch => merge(mod as Patch, patch);
 const unplanned = { change: { providedForInNotice: false, unforeseeable: false, additionalServices: false, providerSuccessionOnly: false } };
 /** £100,000: 25% of the original £400,000, over the 10% of a below-threshold modification and the contract change notice exemption. */
 const big = { change: { valueChange: 100_000 } };
+/** A change that shifts the economic balance to the supplier: substantial (s.74(3)(c)), so only a Schedule 8 ground or a below-threshold modification can permit it. */
+const tilted = { change: { economicBalanceToSupplier: true } };
 const urgentMod = {
   route: { process: 'urgent-modification' },
   incumbent: { awardedUnder: 'pa2023' },
@@ -177,16 +179,35 @@ export const PA2023_SUITE: RuleSuite = {
     'pa2023.modification.no-change-facts': [m({ change: undefined }), mod],
     'pa2023.modification.light-touch': [m(lightTouch), mod],
     'pa2023.modification.provided-for': [mod, m(unplanned)],
-    'pa2023.modification.substantial-no-ground': [m(p(unplanned, big, { change: { substantial: true } })), m(p(unplanned, big))],
+    // Substantial by its economic balance and 25% of the value (not below threshold), on no ground; not substantial, s.74(1)(b) permits it.
+    'pa2023.modification.substantial-no-ground': [m(p(unplanned, big, tilted)), m(p(unplanned, big))],
+    // £300,000 is 75% of £400,000, over para 4's 50%; £150,000 is 37.5%. Substantial either way, so para 4 is the only route.
     'pa2023.modification.unforeseeable-not-permitted': [
-      m(p(unplanned, { change: { unforeseeable: true, valueChange: 300_000 } })),
-      m(p(unplanned, { change: { unforeseeable: true, valueChange: 150_000 } })),
+      m(p(unplanned, tilted, { change: { unforeseeable: true, valueChange: 300_000 } })),
+      m(p(unplanned, tilted, { change: { unforeseeable: true, valueChange: 150_000 } })),
     ],
     'pa2023.modification.unforeseeable': [
-      m(p(unplanned, { change: { unforeseeable: true, valueChange: 150_000 } })),
-      m(p(unplanned, { change: { unforeseeable: true, valueChange: 300_000 } })),
+      m(p(unplanned, tilted, { change: { unforeseeable: true, valueChange: 150_000 } })),
+      m(p(unplanned, tilted, { change: { unforeseeable: true, valueChange: 300_000 } })),
     ],
-    'pa2023.modification.additional': [m(p(unplanned, big, { change: { additionalServices: true } })), m(p(unplanned, big))],
+    // A known risk the notice did not identify cannot found para 5 (para 6(b)).
+    'pa2023.modification.known-risk-not-permitted': [
+      m(p(unplanned, big, tilted, { change: { knownRiskMaterialised: true, knownRiskInNotice: false } })),
+      m(p(unplanned, big, tilted, { change: { knownRiskMaterialised: true, knownRiskInNotice: true } })),
+    ],
+    'pa2023.modification.known-risk': [
+      m(p(unplanned, big, tilted, { change: { knownRiskMaterialised: true, knownRiskInNotice: true } })),
+      m(p(unplanned, big, tilted, { change: { knownRiskMaterialised: true, knownRiskInNotice: false } })),
+    ],
+    // Para 8 needs a different supplier to bring incompatibility with difficulties and duplicated costs (para 8(1)(b)-(c)).
+    'pa2023.modification.additional-not-permitted': [
+      m(p(unplanned, big, tilted, { change: { additionalServices: true, changeOfSupplierImpracticable: false } })),
+      m(p(unplanned, big, tilted, { change: { additionalServices: true, changeOfSupplierImpracticable: true } })),
+    ],
+    'pa2023.modification.additional': [
+      m(p(unplanned, big, tilted, { change: { additionalServices: true, changeOfSupplierImpracticable: true } })),
+      m(p(unplanned, big, tilted, { change: { additionalServices: true, changeOfSupplierImpracticable: false } })),
+    ],
     'pa2023.modification.succession': [m(p(unplanned, { change: { providerSuccessionOnly: true } })), mod],
     // £20,000 is 5% of £400,000 and below the threshold; £100,000 is 25%.
     'pa2023.modification.below-threshold': [m(unplanned), m(p(unplanned, big))],
@@ -203,7 +224,8 @@ export const PA2023_SUITE: RuleSuite = {
     ],
     // 6 months is 12.5% of the 48-month maximum term: over the term limit while the value moves 5% (within) reads both ways; with 25%, both limbs are over.
     'pa2023.modification.change-notice-reading': [m({ change: { extensionMonths: 6 } }), m(p(big, { change: { extensionMonths: 6 } }))],
-    'pa2023.modification.publish': [m({ incumbent: { originalLifetimeValue: 6_000_000 } }), mod],
+    // £1,000,000 on £6,000,000 is 16.7%: a contract change notice is needed (s.75(2)), so a qualifying modification (s.77(2)).
+    'pa2023.modification.publish': [m({ incumbent: { originalLifetimeValue: 6_000_000 }, change: { valueChange: 1_000_000 } }), mod],
     'pa2023.modification.urgent-not-unavoidable': [merge(urgentMod, { urgency: { foreseeable: true } }), urgentMod],
     'pa2023.modification.urgent': [urgentMod, merge(urgentMod, { urgency: { foreseeable: true } })],
   },

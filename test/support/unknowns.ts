@@ -216,7 +216,12 @@ export function allSlots(plan: PlanInput): Slot[] {
  *  - services[].healthCare left out (not null): it follows the CPV codes
  *    against PSR Schedule 1, and is unknown only where they do not settle it;
  *  - change.cumulativeValueChange: "Defaults to valueChange", so it is unknown
- *    only while change.valueChange is too.
+ *    only while change.valueChange is too;
+ *  - change.scopeChanged and change.economicBalanceToSupplier left out (not
+ *    null): the Procurement Act's s.74(3)(b)-(c) limbs follow the plan's other
+ *    answers where they settle them (a change that alters the contract's
+ *    overall nature changes its scope, an extension of the term does not, and
+ *    a change the plan says is not substantial meets neither limb).
  * Without these exclusions the soundness property fails on every plan whose
  * CPV codes settle light touch (a stated lightTouch contrary to the CPV list
  * changes the threshold) and on every change with a stated valueChange: not
@@ -255,6 +260,9 @@ const DEFAULTED: Record<string, (plan: PlanInput, slot: Slot) => boolean> = {
   'lots[].services[].healthCare': healthCareByCodes,
   'change.cumulativeValueChange': (plan) => plan.change?.valueChange != null,
   'directAward.replacesExpiringContract': replacesByDates,
+  'change.scopeChanged': (plan, slot) =>
+    get(plan, slot.path) === undefined && (plan.change?.materiallyDifferent === true || plan.route.process === 'extension' || plan.change?.substantial === false),
+  'change.economicBalanceToSupplier': (plan, slot) => get(plan, slot.path) === undefined && plan.change?.substantial === false,
   ...claimDefaults,
 };
 
