@@ -275,3 +275,44 @@ describe('PSR reg 6(3): direct award A is required only where the award does not
     }
   });
 });
+
+describe('PSR call-offs: the framework\'s duration and parties (reg 16(1)(b), (4)), the notice of award (reg 18(5)-(6)) and the standstill of a call-off by competition (reg 18(7), reg 12(1))', () => {
+  const competition = { frameworkAgreement: { callOff: 'mini-competition' } };
+  it('a call-off without a competition has no standstill: its steps are the contract and the notice of award within 30 days, not the intention notice', async () => {
+    const report = await checker().check(plan(callOff));
+    expect(report.facts.standstillApplies).toBe(false);
+    const steps = report.steps.map((s) => s.id);
+    expect(steps).toEqual(expect.arrayContaining(['psr.enter-contract', 'psr.award-notice', 'psr.records']));
+    expect(steps).not.toContain('psr.intention-to-award-notice');
+    expect(steps).not.toContain('psr.standstill-end');
+    expect(steps).not.toContain('psr.assess-basic-selection-criteria');
+    // The contract is entered into on 1 December 2025: the notice is due by 31 December.
+    expect(report.steps.find((s) => s.id === 'psr.award-notice')?.due).toBe('2025-12-31');
+    expect(report.verdict).toBe('compliant');
+  });
+
+  it.each([
+    ['2025-12-31', false],
+    ['2026-01-01', true],
+  ])('a call-off without a competition entered into on 1 December 2025, the notice of award submitted for publication on %s: late: %s', async (awardNoticeSubmitted, late) => {
+    expect((await fired(co({ dates: { awardNoticeSubmitted, awardNoticePublished: awardNoticeSubmitted } }))).includes('psr.notices.award-notice-late')).toBe(late);
+  });
+
+  it('a call-off by the competitive process invites every provider on the framework and has the standstill: a contract on 14 November 2025 is too early, on 15 November it is not', async () => {
+    const report = await checker().check(plan(co(competition)));
+    expect(report.facts.standstillApplies).toBe(true);
+    const steps = report.steps.map((s) => s.id);
+    expect(steps).toEqual(expect.arrayContaining(['psr.call-off-invite-offers', 'psr.intention-to-award-notice', 'psr.standstill-end', 'psr.award-notice']));
+    expect(steps).not.toContain('psr.contract-notice');
+    // Intention notice Monday 3 November 2025: representations until midnight at the end of Friday 14 November.
+    expect((await fired(co({ ...competition, dates: { contractSigned: '2025-11-14' } })))).toContain('psr.standstill.contract-too-early');
+    expect((await fired(co({ ...competition, dates: { contractSigned: '2025-11-15' } })))).not.toContain('psr.standstill.contract-too-early');
+  });
+
+  it('how the call-off is made left open: whether there is a standstill is asked, not guessed', async () => {
+    const report = await checker().check(plan(co({ frameworkAgreement: { callOff: null }, dates: { contractSigned: '2025-11-14' } })));
+    expect(report.facts.standstillApplies).toBeNull();
+    expect(report.questions.map((q) => q.planPath)).toContain('frameworkAgreement.callOff');
+    expect(report.verdict).toBe('review');
+  });
+});

@@ -107,7 +107,7 @@ describe("each route's question pages", () => {
     {
       name: 'PSR call-off from a framework, without a competition',
       answers: answersFor('psr', 'framework-call-off', true, '2026-06-01', { framework: { 'frameworkAgreement.name': 'Regional treatment framework', 'frameworkAgreement.callOff': 'direct' } }),
-      asks: ['frameworkAgreement.callOff', 'frameworkAgreement.singleOperator', 'frameworkAgreement.termsAllowDirectAward', 'frameworkAgreement.callOffSubstantiallyModifiesTerms'],
+      asks: ['frameworkAgreement.callOff', 'frameworkAgreement.singleOperator', 'frameworkAgreement.termsAllowDirectAward', 'frameworkAgreement.callOffSubstantiallyModifiesTerms', 'dates.awardNoticePublished', 'governance.conflictsOfInterestManaged'],
       not: ['justification.ground', ...DA_A, ...DA_B, ...DA_C, ...MSP],
     },
     {

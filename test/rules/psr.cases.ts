@@ -113,6 +113,11 @@ const CASES: Record<string, [Patch, Patch]> = {
   // Reg 18(3)-(4): a framework whose terms do not provide for a call-off without a competition may be called off so with a single provider, not with more.
   'psr.call-off.direct-not-allowed': [co({ frameworkAgreement: { singleOperator: false } }), callOff],
   'psr.call-off.substantial-modification': [co({ frameworkAgreement: { callOffSubstantiallyModifiesTerms: true } }), callOff],
+  // Reg 16(1)(b): the call-off is entered into on 1 December 2025; a framework that ended the day before is over, one ending that day is not.
+  'psr.call-off.after-framework-end': [co({ frameworkAgreement: { endDate: '2025-11-30' } }), co({ frameworkAgreement: { endDate: '2025-12-01' } })],
+  'psr.call-off.authority-not-entitled': [co({ frameworkAgreement: { authorityEntitled: false } }), callOff],
+  'psr.call-off.direct-process': [callOff, co({ frameworkAgreement: { callOff: 'mini-competition' } })],
+  'psr.call-off.competition-process': [co({ frameworkAgreement: { callOff: 'mini-competition' } }), callOff],
   'psr.urgent-award.conditions': [merge(urgent, { urgency: { foreseeable: true } }), urgent],
   'psr.urgent-award.term': [
     merge(urgent, { urgency: { termLimitedToUrgency: false }, term: { initialMonths: 36, extensions: [] } }),

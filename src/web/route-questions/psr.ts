@@ -11,8 +11,10 @@ const CHANGES = ['extension', 'modification', 'urgent-modification'];
 /** The processes with a notice of intention to award and a standstill. */
 const WITH_INTENTION_NOTICE = ['direct-award-c', 'most-suitable-provider', 'competitive'];
 
-/** A PSR process, or a change the PSR may govern. */
-const underPsr = (p: PlanSoFar) => NEW_AWARDS.includes(processOf(p)) || (CHANGES.includes(processOf(p)) && mayFollow(p, 'psr'));
+/** A call-off from a framework the PSR may govern (reg 29(3)(b): one begun from 1 January 2024 for health care services). */
+const psrCallOff = (p: PlanSoFar) => processOf(p) === 'framework-call-off' && mayFollow(p, 'psr');
+/** A PSR process, or a change or call-off the PSR may govern. */
+const underPsr = (p: PlanSoFar) => NEW_AWARDS.includes(processOf(p)) || (CHANGES.includes(processOf(p)) && mayFollow(p, 'psr')) || psrCallOff(p);
 
 export function psrPages(params: ParamTable): QuestionPage[] {
   const gbp = (id: string) => paramText(params, id, 'gbp');
@@ -158,7 +160,7 @@ export function psrPages(params: ParamTable): QuestionPage[] {
       id: 'psr-notices',
       title: 'Notices',
       hint: 'Answer for the notices as drafted or decided. Leave a question blank if it is not decided yet.',
-      when: isOneOf(...NEW_AWARDS),
+      when: (p) => isOneOf(...NEW_AWARDS)(p) || psrCallOff(p),
       fields: [
         yesNo({
           name: 'intentionNotice.decisionMakersNamed',
@@ -191,14 +193,14 @@ export function psrPages(params: ParamTable): QuestionPage[] {
           label: 'When will the notice of award be submitted for publication?',
           kind: 'date',
           hint: 'The day it is sent to the central digital platform (Find a Tender), which may publish it later. Leave blank if it is not planned yet.',
-          why: `The notice of award is submitted for publication within ${paramText(params, 'psr.award-notice.days')} days of entering into the contract: the days run to submission, not publication (PSR regulations 7 to 11 and 14).`,
+          why: `The notice of award is submitted for publication within ${paramText(params, 'psr.award-notice.days')} days of entering into the contract: the days run to submission, not publication (PSR regulations 7 to 11, 14 and 18).`,
         },
         {
           name: 'dates.awardNoticePublished',
           label: 'When will the notice of award be published?',
           kind: 'date',
           hint: 'The notice that confirms the contract, after it is entered into. Leave blank if it is not planned yet.',
-          why: `Without the day it is submitted, a notice published within ${paramText(params, 'psr.award-notice.days')} days of entering into the contract was submitted within them (PSR regulations 7 to 11 and 14).`,
+          why: `Without the day it is submitted, a notice published within ${paramText(params, 'psr.award-notice.days')} days of entering into the contract was submitted within them (PSR regulations 7 to 11, 14 and 18).`,
         },
       ],
     },
