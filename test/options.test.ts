@@ -213,6 +213,7 @@ describe('urgent routes, and other routes that need a claim the plan does not ma
     const odd: Record<string, string> = { competitive: 'lawful-on-a-full-moon', 'most-suitable-provider': 'a-verdict-not-yet-invented' };
     const future: Checker = {
       ruleSet: real.ruleSet,
+      checkParsed: real.checkParsed,
       check: (async (p: unknown, o?: never) => {
         const r = await real.check(p as never, o);
         const v = odd[(p as { route: { process: string } }).route.process];

@@ -46,6 +46,11 @@ export interface Checker {
   check(plan: PlanInput, options?: CheckOptions): Promise<Report>;
   /** Anything at all (a request body, a file's JSON), marked untrusted. */
   check(input: unknown, options: UntrustedOptions): Promise<Report>;
+  /**
+   * A plan parsePlan has already validated, or one made from such a plan by setting a field to a value the plan format
+   * takes (a published notice judged with each value of a fact it lacks): checked without validating it again.
+   */
+  checkParsed(plan: Plan, options?: CheckOptions): Promise<Report>;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { 'out-of-scope': 0, 'non-compliant': 1, review: 2, info: 3 };
@@ -301,10 +306,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     };
   };
 
-  return {
-    ruleSet,
-    async check(input: unknown, options: CheckOptions = {}) {
-      const plan = parsePlan(input);
+  const run = async (plan: Plan, options: CheckOptions): Promise<Report> => {
       // From here on the plan is judged by the law and its overlay, if it names one.
       const judging = judgingFor(plan);
       const header = {
@@ -342,7 +344,12 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       const context = lotContext(lots, judging.ruleSet.params);
       const judged = lots.map((p) => judge(p, judging, context, options.trace === true, options.claims));
       return lotsReport(header, plan, judged);
-    },
+  };
+
+  return {
+    ruleSet,
+    check: (input: unknown, options: CheckOptions = {}) => run(parsePlan(input), options),
+    checkParsed: (plan: Plan, options: CheckOptions = {}) => run(plan, options),
   };
 }
 

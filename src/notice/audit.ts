@@ -5,9 +5,15 @@
 // stays a promise.
 import type { Checker } from '../engine/checker.js';
 import { verdictOf } from '../engine/checker.js';
-import { PlanValidationError } from '../plan/parse.js';
+import { parsePlan, PlanValidationError } from '../plan/parse.js';
+import { deriveFacts, factSource, regimeOpenFacts } from '../plan/facts.js';
+import { PARTITION_FACTS } from '../engine/partition.js';
+import { formulaOf } from '../plan/fact-formulas.js';
+import { OPERATORS } from '../engine/operators.js';
+import { notShownBy } from './mapping.js';
 import { FACT_CATALOGUE, isFactName, type FactName } from '../plan/fact-catalogue.js';
 import type { FindingT, Report } from '../report/schema.js';
+import type { Plan } from '../plan/schema.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { addDays } from '../plan/dates.js';
 import { readOcdsFiles, type OcdsFile, type OcdsLimits } from './read-ocds.js';
@@ -28,15 +34,33 @@ function withField(plan: Record<string, unknown>, path: string, value: unknown):
   return out;
 }
 
+/** A field's value by dotted path. */
+const valueAt = (plan: Record<string, unknown>, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), plan);
+
 const bare = (path: string) => path.replace(/\[\d*\]/g, '[]');
 
-/** The plan fields behind a fact: its own, and those of the facts it is derived from. */
-function planPathsOf(fact: FactName, seen = new Set<FactName>()): string[] {
-  if (seen.has(fact)) return [];
-  seen.add(fact);
-  const info = FACT_CATALOGUE[fact] as { planPath?: string; from?: readonly string[] };
-  const own = info.planPath ? info.planPath.split(/,\s*/).map(bare) : [];
-  return [...own, ...(info.from ?? []).filter(isFactName).flatMap((f) => planPathsOf(f, seen))];
+/**
+ * The plan fields behind a fact: its own field, the fields its function reads itself, and those of the facts it reads
+ * (the functions' registry in fact-formulas.ts, which a test holds each function to; the catalogue's sources for the
+ * facts the rule set's steps define). Worked out once a fact.
+ */
+const PATHS = new Map<FactName, string[]>();
+function planPathsOf(fact: FactName): string[] {
+  let found = PATHS.get(fact);
+  if (!found) {
+    const seen = new Set<FactName>();
+    const walk = (f: FactName): string[] => {
+      if (seen.has(f)) return [];
+      seen.add(f);
+      const info = FACT_CATALOGUE[f] as { planPath?: string; from?: readonly string[] };
+      const formula = formulaOf(f);
+      const own = [...(info.planPath ? info.planPath.split(/,\s*/) : []), ...(formula?.plan ?? [])].map(bare);
+      const reads = [...(formula?.reads ?? []), ...(info.from ?? [])];
+      return [...own, ...reads.filter(isFactName).flatMap(walk)];
+    };
+    PATHS.set(fact, (found = [...new Set(walk(fact))]));
+  }
+  return found;
 }
 
 /** The notice's words behind the facts a rule read. */
@@ -138,23 +162,58 @@ const JUDGED_WITHOUT: Record<string, (p: Record<string, unknown>, bounds: Record
   },
 };
 
-function combinations(plan: Record<string, unknown>, fields: readonly string[], bounds: Record<string, string>): Record<string, unknown>[] {
-  let out = [plan];
-  // The procurement start first: the service start's values are spread about the dates the notice gives.
-  for (const f of [...fields].sort((a, b) => Number(b === 'dates.procurementStart') - Number(a === 'dates.procurementStart'))) out = out.flatMap((p) => (JUDGED_WITHOUT[f]!(p, bounds) ?? []).map((v) => withField(p, f, v)));
-  return out;
+/**
+ * The values tried for the facts the notice lacks, as a diagonal: the i-th variant takes the i-th value of each (the
+ * last, where a fact has fewer), the procurement's start first, since the service start's values are spread about the
+ * dates the notice gives. Every value of every fact is tried, in five checks rather than the 125 of every combination:
+ * the first guard is that a finding whose rule reads one of these facts (by the fact catalogue) is never given; the
+ * variants are the second, for what the catalogue cannot say (the regime a date puts the plan under, a dated parameter).
+ */
+function variantsOf(plan: Record<string, unknown>, fields: readonly string[], bounds: Record<string, string>, every = false): Record<string, unknown>[] {
+  const order = [...fields].sort((a, b) => Number(b === 'dates.procurementStart') - Number(a === 'dates.procurementStart'));
+  if (every) {
+    // Every combination: the reference the diagonal is tested against.
+    let all = [plan];
+    for (const f of order) all = all.flatMap((p) => (JUDGED_WITHOUT[f]!(p, bounds) ?? []).map((v) => withField(p, f, v)));
+    return all;
+  }
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; ; i++) {
+    let p = plan;
+    let more = false;
+    for (const f of order) {
+      const values = JUDGED_WITHOUT[f]!(p, bounds) ?? [];
+      if (!values.length) return [];
+      more ||= i + 1 < values.length;
+      p = withField(p, f, values[Math.min(i, values.length - 1)]);
+    }
+    out.push(p);
+    if (!more) return out;
+  }
 }
 
-/** The findings a reading gives alike whatever the values put in for the facts the notice lacks. */
-function stableFindings(reports: Report[]): FindingT[] {
-  const [first, ...rest] = reports;
-  return first!.findings.filter((f) => rest.every((r) => r.findings.some((g) => key(g) === key(f) && g.severity === f.severity && g.reason === f.reason)));
+const sameFinding = (f: FindingT, g: FindingT) => key(g) === key(f) && g.severity === f.severity && g.reason === f.reason;
+
+const BY_ID = new WeakMap<object, Map<string, object>>();
+const rulesById = (checker: Checker): Map<string, object> => {
+  let m = BY_ID.get(checker.ruleSet);
+  if (!m) BY_ID.set(checker.ruleSet, (m = new Map(checker.ruleSet.rules.map((r) => [r.id, r]))));
+  return m;
+};
+
+/** The facts a rule's words name ({{fact}} in its reason, its words when open, its steps): what it says may read them. */
+const NAMED = new WeakMap<object, Set<string>>();
+function namedIn(rule: object): Set<string> {
+  let found = NAMED.get(rule);
+  if (!found) NAMED.set(rule, (found = new Set([...JSON.stringify(rule).matchAll(/\{\{\s*([A-Za-z][A-Za-z0-9]*)/g)].map((m) => m[1]!))));
+  return found;
 }
 
-/** Whether a finding's rule read a fact that comes from one of these plan fields. */
-function readsAny(finding: FindingT, report: Report, fields: readonly string[]): boolean {
+/** Whether a finding's rule read a fact that comes from one of these plan fields: in its tests, its questions or its words. */
+function readsAny(finding: FindingT, report: Report, fields: readonly string[], checker?: Checker): boolean {
   const entry = report.trace?.find((t) => t.ruleId === finding.ruleId && t.lot === finding.lot);
-  const facts = new Set<string>(finding.missingFacts.map((m) => m.fact));
+  const rule = checker ? rulesById(checker).get(finding.ruleId) : undefined;
+  const facts = new Set<string>([...finding.missingFacts.map((m) => m.fact), ...(rule ? namedIn(rule) : [])]);
   for (const c of entry?.conditions ?? []) {
     facts.add(c.fact);
     const e = c.expected as { fact?: unknown } | null;
@@ -183,7 +242,143 @@ function stableHeader(variants: Report[]): Report {
   return { ...first!, facts, regime };
 }
 
-export async function auditProcurement(p: Procurement, checker: Checker, cuts: Cut[] = []): Promise<NoticeReport> {
+/**
+ * One reading judged without the facts the notice lacks: checked with each variant of values for them, stopping as
+ * soon as no finding is left that every variant so far gives alike (nothing more can stand, and the verdict is then a
+ * review whatever the rest give). The findings that stand are those every variant gives alike and whose rule reads
+ * none of these facts.
+ */
+/**
+ * What decides which rules a check runs and what their dated parameters are: the kind of plan (the partition facts:
+ * regime, scope, process, threshold...) and each parameter's period in force on the date it is taken by. Two variants
+ * alike in these run the same rules with the same parameters, so a rule that reads none of the facts put in (by the fact
+ * catalogue, its tests and its words) gives the same outcome in both.
+ */
+function rulesKey(plan: Plan, checker: Checker): string {
+  const facts = factSource(plan, checker.ruleSet.params, undefined, { claims: 'open' });
+  const params = checker.ruleSet.params;
+  const on = (by: string) => {
+    const d = facts.get(by);
+    return typeof d === 'string' ? d : (facts.get('procurementStart') as string);
+  };
+  return JSON.stringify([PARTITION_FACTS.map((f) => facts.get(f)), facts.get('applicableRegime'), params.all().map((p) => params.valueForRule(p.id, on(p.appliesBy)))]);
+}
+
+/**
+ * One reading judged without the facts the notice lacks: checked with the first variant of values for them, then with
+ * each later variant that runs other rules or other parameters (a date that moves the regime, a term that moves the
+ * value over the threshold); one that runs the same rules with the same parameters changes nothing a finding that
+ * stands reads. It stops once no finding is left that every variant so far gives alike: nothing more can stand, and
+ * the verdict is then a review whatever the rest give. The findings that stand are those every variant checked gives
+ * alike and whose rule reads none of these facts.
+ */
+async function judgeWithout(parsed: Plan, variants: readonly Record<string, unknown>[], without: readonly string[], checker: Checker, shared: boolean): Promise<Report> {
+  const check = (p: Plan, trace: boolean) => checker.checkParsed(p, { trace, claims: 'open' });
+  const first = await check(parsed, true);
+  if (!without.length) return first;
+  const seen = [first];
+  let stable = first.findings.filter((f) => !readsAny(f, first, without, checker));
+  const tried = new Set(shared ? [rulesKey(parsed, checker)] : []);
+  for (const v of variants.slice(1)) {
+    if (shared && !stable.length) break;
+    // The first variant validated; the others differ from it only in these facts, each set to a value the format takes.
+    const plan = without.reduce<Record<string, unknown>>((p, f) => withField(p, f, valueAt(v, f)), parsed as unknown as Record<string, unknown>) as unknown as Plan;
+    if (shared) {
+      const k = rulesKey(plan, checker);
+      if (tried.has(k)) continue;
+      tried.add(k);
+    }
+    const r = await check(plan, false);
+    seen.push(r);
+    stable = stable.filter((f) => r.findings.some((g) => sameFinding(f, g)));
+  }
+  // A breach is not the verdict where some values would put the procurement outside the regimes procheck checks.
+  const outOfScopeSometimes = seen.some((v) => v.verdict === 'out-of-scope') && !seen.every((v) => v.verdict === 'out-of-scope');
+  const header = stableHeader(seen);
+  // A headline fact that follows from a fact put in is not known, whichever variants were checked.
+  const facts = Object.fromEntries(Object.entries(header.facts).map(([k, v]) => [k, isFactName(k) && planPathsOf(k).some((p) => without.some((q) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && p.startsWith('term')))) ? null : v]));
+  return { ...header, facts, trace: first.trace, findings: stable, verdict: outOfScopeSometimes ? 'review' : verdictOf(stable) };
+}
+
+/** Every place a rule set reads each fact: the literal tests on it ({operator, value}), or null where it reads it some other way. */
+const TESTS = new WeakMap<object, Map<string, { operator: string; value: unknown }[] | null>>();
+function testsOn(ruleSet: Checker['ruleSet'], fact: string): { operator: string; value: unknown }[] | null {
+  let byFact = TESTS.get(ruleSet);
+  if (!byFact) TESTS.set(ruleSet, (byFact = new Map()));
+  if (byFact.has(fact)) return byFact.get(fact)!;
+  let tests: { operator: string; value: unknown }[] | null = [];
+  const placeholder = new RegExp(`\\{\\{\\s*${fact}\\b`);
+  const walk = (node: unknown): void => {
+    if (tests === null) return;
+    if (typeof node === 'string') {
+      if (placeholder.test(node)) tests = null;
+      return;
+    }
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.fact === fact) {
+      const literal = typeof o.operator === 'string' && o.operator in OPERATORS && !(o.value && typeof o.value === 'object' && !Array.isArray(o.value));
+      if (!literal) tests = null;
+      else tests.push({ operator: o.operator as string, value: o.value });
+      return;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(ruleSet.rules);
+  walk(ruleSet.steps);
+  byFact.set(fact, tests);
+  return tests;
+}
+
+/**
+ * What the rule set can tell of a reading: every fact of its plan, except that a fact read straight from a field the
+ * readings set (the buyer's kind), which the rules only test against literal values, stands for the answers to those
+ * tests. Two readings alike here give the same check: the rule set cannot tell a foundation trust from an NHS trust
+ * unless a rule, a formula or a text names one of them.
+ */
+function signatureOf(parsed: Plan, fields: readonly string[], checker: Checker): { sig: string; basis: string } {
+  const facts = deriveFacts(parsed, checker.ruleSet.params, undefined, { claims: 'open' }) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(facts)) {
+    // The regime's basis in words names the buyer's kind; the header and the findings quote one reading's (the header
+    // says so where the readings' differ), so it does not set readings apart.
+    if (name === 'regimeBasis') continue;
+    const path = (FACT_CATALOGUE[name as FactName] as { planPath?: string }).planPath;
+    const tests = path && fields.includes(path) ? testsOn(checker.ruleSet, name) : null;
+    out[name] = tests ? tests.map((t) => OPERATORS[t.operator as keyof typeof OPERATORS](value, t.value)) : value;
+  }
+  return { sig: JSON.stringify([out, [...regimeOpenFacts(parsed, checker.ruleSet.params)]]), basis: String(facts.regimeBasis) };
+}
+
+export interface AuditOptions {
+  /**
+   * "every-reading": check every reading and every variant, sharing nothing and stopping at nothing (the reference
+   * the shortcuts are tested against); "shared" (the default): readings the rule set cannot tell apart share one check,
+   * and a reading's variants stop once the outcome is settled.
+   */
+  work?: 'shared' | 'every-reading';
+}
+
+/** A finding left open only by what a notice cannot show: each question it asks is of a fact notShown names. */
+function notJudgedAs(f: FindingT): ReturnType<typeof notShownBy> {
+  if (f.severity !== 'review' || !f.missingFacts.length) return undefined;
+  const entries = f.missingFacts.map((m) => (m.planPath ? notShownBy(m.planPath) : undefined));
+  return entries.every((e) => e !== undefined) ? entries[0] : undefined;
+}
+
+/** A reading's report with the findings no notice can show set apart, and its verdict as the rest give it. */
+function judgedOnly(r: Report): { report: Report; notJudged: FindingT[] } {
+  const notJudged = r.findings.filter((f) => notJudgedAs(f));
+  if (!notJudged.length) return { report: r, notJudged };
+  const findings = r.findings.filter((f) => !notJudgedAs(f));
+  const open = findings.some((f) => f.severity === 'review' || f.severity === 'non-compliant' || f.severity === 'out-of-scope');
+  const verdict = r.verdict === 'review' && !open ? (r.conditions.length ? 'compliant-if' : 'compliant') : r.verdict;
+  return { report: { ...r, findings, verdict }, notJudged };
+}
+
+export async function auditProcurement(p: Procurement, checker: Checker, cuts: Cut[] = [], options: AuditOptions = {}): Promise<NoticeReport> {
+  const shared = options.work !== 'every-reading';
   const read: NoticePlan = noticeToPlan(p, cuts);
   const cutShort = cuts.map((c) => ({ where: c.where, path: c.path }));
   const without = read.missing.map((m) => m.planPath).filter((f) => f in JUDGED_WITHOUT);
@@ -203,7 +398,7 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
     plan: read.plan,
   };
   const notChecked = (missing: NoticeReport['missing']): NoticeReport => {
-    const n = { ...base, missing, judgedWithout: [], checked: false, verdict: 'not-checked' as const, findings: [], report: null };
+    const n = { ...base, missing, judgedWithout: [], checked: false, verdict: 'not-checked' as const, findings: [], notJudged: [], report: null };
     return { ...n, summary: summaryLine(n) };
   };
   // Each fact gone without needs values to try: a date the notice bounds, or one to spread them about.
@@ -211,31 +406,44 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   const tryable = without.every((f) => (JUDGED_WITHOUT[f]!(bounded, read.bounds) ?? []).length > 0);
   if (read.missing.length > without.length || !tryable) return notChecked(read.missing);
   if (!base.authority) read.plan.authority = { ...(read.plan.authority as object), name: 'the buyer (not named in the part of the notice read)' };
-  if (without.includes('term.initialMonths')) read.plan.term = { ...(read.plan.term as object), extensions: [] };
+  if (without.includes('term.initialMonths')) read.plan.term = { extensions: [], ...(read.plan.term as object) };
   // Every combination of the open readings (at most the buyer's seven kinds, with and without an existing contract).
   let combos: { labels: string[]; plan: Record<string, unknown> }[] = [{ labels: [], plan: read.plan }];
   for (const r of read.readings)
-    combos = combos.flatMap((c) => r.values.map((v) => ({ labels: [...c.labels, `${r.field}: ${v.label}`], plan: withField(c.plan, r.field, v.value) })));
+    combos = combos.flatMap((c) =>
+      r.values.map((v) => ({
+        labels: [...c.labels, `${r.field}: ${v.label}`],
+        plan: v.patch ? Object.entries(v.patch).reduce((plan, [path, value]) => withField(plan, path, value), c.plan) : withField(c.plan, r.field, v.value),
+      })),
+    );
   const readings = combos.map((c) => c.labels.join('; ') || 'as read');
+  // Readings the rule set cannot tell apart are one check: the first of each kind stands for the others.
+  const fields = read.readings.map((r) => r.field);
+  const judged = new Map<string, Promise<Report>>();
   const reports: Report[] = [];
+  const notJudged = new Map<string, FindingT>();
+  const bases = new Set<string>();
   try {
     for (const c of combos) {
-      // Judged with each value put in for the facts it lacks: what holds for all of them, and reads none of them, stands.
-      const variants: Report[] = [];
-      for (const plan of combinations(c.plan, without, read.bounds)) variants.push(await checker.check(plan, { trace: true, untrusted: true, claims: 'open' }));
-      const stable = without.length ? stableFindings(variants).filter((f) => !readsAny(f, variants[0]!, without)) : variants[0]!.findings;
-      // A breach is not the verdict where some values would put the procurement outside the regimes procheck checks.
-      const outOfScopeSometimes = variants.some((v) => v.verdict === 'out-of-scope') && !variants.every((v) => v.verdict === 'out-of-scope');
-      const verdict = !without.length ? variants[0]!.verdict : outOfScopeSometimes ? 'review' : verdictOf(stable);
-      reports.push({ ...stableHeader(variants), findings: stable, verdict });
+      const variants = without.length ? variantsOf(c.plan, without, read.bounds, !shared) : [c.plan];
+      const parsed = parsePlan(variants[0]);
+      const sig = shared && combos.length > 1 ? signatureOf(parsed, fields, checker) : null;
+      if (sig) bases.add(sig.basis);
+      const k = sig?.sig ?? `#${judged.size}`;
+      if (!judged.has(k)) judged.set(k, judgeWithout(parsed, variants, without, checker, shared));
+      const { report, notJudged: aside } = judgedOnly(await judged.get(k)!);
+      reports.push(report);
+      for (const f of aside) if (!notJudged.has(f.ruleId)) notJudged.set(f.ruleId, f);
     }
   } catch (e) {
     if (e instanceof PlanValidationError) return notChecked(e.issues.map((i) => ({ planPath: i.path, why: `as read from the notice: ${i.message}` })));
     throw e;
   }
   const merged = mergeReadings(reports, readings);
+  // A rule decided in some reading is judged: it is not also listed as not judged.
+  for (const f of merged.findings) notJudged.delete(f.ruleId);
   // Something the notice says that the plan cannot hold, or a fact it lacks, leaves a compliant verdict open.
-  const verdict = merged.verdict === 'compliant' && (read.cautions.length || without.length) ? 'review' : merged.verdict;
+  const verdict = (merged.verdict === 'compliant' || merged.verdict === 'compliant-if') && (read.cautions.length || without.length) ? 'review' : merged.verdict;
   const first = reports[0]!;
   const findings = merged.findings.map((f) => ({ ...f, evidence: evidenceFor(f, first, read.sources) }));
   // Steps every reading requires (a step only some need is not a promise), and their timetable rows; none dated from a fact put in.
@@ -243,10 +451,27 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   const steps = without.length ? common.map((s) => ({ ...s, due: null, dueKind: null, earliest: undefined, latest: undefined })) : common;
   const timetable = without.length ? [] : first.timetable.filter((row) => common.some((s) => s.id === row.stepId));
   const header = stableHeader(reports);
-  const report: Report = { ...first, facts: header.facts, regime: header.regime, verdict, findings: merged.findings, steps: steps.map((s) => JSON.parse(JSON.stringify(s))), timetable };
+  // Readings that share a check still differ in the regime's basis in words (it names the buyer's kind): not one of theirs.
+  if (bases.size > 1 && header.regime.basis === first.regime.basis && header.regime.applicable !== null)
+    header.regime = { ...header.regime, basis: 'The same regime applies whichever way the facts the notice does not give turn out.' };
+  const asked = new Set(merged.findings.map((f) => f.ruleId));
+  const questions = first.questions.filter((q) => !(q.planPath && notShownBy(q.planPath)) && q.decides.some((id) => asked.has(id)));
+  const report: Report = { ...first, facts: header.facts, regime: header.regime, verdict, findings: merged.findings, questions, steps: steps.map((s) => JSON.parse(JSON.stringify(s))), timetable };
   delete report.trace;
-  const n = { ...base, checked: true, verdict, findings, report };
+  const n = { ...base, checked: true, verdict, findings, notJudged: notJudgedList([...notJudged.values()]), report };
   return { ...n, summary: summaryLine(n) };
+}
+
+/** What was not judged from the notice, each kind once, with why and the rules it left open. */
+function notJudgedList(findings: FindingT[]): NoticeReport['notJudged'] {
+  const out: NoticeReport['notJudged'] = [];
+  for (const f of findings) {
+    const e = notJudgedAs(f)!;
+    let item = out.find((x) => x.what === e.what);
+    if (!item) out.push((item = { what: e.what, why: e.why, rules: [] }));
+    item.rules.push({ ruleId: f.ruleId, title: f.title });
+  }
+  return out;
 }
 
 function count<T>(xs: T[], by: (x: T) => string): Record<string, number> {
@@ -295,13 +520,19 @@ export async function auditNotices(text: string, checker: Checker, name = 'the f
 }
 
 /** Audits the procurements of several files read as one: releases of the same ocid merge across them. */
-export async function auditNoticeFiles(files: readonly { text: string; name: string }[], checker: Checker, onProgress?: (done: number, total: number) => void, limits?: Partial<OcdsLimits>): Promise<NoticeAudit> {
+export async function auditNoticeFiles(
+  files: readonly { text: string; name: string }[],
+  checker: Checker,
+  onProgress?: (done: number, total: number) => void,
+  limits?: Partial<OcdsLimits>,
+  options: AuditOptions = {},
+): Promise<NoticeAudit> {
   const file = readOcdsFiles(files, limits);
   const notices: NoticeReport[] = [];
   const procurements = mergeByOcid(file.releases, file.links);
   onProgress?.(0, procurements.length);
   for (const p of procurements) {
-    notices.push(await auditProcurement(p, checker, cutsOf(p.ocid, file.cutShort)));
+    notices.push(await auditProcurement(p, checker, cutsOf(p.ocid, file.cutShort), options));
     onProgress?.(notices.length, procurements.length);
   }
   // Links to releases of a procurement no file holds: said, not dropped.

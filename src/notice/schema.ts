@@ -8,6 +8,7 @@ export const Quote = z.strictObject({
   planPath: z.string().meta({ description: 'The plan field the notice gave.' }),
   ocds: z.string().meta({ description: 'Where in the notice (OCDS path, or the release it came from).' }),
   quote: z.string().meta({ description: "The notice's own words or value." }),
+  fromWords: z.boolean().meta({ description: "Read from the notice's words (a description says it), not from a field that holds the value: the quote is the sentence it was read from." }),
 });
 
 export const NoticeReportSchema = z
@@ -35,6 +36,12 @@ export const NoticeReportSchema = z
     cautions: z.array(z.string()),
     notUnderstood: z.array(z.string()).meta({ description: 'Fields of the notice procheck does not read (listed, not dropped silently).' }),
     sources: z.array(Quote).meta({ description: 'Every plan fact taken from the notice, with where and its words.' }),
+    notJudged: z
+      .array(z.strictObject({ what: z.string(), why: z.string(), rules: z.array(z.strictObject({ ruleId: z.string(), title: z.string() })) }))
+      .meta({
+        description:
+          'Not judged from a notice: what no notice can show (the staff and TUPE, the authority\'s records and internal steps, a contract date no notice gives), each kind once, with why and the rules it leaves open. Never a finding, and never what makes the verdict a review.',
+      }),
     findings: z.array(Finding.extend({ evidence: z.array(Quote).meta({ description: "The notice's words behind the facts this finding turned on." }) })),
     plan: z.record(z.string(), z.unknown()).meta({ description: 'The plan as read from the notice: complete it and run procheck check to go further.' }),
     report: ReportSchema.nullable().meta({ description: 'The check of the plan (under several readings, the first one\'s steps and timetable; the findings and verdict above are what every reading gives).' }),

@@ -4,11 +4,13 @@
 // unknown fact), never guessed; a fact the plan format cannot do without is
 // named as missing, and the notice is then read but not checked.
 import { DateTime } from 'luxon';
+import { isDeepStrictEqual } from 'node:util';
 import { addDays, monthsBetween } from '../plan/dates.js';
 import type { z } from 'zod';
 import { AuthorityType } from '../plan/schema.js';
 import { isPsrRelevantAuthority } from '../plan/facts.js';
-import { MAPPING, re, type ReaderName } from './mapping.js';
+import { MAPPING, re, wordPatternsFor, type ReaderName, type WordFill } from './mapping.js';
+import { dateOrderOf, extentsOf, monthsOf, readDate, readMoney, readsBothWays, readTime, type DateOrder } from './words.js';
 import type { Procurement } from './merge.js';
 import { shownAs } from '../text/untrusted.js';
 
@@ -19,13 +21,16 @@ export interface Reading {
   field: string;
   /** Why it is open, for the report. */
   why: string;
-  values: { label: string; value: unknown }[];
+  /** Each value the fact could take; `patch` sets several plan fields at once (a date read two ways moves the start and the term together). */
+  values: { label: string; value: unknown; patch?: Record<string, unknown> }[];
 }
 
 export interface Source {
   planPath: string;
   ocds: string;
   quote: string;
+  /** Read from the notice's words (its description), not from a field that holds the value. */
+  fromWords: boolean;
 }
 
 export interface NoticePlan {
@@ -62,30 +67,28 @@ export function londonDate(v: unknown): string | null {
   return d.setZone('Europe/London').toISODate();
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 /** A date as a notice writes it in words: 25/04/2025 (day first, as in England), 1st October 2025, 01 April 2026. */
-export function wordsDate(s: string): string | null {
-  let y: number, m: number, d: number;
-  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(s.trim());
-  const named = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4})$/.exec(s.trim());
-  if (numeric) [d, m, y] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
-  else if (named) {
-    m = MONTHS.findIndex((x) => x.startsWith(named[2]!.toLowerCase()) && named[2]!.length >= 3) + 1;
-    [d, y] = [Number(named[1]), Number(named[3])];
-    if (m === 0) return null;
-  } else return null;
-  if (y < 100) y += 2000;
-  const dt = DateTime.fromObject({ year: y, month: m, day: d });
-  return dt.isValid ? dt.toISODate() : null;
+export const wordsDate = (s: string): string | null => readDate(s, 'day-first');
+
+/** The sentence of `text` around `index`, for a quote: a line break (<br/> in Find a Tender's text) ends one too. */
+function sentenceAt(text: string, index: number): string {
+  let start = 0;
+  let stop = text.length;
+  for (const m of text.matchAll(/<br\s*\/?>|\n|\.\s/g)) {
+    if (m.index + m[0].length <= index) start = m.index + m[0].length;
+    else if (m.index >= index) {
+      stop = m[0].startsWith('.') ? m.index + 1 : m.index;
+      break;
+    }
+  }
+  const s = text.slice(start, stop).trim();
+  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
 }
 
-/** The sentence of `text` around `index`, for a quote. */
-function sentenceAt(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('. ', index) + 2, 0);
-  const stop = text.indexOf('. ', index);
-  const s = text.slice(start === 1 ? 0 : start, stop < 0 ? text.length : stop + 1).trim();
-  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
+interface Hit {
+  ocds: string;
+  match: RegExpExecArray;
+  quote: string;
 }
 
 interface Words {
@@ -110,10 +113,16 @@ class NoticeReading {
   readonly words: Words[];
   readonly buyer: Record<string, unknown> | null;
   readonly cutShort: boolean;
+  /** How the notice writes dates in figures, where it tells (one of them reads only one way); null where each reads both ways. */
+  readonly told: DateOrder | null;
+  /** Set where a date in figures that reads both ways was read: the notice is then read the other way too. */
+  readBothWays = false;
 
   constructor(
     readonly p: Procurement,
     cuts: readonly { within: string | null; partial: string | null }[],
+    /** The order dates in figures are read in, where the notice does not tell. */
+    readonly order: DateOrder = 'day-first',
   ) {
     this.r = p.compiled;
     this.cutShort = cuts.length > 0;
@@ -136,6 +145,7 @@ class NoticeReading {
     // The words of a text field the file ends inside: what they say so far is the notice's, though not all of it.
     for (const c of cuts) if (c.within && c.partial && /description|rationale|title/i.test(c.within.split('.').at(-1) ?? '')) add(`${c.within} (cut short)`, c.partial, true);
     this.words = words;
+    this.told = dateOrderOf(words.map((w) => w.text));
     const parties = list(this.r.parties);
     const buyerRef = isObject(this.r.buyer) ? this.r.buyer : null;
     this.buyer =
@@ -143,7 +153,7 @@ class NoticeReading {
       (buyerRef ? (parties.find((x) => x.id !== undefined && x.id === buyerRef.id) ?? buyerRef) : null);
   }
 
-  set(planPath: string, value: unknown, ocds: string, quote: string): void {
+  set(planPath: string, value: unknown, ocds: string, quote: string, fromWords = false): void {
     const keys = planPath.split('.');
     let o = this.plan;
     for (const k of keys.slice(0, -1)) {
@@ -151,7 +161,37 @@ class NoticeReading {
       o = o[k] as Record<string, unknown>;
     }
     o[keys.at(-1)!] = value;
-    this.sources.push({ planPath, ocds, quote: quote.length > 300 ? `${quote.slice(0, 297)}...` : quote });
+    this.sources.push({ planPath, ocds, quote: quote.length > 300 ? `${quote.slice(0, 297)}...` : quote, fromWords });
+  }
+
+  /** A value read from the notice's words: set, with the words quoted and marked as read from words. */
+  said(planPath: string, value: unknown, hit: Hit): void {
+    this.set(planPath, value, hit.ocds, hit.quote, true);
+  }
+
+  /** The notice's words behind a fact set otherwise (a reading, a value derived from them). */
+  note(planPath: string, hit: Hit): void {
+    this.sources.push({ planPath, ocds: hit.ocds, quote: hit.quote, fromWords: true });
+  }
+
+  /** A date in the notice's words, figures read in the order the notice tells, else this reading's. */
+  date(text: string | undefined): string | null {
+    if (!text) return null;
+    if (!this.told && readsBothWays(text)) this.readBothWays = true;
+    return readDate(text, this.told ?? this.order);
+  }
+
+  /**
+   * The first words that a pattern filling `fills` finds (in the mapping's order, each pattern over all the words) and
+   * the value they make; a pattern whose words make no value (31 April) gives way to the next.
+   */
+  fromWords<T>(fills: WordFill, value: (g: Record<string, string | undefined>, hit: Hit) => T | null, only?: (w: Words) => boolean): { hit: Hit; value: T } | null {
+    for (const w of wordPatternsFor(fills)) {
+      const hit = this.find(w.pattern, only);
+      const v = hit ? value(hit.match.groups ?? {}, hit) : null;
+      if (hit && v !== null) return { hit, value: v };
+    }
+    return null;
   }
 
   get(planPath: string): unknown {
@@ -159,7 +199,7 @@ class NoticeReading {
   }
 
   /** The first of the notice's words that a pattern matches: where, the match and its sentence. */
-  find(pattern: string, only?: (w: Words) => boolean): { ocds: string; match: RegExpExecArray; quote: string } | null {
+  find(pattern: string, only?: (w: Words) => boolean): Hit | null {
     for (const w of this.words) {
       if (only && !only(w)) continue;
       const m = re(pattern).exec(w.text);
@@ -186,6 +226,53 @@ function periodMonths(p: Record<string, unknown>): { months: number; start: stri
   const days = num(p.durationInDays);
   if (days) return { months: Math.max(1, days % 30 === 0 ? days / 30 : Math.ceil(days / 30.4375)), start, quote: `durationInDays ${days}` };
   return null;
+}
+
+/** From a start to an end date (both in the period), in whole months: a part month counts as a month. */
+const monthsFromTo = (start: string, end: string) => Math.max(1, Math.ceil(monthsBetween(start, addDays(end, 1)) - 0.005));
+
+interface WordsPeriod {
+  start?: { value: string; hit: Hit };
+  months?: { value: number; hit: Hit };
+}
+const PERIODS = new WeakMap<NoticeReading, WordsPeriod>();
+
+/**
+ * The contract period as the notice's words give it (wordPatterns): a period from one date to another (or from a date
+ * for a length), else its length alone, its start alone, and an end date given with a start.
+ */
+function wordsPeriod(x: NoticeReading): WordsPeriod {
+  let found = PERIODS.get(x);
+  if (found) return found;
+  found = {};
+  const period = x.fromWords('term.period', (g) => {
+    const start = x.date(g.start);
+    const end = g.end ? x.date(g.end) : null;
+    if (!start || (g.end && (!end || end < start))) return null;
+    return { start, months: end ? monthsFromTo(start, end) : g.count && g.unit ? monthsOf(g.count, g.unit) : null };
+  });
+  if (period) {
+    found.start = { value: period.value.start, hit: period.hit };
+    if (period.value.months) found.months = { value: period.value.months, hit: period.hit };
+  }
+  if (!found.months) {
+    const length = x.fromWords('term.initialMonths', (g) => (g.count && g.unit ? monthsOf(g.count, g.unit) : null));
+    if (length) found.months = length;
+  }
+  if (!found.start) {
+    const start = x.fromWords('dates.contractStart', (g) => x.date(g.start));
+    if (start) found.start = start;
+  }
+  const from = found.start?.value;
+  if (from && !found.months) {
+    const end = x.fromWords('dates.contractEnd', (g) => {
+      const e = x.date(g.end);
+      return e && e >= from ? monthsFromTo(from, e) : null;
+    });
+    if (end) found.months = { value: end.value, hit: { ...end.hit, quote: `${found.start!.hit.quote} ${end.hit.quote}` } };
+  }
+  PERIODS.set(x, found);
+  return found;
 }
 
 type Reader = (x: NoticeReading) => void;
@@ -225,7 +312,7 @@ const READ: Record<ReaderName, Reader> = {
     const kinds: AuthorityTypeT[] = AuthorityType.options.filter((k) => !psr || isPsrRelevantAuthority(k));
     const unnamed = name ? `the buyer's name ("${name}") does not say what kind of body it is` : 'the notice, as read, does not name the buyer';
     x.readings.push({ field: 'authority.type', why: psr ? `${unnamed}; as a PSR notice it is a relevant authority` : unnamed, values: kinds.map((k) => ({ label: k, value: k })) });
-    if (psr) x.sources.push({ planPath: 'authority.type', ocds: psr.ocds, quote: psr.quote });
+    if (psr) x.note('authority.type', psr);
   },
   thresholdTier: (x) => {
     const c = list(isObject(x.buyer?.details) ? (x.buyer!.details as Record<string, unknown>).classifications : undefined).find((k) => k.scheme === 'UK_CA_TYPE');
@@ -239,7 +326,7 @@ const READ: Record<ReaderName, Reader> = {
     const services = x.plan.services as Record<string, unknown>[] | undefined;
     if (hit && services?.length) {
       for (const s of services) s.lightTouch = true;
-      x.sources.push({ planPath: 'services[0].lightTouch', ocds: 'tender.specialRegime', quote: hit });
+      x.sources.push({ planPath: 'services[0].lightTouch', ocds: 'tender.specialRegime', quote: hit, fromWords: false });
     }
   },
   contractType: (x) => {
@@ -269,7 +356,7 @@ const READ: Record<ReaderName, Reader> = {
     if (codes.length === 0) return x.lack('services[0].cpv', 'the notice gives no CPV code');
     const description = str(x.tender.title) ?? 'The service the notice describes';
     x.plan.services = [{ description, cpv: codes }];
-    x.sources.push({ planPath: 'services[0].cpv', ocds: 'tender.classification', quote: where.join('; ') });
+    x.sources.push({ planPath: 'services[0].cpv', ocds: 'tender.classification', quote: where.join('; '), fromWords: false });
   },
   value: (x) => {
     const pick = (v: unknown, path: string) => (isObject(v) && (num(v.amount) !== null || num(v.amountGross) !== null) ? { v, path } : null);
@@ -282,19 +369,21 @@ const READ: Record<ReaderName, Reader> = {
       const net = found.every((f) => num(f.v.amount) !== null);
       const total = found.reduce((s, f) => s + (net ? num(f.v.amount)! : num(f.v.amountGross)!), 0);
       x.plan.value = { annual: null, vatIncluded: !net, lifetime: total };
-      x.sources.push({ planPath: 'value.lifetime', ocds: found.map((f) => f.path).join(', '), quote: `${found.map((f) => `${net ? 'amount' : 'amountGross'} ${net ? f.v.amount : f.v.amountGross} ${shownAs(f.v.currency)}`.trim()).join(' + ')}` });
+      x.sources.push({ planPath: 'value.lifetime', ocds: found.map((f) => f.path).join(', '), quote: `${found.map((f) => `${net ? 'amount' : 'amountGross'} ${net ? f.v.amount : f.v.amountGross} ${shownAs(f.v.currency)}`.trim()).join(' + ')}`, fromWords: false });
       return;
     }
-    for (const p of MAPPING.valuePatterns) {
-      const hit = x.find(p);
-      const amount = hit?.match.groups?.amount ? Number(hit.match.groups.amount.replace(/,/g, '')) : NaN;
-      if (hit && Number.isFinite(amount)) {
-        x.plan.value = { annual: null, vatIncluded: false, lifetime: amount };
-        x.sources.push({ planPath: 'value.lifetime', ocds: hit.ocds, quote: hit.quote });
-        return;
-      }
+    // The words: a value over the contract's life, else a value a year; net of VAT unless the sentence says it is included.
+    const money = (g: Record<string, string | undefined>) => (g.amount ? readMoney(g.amount) : null);
+    const lifetime = x.fromWords('value.lifetime', money);
+    const annual = lifetime ? null : x.fromWords('value.annual', money);
+    const hit = lifetime ?? annual;
+    if (!hit) {
+      x.plan.value = { annual: null, vatIncluded: false };
+      return;
     }
-    x.plan.value = { annual: null, vatIncluded: false };
+    const vat = wordPatternsFor('value.vatIncluded').map((w) => re(w.pattern).exec(hit.hit.quote)).find(Boolean);
+    x.plan.value = lifetime ? { annual: null, vatIncluded: vat?.groups?.gross !== undefined, lifetime: hit.value } : { annual: hit.value, vatIncluded: vat?.groups?.gross !== undefined };
+    x.note(lifetime ? 'value.lifetime' : 'value.annual', hit.hit);
   },
   vatIncluded: () => {
     // Set with the value: amount is net of VAT, amountGross includes it.
@@ -318,39 +407,40 @@ const READ: Record<ReaderName, Reader> = {
       x.set('term.initialMonths', longest.m!.months, `tender.lots[${longest.k}].contractPeriod`, longest.m!.quote);
       return;
     }
-    const start = MAPPING.datePatterns.contractStart!.map((p) => x.find(p)).find(Boolean);
-    const end = MAPPING.datePatterns.contractEnd!.map((p) => x.find(p)).find(Boolean);
-    const s = start?.match.groups?.date ? wordsDate(start.match.groups.date) : null;
-    const e = end?.match.groups?.date ? wordsDate(end.match.groups.date) : null;
-    if (s && e && e >= s) {
-      x.set('term.initialMonths', Math.max(1, Math.ceil(monthsBetween(s, addDays(e, 1)) - 0.005)), end!.ocds, `${start!.quote} ${end!.quote}`);
-      return;
-    }
+    const words = wordsPeriod(x);
+    if (words.months) return x.said('term.initialMonths', words.months.value, words.months.hit);
     x.lack('term.initialMonths', 'the notice gives no contract period');
   },
   extensions: (x) => {
     const says = x.lots.some((l) => l.hasRenewal === true || l.hasOptions === true) || [...x.contracts.map((c) => c.period), ...x.awards.map((a) => a.contractPeriod), x.tender.contractPeriod].some((p) => isObject(p) && str(p.maxExtentDate) && londonDate(p.maxExtentDate)! > (londonDate(p.endDate) ?? ''));
-    if (says) x.cautions.push('The notice says the contract may be renewed or extended, but not in a form procheck reads: the term and value may be longer than the period read, so no verdict of compliant is given.');
+    // The words may give each option's length: options of the authority (2 + 2 years: two of 24 months).
+    const words = x.fromWords('term.extensions', (g) => {
+      const e = g.extents && g.unit ? extentsOf(g.extents, g.unit) : [];
+      return e.length ? e : null;
+    });
+    if (says && !words) x.cautions.push('The notice says the contract may be renewed or extended, but not in a form procheck reads: the term and value may be longer than the period read, so no verdict of compliant is given.');
     const term = x.get('term.initialMonths');
-    if (typeof term === 'number') (x.plan.term as Record<string, unknown>).extensions = [];
+    const extensions = words ? words.value.map((months) => ({ months, exercise: 'authority-option' })) : [];
+    if (typeof term === 'number' || words) x.plan.term = { ...(isObject(x.plan.term) ? x.plan.term : {}), extensions };
+    if (words) x.note('term.extensions', words.hit);
   },
   regime: (x) => {
     const basis = isObject(x.tender.legalBasis) ? x.tender.legalBasis : null;
     const psr = x.find(MAPPING.regimePatterns.find((p) => p.regime === 'psr')!.pattern);
     if (psr) {
-      x.set('route.regime', 'psr', psr.ocds, psr.quote);
+      x.said('route.regime', 'psr', psr);
       // A notice that says it awards under the PSR says the authority holds the service to be health care in its scope.
       const services = x.plan.services as Record<string, unknown>[] | undefined;
       if (services?.length) {
         for (const s of services) s.healthCare = true;
-        x.sources.push({ planPath: 'services[0].healthCare', ocds: psr.ocds, quote: psr.quote });
+        x.note('services[0].healthCare', psr);
       }
       return;
     }
     if (basis && shownAs(basis.id) === '2023/54') return x.set('route.regime', 'pa2023', 'tender.legalBasis', `${shownAs(basis.scheme)} ${shownAs(basis.id)}`);
     for (const p of MAPPING.regimePatterns.filter((q) => q.regime !== 'psr')) {
       const hit = x.find(p.pattern);
-      if (hit) return x.set('route.regime', p.regime, hit.ocds, hit.quote);
+      if (hit) return x.said('route.regime', p.regime, hit);
     }
     if (basis && shownAs(basis.id) === '32014L0024') return x.set('route.regime', 'pcr2015', 'tender.legalBasis', `${shownAs(basis.scheme)} ${shownAs(basis.id)}`);
     x.plan.route = { ...(isObject(x.plan.route) ? x.plan.route : {}), regime: 'auto' };
@@ -373,17 +463,17 @@ const READ: Record<ReaderName, Reader> = {
       const hit = x.find(p.pattern);
       if (!hit) continue;
       if (p.regime === 'psr' && regime !== 'psr') {
-        x.set('route.regime', 'psr', hit.ocds, hit.quote);
+        x.said('route.regime', 'psr', hit);
         for (const s of (x.plan.services as Record<string, unknown>[] | undefined) ?? []) s.healthCare = true;
       }
-      return x.set('route.process', p.process, hit.ocds, hit.quote);
+      return x.said('route.process', p.process, hit);
     }
     // A PSR intention to award notice that names no process is one of the three that have one (regs 9-11): each is judged.
     const intention = regime === 'psr' ? x.find(MAPPING.intentionPattern) : null;
     if (intention) {
       // Read as the most suitable provider process meanwhile (like the competitive process, a notice precedes its intention); each reading replaces it.
       x.plan.route = { ...(x.plan.route as object), process: 'most-suitable-provider' };
-      x.sources.push({ planPath: 'route.process', ocds: intention.ocds, quote: intention.quote });
+      x.note('route.process', intention);
       x.readings.push({
         field: 'route.process',
         why: 'the notice is a PSR intention to award notice but, as read, does not say which process it follows',
@@ -397,7 +487,7 @@ const READ: Record<ReaderName, Reader> = {
     const t = isObject(x.tender.techniques) ? x.tender.techniques : null;
     if (t?.hasFrameworkAgreement === true) return x.set('route.framework', true, 'tender.techniques.hasFrameworkAgreement', 'true');
     const hit = x.find('\\bframework agreement\\b|\\bestablish(ing)? a framework\\b');
-    if (hit) x.set('route.framework', true, hit.ocds, hit.quote);
+    if (hit) x.said('route.framework', true, hit);
   },
   frameworkTerm: (x) => {
     const term = x.get('term.initialMonths');
@@ -439,6 +529,10 @@ const READ: Record<ReaderName, Reader> = {
     x.contracts.forEach((c, k) => take(known, c.dateSigned, `contracts[${k}].dateSigned`));
     const start = x.sources.find((s) => s.planPath === 'dates.contractStart');
     if (start) take(known, x.get('dates.contractStart'), start.ocds);
+    // A compiled release is made from the notices before it: its date (the record's last update) is no earlier than the first.
+    x.p.releases.forEach((r) => {
+      if (r.tag.includes('compiled')) take(known, r.date, `release ${r.id ?? r.where} date (compiled: when the record was last updated)`);
+    });
     const latest = earliest(known);
     x.lack('dates.procurementStart', latest ? `the notice does not date the start of the procurement (its first notice), only that it was no later than ${latest.d}` : "the notice does not date its first notice (a compiled release's date is only when it was last updated)");
     if (latest) x.bounds['dates.procurementStart'] = latest.d;
@@ -454,10 +548,14 @@ const READ: Record<ReaderName, Reader> = {
   },
   representationsDeadline: (x) => {
     if (x.get('route.regime') !== 'psr') return;
-    for (const p of MAPPING.datePatterns.representationsDeadline!) {
-      const hit = x.find(p);
-      const d = hit?.match.groups?.date ? wordsDate(hit.match.groups.date) : null;
-      if (hit && d) return x.set('dates.statedRepresentationsDeadline', d, hit.ocds, hit.quote);
+    const words = x.fromWords('dates.statedRepresentationsDeadline', (g) => {
+      const d = x.date(g.date);
+      return d ? { d, time: readTime(g.time ?? g.timeAfter ?? '') } : null;
+    });
+    if (words) {
+      x.said('dates.statedRepresentationsDeadline', words.value.d, words.hit);
+      if (words.value.time) x.said('dates.statedRepresentationsTime', words.value.time, words.hit);
+      return;
     }
     const s = x.awards.map((a) => (isObject(a.standstillPeriod) ? a.standstillPeriod.endDate : null)).find((v) => londonDate(v));
     if (s) x.set('dates.statedRepresentationsDeadline', londonDate(s), 'awards[].standstillPeriod.endDate', shownAs(s));
@@ -465,11 +563,8 @@ const READ: Record<ReaderName, Reader> = {
   contractSigned: (x) => {
     const c = x.contracts.map((k, i) => ({ d: londonDate(k.dateSigned), ocds: `contracts[${i}].dateSigned`, quote: shownAs(k.dateSigned) })).find((v) => v.d);
     if (c) return x.set('dates.contractSigned', c.d, c.ocds, c.quote);
-    for (const p of MAPPING.datePatterns.contractSigned!) {
-      const hit = x.find(p);
-      const d = hit?.match.groups?.date ? wordsDate(hit.match.groups.date) : null;
-      if (hit && d) return x.set('dates.contractSigned', d, hit.ocds, hit.quote);
-    }
+    const words = x.fromWords('dates.contractSigned', (g) => x.date(g.date));
+    if (words) x.said('dates.contractSigned', words.value, words.hit);
   },
   contractStart: (x) => {
     const periods: [unknown, string][] = [
@@ -482,11 +577,8 @@ const READ: Record<ReaderName, Reader> = {
       const d = isObject(p) ? londonDate(p.startDate) : null;
       if (d) return x.set('dates.contractStart', d, path, shownAs((p as Record<string, unknown>).startDate));
     }
-    for (const p of MAPPING.datePatterns.contractStart!) {
-      const hit = x.find(p);
-      const d = hit?.match.groups?.date ? wordsDate(hit.match.groups.date) : null;
-      if (hit && d) return x.set('dates.contractStart', d, hit.ocds, hit.quote);
-    }
+    const words = wordsPeriod(x);
+    if (words.start) return x.said('dates.contractStart', words.start.value, words.start.hit);
     x.lack('dates.contractStart', 'the notice does not say when the contract (the service) starts');
   },
   awardNoticePublished: (x) => {
@@ -515,6 +607,13 @@ const READ: Record<ReaderName, Reader> = {
     if (process !== 'modification' && process !== 'direct-award-c' && process !== 'direct-award-a') return;
     const supplier = x.awards.flatMap((a) => list(a.suppliers)).map((s) => str(s.name)).find(Boolean);
     const provider = supplier ?? 'the existing provider (not named in what was read)';
+    // The words may say the provider is the existing one: then there is an existing contract (its end not known).
+    const existing = process === 'modification' ? null : x.fromWords('incumbent', () => true);
+    if (existing) {
+      x.said('incumbent', { provider }, existing.hit);
+      if (supplier) x.sources.push({ planPath: 'incumbent.provider', ocds: 'awards[].suppliers[].name', quote: supplier, fromWords: false });
+      return;
+    }
     if (process !== 'modification') {
       x.readings.push({
         field: 'incumbent',
@@ -524,7 +623,7 @@ const READ: Record<ReaderName, Reader> = {
           { label: 'no existing contract', value: undefined },
         ],
       });
-      if (supplier) x.sources.push({ planPath: 'incumbent.provider', ocds: 'awards[].suppliers[].name', quote: supplier });
+      if (supplier) x.sources.push({ planPath: 'incumbent.provider', ocds: 'awards[].suppliers[].name', quote: supplier, fromWords: false });
       return;
     }
     if (supplier) x.set('incumbent.provider', supplier, 'awards[].suppliers[].name', supplier);
@@ -536,8 +635,8 @@ const READ: Record<ReaderName, Reader> = {
     const regime = x.get('route.regime');
     if (regime === 'psr' || regime === 'pcr2015' || regime === 'pa2023') x.set('incumbent.awardedUnder', regime, 'route.regime as read', shownAs(regime));
   },
-  decisionMakers: (x) => noticeContent(x, 'intentionNotice.decisionMakersNamed', MAPPING.contentPatterns.decisionMakers),
-  conflicts: (x) => noticeContent(x, 'intentionNotice.conflictsDeclaredAndManaged', MAPPING.contentPatterns.conflicts),
+  decisionMakers: (x) => noticeContent(x, 'intentionNotice.decisionMakersNamed'),
+  conflicts: (x) => noticeContent(x, 'intentionNotice.conflictsDeclaredAndManaged'),
   urgency: (x) => {
     if (x.get('route.process') !== 'urgent-award') return;
     const w = x.words[0];
@@ -548,7 +647,7 @@ const READ: Record<ReaderName, Reader> = {
     if (x.get('route.process') !== 'direct-award' || x.get('route.regime') !== 'pa2023') return;
     for (const p of MAPPING.justificationPatterns) {
       const hit = x.find(p.pattern, (w) => w.ocds.startsWith('tender.procurementMethodRationale') || w.ocds === 'description');
-      if (hit) return x.set('justification.ground', p.ground, hit.ocds, hit.quote);
+      if (hit) return x.said('justification.ground', p.ground, hit);
     }
   },
   source: (x) => {
@@ -564,11 +663,11 @@ const READ: Record<ReaderName, Reader> = {
 };
 
 /** A PSR intention notice's contents: said where the words say it; not said only when the whole notice was read. */
-function noticeContent(x: NoticeReading, planPath: string, pattern: string): void {
+function noticeContent(x: NoticeReading, planPath: 'intentionNotice.decisionMakersNamed' | 'intentionNotice.conflictsDeclaredAndManaged'): void {
   const process = shownAs(x.get('route.process'));
   if (x.get('route.regime') !== 'psr' || !INTENTION_PROCESSES.includes(process)) return;
-  const hit = x.find(pattern, (w) => w.ocds === 'description' || w.ocds.startsWith('awards'));
-  if (hit) return x.set(planPath, true, hit.ocds, hit.quote);
+  const said = x.fromWords(planPath, () => true, (w) => w.ocds === 'description' || w.ocds.startsWith('awards'));
+  if (said) return x.said(planPath, true, said.hit);
   if (!x.cutShort && x.words.some((w) => w.ocds === 'description')) x.set(planPath, false, 'description', 'the notice\'s words do not say it');
 }
 
@@ -584,10 +683,44 @@ function notUnderstood(r: Record<string, unknown>): string[] {
   return out;
 }
 
-/** Reads one procurement's compiled release as a plan. */
-export function noticeToPlan(p: Procurement, cuts: readonly { within: string | null; partial: string | null }[] = []): NoticePlan {
-  const x = new NoticeReading(p, cuts);
+function readAs(p: Procurement, cuts: readonly { within: string | null; partial: string | null }[], order: DateOrder): NoticeReading {
+  const x = new NoticeReading(p, cuts, order);
   for (const f of MAPPING.fields) READ[f.reader](x);
   if (!x.get('route.process') && !x.missing.some((m) => m.planPath === 'route.process')) x.lack('route.process', 'the notice does not say which process or procedure was used');
+  return x;
+}
+
+/** The plan fields whose values differ between two plans, as dotted paths. */
+function differing(a: unknown, b: unknown, path = ''): string[] {
+  if (isObject(a) && isObject(b)) return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) => differing(a[k], b[k], path ? `${path}.${k}` : k));
+  return isDeepStrictEqual(a, b) ? [] : [path];
+}
+
+/** Reads one procurement's compiled release as a plan. */
+export function noticeToPlan(p: Procurement, cuts: readonly { within: string | null; partial: string | null }[] = []): NoticePlan {
+  let x = readAs(p, cuts, 'day-first');
+  // A date in figures that reads two ways (01/04/2024 is 1 April, or 4 January), where no other date in figures in the
+  // notice tells which: the notice is read both ways, and judged both ways. A way that makes a period end before it
+  // starts is no reading of it.
+  if (x.readBothWays) {
+    const y = readAs(p, cuts, 'month-first');
+    if (y.missing.length < x.missing.length) x = y;
+    else if (y.missing.length === x.missing.length) {
+      const paths = differing(x.plan, y.plan).filter((q) => !q.startsWith('source') && !q.startsWith('description'));
+      if (paths.length) {
+        const tops = [...new Set(paths.map((q) => q.split('.')[0]!))];
+        const patch = (z: NoticeReading) => Object.fromEntries(tops.map((k) => [k, z.plan[k]]));
+        const said = (z: NoticeReading) => paths.map((q) => `${q} ${JSON.stringify(q.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), z.plan))}`).join(', ');
+        x.readings.push({
+          field: paths.join(', '),
+          why: 'the notice writes dates in figures that read two ways (01/04/2024 is 1 April, or 4 January), and no other date in it tells which',
+          values: [
+            { label: `day first, as in England: ${said(x)}`, value: undefined, patch: patch(x) },
+            { label: `month first: ${said(y)}`, value: undefined, patch: patch(y) },
+          ],
+        });
+      }
+    }
+  }
   return { plan: x.plan, sources: x.sources, missing: x.missing, bounds: x.bounds, readings: x.readings, cautions: x.cautions, notUnderstood: notUnderstood(p.compiled) };
 }
