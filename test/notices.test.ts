@@ -14,7 +14,10 @@ import { noticeToPlan, wordsDate } from '../src/notice/to-plan.js';
 import { OcdsReadError, readOcds } from '../src/notice/read-ocds.js';
 import { NoticeAuditSchema } from '../src/notice/schema.js';
 import { renderNotices, NOTICE_FORMATS } from '../src/notice/render.js';
-import { MAPPING, READERS } from '../src/notice/mapping.js';
+import { MAPPING, READERS, WORD_PATTERNS, notShownBy } from '../src/notice/mapping.js';
+import { planJsonSchema } from '../src/plan/json-schema.js';
+import { leafFields } from '../src/plan/schema-walk.js';
+import type { Checker } from '../src/engine/checker.js';
 import { addDays } from '../src/plan/dates.js';
 import { buildServer } from '../src/server/app.js';
 import { main } from '../src/cli/main.js';
@@ -50,7 +53,7 @@ const INTENTION = {
   date: '2025-06-02T10:00:00+01:00',
   tag: ['award'],
   description:
-    'The relevant authority intends to award a contract under Direct Award Process C under the Provider Selection Regime. Representations by providers must be made to the relevant authority by 11/06/2025. Details of group making decisions: Public Health SLT. No conflicts of interest were identified.',
+    'The relevant authority intends to award a contract under Direct Award Process C under the Provider Selection Regime. Representations by providers must be made to the relevant authority by 11/06/2025. Details of group making decisions: Public Health SLT. No conflicts of interest were identified. The new contract runs from 01/10/2025 to 30/09/2032.',
   parties: [
     { id: 'GB-PPON-X', name: 'Exampleshire County Council', roles: ['buyer'], details: { classifications: [{ scheme: 'UK_CA_TYPE', id: 'publicAuthoritySubCentralGovernment' }] } },
     { id: 'GB-COH-1', name: 'Provider Ltd', roles: ['supplier'] },
@@ -436,4 +439,155 @@ describe('interfaces', () => {
     await main(['notice', ...files], { out: () => {}, err: () => {}, progress: (t) => (bar += t), isTTY: false });
     expect(bar).toBe('');
   });
+});
+
+/** A checker that counts the checks an audit runs. */
+function counting(): { checker: Checker; checks: () => number } {
+  let n = 0;
+  const counted: Checker = {
+    ruleSet: checker.ruleSet,
+    check: ((p: unknown, o?: never) => (n++, checker.check(p as never, o))) as Checker['check'],
+    checkParsed: (p, o) => (n++, checker.checkParsed(p, o)),
+  };
+  return { checker: counted, checks: () => n };
+}
+
+/** Issue 21's example notice, as one release: a PSR intention to award under direct award C, all said in its words. */
+const WORDS_ONLY = {
+  ocid: 'ocds-h6vhtk-0e2122',
+  id: 'r1',
+  date: '2024-09-03T10:00:00+01:00',
+  tag: ['award'],
+  description:
+    'This is a Provider Selection Regime (PSR) intention to award notice. The relevant authority is intending to utilise direct award process C. The contract duration is from 1st April 2024 to 31st March 2025 and the expected value of the activity for the lifetime of the contract is £14,357. The provider is an existing provider. Representations by providers must be made to the relevant authority by 5pm on 13th September 2024. The decision makers were the Director of Public Health and the Head of Commissioning. No conflicts of interest were declared.',
+  parties: [{ id: 'B', name: 'Exampleshire County Council', roles: ['buyer'] }],
+  tender: { id: 'T', title: 'Community health service', classification: { scheme: 'CPV', id: '85100000' }, mainProcurementCategory: 'services' },
+};
+
+describe("a notice's words (issue 21)", () => {
+  it('are read for the contract period, the value, the existing provider, the process, the representations deadline and its time, and the decision-makers, each quoted with where and marked as read from words', async () => {
+    const n = (await auditNotices(JSON.stringify(WORDS_ONLY), checker)).notices[0]!;
+    expect(n.checked).toBe(true);
+    expect(n.missing).toEqual([]);
+    expect(n.plan).toMatchObject({
+      route: { regime: 'psr', process: 'direct-award-c' },
+      dates: { contractStart: '2024-04-01', procurementStart: '2024-09-03', awardDecision: '2024-09-03', statedRepresentationsDeadline: '2024-09-13', statedRepresentationsTime: '17:00' },
+      term: { initialMonths: 12 },
+      value: { lifetime: 14357, vatIncluded: false },
+      incumbent: { provider: expect.any(String) },
+      intentionNotice: { decisionMakersNamed: true, conflictsDeclaredAndManaged: true },
+    });
+    // Said in words, so not judged both with and without an existing contract.
+    expect(n.readings.map((r) => r.field)).not.toContain('incumbent');
+    for (const path of ['dates.contractStart', 'term.initialMonths', 'value.lifetime', 'incumbent', 'route.process', 'dates.statedRepresentationsDeadline', 'dates.statedRepresentationsTime', 'intentionNotice.decisionMakersNamed']) {
+      const source = n.sources.find((q) => q.planPath === path);
+      expect(source, path).toMatchObject({ ocds: 'description', fromWords: true });
+      expect(WORDS_ONLY.description, path).toContain(source!.quote);
+    }
+    // The release's own date is the notice's: a service that began five months before it, and a deadline short of reg 12(3).
+    expect(n.findings.find((f) => f.ruleId === 'psr.standstill.service-starts-too-early')?.severity).toBe('non-compliant');
+    expect(n.findings.find((f) => f.ruleId === 'psr.standstill.stated-deadline-misstated')?.severity).toBe('review');
+    expect(renderNotices({ ...(await auditNotices(JSON.stringify(WORDS_ONLY), checker)) }, 'text')).toContain('read from its words');
+  });
+
+  it('read a value a year with its VAT, an option to extend by length, and a length from a start date', async () => {
+    const words = (d: string) => auditNotices(JSON.stringify({ ...WORDS_ONLY, description: `This is a Provider Selection Regime (PSR) intention to award notice under direct award process C. ${d}` }), checker);
+    const a = (await words('The contract will run for a period of 3 years from 1 April 2025, with the option to extend for up to a further 2 years, at a value of approximately £180,000.00 per year (including VAT).')).notices[0]!;
+    expect(a.plan).toMatchObject({ dates: { contractStart: '2025-04-01' }, term: { initialMonths: 36, extensions: [{ months: 24, exercise: 'authority-option' }] }, value: { annual: 180000, vatIncluded: true } });
+    const b = (await words('Contract Start Date: 01 April 2025 Contract End Date: 31 March 2026. The total estimated lifetime value of the contract is PS1.2 million excluding VAT.')).notices[0]!;
+    expect(b.plan).toMatchObject({ dates: { contractStart: '2025-04-01' }, term: { initialMonths: 12 }, value: { lifetime: 1200000, vatIncluded: false } });
+  });
+
+  it('judge a date in figures that reads two ways (01/04/2024) both ways, unless another date in figures tells the order', async () => {
+    const notice = (d: string) => JSON.stringify({ ...WORDS_ONLY, description: `This is a Provider Selection Regime (PSR) intention to award notice under direct award process C with the existing provider. ${d}` });
+    const both = (await auditNotices(notice('The contract runs from 01/04/2025 to 31/03/2026. Representations must be made by 10/09/2024.'), checker)).notices[0]!;
+    // 31/03/2026 reads only day first: so does every date in figures in the notice.
+    expect(both.readings.map((r) => r.field)).toEqual([]);
+    expect(both.plan).toMatchObject({ dates: { contractStart: '2025-04-01', statedRepresentationsDeadline: '2024-09-10' } });
+    const open = (await auditNotices(notice('Representations must be made by 10/09/2024.'), checker)).notices[0]!;
+    const reading = open.readings.find((r) => r.field === 'dates.statedRepresentationsDeadline')!;
+    expect(reading.values).toEqual([expect.stringContaining('2024-09-10'), expect.stringContaining('2024-10-09')]);
+    // Day first, the deadline is short of reg 12(3) (16 September 2024); month first it is not: a review, saying so.
+    const misstated = open.findings.find((f) => f.ruleId === 'psr.standstill.stated-deadline-misstated')!;
+    expect(misstated.severity).toBe('review');
+    expect(misstated.reason).toMatch(/holds in 1 of the 2 readings/);
+  });
+
+  it('date a single release by its own date; a compiled release\'s date, when the record was last updated, only bounds the first notice', async () => {
+    const single = (await auditNotices(JSON.stringify(WORDS_ONLY), checker)).notices[0]!;
+    expect(single.plan).toMatchObject({ dates: { procurementStart: '2024-09-03' } });
+    const compiled = (await auditNotices(JSON.stringify({ ...WORDS_ONLY, tag: ['compiled'], date: '2025-01-10T00:00:00Z' }), checker)).notices[0]!;
+    expect(compiled.plan).not.toHaveProperty('dates.procurementStart');
+    expect(compiled.judgedWithout).toContain('dates.procurementStart');
+    expect(compiled.missing.find((m) => m.planPath === 'dates.procurementStart')!.why).toContain('no later than 2024-04-01');
+  });
+
+  it('never read from words cut short, nor a date that is none (31 April)', async () => {
+    const text = JSON.stringify({ ...WORDS_ONLY, description: 'This is a Provider Selection Regime (PSR) intention to award notice under direct award process C. Representations by 31 April 2026. The contract duration is from 1st April 2024 to 31st March 20' });
+    const n = (await auditNotices(text.slice(0, text.indexOf('31st March 20') + 13), checker)).notices[0]!;
+    expect(n.plan).not.toHaveProperty('dates.statedRepresentationsDeadline');
+    expect(n.plan).not.toHaveProperty('term.initialMonths');
+  });
+
+  it('each word pattern in the mapping finds its own example and fills a field the plan has', () => {
+    const fields = new Set(leafFields(planJsonSchema()).map((f) => f.path.replace(/\.\d+\./g, '.')));
+    for (const w of WORD_PATTERNS) {
+      expect(new RegExp(w.pattern, 'iu').test(w.example), w.example).toBe(true);
+      const field = w.fills === 'term.period' ? 'term.initialMonths' : w.fills === 'dates.contractEnd' ? 'dates.contractStart' : w.fills;
+      expect([...fields].some((f) => f === field || f.startsWith(`${field}.`)), w.fills).toBe(true);
+    }
+  });
+});
+
+describe('what a notice cannot show (issue 21)', () => {
+  it('is declared once, by plan field, and each field is one the plan has', () => {
+    const fields = leafFields(planJsonSchema()).map((f) => f.path.replace(/\.\d+\./g, '.'));
+    for (const e of MAPPING.notShown.facts) for (const f of e.fields) expect(fields.some((p) => p === f || p.startsWith(`${f}.`)), f).toBe(true);
+    expect(notShownBy('staff.activitiesFundamentallyChanged')?.what).toBe('the staff and TUPE');
+    expect(notShownBy('dates.contractStart')).toBeUndefined();
+  });
+
+  it.each(slugs)('%s: is listed as not judged from a notice, never as a finding, and never makes the verdict a review on its own', async (slug) => {
+    const n = (await auditOf(slug)).notices.find((x) => x.ocid === expectedOf(slug).ocid)!;
+    for (const f of n.findings) {
+      if (f.severity !== 'review' || !f.missingFacts.length) continue;
+      expect(f.missingFacts.every((m) => m.planPath && notShownBy(m.planPath)), `${slug}: ${f.ruleId}`).toBe(false);
+    }
+    const judged = new Set(n.findings.map((f) => f.ruleId));
+    for (const x of n.notJudged) for (const r of x.rules) expect(judged.has(r.ruleId), r.ruleId).toBe(false);
+    // A review needs a reason the notice gives: a finding to review, a fact it lacks, or something it says the plan cannot hold.
+    if (n.verdict === 'review') expect(n.findings.some((f) => f.severity === 'review') || n.judgedWithout.length > 0 || n.cautions.length > 0, slug).toBe(true);
+    expect(n.report?.questions.every((q) => !(q.planPath && notShownBy(q.planPath))) ?? true).toBe(true);
+  });
+
+  it('a notice whose only open points are the staff and TUPE is not a review (Nottingham 2023: compliant if the authority does its own acts)', async () => {
+    const n = (await auditOf('nottingham-2023-pcr2015-light-touch-drug-alcohol')).notices[0]!;
+    expect(n.verdict).toBe('compliant-if');
+    expect(n.notJudged.map((x) => x.what)).toEqual(['the staff and TUPE']);
+    expect(n.findings.some((f) => f.ruleId.startsWith('tupe.') && f.severity === 'review')).toBe(false);
+    for (const format of NOTICE_FORMATS) expect(renderNotices(await auditOf('nottingham-2023-pcr2015-light-touch-drug-alcohol'), format)).toMatch(/Not judged from a notice|notJudged/);
+  });
+});
+
+describe('an audit judged every way shares its work (issue 21)', () => {
+  it('runs a few checks a notice, not thousands: at most 20 for any shipped notice and 6 on average', async () => {
+    const counts: number[] = [];
+    for (const slug of slugs) {
+      const c = counting();
+      await auditNoticeFiles(expectedOf(slug).files.map(read), c.checker);
+      counts.push(c.checks());
+      expect(c.checks(), slug).toBeLessThanOrEqual(20);
+    }
+    expect(counts.reduce((a, b) => a + b, 0) / counts.length).toBeLessThanOrEqual(6);
+  }, 60_000);
+
+  // Readings the rule set cannot tell apart share a check, and a variant that runs the same rules with the same
+  // parameters is not checked again: the outcome is that of checking every reading with every combination of values.
+  const small = ['cpft-2026-psr-direct-award-c-occupational-therapy', 'nhse-2024-contracts-finder-ukphr-fees', 'norfolk-waveney-icb-2025-psr-urgent-hollies-surgery', 'durham-2025-psr-modification-0-25-family-health-dec', 'issue21-2024-psr-direct-award-c-retrospective'];
+  it.each(small)('%s: gives what checking every reading and every combination gives', async (slug) => {
+    const brief = (n: (typeof a.notices)[number]) => ({ verdict: n.verdict, findings: n.findings.map((f) => `${f.ruleId} ${f.severity}`).sort(), notJudged: n.notJudged, facts: n.report?.facts });
+    const a = await auditOf(slug);
+    const b = await auditNoticeFiles(expectedOf(slug).files.map(read), checker, undefined, { work: 'every-reading' });
+    expect(brief(a.notices[0]!)).toEqual(brief(b.notices[0]!));
+  }, 60_000);
 });

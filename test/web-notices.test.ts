@@ -90,7 +90,7 @@ describe('a notice checked', () => {
     expect(res.body.indexOf('id="verdict"')).toBeLessThan(res.body.indexOf('Findings ('));
     const quote = quoteOf(expected)!;
     expect(quote.quote).toContain('Direct Award Process A');
-    expect(res.body).toContain(`The notice said: “${escapeHtml(quote.quote)}” <span class="govuk-body-s">(in <code>${escapeHtml(quote.ocds)}</code>)</span>`);
+    expect(res.body).toContain(`The notice said: “${escapeHtml(quote.quote)}” <span class="govuk-body-s">(in <code>${escapeHtml(quote.ocds)}</code>${quote.fromWords ? escapeHtml(", read from the notice's words") : ''})</span>`);
     expect((res.body.match(/class="govuk-summary-card procheck-finding"/g) ?? []).length).toBe(expected.findings.length);
     for (const f of expected.findings) expect(res.body).toContain(`href="${f.citation.url}"`);
     // What the notice does not give and leaves open, its cautions, and the cut: dates and kinds of buyer in words.

@@ -39,26 +39,31 @@ const valueAt = (plan: Record<string, unknown>, path: string): unknown => path.s
 
 const bare = (path: string) => path.replace(/\[\d*\]/g, '[]');
 
+/** The facts that make the kind of plan a check runs rules for: every variant's are compared (rulesKey), not assumed. */
+const KIND_FACTS = new Set<string>([...PARTITION_FACTS, 'applicableRegime']);
+
 /**
  * The plan fields behind a fact: its own field, the fields its function reads itself, and those of the facts it reads
  * (the functions' registry in fact-formulas.ts, which a test holds each function to; the catalogue's sources for the
  * facts the rule set's steps define). Worked out once a fact.
  */
-const PATHS = new Map<FactName, string[]>();
-function planPathsOf(fact: FactName): string[] {
-  let found = PATHS.get(fact);
+const PATHS = new Map<string, string[]>();
+function planPathsOf(fact: FactName, through: 'all' | 'not-the-kind' = 'all'): string[] {
+  let found = PATHS.get(`${through}:${fact}`);
   if (!found) {
     const seen = new Set<FactName>();
     const walk = (f: FactName): string[] => {
       if (seen.has(f)) return [];
       seen.add(f);
+      // The kind of plan (regime, scope, process, threshold...) is compared across the variants themselves (rulesKey).
+      if (through === 'not-the-kind' && KIND_FACTS.has(f)) return [];
       const info = FACT_CATALOGUE[f] as { planPath?: string; from?: readonly string[] };
       const formula = formulaOf(f);
       const own = [...(info.planPath ? info.planPath.split(/,\s*/) : []), ...(formula?.plan ?? [])].map(bare);
       const reads = [...(formula?.reads ?? []), ...(info.from ?? [])];
       return [...own, ...reads.filter(isFactName).flatMap(walk)];
     };
-    PATHS.set(fact, (found = [...new Set(walk(fact))]));
+    PATHS.set(`${through}:${fact}`, (found = [...new Set(walk(fact))]));
   }
   return found;
 }
@@ -121,16 +126,25 @@ function mergeReadings(reports: Report[], readings: string[]): { findings: Findi
 function summaryLine(n: Omit<NoticeReport, 'summary'>): string {
   if (!n.checked) return `Not checked: the notice does not give ${n.missing.map((m) => m.planPath).join(', ')}.`;
   const part = n.judgedWithout.length ? ` (Checked in part: the notice does not give ${n.judgedWithout.join(' or ')}, so only what does not turn on them is decided.)` : '';
+  const notJudged = n.notJudged.length ? ` Not judged from a notice: ${n.notJudged.map((x) => x.what).join('; ')}.` : '';
   const decisive = n.findings.filter((f) => f.severity === n.verdict || (n.verdict === 'review' && f.severity === 'review'));
   const words: Record<string, string> = {
     compliant: 'Nothing the notice shows breaks the rules procheck checks.',
-    'compliant-if': 'Nothing the notice shows breaks the rules procheck checks, if the authority does its own acts as the conditions say',
+    'compliant-if': 'Nothing the notice shows breaks the rules procheck checks, if the authority does its own acts as the conditions say.',
     'non-compliant': 'The notice shows a breach',
     review: 'A person must check',
     'out-of-scope': 'Outside the regimes procheck checks',
   };
   const head = words[n.verdict] ?? n.verdict;
-  return (n.verdict === 'compliant' || n.verdict === 'compliant-if' ? head : `${head}: ${decisive.slice(0, 3).map((f) => f.title).join('; ')}${decisive.length > 3 ? `; and ${decisive.length - 3} more` : ''}.`) + part;
+  const said =
+    n.verdict === 'compliant' || n.verdict === 'compliant-if'
+      ? head
+      : decisive.length
+        ? `${head}: ${decisive.slice(0, 3).map((f) => f.title).join('; ')}${decisive.length > 3 ? `; and ${decisive.length - 3} more` : ''}.`
+        : n.verdict === 'review'
+          ? 'Nothing the notice shows is a breach, but it does not give all a check needs, so a person must check.'
+          : `${head}.`;
+  return said + part + notJudged;
 }
 
 /** Audits one procurement. */
@@ -219,7 +233,7 @@ function readsAny(finding: FindingT, report: Report, fields: readonly string[], 
     const e = c.expected as { fact?: unknown } | null;
     if (e && typeof e === 'object' && typeof e.fact === 'string') facts.add(e.fact);
   }
-  const paths = [...facts].filter(isFactName).flatMap((f) => planPathsOf(f));
+  const paths = [...facts].filter(isFactName).flatMap((f) => planPathsOf(f, 'not-the-kind'));
   // A term is its initial months and its options together: a fact of either reads the term.
   const within = (p: string, q: string) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && (p === 'term' || p.startsWith('term.')));
   return paths.some((p) => fields.some((q) => within(p, q)));
@@ -296,7 +310,7 @@ async function judgeWithout(parsed: Plan, variants: readonly Record<string, unkn
   const outOfScopeSometimes = seen.some((v) => v.verdict === 'out-of-scope') && !seen.every((v) => v.verdict === 'out-of-scope');
   const header = stableHeader(seen);
   // A headline fact that follows from a fact put in is not known, whichever variants were checked.
-  const facts = Object.fromEntries(Object.entries(header.facts).map(([k, v]) => [k, isFactName(k) && planPathsOf(k).some((p) => without.some((q) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && p.startsWith('term')))) ? null : v]));
+  const facts = Object.fromEntries(Object.entries(header.facts).map(([k, v]) => [k, isFactName(k) && planPathsOf(k, 'not-the-kind').some((p) => without.some((q) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && p.startsWith('term')))) ? null : v]));
   return { ...header, facts, trace: first.trace, findings: stable, verdict: outOfScopeSometimes ? 'review' : verdictOf(stable) };
 }
 

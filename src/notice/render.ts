@@ -50,8 +50,14 @@ function noticeText(n: NoticeReport): string {
     out.push(`  - [${f.severity.toUpperCase()}] ${f.title}  (${f.ruleId})`);
     out.push(wrap(f.reason, '      '));
     out.push(wrap(`${f.citation.instrument}, ${f.citation.provision}`, '      '));
-    for (const e of f.evidence) out.push(wrap(`The notice (${e.ocds}): "${e.quote}"`, '      '));
+    for (const e of f.evidence) out.push(wrap(`The notice (${e.ocds}${e.fromWords ? ', read from its words' : ''}): "${e.quote}"`, '      '));
   }
+  if (n.notJudged.length) {
+    out.push('  Not judged from a notice (no notice shows these; a person who knows them must judge them):');
+    for (const x of n.notJudged) out.push(wrap(`- ${x.what}: ${x.why} (${x.rules.map((r) => r.ruleId).join(', ')})`, '    '));
+  }
+  const words = n.sources.filter((s) => s.fromWords);
+  if (words.length) out.push(wrap(`Read from the notice's words: ${[...new Set(words.map((s) => s.planPath))].join(', ')} (the JSON output quotes each with where).`, '  '));
   const info = n.findings.filter((f) => f.severity === 'info').length;
   if (info) out.push(`  (${info} more finding${info === 1 ? '' : 's'} for information: --format json lists them)`);
   if (n.notUnderstood.length) out.push(wrap(`Fields procheck does not read: ${n.notUnderstood.join(', ')}.`, '  '));
@@ -94,7 +100,16 @@ function markdown(a: NoticeAudit): string {
     if (n.findings.some((f) => f.severity !== 'info')) out.push('', 'Where a finding says "the plan", read: the notice, read as a plan.');
     for (const f of n.findings.filter((f) => f.severity !== 'info')) {
       out.push('', `### [${f.severity}] ${md(f.title)} (\`${f.ruleId}\`)`, '', f.reason, '', `${f.citation.instrument}, [${f.citation.provision}](${f.citation.url})`);
-      for (const e of f.evidence) out.push(`> The notice (\`${e.ocds}\`): "${md(e.quote)}"`, '>');
+      for (const e of f.evidence) out.push(`> The notice (\`${e.ocds}\`${e.fromWords ? ', read from its words' : ''}): "${md(e.quote)}"`, '>');
+    }
+    if (n.notJudged.length) {
+      out.push('', '**Not judged from a notice** (no notice shows these; a person who knows them must judge them):', '');
+      for (const x of n.notJudged) out.push(`- ${md(x.what)}: ${md(x.why)} (${x.rules.map((r) => `\`${r.ruleId}\``).join(', ')})`);
+    }
+    const words = n.sources.filter((s) => s.fromWords);
+    if (words.length) {
+      out.push('', "Read from the notice's words:", '');
+      for (const s of words) out.push(`- \`${s.planPath}\` (\`${md(s.ocds)}\`): "${md(s.quote)}"`);
     }
   }
   out.push('', '## Summary', '', '```', summaryText(a), '```', '');

@@ -53,7 +53,7 @@ export function dateOrderOf(texts: readonly string[]): DateOrder | null {
   let dayFirst = false;
   let monthFirst = false;
   for (const t of texts)
-    for (const m of t.matchAll(/(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/.-])/g)) {
+    for (const m of t.matchAll(/(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g)) {
       const [a, b] = [Number(m[1]), Number(m[2])];
       if (a > 12 && b <= 12) dayFirst = true;
       if (b > 12 && a <= 12) monthFirst = true;

@@ -60,7 +60,7 @@ function noticeSaid(evidence: readonly Quote[]): Html {
   return html`<ul class="govuk-list govuk-list--bullet">${quotes.map((q) => {
     const date = dateWords(q.quote);
     const words = date !== q.quote ? html`The notice gives the date ${date}` : html`The notice said: “${q.quote}”`;
-    return html`<li>${words} <span class="govuk-body-s">(in <code>${q.ocds}</code>)</span></li>`;
+    return html`<li>${words} <span class="govuk-body-s">(in <code>${q.ocds}</code>${q.fromWords ? ", read from the notice's words" : ''})</span></li>`;
   })}</ul>`;
 }
 
@@ -155,6 +155,16 @@ ${n.readings.length
 ${n.cautions.length ? html`${heading(level, 'Cautions', html` id="${prefix}cautions"`)}<ul class="govuk-list govuk-list--bullet">${n.cautions.map((c) => html`<li>${inWords(c)}</li>`)}</ul>` : ''}`;
 }
 
+/** What no notice can show, each kind once: never a finding, never what makes the verdict a review. */
+function notJudged(n: NoticeReport, level: number, prefix: string): Html {
+  if (!n.notJudged.length) return html``;
+  return html`${heading(level, 'Not judged from a notice', html` id="${prefix}not-judged"`)}
+<p class="govuk-body">No published notice shows these, so procheck does not judge them and they do not make the verdict a review. A person who knows them must judge them:</p>
+<ul class="govuk-list govuk-list--bullet">${n.notJudged.map(
+    (x) => html`<li><strong>${x.what}</strong>: ${x.why} <span class="govuk-body-s">(${x.rules.map((r, i) => html`${i ? ', ' : ''}<a class="govuk-link" href="/rules#${r.ruleId}">${r.title}</a>`)})</span></li>`,
+  )}</ul>`;
+}
+
 /** Every fact taken from the notice, with where and its words; then the fields no entry of the mapping reads. */
 function read(n: NoticeReport, level: number, prefix: string): Html {
   return html`${n.sources.length
@@ -163,7 +173,7 @@ function read(n: NoticeReport, level: number, prefix: string): Html {
   <caption class="govuk-table__caption govuk-visually-hidden">Facts read from the notice</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Plan field</th><th scope="col" class="govuk-table__header">Where in the notice</th><th scope="col" class="govuk-table__header">The notice's words</th></tr></thead>
   <tbody class="govuk-table__body">${n.sources.map(
-    (s) => html`<tr class="govuk-table__row"><td class="govuk-table__cell"><code>${s.planPath}</code></td><td class="govuk-table__cell"><code>${s.ocds}</code></td><td class="govuk-table__cell">${dateWords(s.quote) === s.quote ? s.quote : html`${dateWords(s.quote)} (${s.quote})`}</td></tr>`,
+    (s) => html`<tr class="govuk-table__row"><td class="govuk-table__cell"><code>${s.planPath}</code></td><td class="govuk-table__cell"><code>${s.ocds}</code>${s.fromWords ? html` <strong class="govuk-tag govuk-tag--light-blue">read from words</strong>` : ''}</td><td class="govuk-table__cell">${dateWords(s.quote) === s.quote ? s.quote : html`${dateWords(s.quote)} (${s.quote})`}</td></tr>`,
   )}</tbody>
 </table></div></details>`
   : ''}
@@ -179,6 +189,7 @@ function noticeDetails(n: NoticeReport, level: number, prefix: string, several: 
 ${facts(n)}
 ${gaps(n, level, prefix)}
 ${n.checked ? groupedFindings(n.findings, level, prefix) : ''}
+${notJudged(n, level, prefix)}
 ${read(n, level, prefix)}
 <form method="post" action="/plan/edit"><input type="hidden" name="plan" value="${JSON.stringify(n.plan)}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Open the plan as read in the form${name}</button></form>`;
 }

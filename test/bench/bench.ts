@@ -55,15 +55,27 @@ t0 = performance.now();
 for (const f of factSets) await bare.run({ ...f });
 line('bare json-rules-engine run (same rules and facts)', `${(((performance.now() - t0) * 1000) / N).toFixed(1)} µs`, '', null);
 
-// ---- published notices (issue 15): the real fixtures, each judged every way its open facts allow ----------------
+// ---- published notices (issues 15, 21): the real fixtures, each judged every way its open facts allow ----------------
+// Warm (a round first, as the rule set's engines are built on use), then three rounds timed: the mean and the worst
+// notice of the last, each beside its target.
 {
   const { auditNoticeFiles } = await import('../../src/notice/audit.js');
   const dir = join(root, 'cases', 'notices');
   const fixtures = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { files: string[] });
   const files = fixtures.map((e) => e.files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
-  const t1 = performance.now();
-  for (const f of files) await auditNoticeFiles(f, checker);
-  line(`notice audit, mean per real notice (${files.length})`, `${((performance.now() - t1) / files.length).toFixed(1)} ms`, '', null);
+  let times: number[] = [];
+  for (let round = 0; round < 4; round++) {
+    times = [];
+    for (const f of files) {
+      const t = performance.now();
+      await auditNoticeFiles(f, checker);
+      times.push(performance.now() - t);
+    }
+  }
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const worst = Math.max(...times);
+  line(`notice audit, mean per shipped notice (${files.length})`, `${mean.toFixed(2)} ms`, '≤ 5 ms', mean <= 5);
+  line('notice audit, worst shipped notice', `${worst.toFixed(1)} ms`, '≤ 50 ms', worst <= 50);
 }
 
 // ---- files of notices (issue 21): read and merged at full size ---------------------------------------------------
