@@ -348,8 +348,9 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
 
   return {
     ruleSet,
-    check: (input: unknown, options: CheckOptions = {}) => run(parsePlan(input), options),
-    checkParsed: (plan: Plan, options: CheckOptions = {}) => run(plan, options),
+    // async, so a plan that fails validation rejects the promise rather than throwing where check is called.
+    check: async (input: unknown, options: CheckOptions = {}) => run(parsePlan(input), options),
+    checkParsed: async (plan: Plan, options: CheckOptions = {}) => run(plan, options),
   };
 }
 
