@@ -587,7 +587,7 @@ describe('an audit judged every way shares its work (issue 21)', () => {
   it.each(small)('%s: gives what checking every reading and every combination gives', async (slug) => {
     const brief = (n: (typeof a.notices)[number]) => ({ verdict: n.verdict, findings: n.findings.map((f) => `${f.ruleId} ${f.severity}`).sort(), notJudged: n.notJudged, facts: n.report?.facts });
     const a = await auditOf(slug);
-    const b = await auditNoticeFiles(expectedOf(slug).files.map(read), checker, undefined, { work: 'every-reading' });
+    const b = await auditNoticeFiles(expectedOf(slug).files.map(read), checker, undefined, undefined, { work: 'every-reading' });
     expect(brief(a.notices[0]!)).toEqual(brief(b.notices[0]!));
   }, 60_000);
 });
