@@ -154,3 +154,19 @@ describe('s.77: a qualifying modification of a contract of more than £5 million
     expect((await outcome(publish(8_000_000, 400_000))).finding('pa2023.modification.publish')).toBeUndefined();
   });
 });
+
+describe('s.74(3)(b), (5): a change whose effect on the overall nature is not known may change the scope', () => {
+  // Found by the verdict soundness property (fixed seed): a plan saying the change is not substantial, with
+  // change.materiallyDifferent left open, was compliant, and non-compliant once the change was said to alter
+  // the contract's overall nature (which changes its scope). The scope stays open until that is known.
+  const open = { change: { materiallyDifferent: null, scopeChanged: undefined, economicBalanceToSupplier: undefined, substantial: false } };
+  it('not substantial, the overall nature left open: the route is a question, not compliant', async () => {
+    const o = await outcome(open);
+    expect(o.verdict).toBe('review');
+    expect(o.finding(NO_ROUTE)?.missingFacts.map((m) => m.planPath)).toContain('change.scopeChanged');
+  });
+  it('answered: not altering the overall nature, the change holds as not substantial; altering it, no route permits it', async () => {
+    expect((await outcome(merge(open, { change: { materiallyDifferent: false } }))).finding(NO_ROUTE)).toBeUndefined();
+    expect((await outcome(merge(open, { change: { materiallyDifferent: true } }))).finding(NO_ROUTE)?.severity).toBe('non-compliant');
+  });
+});

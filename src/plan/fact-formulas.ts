@@ -752,7 +752,10 @@ export const FORMULAS = {
     compute: (get, c) => {
       const stated = c.plan.change?.scopeChanged;
       if (stated !== undefined) return stated;
-      if (get('changeMateriallyDifferent') === true) return true;
+      const materially = get('changeMateriallyDifferent');
+      if (materially === true) return true;
+      // Not known whether the change alters the overall nature: it may, and then it changes the scope.
+      if (materially === null) return null;
       if (get('process') === 'extension') return false;
       return get('changeSubstantial') === false ? false : null;
     },
