@@ -7,6 +7,7 @@
 // the answers make relevant: journey.ts.
 import { html, type Html } from '../report/html.js';
 import { formatValue } from '../report/format.js';
+import { isCivilDate } from '../calendar/civil-date.js';
 import { parsePlan, PlanValidationError } from '../plan/parse.js';
 import type { FieldSpec, SectionSpec } from './form-types.js';
 import { formToPlan, NOT_KNOWN, notKnownBox, planToForm, type FormError, type FormValues } from './form-values.js';
@@ -81,7 +82,8 @@ function answerInWords(f: FieldSpec, values: FormValues): string | null {
     const [d, m, y] = ['day', 'month', 'year'].map((x) => values[`${f.name}-${x}`]);
     if (!d && !m && !y) return values[notKnownBox(f)] ? 'Not known yet' : null;
     const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    return formatValue(iso, 'date');
+    // A date that is not one (a plan link's "", or 31 February) is shown as typed; the page's error says what is wrong.
+    return isCivilDate(iso) ? formatValue(iso, 'date') : [d, m, y].map((x) => (typeof x === 'string' ? x : '')).join('/');
   }
   const list = [v].flat().filter((x): x is string => typeof x === 'string' && x !== '');
   if (!list.length) return null;
