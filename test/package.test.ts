@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import semver from 'semver';
 
 const root = join(import.meta.dirname, '..');
-// Deeper than dist/, so finding rules/ by walking up is tested too.
-const out = join(root, 'node_modules', '.cache', 'procheck-package-test');
+// Deeper than dist/, so finding rules/ by walking up is tested too; a folder of its own for each run (two runs at once share node_modules).
+const out = join(root, 'node_modules', '.cache', `procheck-package-test-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
