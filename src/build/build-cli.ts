@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-dir.js';
 
 await build({
-  // The command, and the worker threads that check a register on several cores, sharing their chunks.
-  entryPoints: [join(PACKAGE_ROOT, 'src', 'cli', 'run.ts'), join(PACKAGE_ROOT, 'src', 'batch', 'batch-worker.ts')],
+  // The command, the worker threads that check a register on several cores, and those of the server's pool, sharing their chunks.
+  entryPoints: [join(PACKAGE_ROOT, 'src', 'cli', 'run.ts'), join(PACKAGE_ROOT, 'src', 'batch', 'batch-worker.ts'), join(PACKAGE_ROOT, 'src', 'server', 'work-worker.ts')],
   outdir: join(PACKAGE_ROOT, 'dist', 'cli'),
   entryNames: '[name]',
   bundle: true,
@@ -19,8 +19,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // The web server and its plugins load their own files (Swagger UI's pages, static assets) from where they are installed,
-  // and load only for `serve`: they stay packages. The libraries a check uses are bundled.
-  external: ['fastify', '@fastify/*'],
+  // and load only for `serve`: they stay packages, as does the server's pool (Piscina starts its threads from its own
+  // worker file). The libraries a check uses are bundled.
+  external: ['fastify', '@fastify/*', 'piscina'],
   // Dependencies written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __procheckRequire } from 'node:module'; const require = __procheckRequire(import.meta.url);" },
 });

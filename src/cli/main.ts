@@ -231,7 +231,8 @@ async function serve(args: string[], io: Io): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number (0-65535)');
   const { buildServer } = await import('../server/app.js');
-  const app = await buildServer({ checker: createChecker(loadRuleSet(values.rules)) });
+  // Checks and audits on the pool of worker threads, each loading the same rule set (src/server/work.ts).
+  const app = await buildServer({ checker: createChecker(loadRuleSet(values.rules)), work: { rules: values.rules } });
   let address: string;
   try {
     address = await app.listen({ port, host: values.host });

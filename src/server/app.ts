@@ -6,20 +6,21 @@ import swaggerUi from '@fastify/swagger-ui';
 import { createChecker, type Checker } from '../engine/checker.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { PlanValidationError } from '../plan/parse.js';
-import { applyAnswers } from '../plan/answers.js';
 import { planJsonSchema } from '../plan/json-schema.js';
 import { reportJsonSchema } from '../report/json-schema.js';
 import { catalogue, overlayCatalogue } from '../review/render-catalogue.js';
 import { describeRule, findRule } from '../review/rule-view.js';
 import { openApiDocument } from './openapi.js';
 import { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT } from './limits.js';
+import { PROBLEM_TITLES, type ProblemCode } from './problems.js';
+import { OcdsLimitError, OcdsReadError } from '../notice/read-ocds.js';
+import { PAGE_POLICY, registerWeb } from '../web/routes.js';
+import { errorPage } from '../web/pages.js';
+import { PROCHECK_VERSION } from '../version.js';
+import { createWork, defaultWorkSettings, WorkRefused, type WorkSettings } from './work.js';
 
-export { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT };
-import { compareOptions, compareRoutes } from '../options/compare.js';
-import { auditNotices } from '../notice/audit.js';
-import { MAX_NOTICE_DEPTH, OcdsLimitError, OcdsReadError } from '../notice/read-ocds.js';
-import { withinDepth } from '../plan/json-depth.js';
-import { registerWeb } from '../web/routes.js';
+export { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT, PROBLEM_TITLES };
+export { defaultWorkSettings, type WorkSettings };
 import { loadExamples } from '../web/examples.js';
 import { loadCaseBook } from '../review/rule-cases.js';
 import { DEFAULT_CASES_DIR } from '../package-dir.js';
@@ -35,54 +36,46 @@ export interface ServerOptions {
   examplesDir?: string;
   /** Releases read from one request of notices, on the API and the web page (default NOTICE_RELEASES_LIMIT). */
   noticeReleases?: number;
+  /**
+   * The pool of worker threads that checks and audits off the event loop, and its caps (defaultWorkSettings: a
+   * thread a core up to four, eight waiting a thread, 20 s of work a request). Given a checker and no settings, the
+   * work runs on the server's own thread (threads 0), with that checker: for embedding and tests, not for a network.
+   */
+  work?: Partial<WorkSettings>;
 }
 
-
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const CHECK_WITH_ANSWERS = 'a check with answers is {"plan": {...}, "answers": [{"planPath": "...", "value": ...}]}';
-
-/**
- * The plan a check request asks about: a bare plan, or {"plan", "answers"}
- * with each answer set at its question's planPath (applyAnswers, as the
- * command line's --ask and the web page merge theirs). A plan has no field
- * "plan" or "answers", so either key marks the second form.
- */
-function planOfCheckRequest(body: unknown): unknown {
-  if (!isObject(body) || !(Object.hasOwn(body, 'plan') || Object.hasOwn(body, 'answers'))) return body;
-  const issues = Object.keys(body)
-    .filter((k) => k !== 'plan' && k !== 'answers')
-    .map((k) => ({ path: k, message: `unknown field: ${CHECK_WITH_ANSWERS}` }));
-  if (!isObject(body.plan)) issues.push({ path: 'plan', message: `must be the plan (a JSON object): ${CHECK_WITH_ANSWERS}` });
-  if (body.answers !== undefined && !Array.isArray(body.answers)) issues.push({ path: 'answers', message: 'must be a list of answers, each {"planPath": "<a question\'s planPath>", "value": <the answer, or null for not known>}' });
-  if (issues.length) throw new PlanValidationError(issues);
-  return applyAnswers(body.plan, (body.answers ?? []) as { planPath: string; value: unknown }[]);
-}
-
-/** The kinds of problem the API reports (RFC 9457 `type` /problems/<code>), each with its title. */
-export const PROBLEM_TITLES = {
-  'invalid-plan': 'The plan is not valid',
-  'invalid-notice': 'The notices are not OCDS procheck can read',
-  'bad-request': 'The request is not one procheck can read',
-  'not-found': 'No such route',
-  'method-not-allowed': 'The route does not take this method',
-  'unsupported-media-type': 'The request body is not JSON',
-  'payload-too-large': 'The request body is too large',
-  'over-limit': 'The request asks for more than procheck does in one request',
-  internal: 'procheck failed',
-} as const;
-type ProblemCode = keyof typeof PROBLEM_TITLES;
 
 const DOCS_POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** Headers every response carries, an error as much as a page: what it is, and that it may not be framed. */
+const SECURITY_HEADERS: Record<string, string> = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' };
+
+/** An RFC 9457 problem as a body: type, title, status, detail; the short code kept as `error` (with `message` = detail) for clients written against earlier versions. */
+const problemBody = (status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) => ({
+  type: `/problems/${code}`,
+  title: PROBLEM_TITLES[code],
+  status,
+  detail,
+  error: code,
+  message: detail,
+  ...extra,
+});
+
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const checker = options.checker ?? createChecker(loadRuleSet());
+  const checker = options.checker ?? createChecker(loadRuleSet(options.work?.rules));
   const ruleSet = checker.ruleSet;
   const cases = loadCaseBook(options.examplesDir ?? DEFAULT_CASES_DIR);
   const noticeReleases = options.noticeReleases ?? NOTICE_RELEASES_LIMIT;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  // The problem Fastify itself meets before a route runs (an address it cannot read, a parameter too long), in the API's shape.
+  const frameworkError = (error: Error & { code?: string; statusCode?: number }, _req: FastifyRequest, reply: FastifyReply) =>
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? problem(reply, 414, 'uri-too-long', 'A part of the address is longer than any route takes (at most 100 characters)')
+      : problem(reply, error.statusCode ?? 400, 'bad-request', 'The address is not one procheck can read');
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, frameworkErrors: frameworkError, clientErrorHandler });
+  const work = createWork(checker, { ...defaultWorkSettings(), ...(options.checker && !options.work ? { threads: 0 } : {}), ...options.work });
+  app.addHook('onClose', async () => work.close());
   // Every route, with its methods, so a known path asked with another method is a 405 that says which it takes.
   const routes: { pattern: RegExp; methods: string[] }[] = [];
   app.addHook('onRoute', (route) => {
@@ -96,25 +89,39 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   // Every response says what it is and may not be framed; a response that sets no policy of its own gets one:
   // the API reference's (its own scripts and styles, and the inline styles Swagger UI sets), or none at all for data.
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'no-referrer');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (name !== 'referrer-policy' || !reply.hasHeader(name)) reply.header(name, value);
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', req.url.startsWith('/docs') ? DOCS_POLICY : DATA_POLICY);
     return payload;
   });
 
-  // Errors are RFC 9457 problem details (application/problem+json): type, title, status, detail; the
-  // field issues of a bad plan as the extension member `issues`, and the short code kept as `error` (with
-  // `message` = detail) for clients written against earlier versions.
-  const problem = (reply: FastifyReply, status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) =>
-    reply
+  // Errors are RFC 9457 problem details (application/problem+json), with the security headers set here as well as by
+  // the hook above, since some of Fastify's own errors are answered before any hook runs.
+  function problem(reply: FastifyReply, status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) {
+    return reply
       .code(status)
+      .headers({ ...SECURITY_HEADERS, 'content-security-policy': DATA_POLICY })
       .type('application/problem+json; charset=utf-8')
-      .send({ type: `/problems/${code}`, title: PROBLEM_TITLES[code], status, detail, error: code, message: detail, ...extra });
+      .send(problemBody(status, code, detail, extra));
+  }
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
+  /** A browser's request to a page of the web form (not the API): its errors are a page too. */
+  const wantsPage = (req: FastifyRequest) => options.web !== false && !/^\/(v1|openapi\.json|docs|healthz)(\/|$|\?)/.test(req.url) && /text\/html/.test(String(req.headers.accept ?? ''));
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (error instanceof WorkRefused) {
+      reply.header('retry-after', String(error.retryAfter));
+      if (wantsPage(req))
+        return reply
+          .code(503)
+          .header('content-security-policy', PAGE_POLICY)
+          .type('text/html; charset=utf-8')
+          .send(errorPage({ procheck: PROCHECK_VERSION, ruleSetVersion: ruleSet.version }, error.reason === 'busy' ? 'procheck is busy' : 'Too much to check at once', error.message));
+      return problem(reply, 503, error.reason, error.message);
+    }
     if (error instanceof PlanValidationError) return problem(reply, 400, 'invalid-plan', 'The plan is not valid', { issues: error.issues });
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(reply, 413, 'payload-too-large', `The request body is larger than ${app.initialConfig.bodyLimit} bytes`);
+    if (error instanceof OcdsLimitError) return problem(reply, 413, 'over-limit', error.message, { issues: [{ path: error.field, message: error.message }] });
+    if (error instanceof OcdsReadError) return problem(reply, 400, 'invalid-notice', error.message);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(reply, 413, 'payload-too-large', `The request body is larger than ${req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`);
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
       return problem(reply, 415, 'unsupported-media-type', 'Send the plan as JSON (Content-Type: application/json)');
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
@@ -140,7 +147,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.get<{ Params: { id: string } }>('/v1/rules/:id', async (req, reply) => {
     const found = findRule(ruleSet, req.params.id);
     if (!found) return problem(reply, 404, 'not-found', `No rule "${req.params.id}"`);
-    // As written, and as the review pack says it in words (conditions, parameters with dated values, worked cases).
+    // As written, and as the review pack says it in words (conditions, parameters with dated values and sources, worked cases).
     return { ...found.rule, file: found.ctx.file || null, inWords: describeRule(found.rule, found.ctx, cases) };
   });
   // The API reads JSON only: a form, text or anything else sent to it is a 415, not a plan that fails.
@@ -149,42 +156,32 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     if (type !== 'application/json' && !type.endsWith('+json'))
       return problem(reply, 415, 'unsupported-media-type', `Send the plan as JSON (Content-Type: application/json), not ${type || 'no content type'}`);
   };
-  app.post<{ Querystring: { trace?: string } }>('/v1/check', { preHandler: jsonOnly }, async (req) => {
+  // The work is done off the event loop, and its answer comes back as JSON text, sent as it is.
+  const sendJson = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json);
+  app.post<{ Querystring: { trace?: string } }>('/v1/check', { preHandler: jsonOnly }, async (req, reply) => {
     const trace = req.query.trace === 'true' || req.query.trace === '1';
-    return checker.check(planOfCheckRequest(req.body), { trace, untrusted: true });
+    return sendJson(reply, await work.checkJson(req.body, { trace, answers: true }));
   });
-  // Notices come as JSON, or as the text of a file (NDJSON, or JSON cut short, which only a tolerant reader keeps).
-  app.addContentTypeParser(['application/x-ndjson', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  const ocdsOnly = async (req: FastifyRequest, reply: FastifyReply) => {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json' && !type.endsWith('+json') && type !== 'application/x-ndjson' && type !== 'text/plain')
-      return problem(reply, 415, 'unsupported-media-type', `Send OCDS as JSON (application/json), NDJSON (application/x-ndjson) or its text (text/plain), not ${type || 'no content type'}`);
-  };
-  app.post('/v1/notices/check', { preHandler: ocdsOnly, bodyLimit: NOTICE_BODY_LIMIT }, async (req, reply) => {
-    // A parsed body is written out again for the reader: refused first if nested past any OCDS document, as the reader would.
-    if (typeof req.body !== 'string' && !withinDepth(req.body, MAX_NOTICE_DEPTH))
-      return problem(reply, 400, 'invalid-notice', `The request body is nested deeper than ${MAX_NOTICE_DEPTH} levels, far more than any OCDS document`);
-    const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    try {
-      return await auditNotices(text, checker, 'the request body', undefined, { releases: noticeReleases });
-    } catch (e) {
-      if (e instanceof OcdsLimitError) return problem(reply, 413, 'over-limit', e.message, { issues: [{ path: e.field, message: e.message }] });
-      if (e instanceof OcdsReadError) return problem(reply, 400, 'invalid-notice', e.message);
-      throw e;
-    }
-  });
-  app.post('/v1/options', { preHandler: jsonOnly }, async (req) => {
-    const body = req.body as { options?: unknown } | null;
-    // {"options": [plan, plan, ...]}: the options given; anything else: one plan, whose routes are compared.
-    if (body && typeof body === 'object' && !Array.isArray(body) && 'options' in body && !('route' in body)) {
-      if (!Array.isArray(body.options)) throw new PlanValidationError([{ path: 'options', message: 'must be a list of plans, each an option' }]);
-      return compareOptions(checker, body.options);
-    }
-    return compareRoutes(checker, body, { untrusted: true });
+  app.post('/v1/options', { preHandler: jsonOnly }, async (req, reply) => sendJson(reply, await work.optionsJson(req.body)));
+  // Notices come as JSON, NDJSON, or the text of a file (JSON cut short, which only a tolerant reader keeps): each is
+  // taken as text and read off the event loop, where a body of 32 MiB is parsed, not here.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(['application/json', 'application/x-ndjson', 'text/plain'], { parseAs: 'string', bodyLimit: NOTICE_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    const ocdsOnly = async (req: FastifyRequest, reply: FastifyReply) => {
+      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/json' && !type.endsWith('+json') && type !== 'application/x-ndjson' && type !== 'text/plain')
+        return problem(reply, 415, 'unsupported-media-type', `Send OCDS as JSON (application/json), NDJSON (application/x-ndjson) or its text (text/plain), not ${type || 'no content type'}`);
+    };
+    scope.post('/v1/notices/check', { preHandler: ocdsOnly, bodyLimit: NOTICE_BODY_LIMIT }, async (req, reply) => {
+      const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null);
+      return sendJson(reply, await work.auditJson({ files: [{ text, name: 'the request body' }], releases: noticeReleases }));
+    });
   });
   if (options.web ?? true)
     await registerWeb(app, {
       checker,
+      work,
       examples: loadExamples(options.examplesDir),
       cases,
       fileLimit: app.initialConfig.bodyLimit!,
@@ -192,4 +189,20 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       noticeReleases,
     });
   return app;
+}
+
+/**
+ * A request the HTTP parser cannot read (a header too large, a line that is not HTTP): answered on the socket, before
+ * Fastify has a request, as an RFC 9457 problem with the security headers, and the connection closed.
+ */
+function clientErrorHandler(error: Error & { code?: string }, socket: import('node:net').Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(problemBody(status, 'bad-request', status === 431 ? 'The request headers are too large' : status === 408 ? 'The request took too long to arrive' : 'The request is not HTTP procheck can read'));
+  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  const headers = { ...SECURITY_HEADERS, 'content-security-policy': DATA_POLICY, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
 }

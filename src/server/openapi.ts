@@ -7,7 +7,9 @@ import { optionsJsonSchema } from '../options/json-schema.js';
 import { noticeAuditJsonSchema } from '../notice/json-schema.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { OCDS_LIMITS } from '../notice/read-ocds.js';
-import { NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT } from './limits.js';
+import { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT } from './limits.js';
+import { PROBLEM_TITLES } from './problems.js';
+import { defaultWorkSettings } from './work.js';
 import { MAX_OPTIONS } from '../options/compare.js';
 
 const errorSchema = {
@@ -15,7 +17,7 @@ const errorSchema = {
   description: 'An RFC 9457 problem details object (application/problem+json).',
   required: ['type', 'title', 'status', 'detail'],
   properties: {
-    type: { type: 'string', description: 'A URI reference naming the kind of problem: /problems/invalid-plan, invalid-notice, bad-request, not-found, method-not-allowed, unsupported-media-type, payload-too-large, over-limit or internal.' },
+    type: { type: 'string', description: `A URI reference naming the kind of problem: ${Object.keys(PROBLEM_TITLES).map((c, i) => (i === 0 ? `/problems/${c}` : c)).join(', ')}.` },
     title: { type: 'string', description: 'The kind of problem, in words.' },
     status: { type: 'integer', description: 'The HTTP status code.' },
     detail: { type: 'string', description: 'This occurrence of the problem, in words.' },
@@ -60,11 +62,20 @@ const planWithAnswersSchema = {
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: ref } } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const settings = defaultWorkSettings();
+/** A 503: the work refused now (busy) or for this request (over-budget), with when to try again. */
+const UNAVAILABLE = {
+  ...problem(
+    `busy: procheck has as much work in hand as it takes (a thread a core, up to four, each running one request's work, and ${settings.queue / settings.threads} a thread waiting), or the request waited ${settings.waitMs / 1000} s for its turn; over-budget: the request's work ran past ${settings.budgetMs / 1000} s, or ${settings.heapMb} MB, and was stopped (send less at once, or use the command line). Retry-After says in how many seconds to try again.`,
+  ),
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } },
+};
 /** The problems any JSON route can answer with besides its own. */
 const POST_PROBLEMS = {
   '405': { ...problem('The route takes another method; the Allow header says which'), headers: { Allow: { schema: { type: 'string' } } } },
-  '413': problem('The request body is too large'),
+  '413': problem(`The request body is larger than ${DEFAULT_BODY_LIMIT / 1_048_576} MiB (payload-too-large)`),
   '415': problem('The request body is not JSON (send Content-Type: application/json)'),
+  '503': UNAVAILABLE,
 };
 
 export function openApiDocument(): Record<string, unknown> {
@@ -73,7 +84,8 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'procheck API',
       version: PROCHECK_VERSION,
-      description: 'Checks an English public-sector commissioning plan against procurement law (PSR 2023, PCR 2015, Procurement Act 2023, TUPE) and returns a verdict, findings with citations and the required steps.',
+      description:
+        'Checks an English public-sector commissioning plan against procurement law (PSR 2023, PCR 2015, Procurement Act 2023, TUPE) and returns a verdict, findings with citations and the required steps. Every error is an RFC 9457 problem (application/problem+json). Each input that drives work has a limit, refused past it with a problem naming the field: a body of 1 MiB (32 MiB of notices), 100 lots a plan, 10 options a comparison, 1,000 releases a request of notices; the work of each request runs off the event loop within a time budget, and past the server\'s capacity a request is refused at once with 503 and Retry-After.',
     },
     paths: {
       '/v1/check': {
@@ -144,7 +156,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: 'One rule (of the law or a local overlay), as written in the rule set, with `inWords`: its conditions in plain English, its parameters with their dated values and sources, and the worked cases that exercise it',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The rule' }, '404': problem('No such rule') },
+          responses: { '200': { description: 'The rule' }, '404': problem('No such rule'), '414': problem('The id is longer than any route parameter takes (100 characters): uri-too-long') },
         },
       },
       '/v1/schema/plan': { get: { summary: 'JSON Schema of the plan format', responses: { '200': { description: 'JSON Schema' } } } },

@@ -26,9 +26,14 @@ import { OcdsLimitError, OcdsReadError } from '../notice/read-ocds.js';
 import { NOTICE_TEXT_FIELD, pastedNotices, tooLarge, uploadedNotices, type NoticeInput } from './notice-input.js';
 import { noticeFormPage, type NoticeFormInput } from './notice-form.js';
 import { noticeResultPage } from './notice-result.js';
+import type { Report } from '../report/schema.js';
+import type { OptionsReport } from '../options/schema.js';
+import type { NoticeText } from './notice-input.js';
 
 export interface WebOptions {
   checker: Checker;
+  /** Where the checks and audits are done: the server's pool of worker threads (src/server/work.ts), off the event loop; by default here, with the checker. */
+  work?: WebWork;
   examples: readonly Example[];
   /** The worked cases and rule tests the rule catalogue cites (the examples' folder). */
   cases: CaseBook;
@@ -39,6 +44,20 @@ export interface WebOptions {
   /** Most releases read from one upload or paste of notices (default: no limit). */
   noticeReleases?: number;
 }
+
+/** What the pages ask of the server's pool: the work a page needs, as the checker would give it. */
+export interface WebWork {
+  check(plan: unknown, options: { trace?: boolean }): Promise<Report>;
+  routes(plan: unknown): Promise<OptionsReport>;
+  noticePage(files: { files: NoticeText[]; releases: number }, meta: PageMeta): Promise<string>;
+}
+
+/** The work done on this thread, with the checker (for a web page embedded without the server's pool). */
+const workHere = (checker: Checker): WebWork => ({
+  check: (plan, o) => checker.check(plan, { trace: o.trace, untrusted: true }),
+  routes: (plan) => compareRoutes(checker, plan, { untrusted: true }),
+  noticePage: async (f, meta) => noticeResultPage(meta, await auditNoticeFiles(f.files, checker, undefined, { releases: f.releases })),
+});
 
 const DOWNLOADS: Record<string, { format: ReportFormat; type: string; ext: string }> = {
   json: { format: 'json', type: 'application/json', ext: 'json' },
@@ -53,7 +72,7 @@ const otherSummary = (issues: readonly FieldIssue[]): SummaryError[] =>
  * The pages load only their own scripts, styles and forms: nothing inline and
  * nothing from another host, so a plan's text can never run as script.
  */
-const PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const htmlPage = (reply: FastifyReply, page: string, status = 200, policy = PAGE_POLICY) =>
   reply
@@ -92,6 +111,7 @@ function formValues(body: unknown): FormValues {
 
 export async function registerWeb(app: FastifyInstance, options: WebOptions): Promise<void> {
   const { checker, examples } = options;
+  const work = options.work ?? workHere(checker);
   const meta: PageMeta = { procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version };
   const overlays = [...checker.ruleSet.overlays.values()].sort((a, b) => a.id.localeCompare(b.id));
   const sections = formSections(overlays, checker.ruleSet.params);
@@ -112,7 +132,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
   /** Check a plan and show the result; a plan the checker rejects goes back to the form with its problems. */
   async function checkAndShow(reply: FastifyReply, plan: unknown, values: FormValues, opts: { trace?: boolean; basePlan?: unknown; notice?: string; answered?: Answer[] } = {}) {
     try {
-      const report = await checker.check(plan, { trace: opts.trace, untrusted: true });
+      const report = await work.check(plan, { trace: opts.trace });
       return htmlPage(reply, resultPage(meta, report, plan, { lookup, answered: opts.answered }));
     } catch (e) {
       if (!(e instanceof PlanValidationError)) throw e;
@@ -247,7 +267,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     // A problem with what was given is the officer's to fix, said by its box: a 4xx, and the page still renders.
     if (!input.ok) return showNoticeForm(reply, { error: input, pasted: input.pasted }, input.status);
     try {
-      return htmlPage(reply, noticeResultPage(meta, await auditNoticeFiles(input.files, checker, undefined, { releases: options.noticeReleases })));
+      return htmlPage(reply, await work.noticePage({ files: input.files, releases: options.noticeReleases ?? Number.POSITIVE_INFINITY }, meta));
     } catch (e) {
       if (!(e instanceof OcdsReadError)) throw e;
       return showNoticeForm(reply, { error: { field: input.field, message: e.message }, pasted: input.pasted }, e instanceof OcdsLimitError ? 413 : 400);
@@ -280,7 +300,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     if (!plan) return htmlPage(reply, errorPage(meta, 'No plan to answer for', 'Open a plan and check it first, then answer its questions on the result.'), 400);
     let report;
     try {
-      report = await checker.check(plan, { untrusted: true });
+      report = await work.check(plan, {});
     } catch (e) {
       if (!(e instanceof PlanValidationError)) throw e;
       return checkAndShow(reply, plan, planToForm(fields, plan), { basePlan: plan });
@@ -295,7 +315,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     const plan = planField(req.body, 'plan');
     if (!plan) return htmlPage(reply, errorPage(meta, 'No plan to compare', 'Open a plan and check it first, then compare its routes.'), 400);
     try {
-      return htmlPage(reply, optionsPage(meta, await compareRoutes(checker, plan, { untrusted: true }), plan));
+      return htmlPage(reply, optionsPage(meta, await work.routes(plan), plan));
     } catch (e) {
       if (!(e instanceof PlanValidationError)) throw e;
       const { errors, other } = issuesToFormErrors(fields, e.issues);
@@ -307,7 +327,7 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     const download = DOWNLOADS[String(req.body?.format)];
     if (!download) throw Object.assign(new Error('format must be json, markdown or html'), { statusCode: 400 });
     const plan = planField(req.body, 'plan');
-    const report = await checker.check(plan, { untrusted: true });
+    const report = await work.check(plan, {});
     return reply
       .type(`${download.type}; charset=utf-8`)
       .header('content-disposition', `attachment; filename="${report.plan.id}-procheck.${download.ext}"`)

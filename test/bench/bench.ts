@@ -7,7 +7,9 @@
 //  - registers of 20,000 and 100,000 shipped-case plans, end to end through
 //    the command, with the peak memory (RSS);
 //  - POST /v1/check under 50 connections (autocannon), the server in its own
-//    process as it runs in production.
+//    process as it runs in production;
+//  - files of notices read and merged at full size, and /healthz during 200
+//    concurrent audits (issue 21: notice-io.ts, server-load.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,6 +140,9 @@ server.kill();
 line('POST /v1/check at 50 connections', `${result.requests.average.toFixed(0)} req/s`, '≥ 2,000 req/s', result.requests.average >= 2000);
 line('POST /v1/check at 50 connections, p99 latency', `${result.latency.p99} ms`, '≤ 50 ms', result.latency.p99 <= 50);
 if (result.errors || result.non2xx) console.log(`  (${result.errors} errors, ${result.non2xx} non-2xx responses)`);
+
+// ---- the server under load (issue 21): /healthz while 200 audits are in hand ---------------------------------------
+await import('./server-load.js');
 
 // ---- decisiveness (issue 19): verdicts, review findings and questions per shipped case -------------------
 console.log('');
