@@ -248,6 +248,15 @@ describe('reading OCDS', () => {
 });
 
 describe('a notice read as a plan', () => {
+  it('claims no day of submission for publication: a most suitable provider notice\'s step 1 submission is not known, and the 14 days of reg 10(5) are counted from its publication as the latest it can be (issue 20.8)', async () => {
+    const a = await auditOf('middlesbrough-2025-psr-most-suitable-provider-health-checks');
+    const n = a.notices[0]!;
+    expect(n.plan).toMatchObject({ route: { process: 'most-suitable-provider' }, dates: { procurementStart: '2025-05-15', mspIntentionSubmitted: null } });
+    expect(n.sources.find((s) => s.planPath === 'dates.mspIntentionSubmitted')?.quote).toMatch(/published, not the day it was submitted/);
+    // The intention of 30 May comes after 29 May, 14 days from the latest the notice can have been submitted: no finding.
+    expect(n.findings.map((f) => f.ruleId)).not.toContain('psr.most-suitable-provider.identified-too-early');
+  });
+
   it('takes each fact from the notice with its words, and leaves out what it does not say', () => {
     const [p] = mergeByOcid(readOcds(`${JSON.stringify(INTENTION)}\n${JSON.stringify(CONTRACT)}`).releases);
     const r = noticeToPlan(p!);

@@ -316,3 +316,68 @@ describe('PSR call-offs: the framework\'s duration and parties (reg 16(1)(b), (4
     expect(report.verdict).toBe('review');
   });
 });
+
+describe('PSR reg 10(4)-(5): the most suitable provider process completes step 2 no earlier than 14 days after step 1 is submitted (issue 20.8)', () => {
+  // Step 1, the notice of intention to follow the process, submitted for publication on Monday 20 October 2025: "the day
+  // which is 14 days after" is Monday 3 November, the first day step 2 may be completed. The intention to award is on
+  // 7 November.
+  const msp = { route: { process: 'most-suitable-provider' }, directAward: { mostSuitableProviderIdentifiable: true } };
+  const mspPlan = (dates: Patch) => checker().check(plan(merge(msp as Patch, { dates: { procurementStart: '2025-10-20', awardDecision: '2025-11-07', ...dates } })));
+  const of = (r: Awaited<ReturnType<typeof mspPlan>>, id: string) => r.findings.find((f) => f.ruleId === id);
+  const EARLY = 'psr.most-suitable-provider.step-2-too-early';
+  const PROXY = 'psr.most-suitable-provider.identified-too-early';
+
+  it.each([
+    ['2025-11-02', 'non-compliant'],
+    ['2025-11-03', undefined],
+  ])('step 2 completed on %s: %s', async (identified, severity) => {
+    const r = await mspPlan({ mspProvidersIdentified: identified });
+    expect(of(r, EARLY)?.severity).toBe(severity);
+    if (severity) expect(of(r, EARLY)!.reason).toContain('must not be completed before 3 November 2025');
+    // The day is the plan's: the intention-based rule, which stands in for it, gives way.
+    expect(of(r, PROXY)).toBeUndefined();
+  });
+
+  it('counts from the submission the plan states, not the procurement start', async () => {
+    // Submitted a week after the procurement start: step 2 may be completed from 10 November.
+    expect(of(await mspPlan({ mspIntentionSubmitted: '2025-10-27', mspProvidersIdentified: '2025-11-09', awardDecision: '2025-11-12' }), EARLY)?.severity).toBe('non-compliant');
+    expect(of(await mspPlan({ mspIntentionSubmitted: '2025-10-27', mspProvidersIdentified: '2025-11-10', awardDecision: '2025-11-12' }), EARLY)).toBeUndefined();
+  });
+
+  it('with the day of submission not known, the procurement start is the latest it can be: on or after the 14th day holds, before it is a question, never a breach', async () => {
+    const before = await mspPlan({ mspIntentionSubmitted: null, mspProvidersIdentified: '2025-11-02' });
+    expect(of(before, EARLY)?.severity).toBe('review');
+    expect(of(before, EARLY)!.missingFacts.map((m) => m.planPath)).toEqual(['dates.mspIntentionSubmitted']);
+    expect(of(before, EARLY)!.reason).toContain('only that it was no later than 20 October 2025');
+    const after = await mspPlan({ mspIntentionSubmitted: null, mspProvidersIdentified: '2025-11-03' });
+    expect(of(after, EARLY)).toBeUndefined();
+    expect(after.holds.find((h) => h.ruleId === EARLY)?.reason).toContain('the plan does not give the day of submission');
+  });
+
+  it('step 2 after the intention to award is out of order; on its day it is not', async () => {
+    expect(of(await mspPlan({ mspProvidersIdentified: '2025-11-08' }), 'psr.most-suitable-provider.intention-before-step-2')?.severity).toBe('non-compliant');
+    expect(of(await mspPlan({ mspProvidersIdentified: '2025-11-07' }), 'psr.most-suitable-provider.intention-before-step-2')).toBeUndefined();
+  });
+
+  it('left out, step 2 is the authority\'s act: a condition between the 14th day and the intention to award', async () => {
+    const r = await mspPlan({});
+    const c = r.conditions.find((x) => x.id === 'mspProvidersIdentified')!;
+    expect(c.earliest?.date).toBe('2025-11-03');
+    expect(c.latest?.date).toBe('2025-11-07');
+    expect(c.instruction).toMatch(/^Complete step 2 of the most suitable provider process \(identifying the potential providers\) on or after 3 November 2025 \(not before the day 14 days after the notice of intention to follow the process is submitted for publication, 20 October 2025: PSR regulation 10\(5\)\) and by 7 November 2025/);
+    expect(r.findings.map((f) => f.ruleId)).not.toContain(EARLY);
+  });
+
+  it('an intention to award before the 14th day: the step 2 rules cannot both hold, and the intention rule says so, as before', async () => {
+    const r = await mspPlan({ awardDecision: '2025-11-02' });
+    expect(of(r, PROXY)?.severity).toBe('non-compliant');
+    expect(r.conditions.find((x) => x.id === 'mspProvidersIdentified')?.conflict).toBeDefined();
+    expect(r.verdict).toBe('non-compliant');
+  });
+
+  it('the intention rule, with the day of submission not known: a question, not a breach', async () => {
+    const r = await mspPlan({ mspIntentionSubmitted: null, awardDecision: '2025-11-02' });
+    expect(of(r, PROXY)?.severity).toBe('review');
+    expect(of(r, PROXY)!.missingFacts.map((m) => m.planPath)).toEqual(['dates.mspIntentionSubmitted']);
+  });
+});

@@ -7,7 +7,7 @@ import raw from './ocds-mapping.json' with { type: 'json' };
 
 export const READERS = [
   'ocid', 'title', 'description', 'buyerName', 'authorityType', 'thresholdTier', 'specialRegime', 'contractType', 'cpv', 'value', 'vatIncluded', 'termMonths',
-  'extensions', 'regime', 'process', 'framework', 'frameworkTerm', 'procurementStart', 'awardDecision', 'representationsDeadline', 'contractSigned',
+  'extensions', 'regime', 'process', 'framework', 'frameworkTerm', 'procurementStart', 'mspIntentionSubmitted', 'awardDecision', 'representationsDeadline', 'contractSigned',
   'contractStart', 'awardNoticePublished', 'modificationNoticePublished', 'change', 'incumbent', 'decisionMakers', 'conflicts', 'urgency',
   'justification', 'source',
 ] as const;

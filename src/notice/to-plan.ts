@@ -537,6 +537,12 @@ const READ: Record<ReaderName, Reader> = {
     x.lack('dates.procurementStart', latest ? `the notice does not date the start of the procurement (its first notice), only that it was no later than ${latest.d}` : "the notice does not date its first notice (a compiled release's date is only when it was last updated)");
     if (latest) x.bounds['dates.procurementStart'] = latest.d;
   },
+  mspIntentionSubmitted: (x) => {
+    // OCDS dates a notice's publication only: the day the notice of intention to follow the process was submitted
+    // (PSR reg 10(5) counts from it) is not known, and the procurement start is the latest it can have been.
+    if (x.get('route.regime') === 'psr' && x.get('route.process') === 'most-suitable-provider')
+      x.set('dates.mspIntentionSubmitted', null, 'release dates', 'a release gives the day a notice was published, not the day it was submitted for publication');
+  },
   awardDecision: (x) => {
     const award = x.awards.map((a, k) => ({ d: londonDate(a.date), ocds: `awards[${k}].date`, quote: shownAs(a.date) })).find((a) => a.d);
     const rel = x.p.releases.find((r) => r.tag.includes('award') && !r.tag.includes('compiled'));

@@ -638,6 +638,24 @@ export const FORMULAS = {
     reads: ['modificationNoticeSubmitted', 'modificationNoticePublished'],
     compute: (get) => date(get('modificationNoticeSubmitted')) ?? date(get('modificationNoticePublished')),
   },
+  /**
+   * PSR reg 10(5) counts from the day the notice of intention to follow the most suitable provider process
+   * is submitted for publication. The plan may state it; left out, it is the procurement start, the first
+   * notice sent; stated unknown (null, as for a notice read from OCDS, which dates only publication), unknown.
+   */
+  mspIntentionSubmitted: {
+    reads: ['procurementStart'],
+    plan: ['dates.mspIntentionSubmitted'],
+    compute: (get, c) => {
+      const stated = c.plan.dates.mspIntentionSubmitted;
+      return stated === undefined ? date(get('procurementStart')) : stated;
+    },
+  },
+  /** The latest the step 1 notice can have been submitted: its submission, else the procurement start (no earlier than it was sent or published). */
+  mspIntentionSubmittedBy: {
+    reads: ['mspIntentionSubmitted', 'procurementStart'],
+    compute: (get) => date(get('mspIntentionSubmitted')) ?? date(get('procurementStart')),
+  },
   /** The day the contract is modified: the day the variation is agreed, else the day it takes effect. */
   changeMadeDate: {
     reads: ['changeEffectiveDate'],

@@ -248,6 +248,14 @@ export const Dates = z.strictObject({
     description:
       'When the procurement starts: the first notice sent or, with no notice, the first approach to the market. Decides the regime and thresholds. OCDS: tender.tenderPeriod.startDate.',
   }),
+  mspIntentionSubmitted: unknownable(IsoDate).meta({
+    description:
+      'Most suitable provider process: when the notice of intention to follow the process (step 1, reg 10(2)) is, or was, submitted for publication on the central digital platform; reg 10(5) counts its 14 days from this day. Left out, it is dates.procurementStart (the first notice sent). Null: not known, as for a notice read from Find a Tender, which dates only its publication: the 14 days are then counted from the procurement start, the latest it can have been submitted, and only what that settles is decided.',
+  }),
+  mspProvidersIdentified: IsoDate.optional().meta({
+    description:
+      'Most suitable provider process: when step 2 is, or was, completed: the potential providers that may be the most suitable identified, by the key criteria and the basic selection criteria (reg 10(4)). Not before the 14th day after the notice of intention to follow the process is submitted for publication (reg 10(5)), and before the notice of intention to award (steps 3-4). The authority\'s own act: left out, it is a condition with those dates.',
+  }),
   awardDecision: IsoDate.optional().meta({
     description:
       'When the award decision is published: PSR notice of intention to award, PCR award decision notice, PA contract award notice. OCDS: awards[].date.',

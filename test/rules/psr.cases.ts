@@ -97,6 +97,17 @@ const CASES: Record<string, [Patch, Patch]> = {
   'psr.most-suitable-provider.not-identifiable': [merge(msp, { directAward: { mostSuitableProviderIdentifiable: false } }), msp],
   // Intention to award 3 November 2025: 7 days after a notice of intention to follow the process of 27 October, inside reg 10(5)'s 14; 14 days after 20 October is in time.
   'psr.most-suitable-provider.identified-too-early': [merge(msp, { dates: { procurementStart: '2025-10-27' } }), merge(msp, { dates: { procurementStart: '2025-10-20' } })],
+  // Reg 10(5): the notice of intention to follow the process submitted on Monday 20 October 2025 (the procurement start),
+  // step 2 may be completed from Monday 3 November, the day 14 days after; on 2 November (13 days) it is too early.
+  'psr.most-suitable-provider.step-2-too-early': [
+    merge(msp, { dates: { procurementStart: '2025-10-20', mspProvidersIdentified: '2025-11-02' } }),
+    merge(msp, { dates: { procurementStart: '2025-10-20', mspProvidersIdentified: '2025-11-03' } }),
+  ],
+  // The intention to award is published on 3 November 2025: step 2 completed on 4 November comes after it.
+  'psr.most-suitable-provider.intention-before-step-2': [
+    merge(msp, { dates: { mspProvidersIdentified: '2025-11-04' } }),
+    merge(msp, { dates: { mspProvidersIdentified: '2025-11-03' } }),
+  ],
   'psr.most-suitable-provider.process': [msp, {}],
   'psr.competitive.process': [{}, directAwardC],
   'psr.framework.competitive-only': [merge(msp, { route: { framework: true } }), { route: { framework: true }, term: { initialMonths: 48, extensions: [] } }],
