@@ -118,6 +118,15 @@ export const planArbitrary: fc.Arbitrary<PlanInput> = fc
         contractSigned: award === undefined || g.signedAfter === undefined ? undefined : iso(award + g.signedAfter),
         contractStart: iso(contractStart),
         statedRepresentationsDeadline: award === undefined || g.statedDeadlineAfter === undefined ? undefined : iso(award + g.statedDeadlineAfter),
+        // The most suitable provider process's step 1 submission (stated, not known, or left out: the procurement start)
+        // and step 2 (either side of the 14 days and of the intention), from values already drawn, so the fixed-seed
+        // samples of every other plan stay as they were.
+        ...(g.process === 'most-suitable-provider' && g.signedAfter !== undefined
+          ? {
+              mspIntentionSubmitted: g.signedAfter % 3 === 0 ? null : g.signedAfter % 3 === 1 ? iso(g.start + (g.signedAfter % 7)) : undefined,
+              mspProvidersIdentified: g.statedDeadlineAfter === undefined ? undefined : iso(g.start + 10 + g.statedDeadlineAfter),
+            }
+          : {}),
       }),
       incumbent: g.incumbent
         ? defined({

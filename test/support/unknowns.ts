@@ -30,7 +30,8 @@
 // unknown facts (see DEFAULTED): services[].lightTouch (from the CPV codes),
 // services[].healthCare left out where the CPV codes settle it,
 // change.cumulativeValueChange (defaults to change.valueChange),
-// directAward.replacesExpiringContract where the dates settle it, and every
+// directAward.replacesExpiringContract where the dates settle it,
+// dates.mspIntentionSubmitted (defaults to dates.procurementStart), and every
 // claim the authority must itself invoke (src/plan/claims.ts) left out:
 // not relied on. Set to null, each is still an unknown fact.
 //
@@ -97,7 +98,7 @@ const NUMERIC: Record<string, FieldKind> = {
 };
 
 /** Dates the schema lets a plan leave unknown (a published notice may name the existing provider but not when its contract ends). */
-const UNKNOWNABLE_DATES = ['incumbent.contractEnd'];
+const UNKNOWNABLE_DATES = ['incumbent.contractEnd', 'dates.mspIntentionSubmitted'];
 
 /** The two dates a plan may leave out that the law's steps are timed from; optional rather than unknownable, but facts the plan has not fixed yet. */
 const DATE_FIELDS = ['dates.awardDecision', 'dates.contractSigned', 'justification.originalContractAwarded'];
@@ -263,6 +264,9 @@ const DEFAULTED: Record<string, (plan: PlanInput, slot: Slot) => boolean> = {
   'change.scopeChanged': (plan, slot) =>
     get(plan, slot.path) === undefined && (plan.change?.materiallyDifferent === true || plan.route.process === 'extension' || plan.change?.substantial === false),
   'change.economicBalanceToSupplier': (plan, slot) => get(plan, slot.path) === undefined && plan.change?.substantial === false,
+  // Left out, the step 1 notice was submitted on the procurement start; null, not known.
+  'dates.mspIntentionSubmitted': (plan, slot) => get(plan, slot.path) === undefined,
+  'lots[].dates.mspIntentionSubmitted': (plan, slot) => get(plan, slot.path) === undefined,
   ...claimDefaults,
 };
 
