@@ -122,8 +122,9 @@ describe('the voices name only facts and parameters the rule set has', () => {
     ...(r.openReason ? [['openReason', r.openReason] as [string, string]] : []),
     ...(r.asCondition ? [['condition', r.asCondition] as [string, string]] : []),
     ...(r.holds ?? []).map((h, i) => [`holds.${i}.text`, h.text] as [string, string]),
+    ...(r.readings ?? []).map((x, i) => [`readings.${i}.text`, x.text] as [string, string]),
   ];
-  const withVoices = RULES.filter((r) => texts(r).length > 0 || r.holds);
+  const withVoices = RULES.filter((r) => texts(r).length > 0 || r.holds || r.readings);
 
   it.each(withVoices.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     const params = new Set([...ruleSet.params.all().map((p) => p.id), ...[...ruleSet.overlays.values()].flatMap((o) => o.params.map((p) => p.id))]);
@@ -132,9 +133,9 @@ describe('the voices name only facts and parameters the rule set has', () => {
         if (ph.fact !== undefined) expect(isFactName(ph.fact), `${where}: fact ${ph.fact}`).toBe(true);
         if (ph.param !== undefined) expect(params.has(ph.param), `${where}: param ${ph.param}`).toBe(true);
       }
-    for (const [i, h] of (rule.holds ?? []).entries()) {
-      for (const f of factsIn(h.when)) expect(isFactName(f), `holds.${i}.when: fact ${f}`).toBe(true);
-      for (const p of paramsIn(h.when)) expect(params.has(p), `holds.${i}.when: param ${p}`).toBe(true);
+    for (const [where, x] of [...(rule.holds ?? []).map((h, i) => [`holds.${i}`, h] as const), ...(rule.readings ?? []).map((r, i) => [`readings.${i}`, r] as const)]) {
+      for (const f of factsIn(x.when)) expect(isFactName(f), `${where}.when: fact ${f}`).toBe(true);
+      for (const p of paramsIn(x.when)) expect(params.has(p), `${where}.when: param ${p}`).toBe(true);
     }
   });
 });

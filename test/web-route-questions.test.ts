@@ -374,6 +374,7 @@ describe('the route pages and the rule set', () => {
       'timetable.urgencyShortensTenderPeriod': 'stage lengths are the timetable\'s, asked in the one-page form',
       'timetable.documentsWithNotice': 'stage lengths are the timetable\'s, asked in the one-page form',
       'timetable.qualifyingPlannedProcurementNotice': 'stage lengths are the timetable\'s, asked in the one-page form',
+      'timetable.plannedProcurementNoticeContent': 'stage lengths are the timetable\'s, asked in the one-page form',
       'timetable.negotiatedTenderingPeriod': 'stage lengths are the timetable\'s, asked in the one-page form',
       'timetable.preselectedSuppliersOnly': 'stage lengths are the timetable\'s, asked in the one-page form',
       'timetable.participationPeriodDays': 'stage lengths are the timetable\'s, asked in the one-page form',

@@ -7,7 +7,7 @@ import type { RuleDefinition, RuleSeverityT, Severity } from './rule-schema.js';
 import type { Claim } from '../plan/claims.js';
 import type { FindingT } from '../report/schema.js';
 import { render } from '../report/format.js';
-import type { Truth } from './three-valued.js';
+import { truth, type Truth } from './three-valued.js';
 import type { OpenFacts } from './timetable-facts.js';
 
 type MissingFactT = FindingT['missingFacts'][number];
@@ -52,6 +52,18 @@ export function notClaimedSentence(claims: readonly Claim[]): string {
     .join('');
 }
 
+/**
+ * What the law requires on each reading the plan's facts leave possible (the
+ * rule's `readings` whose condition is not false), as sentences after the reason.
+ */
+export function readingsSentence(rule: RuleDefinition, fact: (name: string) => unknown, param: (id: string) => unknown): string {
+  const src = { fact, param };
+  return (rule.readings ?? [])
+    .filter((r) => !r.when || truth(r.when, src) !== false)
+    .map((r) => ` ${render(r.text, fact, param)}`)
+    .join('');
+}
+
 /** The title an open rule is given: a question, never an assertion of a breach the plan has not stated. */
 export function openTitle(rule: RuleDefinition): string {
   if (rule.openTitle) return rule.openTitle;
@@ -73,14 +85,15 @@ export function makeFinding(
   const base = { ruleId: rule.id, title: rule.title, regime: rule.regime, citation: rule.citation };
   const severity: Severity = rule.severity === 'condition' ? 'info' : rule.severity;
   if (outcome === true) {
-    const reason = render(rule.reason, fact, param) + notClaimedSentence(notClaimed);
+    const reason = render(rule.reason, fact, param) + readingsSentence(rule, fact, param) + notClaimedSentence(notClaimed);
     if (rule.instead) return { ...base, severity, reason: `${reason} Instead: ${rule.instead.what}.`, missingFacts: [], steps: rule.instead.steps };
     return { ...base, severity, reason, missingFacts: [], steps: severity === 'out-of-scope' ? [] : rule.steps };
   }
   const missingFacts = missingFactsOf(deciding, value, open);
   const asked = missingFacts.map((m) => m.question).join(' ');
   const openSeverity = OPEN_SEVERITY[rule.severity];
-  const context = rule.openReason ? `${render(rule.openReason, fact, param)} ` : '';
+  const readings = readingsSentence(rule, fact, param).trim();
+  const context = [rule.openReason ? render(rule.openReason, fact, param) : '', readings].filter(Boolean).map((t) => `${t} `).join('');
   const reason =
     openSeverity === 'info'
       ? `${context}Whether ${OPEN_MEANS.info} depends on what the plan does not yet say${asked ? `: ${asked}` : '.'} Its steps are listed in case it does.`

@@ -45,8 +45,9 @@ function containsReference(node: Json): boolean {
 }
 
 /**
- * The rule file with every {"condition": name} in a rule's appliesWhen or
- * conditions replaced by the named condition; problems name the rule and path.
+ * The rule file with every {"condition": name} in a rule's appliesWhen,
+ * conditions or readings replaced by the named condition; problems name the
+ * rule and path.
  */
 export function inlineNamedConditions(file: Json): { file: Json; problems: string[] } {
   if (!isObject(file) || !isObject(file.namedConditions) || !Array.isArray(file.rules)) return { file, problems: [] };
@@ -56,7 +57,7 @@ export function inlineNamedConditions(file: Json): { file: Json; problems: strin
     if (!isObject(rule)) return rule;
     const id = typeof rule.id === 'string' ? `rule "${rule.id}"` : `rules.${i}`;
     const out = { ...rule };
-    for (const part of ['appliesWhen', 'conditions'] as const) {
+    for (const part of ['appliesWhen', 'conditions', 'readings'] as const) {
       if (part in rule) out[part] = substitute(rule[part], named, `${id} at ${part}`, problems);
     }
     return out;

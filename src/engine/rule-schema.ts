@@ -212,6 +212,19 @@ export const RuleDefinition = z.strictObject({
       description:
         'Why the route holds on this rule: said when the rule is relevant (its gate holds) and its test fails on the plan\'s own figures and dates, e.g. the considerable change test not met, with the figures.',
     }),
+  readings: z
+    .array(
+      z.strictObject({
+        when: Condition.optional().meta({ description: 'The reading: the facts on which the law requires what the text says (read in three values). Absent: every reading.' }),
+        text: z.string().min(1).meta({ description: 'What the law requires on that reading, a sentence with the same placeholders as reason (e.g. "With a qualifying planned procurement notice, the minimum is {{param:...|days}}.").' }),
+      }),
+    )
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'What the law requires on each reading of the facts the rule turns on (the minimum under each entry of a table): said after the reason when the rule fires or is left open, each reading whose `when` the plan\'s facts do not rule out (true, or still open), so a finding names the requirement on every reading the plan leaves possible.',
+    }),
   asCondition: z
     .string()
     .min(1)

@@ -135,6 +135,7 @@ function checkReferences(
     ['appliesWhen', rule.appliesWhen],
     ['conditions', rule.conditions],
     ...(rule.holds ?? []).map((h, i) => [`holds.${i}.when`, h.when] as [string, ConditionT | undefined]),
+    ...(rule.readings ?? []).map((r, i) => [`readings.${i}.when`, r.when] as [string, ConditionT | undefined]),
   ];
   for (const [name, cond] of conds) {
     if (!cond) continue;
@@ -154,6 +155,7 @@ function checkReferences(
     ['openReason', rule.openReason],
     ['asCondition', rule.asCondition],
     ...(rule.holds ?? []).map((h, i) => [`holds.${i}.text`, h.text] as [string, string]),
+    ...(rule.readings ?? []).map((r, i) => [`readings.${i}.text`, r.text] as [string, string]),
   ];
   for (const [at, text] of texts)
     for (const ph of text ? placeholders(text) : []) {

@@ -435,6 +435,72 @@ export const FORMULAS = {
     },
   },
 
+  // ---- the Procurement Act's tendering period and planned procurement notice -------------
+
+  /** The tender notice: the plan's own date for it, else the start of the procurement (its first notice). */
+  tenderNoticeDate: {
+    reads: ['procurementStart'],
+    plan: ['dates.tenderNotice'],
+    compute: (get, c) => c.plan.dates.tenderNotice ?? (get('procurementStart') as string),
+  },
+  /** s.54(5): the period from the day after the tender notice to the tender deadline, the plan's tender period being counted from the start of the procurement. */
+  tenderingPeriodDays: {
+    reads: ['tenderPeriodDays', 'procurementStart', 'tenderNoticeDate'],
+    compute: (get) => {
+      const days = num(get('tenderPeriodDays'));
+      return days === null ? null : days - daysBetween(get('procurementStart') as string, get('tenderNoticeDate') as string);
+    },
+  },
+  /**
+   * Days from the planned procurement notice to the tender notice. With no tender notice date of its
+   * own and a notice dated on or after the procurement start, the plan's start is the notice itself
+   * (the first notice), so the tender notice's date is not known.
+   */
+  plannedProcurementNoticeDaysBefore: {
+    reads: ['plannedProcurementNoticeDate', 'tenderNoticeDate'],
+    plan: ['dates.tenderNotice', 'dates.procurementStart'],
+    compute: (get, c) => {
+      const notice = date(get('plannedProcurementNoticeDate'));
+      if (!notice) return null;
+      if (c.plan.dates.tenderNotice === undefined && notice >= c.plan.dates.procurementStart) return null;
+      return daysBetween(notice, get('tenderNoticeDate') as string);
+    },
+  },
+  plannedProcurementNoticeMonthsBefore: {
+    reads: ['plannedProcurementNoticeDate', 'tenderNoticeDate'],
+    plan: ['dates.tenderNotice', 'dates.procurementStart'],
+    compute: (get, c) => {
+      const notice = date(get('plannedProcurementNoticeDate'));
+      if (!notice) return null;
+      if (c.plan.dates.tenderNotice === undefined && notice >= c.plan.dates.procurementStart) return null;
+      return monthsBetween(notice, get('tenderNoticeDate') as string);
+    },
+  },
+  /**
+   * Procurement Act s.15(3): a planned procurement notice published at least 40 days and not more
+   * than 12 months before the tender notice (the dated parameters), being a planned procurement
+   * notice (s.15(2): with the content reg 16 of the Procurement Regulations 2024 requires). With the
+   * notice's date, its dates decide the timing; the content is the plan's answer on it, else its
+   * answer on the whole. Without a date, the plan's answer on the whole.
+   */
+  qualifyingPlannedProcurementNotice: {
+    reads: ['plannedProcurementNoticeDate', 'plannedProcurementNoticeDaysBefore', 'plannedProcurementNoticeMonthsBefore', 'plannedProcurementNoticeContent'],
+    plan: ['timetable.qualifyingPlannedProcurementNotice', START],
+    compute: (get, c) => {
+      const stated = c.plan.timetable?.qualifyingPlannedProcurementNotice ?? null;
+      if (!date(get('plannedProcurementNoticeDate'))) return stated;
+      const days = num(get('plannedProcurementNoticeDaysBefore'));
+      const months = num(get('plannedProcurementNoticeMonthsBefore'));
+      const on = c.plan.dates.procurementStart;
+      if (days !== null && months !== null) {
+        if (days < c.params.number('pa2023.planned-procurement-notice.min-days-before', on)) return false;
+        if (months > c.params.number('pa2023.planned-procurement-notice.max-months-before', on)) return false;
+      }
+      if (stated !== null) return stated;
+      return days === null || months === null ? null : bool(get('plannedProcurementNoticeContent'));
+    },
+  },
+
   // ---- value and term ----------------------------------------------------------
 
   possibleAnnualValue: {

@@ -199,7 +199,11 @@ export const TimetablePlan = z.strictObject({
   }),
   qualifyingPlannedProcurementNotice: unknownable(z.boolean()).meta({
     description:
-      'Was a qualifying planned procurement notice published, at least 40 days and not more than 12 months before the tender notice (Procurement Act 2023 ss.15(3) and 54(4), table entry 4)?',
+      'Was a qualifying planned procurement notice published: one setting out what the Procurement Regulations 2024 reg 16 requires, at least 40 days and not more than 12 months before the tender notice (Procurement Act 2023 ss.15(2)-(3) and 54(4), table entry 4)? Where dates.plannedProcurementNotice is given, its dates decide the timing, and this answers only for its content where timetable.plannedProcurementNoticeContent is left out.',
+  }),
+  plannedProcurementNoticeContent: unknownable(z.boolean()).meta({
+    description:
+      'Does the planned procurement notice set out everything the Procurement Regulations 2024 reg 16 requires (s.15(2)(b)): the authority, the title and identifier of the procurement, the contract subject-matter, the estimated dates of the tender notice, of the deadline for requests to participate or tenders and of the award, the procedure expected (open or competitive flexible), whether a dynamic market is used, how documents may be obtained, how and when to express an interest, and as much of the tender notice\'s information as was available? A notice without it is not a planned procurement notice, so it cannot qualify.',
   }),
   urgencyShortensTenderPeriod: unknownable(z.boolean()).meta({
     description: 'Does a state of urgency make the usual minimum periods impractical (Procurement Act 2023 s.54(3) participation period, s.54(4) table entry 5)? A claim the authority must make itself: left out, it is not relied on; null: not known.',
@@ -256,6 +260,14 @@ export const Dates = z.strictObject({
     description:
       'Most suitable provider process: when step 2 is, or was, completed: the potential providers that may be the most suitable identified, by the key criteria and the basic selection criteria (reg 10(4)). Not before the 14th day after the notice of intention to follow the process is submitted for publication (reg 10(5)), and before the notice of intention to award (steps 3-4). The authority\'s own act: left out, it is a condition with those dates.',
   }),
+  plannedProcurementNotice: IsoDate.optional().meta({
+    description:
+      'Procurement Act 2023: when the planned procurement notice (s.15) is or was published, if there is one. With it procheck works out whether it qualifies for the 10-day tendering period (s.15(3): at least 40 days and not more than 12 months before the tender notice) instead of relying on timetable.qualifyingPlannedProcurementNotice. OCDS: the planning release date.',
+  }),
+  tenderNotice: IsoDate.optional().meta({
+    description:
+      'Procurement Act 2023: when the tender notice (s.21) is or was published, where that is not the start of the procurement (for example a planned procurement notice came first, and is the start). The tendering period (s.54(5)) runs from the day after it. Left out, the tender notice is taken to start the procurement. OCDS: tender.tenderPeriod.startDate.',
+  }),
   awardDecision: IsoDate.optional().meta({
     description:
       'When the award decision is published: PSR notice of intention to award, PCR award decision notice, PA contract award notice. OCDS: awards[].date.',
@@ -285,6 +297,9 @@ export const Dates = z.strictObject({
     description: 'When the notice of a change to an existing contract is, or was, published: the PSR modification notice (reg 13) or the Procurement Act contract change notice (s.75). OCDS: the release date of the contract amendment.',
   }),
 }).superRefine((d, ctx) => {
+  // The procurement starts with its first notice: a tender notice cannot come before it.
+  if (d.tenderNotice !== undefined && d.tenderNotice < d.procurementStart)
+    ctx.addIssue({ code: 'custom', path: ['tenderNotice'], message: `the tender notice cannot come before the start of the procurement (dates.procurementStart ${d.procurementStart}), which is its first notice` });
   // A notice is submitted for publication, then published: never the other way round.
   for (const [submitted, published] of [
     ['awardNoticeSubmitted', 'awardNoticePublished'],

@@ -121,6 +121,13 @@ export function ruleHtml(v: RuleView, level = 3): string {
       );
   }
   parts.push(h(sub, 'Reason given'), `<blockquote>${e(v.reasonInWords)}</blockquote>`);
+  if (v.readings.length)
+    parts.push(
+      h(sub, 'On each reading'),
+      '<p>After the reason (when the rule fires, or when the plan leaves it open), the report says what the law requires on each reading the plan’s facts do not rule out:</p><ul class="readings">',
+      ...v.readings.map((x) => `<li><q>${e(x.inWords)}</q>${x.when ? `<ul class="cond">${phraseItem({ ...x.when, text: `When: ${x.when.text}` })}</ul>` : ''}</li>`),
+      '</ul>',
+    );
   parts.push(h(sub, 'Left open'), `<p>${e(v.open.text)}</p>`);
   if (v.asCondition) parts.push(h(sub, 'As a condition'), `<p class="as-condition">${e(v.asCondition.sentence)}</p>`, `<p>${e(v.asCondition.note)}</p>`);
   if (v.holds.length)

@@ -110,6 +110,19 @@ export function ruleMarkdown(v: RuleView, level = 3): string[] {
     out.push('');
   }
   out.push(`${sub} Reason given`, '', `> ${mdText(v.reasonInWords)}`, '');
+  if (v.readings.length) {
+    out.push(
+      `${sub} On each reading`,
+      '',
+      'After the reason (when the rule fires, or when the plan leaves it open), the report says what the law requires on each reading the plan’s facts do not rule out:',
+      '',
+    );
+    for (const r of v.readings) {
+      out.push(`- “${mdText(r.inWords)}”`);
+      if (r.when) out.push(...mdPhrase({ ...r.when, text: `When: ${r.when.text}` }, '  '));
+    }
+    out.push('');
+  }
   out.push(`${sub} Left open`, '', mdText(v.open.text), '');
   if (v.asCondition) out.push(`${sub} As a condition`, '', mdText(v.asCondition.sentence), '', mdText(v.asCondition.note), '');
   if (v.holds.length) {

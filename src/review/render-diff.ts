@@ -17,13 +17,14 @@ const PART_NAMES: Record<string, string> = {
   openReason: 'what it says before the questions when left open (openReason)',
   asCondition: 'the condition on the authority’s act (asCondition)',
   holds: 'why the route holds (holds)',
+  readings: 'what the law requires on each reading (readings)',
   shows: 'how it is shown (shows)',
   instead: 'what to do instead (instead)',
   reviewed: 'who reviewed it (reviewed)',
 };
 
 /** Parts shown before and after as blocks of lines, even when short. */
-const BLOCK_PARTS = new Set(['steps', 'requires', 'rules', 'holds', 'instead']);
+const BLOCK_PARTS = new Set(['steps', 'requires', 'rules', 'holds', 'readings', 'instead']);
 const partName = (p: string) => PART_NAMES[p] ?? p;
 
 function summaryLine(d: RuleSetDiff): string {
@@ -58,6 +59,9 @@ function addedRuleText(v: RuleView): string[] {
     ...(v.open.title ? [`    Left open, it asks: ${v.open.title}`] : []),
     ...(v.asCondition ? [`    ${v.asCondition.sentence}`] : []),
     ...(v.holds.length ? ['    Why the route holds:', ...v.holds.flatMap((h) => holdsText(h, '      '))] : []),
+    ...(v.readings.length
+      ? ['    On each reading:', ...v.readings.flatMap((r) => [`      - “${r.inWords}”`, ...(r.when ? phraseLines({ ...r.when, text: `when: ${r.when.text}` }, '        ', false) : [])])]
+      : []),
     ...(v.steps.length ? [`    Steps: ${v.steps.map((s) => s.id).join(', ')}`] : []),
   ];
 }

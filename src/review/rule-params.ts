@@ -79,6 +79,13 @@ export function paramsOfRule(rule: RuleDefinition, steps: Map<string, StepDefini
       if (p) use(p, 'why the route holds');
     }
   }
+  for (const r of rule.readings ?? []) {
+    for (const ph of placeholders(r.text)) if (ph.param) use(ph.param, 'on each reading');
+    for (const t of leafTests(r.when)) {
+      const p = paramRef(t.value);
+      if (p) use(p, 'on each reading');
+    }
+  }
   for (const s of rule.steps) {
     const amount = steps.get(s)?.timing?.amount?.param;
     if (amount) use(amount, `step ${s}`);

@@ -156,6 +156,18 @@ function holdsChanged(a: RuleDefinition['holds'], b: RuleDefinition['holds']): n
   return Array.from({ length: n }, (_, i) => i).filter((i) => !same(a?.[i], b?.[i]));
 }
 
+/** What the law requires on each reading, each with the condition that chooses it in words. */
+function readingsLines(r: RuleDefinition['readings'], ctx: RuleContext): string[] {
+  if (!r?.length) return ['(none)'];
+  return r.flatMap((x, i) => {
+    const head = `- reading ${i + 1}: “${x.text}”`;
+    if (!x.when) return [head, '  - always'];
+    const when = phraseLines(describeCondition(x.when, ctx.params), '  ', false);
+    when[0] = when[0]!.replace(/^(\s*)- /, '$1- when: ');
+    return [head, ...when];
+  });
+}
+
 const SHOWS_SHORT: Record<string, string> = {
   finding: 'finding (a finding at its severity)',
   steps: 'steps (how the route runs: its reason heads the required steps)',
@@ -189,6 +201,7 @@ function ruleChange(a: RuleEntry, b: RuleEntry): RuleChange | null {
     const at = holdsChanged(ra.holds, rb.holds);
     parts.push({ part: 'holds', before: holdsLines(ra.holds, at, a.ctx), after: holdsLines(rb.holds, at, b.ctx) });
   }
+  if (!same(ra.readings, rb.readings)) parts.push({ part: 'readings', before: readingsLines(ra.readings, a.ctx), after: readingsLines(rb.readings, b.ctx) });
   text('shows', SHOWS_SHORT[ra.shows] ?? ra.shows, SHOWS_SHORT[rb.shows] ?? rb.shows);
   if (!same(ra.steps, rb.steps)) parts.push({ part: 'steps', before: ra.steps, after: rb.steps });
   if (!same(ra.instead, rb.instead)) parts.push({ part: 'instead', before: insteadLines(ra.instead), after: insteadLines(rb.instead) });
@@ -234,9 +247,9 @@ function readers(rules: Map<string, RuleEntry>, steps: Map<string, StepDefinitio
       const p = paramRef(t.value);
       if (p) add(p, rule.id);
     }
-    for (const text of [rule.reason, rule.openReason, rule.asCondition, ...(rule.holds ?? []).map((h) => h.text)])
+    for (const text of [rule.reason, rule.openReason, rule.asCondition, ...(rule.holds ?? []).map((h) => h.text), ...(rule.readings ?? []).map((r) => r.text)])
       if (text) for (const ph of placeholders(text)) if (ph.param) add(ph.param, rule.id);
-    for (const t of (rule.holds ?? []).flatMap((h) => leafTests(h.when))) {
+    for (const t of [...(rule.holds ?? []).flatMap((h) => leafTests(h.when)), ...(rule.readings ?? []).flatMap((r) => leafTests(r.when))]) {
       const p = paramRef(t.value);
       if (p) add(p, rule.id);
     }

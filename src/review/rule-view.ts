@@ -79,6 +79,12 @@ export interface RuleView {
     text: string;
     inWords: string;
   }[];
+  /** What the law requires on each reading of the facts: said after the reason (fired or open), each whose `when` the plan does not rule out. */
+  readings: {
+    when: Phrase | null;
+    text: string;
+    inWords: string;
+  }[];
   steps: { id: string; title: string; citation: Citation | null }[];
   params: ParamView[];
   cases: RuleCases;
@@ -146,6 +152,10 @@ function holdsOf(rule: RuleDefinition, params: ParamLookup): RuleView['holds'] {
   }));
 }
 
+function readingsOf(rule: RuleDefinition, params: ParamLookup): RuleView['readings'] {
+  return (rule.readings ?? []).map((r) => ({ when: r.when ? describeCondition(r.when, params) : null, text: r.text, inWords: reasonInWords(r.text, params) }));
+}
+
 export function describeRule(rule: RuleDefinition, ctx: RuleContext, book: CaseBook = EMPTY_CASE_BOOK): RuleView {
   const facts = factsOfRule(rule).filter(isFactName);
   const { claims, acts } = claimsAndActsOf(facts);
@@ -177,6 +187,7 @@ export function describeRule(rule: RuleDefinition, ctx: RuleContext, book: CaseB
     open: openOf(rule, ctx.params),
     asCondition: asConditionOf(rule, acts, ctx.params),
     holds: holdsOf(rule, ctx.params),
+    readings: readingsOf(rule, ctx.params),
     steps: rule.steps.map((id) => {
       const s = ctx.steps.get(id);
       return { id, title: s?.title ?? id, citation: s?.citation ?? null };

@@ -46,6 +46,18 @@ describe('loading the rule set', () => {
     expect(e.message).toContain('rule "psr.governance.key-criteria-not-considered" at rules.2.citation');
   });
 
+  it('a reading (what the law requires on one reading of the facts) naming an unknown fact or parameter is rejected, naming the reading', () => {
+    const dir = copyRules();
+    edit(dir, 'pa2023/procedures.json', (j) => {
+      const rule = j.rules.find((r: { id: string }) => r.id === 'pa2023.procedure.tendering-period-too-short');
+      rule.readings[0].when = { fact: 'electronicTender', operator: 'equal', value: true };
+      rule.readings[1].text = 'At least {{param:pa2023.tendering-period.min-days.nope|days}}.';
+    });
+    const e = loadError(dir);
+    expect(e.message).toContain('rule "pa2023.procedure.tendering-period-too-short" at readings.0.when: unknown fact "electronicTender"');
+    expect(e.message).toContain('rule "pa2023.procedure.tendering-period-too-short" at readings.1.text: unknown parameter "pa2023.tendering-period.min-days.nope"');
+  });
+
   it('an unknown fact, parameter or step is rejected naming it', () => {
     const dir = copyRules();
     edit(dir, 'tupe/tupe.json', (j) => {

@@ -222,7 +222,11 @@ export function allSlots(plan: PlanInput): Slot[] {
  *    null): the Procurement Act's s.74(3)(b)-(c) limbs follow the plan's other
  *    answers where they settle them (a change that alters the contract's
  *    overall nature changes its scope, an extension of the term does not, and
- *    a change the plan says is not substantial meets neither limb).
+ *    a change the plan says is not substantial meets neither limb);
+ *  - timetable.qualifyingPlannedProcurementNotice left out where the plan
+ *    dates its planned procurement notice (dates.plannedProcurementNotice):
+ *    the dates decide whether it qualifies, with its content
+ *    (timetable.plannedProcurementNoticeContent).
  * Without these exclusions the soundness property fails on every plan whose
  * CPV codes settle light touch (a stated lightTouch contrary to the CPV list
  * changes the threshold) and on every change with a stated valueChange: not
@@ -267,6 +271,7 @@ const DEFAULTED: Record<string, (plan: PlanInput, slot: Slot) => boolean> = {
   // Left out, the step 1 notice was submitted on the procurement start; null, not known.
   'dates.mspIntentionSubmitted': (plan, slot) => get(plan, slot.path) === undefined,
   'lots[].dates.mspIntentionSubmitted': (plan, slot) => get(plan, slot.path) === undefined,
+  'timetable.qualifyingPlannedProcurementNotice': (plan, slot) => get(plan, slot.path) === undefined && plan.dates.plannedProcurementNotice !== undefined,
   ...claimDefaults,
 };
 
