@@ -170,3 +170,12 @@ describe('s.74(3)(b), (5): a change whose effect on the overall nature is not kn
     expect((await outcome(merge(open, { change: { materiallyDifferent: true } }))).finding(NO_ROUTE)?.severity).toBe('non-compliant');
   });
 });
+
+describe('s.74(5): a longer term provides for nothing of a new kind', () => {
+  it('an extension of 8% of the value and 5% of the term, its overall nature left open, is a below-threshold modification: nothing asked', async () => {
+    const o = await outcome({ route: { process: 'extension' }, change: { extensionMonths: 5, valueChange: 32_000, materiallyDifferent: undefined, scopeChanged: undefined, economicBalanceToSupplier: undefined } });
+    expect(o.holds('pa2023.modification.below-threshold')).toBeDefined();
+    expect(o.verdict).toBe('compliant');
+    expect(o.report.questions).toEqual([]);
+  });
+});

@@ -836,11 +836,12 @@ export const FORMULAS = {
     compute: (get, c) => {
       const stated = c.plan.change?.scopeChanged;
       if (stated !== undefined) return stated;
+      // A longer term provides for no goods, services or works of a new kind (s.74(5)), whatever else the plan says of it.
+      if (get('process') === 'extension') return false;
       const materially = get('changeMateriallyDifferent');
       if (materially === true) return true;
       // Not known whether the change alters the overall nature: it may, and then it changes the scope.
       if (materially === null) return null;
-      if (get('process') === 'extension') return false;
       return get('changeSubstantial') === false ? false : null;
     },
   },

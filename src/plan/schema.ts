@@ -504,7 +504,7 @@ export const ChangeFacts = z.strictObject({
   }),
   scopeChanged: unknownable(z.boolean()).meta({
     description:
-      'Does the change provide for goods, services or works of a kind not already provided for in the contract, to a material extent (Procurement Act 2023 s.74(3)(b), (4)(c) and (5): a material change of scope makes a change substantial and rules out a below-threshold modification)? Left out, it follows from the change: an extension of the term provides for nothing of a new kind, a change that alters the overall nature of the contract does, and one the plan says is not substantial does not materially. Null: not known.',
+      'Does the change provide for goods, services or works of a kind not already provided for in the contract, to a material extent (Procurement Act 2023 s.74(3)(b), (4)(c) and (5): a material change of scope makes a change substantial and rules out a below-threshold modification)? Left out, it follows from the change: an extension of the term provides for nothing of a new kind, a change that alters the overall nature of the contract does, and one the plan says is not substantial, and not altering the overall nature, does not materially. Null: not known.',
   }),
   economicBalanceToSupplier: unknownable(z.boolean()).meta({
     description:

@@ -220,9 +220,10 @@ export function allSlots(plan: PlanInput): Slot[] {
  *    only while change.valueChange is too;
  *  - change.scopeChanged and change.economicBalanceToSupplier left out (not
  *    null): the Procurement Act's s.74(3)(b)-(c) limbs follow the plan's other
- *    answers where they settle them (a change that alters the contract's
- *    overall nature changes its scope, an extension of the term does not, and
- *    a change the plan says is not substantial meets neither limb);
+ *    answers where they settle them (an extension of the term does not change
+ *    the scope, a change that alters the contract's overall nature does, and
+ *    a change the plan says is not substantial, and not altering the overall
+ *    nature, meets neither limb);
  *  - timetable.qualifyingPlannedProcurementNotice left out where the plan
  *    dates its planned procurement notice (dates.plannedProcurementNotice):
  *    the dates decide whether it qualifies, with its content
@@ -266,7 +267,8 @@ const DEFAULTED: Record<string, (plan: PlanInput, slot: Slot) => boolean> = {
   'change.cumulativeValueChange': (plan) => plan.change?.valueChange != null,
   'directAward.replacesExpiringContract': replacesByDates,
   'change.scopeChanged': (plan, slot) =>
-    get(plan, slot.path) === undefined && (plan.change?.materiallyDifferent === true || plan.route.process === 'extension' || plan.change?.substantial === false),
+    get(plan, slot.path) === undefined &&
+    (plan.route.process === 'extension' || plan.change?.materiallyDifferent === true || (plan.change?.materiallyDifferent === false && plan.change?.substantial === false)),
   'change.economicBalanceToSupplier': (plan, slot) => get(plan, slot.path) === undefined && plan.change?.substantial === false,
   // Left out, the step 1 notice was submitted on the procurement start; null, not known.
   'dates.mspIntentionSubmitted': (plan, slot) => get(plan, slot.path) === undefined,
