@@ -55,5 +55,7 @@ export { readOcds, readOcdsFiles, OcdsReadError, type OcdsFile } from './notice/
 export { mergeByOcid, type Procurement } from './notice/merge.js';
 export { noticeToPlan, type NoticePlan } from './notice/to-plan.js';
 export { NoticeAuditSchema, NoticeReportSchema, type NoticeAudit, type NoticeReport } from './notice/schema.js';
-export { renderNotices, NOTICE_FORMATS, type NoticeFormat } from './notice/render.js';
+export { renderNotices, StreamedNotices, NOTICE_FORMATS, type NoticeFormat } from './notice/render.js';
+export { auditNdjsonFile, type StreamedAudit } from './notice/stream.js';
+export { summaryCsv } from './notice/csv.js';
 export { noticeAuditJsonSchema } from './notice/json-schema.js';

@@ -2,8 +2,12 @@
 // releases in cases/notices/ give their expected findings, a notice's verdict
 // is a promise however the facts it leaves out turn out, and no file of any
 // shape crashes the reader.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { auditNdjsonFile } from '../src/notice/stream.js';
+import { summaryCsv } from '../src/notice/csv.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../src/engine/checker.js';
@@ -574,7 +578,7 @@ describe('what a notice cannot show (issue 21)', () => {
     expect(n.verdict).toBe('compliant-if');
     expect(n.notJudged.map((x) => x.what)).toEqual(['the staff and TUPE']);
     expect(n.findings.some((f) => f.ruleId.startsWith('tupe.') && f.severity === 'review')).toBe(false);
-    for (const format of NOTICE_FORMATS) expect(renderNotices(await auditOf('nottingham-2023-pcr2015-light-touch-drug-alcohol'), format)).toMatch(/Not judged from a notice|notJudged/);
+    for (const format of ['text', 'markdown', 'json'] as const) expect(renderNotices(await auditOf('nottingham-2023-pcr2015-light-touch-drug-alcohol'), format)).toMatch(/Not judged from a notice|notJudged/);
   });
 });
 
@@ -599,4 +603,111 @@ describe('an audit judged every way shares its work (issue 21)', () => {
     const b = await auditNoticeFiles(expectedOf(slug).files.map(read), checker, undefined, undefined, { work: 'every-reading' });
     expect(brief(a.notices[0]!)).toEqual(brief(b.notices[0]!));
   }, 60_000);
+});
+
+/** A month of notices from two councils and an ICB, one line a release, a procurement's releases apart in the file. */
+function month(): string {
+  const other = { ...INTENTION, ocid: 'ocds-h6vhtk-0ccc01', id: '010500-2025', parties: [{ ...INTENTION.parties[0]!, name: '=Otherton, City Council' }, INTENTION.parties[1]] };
+  const icb = { ...WORDS_ONLY, parties: [{ id: 'I', name: 'NHS Example Integrated Care Board', roles: ['buyer'] }] };
+  return [INTENTION, other, icb, CONTRACT].map((r) => JSON.stringify(r)).join('\n') + '\n{"broken": \n';
+}
+
+describe("an auditor's view (issue 21.5)", () => {
+  it('the summary by authority and by kind of defect is also CSV: a row an authority, a column a kind of defect, a row for all; a buyer is never read as a formula', async () => {
+    const a = await auditNotices(month(), checker, 'month.ndjson');
+    const csv = renderNotices(a, 'csv');
+    expect(csv).toBe(summaryCsv(a.summary));
+    const rows = parseCsv(csv) as string[][];
+    const [header, ...body] = rows;
+    expect(header!.slice(0, 10)).toEqual(['Authority', 'Procurements', 'Non-compliant', 'Review', 'Compliant if', 'Compliant', 'Not checked', 'Out of scope', 'Breaches found', 'Points to review']);
+    // A row an authority, the buyer's name as text even where it would be a formula; then a row for all of them.
+    expect(body.map((r) => r[0])).toEqual([...a.summary.byAuthority.map((b) => (b.authority.startsWith('=') ? `'${b.authority}` : b.authority)), 'All authorities']);
+    expect(csv).toContain(`"'=Otherton, City Council"`);
+    // A column a kind of defect: each authority's procurements that show it, and the last row adds them up.
+    for (const d of a.summary.byDefect) {
+      const col = header!.findIndex((h) => h.includes(`(${d.ruleId},`));
+      expect(col, d.ruleId).toBeGreaterThan(9);
+      a.summary.byAuthority.forEach((b, i) => expect(Number(body[i]![col])).toBe(b.defects[d.ruleId] ?? 0));
+      expect(Number(body.at(-1)![col])).toBe(d.notices);
+    }
+    expect(a.summary.byAuthority.reduce((n, b) => n + b.breaches, 0)).toBe(a.notices.reduce((n, x) => n + new Set(x.findings.filter((f) => f.severity === 'non-compliant').map((f) => f.ruleId)).size, 0));
+  });
+
+  it('each procurement links its latest notice on Find a Tender (a release id is its notice id) or, from the documents, Contracts Finder; no other address', async () => {
+    const a = await auditNotices(`${JSON.stringify(INTENTION)}\n${JSON.stringify(CONTRACT)}`, checker);
+    expect(a.notices[0]!.url).toBe('https://www.find-tender.service.gov.uk/Notice/012000-2025');
+    const cf = {
+      ...INTENTION,
+      ocid: 'ocds-b5fd17-0abc-1',
+      id: 'ocds-b5fd17-0abc-1-2025-06-02T10:00:00Z',
+      tag: ['compiled'],
+      planning: { documents: [{ id: '1', url: 'https://www.contractsfinder.service.gov.uk/Notice/94ba7359-5ade-4d08-b01c-9ccc60262363', datePublished: '2025-05-01T00:00:00Z' }, { id: '2', url: 'https://evil.example/Notice/1', datePublished: '2025-06-01T00:00:00Z' }] },
+    };
+    expect((await auditNotices(JSON.stringify(cf), checker)).notices[0]!.url).toBe('https://www.contractsfinder.service.gov.uk/Notice/94ba7359-5ade-4d08-b01c-9ccc60262363');
+  });
+
+  it('on the web page: a chart of defects by authority (an image with a title and a description in words), its numbers in the table, a CSV to download, and each row linking its notice', async () => {
+    const app = await buildServer({ checker });
+    const res = await app.inject({ method: 'POST', url: '/notices', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ noticeText: month() }).toString() });
+    await app.close();
+    expect(res.statusCode).toBe(200);
+    const a = await auditNotices(month(), checker, 'month.ndjson');
+    const svg = /<svg[^>]*role="img"[^>]*aria-labelledby="defects-chart-title defects-chart-desc"[\s\S]*?<\/svg>/.exec(res.body)?.[0];
+    expect(svg).toBeDefined();
+    expect(svg).toContain('<title id="defects-chart-title">Defects found by authority</title>');
+    const desc = /<desc id="defects-chart-desc">([\s\S]*?)<\/desc>/.exec(svg!)![1]!;
+    const table = /<table class="govuk-table" id="by-authority">[\s\S]*?<\/table>/.exec(res.body)![0];
+    for (const b of a.summary.byAuthority.filter((x) => x.breaches + x.reviews > 0)) {
+      // The same numbers in the chart's words and in the table's row.
+      expect(desc).toContain(`${b.breaches} breach`);
+      const row = new RegExp(`<th scope="row" class="govuk-table__header">${b.authority.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/&/g, '&amp;')}</th><td class="govuk-table__cell govuk-table__cell--numeric">${b.notices}</td><td class="govuk-table__cell govuk-table__cell--numeric">${b.breaches}</td><td class="govuk-table__cell govuk-table__cell--numeric">${b.reviews}</td>`);
+      expect(table).toMatch(row);
+    }
+    expect(res.body).toMatch(/<a class="govuk-link" download="notices-summary.csv" href="data:text\/csv;charset=utf-8,Authority%2CProcurements/);
+    // Each procurement's row links its notice where the notice says one.
+    for (const n of a.notices.filter((x) => x.url)) expect(res.body).toContain(`href="${n.url}"`);
+  });
+});
+
+describe('a year of notices, streamed (issue 21.3)', () => {
+  it('a file of a release a line is read twice and never whole: the same notices and summary as reading it whole, each handed on as it is audited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'procheck-stream-'));
+    try {
+      const file = join(dir, 'month.ndjson');
+      writeFileSync(file, month());
+      const whole = await auditNotices(month(), checker, 'month.ndjson');
+      const seen: string[] = [];
+      const streamed = await auditNdjsonFile(file, checker, (n) => void seen.push(`${n.ocid} ${n.verdict}`));
+      expect(seen).toEqual(whole.notices.map((n) => `${n.ocid} ${n.verdict}`));
+      expect({ ...streamed.summary, unread: [] }).toEqual({ ...whole.summary, unread: [] });
+      expect(streamed.summary.unread.map((u) => u.where)).toEqual(['line 5']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('procheck notice on one .ndjson file writes each notice as it goes: its JSON is one NoticeAudit, its text a line a notice, its CSV the summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'procheck-stream-'));
+    try {
+      const file = join(dir, 'month.ndjson');
+      writeFileSync(file, month());
+      const run = async (format: string) => {
+        let out = '';
+        const code = await main(['notice', file, '--format', format], { out: (t) => (out += t), err: () => {}, isTTY: false });
+        return { out, code };
+      };
+      const whole = await auditNotices(month(), checker, file);
+      const json = await run('json');
+      expect(json.code).toBe(11);
+      const parsed = NoticeAuditSchema.parse(JSON.parse(json.out));
+      expect(parsed.notices.map((n) => n.verdict)).toEqual(whole.notices.map((n) => n.verdict));
+      expect({ ...parsed.summary, unread: [] }).toEqual({ ...whole.summary, unread: [] });
+      const text = await run('text');
+      expect(text.out.split('\n').filter((l) => /^(NON-COMPLIANT|REVIEW|COMPLIANT|NOT CHECKED)/.test(l))).toHaveLength(whole.notices.length);
+      expect(text.out).toContain('By kind of defect:');
+      expect((await run('csv')).out).toBe(summaryCsv({ ...whole.summary, unread: (JSON.parse(json.out) as { summary: { unread: never } }).summary.unread }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

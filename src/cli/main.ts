@@ -26,10 +26,11 @@ ${REVIEW_USAGE}
   procheck options <plan.json> [<option2.json> ...] [--format text|markdown|json|html] [--rules <dir>]
                 one plan: every route its regime offers, side by side and ranked;
                 several plans: each an option (e.g. a committee report's), compared
-  procheck notice <notices.json|notices.ndjson> [<more> ...] [--format text|markdown|json] [--rules <dir>]
+  procheck notice <notices.json|notices.ndjson> [<more> ...] [--format text|markdown|json|csv] [--rules <dir>]
                 published notices (OCDS releases, packages or records, as Find a Tender and
                 Contracts Finder publish them) read as plans and checked: one notice in full,
-                many as a line each with a summary by authority and by kind of defect
+                many as a line each with a summary by authority and by kind of defect (csv: the
+                summary alone); one .ndjson file is read as a stream and written as it goes
   procheck plan <plan.json> [--format text|markdown|json] [--rules <dir>]
   procheck plan --start <date> --regime psr|pcr2015|pa2023 [--process <process>]
                 [--mobilisation-months <n>] [--evaluation-weeks <n>] [--tender-days <n>]
@@ -204,15 +205,37 @@ async function notice(args: string[], io: Io): Promise<number> {
   const format = values.format as (typeof NOTICE_FORMATS)[number];
   if (!NOTICE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${NOTICE_FORMATS.join(', ')}`);
   if (positionals.length === 0) throw new UsageError('notice needs a file of notices (or several, read as one)');
-  const files = positionals.map((name) => ({ name, text: readNoticeFile(name) }));
   const checker = createChecker(loadRuleSet(values.rules));
   const progress = createProgress({ write: io.progress ?? ((t) => io.err(t)), isTTY: io.isTTY ?? process.stderr.isTTY ?? false, noun: 'notice' });
+  const worstOf = (worst: number, n: { verdict: string }) => Math.max(worst, n.verdict === 'not-checked' ? EXIT.review : EXIT[n.verdict as keyof typeof EXIT]);
+  // One file of a release a line (a Find a Tender bulk download, a year of notices): read as a stream and written as
+  // each procurement is audited, never whole.
+  if (positionals.length === 1 && /\.(ndjson|jsonl)$/i.test(positionals[0]!)) {
+    const { auditNdjsonFile } = await import('../notice/stream.js');
+    const { StreamedNotices } = await import('../notice/render.js');
+    const { PROCHECK_VERSION } = await import('../version.js');
+    const name = positionals[0]!;
+    const out = new StreamedNotices({ procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version, file: name }, format, (t) => io.out(t));
+    let worst: number = EXIT.compliant;
+    const audit = await auditNdjsonFile(name, checker, (n) => {
+      worst = worstOf(worst, n);
+      out.notice(n);
+    }, { onProgress: (done, total) => progress.update(done, total) });
+    progress.clear();
+    out.end(audit.summary);
+    if (audit.summary.notices === 0) {
+      io.err(`${name} holds no OCDS release (a release, release package, record or record package a line)\n`);
+      return EXIT.invalidPlan;
+    }
+    return worst;
+  }
+  const files = positionals.map((name) => ({ name, text: readNoticeFile(name) }));
   try {
     const audit = await auditNoticeFiles(files, checker, (done, total) => progress.update(done, total));
     progress.clear();
     io.out(renderNotices(audit, format));
     // A loop, not Math.max(...codes): a year of notices would pass more arguments than a call can take.
-    return audit.notices.reduce((worst, n) => Math.max(worst, n.verdict === 'not-checked' ? EXIT.review : EXIT[n.verdict]), EXIT.compliant as number);
+    return audit.notices.reduce(worstOf, EXIT.compliant as number);
   } catch (e) {
     progress.clear();
     if (e instanceof OcdsReadError) {

@@ -19,7 +19,8 @@ import { addDays } from '../plan/dates.js';
 import { readOcdsFiles, type OcdsFile, type OcdsLimits } from './read-ocds.js';
 import { mergeByOcid, type Procurement } from './merge.js';
 import { noticeToPlan, type NoticePlan, type Source } from './to-plan.js';
-import type { NoticeAudit, NoticeReport, NoticeSummary } from './schema.js';
+import type { NoticeAudit, NoticeReport } from './schema.js';
+import { summariseNotices as summarise } from './summary.js';
 
 /** The plan with one field set (or left out, for undefined), by dotted path. */
 function withField(plan: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
@@ -488,37 +489,10 @@ function notJudgedList(findings: FindingT[]): NoticeReport['notJudged'] {
   return out;
 }
 
-function count<T>(xs: T[], by: (x: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const x of xs) out[by(x)] = (out[by(x)] ?? 0) + 1;
-  return out;
-}
-
-export function summariseNotices(notices: NoticeReport[], unread: OcdsFile['unread']): NoticeSummary {
-  const authorities = [...new Set(notices.map((n) => n.authority ?? '(buyer not named)'))].sort();
-  const defects = new Map<string, { ruleId: string; title: string; severity: string; notices: number }>();
-  for (const n of notices) {
-    for (const f of new Map(n.findings.filter((f) => f.severity === 'non-compliant' || f.severity === 'review').map((f) => [f.ruleId, f])).values()) {
-      const d = defects.get(f.ruleId) ?? { ruleId: f.ruleId, title: f.title, severity: f.severity, notices: 0 };
-      d.notices++;
-      if (f.severity === 'non-compliant') d.severity = 'non-compliant';
-      defects.set(f.ruleId, d);
-    }
-  }
-  return {
-    notices: notices.length,
-    byVerdict: count(notices, (n) => n.verdict),
-    byAuthority: authorities.map((a) => {
-      const mine = notices.filter((n) => (n.authority ?? '(buyer not named)') === a);
-      return { authority: a, notices: mine.length, byVerdict: count(mine, (n) => n.verdict) };
-    }),
-    byDefect: [...defects.values()].sort((a, b) => (a.severity === b.severity ? b.notices - a.notices || a.ruleId.localeCompare(b.ruleId) : a.severity === 'non-compliant' ? -1 : 1)),
-    unread,
-  };
-}
+export { summariseNotices } from './summary.js';
 
 /** The cuts in the documents that hold this procurement, each with the field it ends in, as a path within the release. */
-function cutsOf(ocid: string, cuts: OcdsFile['cutShort']): Cut[] {
+export function cutsOf(ocid: string, cuts: OcdsFile['cutShort']): Cut[] {
   return cuts.flatMap((c) => {
     const mine = c.releases.filter((r) => r.ocid === ocid);
     if (!mine.length) return [];
@@ -553,5 +527,5 @@ export async function auditNoticeFiles(
   const held = new Set(procurements.map((p) => p.ocid));
   const orphans = file.links.filter((l) => !held.has(l.ocid)).map((l) => ({ where: l.where, why: `a link to a release of ${l.ocid}, which no file given holds` }));
   const unread = [...file.unread, ...orphans];
-  return { procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version, file: files.map((f) => f.name).join(', '), notices, summary: summariseNotices(notices, unread) };
+  return { procheck: PROCHECK_VERSION, ruleSetVersion: checker.ruleSet.version, file: files.map((f) => f.name).join(', '), notices, summary: summarise(notices, unread) };
 }

@@ -51,7 +51,16 @@ export const NoticeReportSchema = z
 export const NoticeSummarySchema = z.strictObject({
   notices: z.number().int(),
   byVerdict: z.record(z.string(), z.number().int()),
-  byAuthority: z.array(z.strictObject({ authority: z.string(), notices: z.number().int(), byVerdict: z.record(z.string(), z.number().int()) })),
+  byAuthority: z.array(
+    z.strictObject({
+      authority: z.string(),
+      notices: z.number().int(),
+      byVerdict: z.record(z.string(), z.number().int()),
+      breaches: z.number().int().meta({ description: 'Breaches found in its procurements: each kind of defect a procurement shows as non-compliant, counted once a procurement.' }),
+      reviews: z.number().int().meta({ description: 'Points to review in its procurements, counted likewise.' }),
+      defects: z.record(z.string(), z.number().int()).meta({ description: 'For each kind of defect (rule id), how many of its procurements show it.' }),
+    }),
+  ),
   byDefect: z.array(z.strictObject({ ruleId: z.string(), title: z.string(), severity: z.string(), notices: z.number().int() })).meta({
     description: 'Each kind of defect found (a rule that fired non-compliant or review), with how many notices show it.',
   }),

@@ -61,6 +61,17 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 export function londonDate(v: unknown): string | null {
   const s = str(v);
   if (!s) return null;
+  let d = LONDON_DATES.get(s);
+  if (d === undefined) {
+    // A notice's dates repeat across its releases and a year's file: each is worked out once (a few thousand kept).
+    if (LONDON_DATES.size >= 5000) LONDON_DATES.clear();
+    LONDON_DATES.set(s, (d = londonDateOf(s)));
+  }
+  return d;
+}
+const LONDON_DATES = new Map<string, string | null>();
+
+function londonDateOf(s: string): string | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return DateTime.fromISO(s).isValid ? s : null;
   const d = DateTime.fromISO(s, { setZone: true });
   if (!d.isValid) return null;
@@ -658,15 +669,36 @@ const READ: Record<ReaderName, Reader> = {
   },
   source: (x) => {
     const ocid = x.p.ocid;
-    const url = ocid.startsWith('ocds-h6vhtk-')
-      ? `https://www.find-tender.service.gov.uk/Procedure/${ocid}`
-      : ocid.startsWith('ocds-b5fd17-')
-        ? `https://www.contractsfinder.service.gov.uk/Notice/${ocid.slice('ocds-b5fd17-'.length)}`
-        : undefined;
+    const url = noticeUrl(x) ?? (
+      ocid.startsWith('ocds-h6vhtk-')
+        ? `https://www.find-tender.service.gov.uk/Procedure/${ocid}`
+        : ocid.startsWith('ocds-b5fd17-')
+          ? `https://www.contractsfinder.service.gov.uk/Notice/${ocid.slice('ocds-b5fd17-'.length)}`
+          : undefined);
     const ids = x.p.releases.map((r) => r.id).filter(Boolean);
     x.plan.source = { document: `Published notice ${ocid}${ids.length ? ` (releases ${ids.join(', ')})` : ''}`, ...(url ? { url } : {}) };
   },
 };
+
+/** A notice's page on Find a Tender or Contracts Finder, and nothing else (the address comes from the notice). */
+const NOTICE_PAGE = /^https:\/\/www\.(?:find-tender|contractsfinder)\.service\.gov\.uk\/Notice\/[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * The latest notice of the procurement on Find a Tender or Contracts Finder: a Find a Tender release's id is its notice's
+ * (041267-2026, at /Notice/041267-2026); otherwise the latest document that links a notice's page there.
+ */
+function noticeUrl(x: NoticeReading): string | undefined {
+  if (x.p.ocid.startsWith('ocds-h6vhtk-')) {
+    const id = [...x.p.releases].reverse().map((r) => r.id).find((i) => typeof i === 'string' && /^\d{6}-\d{4}$/.test(i));
+    if (id) return `https://www.find-tender.service.gov.uk/Notice/${id}`;
+  }
+  const planning = isObject(x.r.planning) ? x.r.planning : {};
+  const docs = [planning.documents, x.tender.documents, ...x.awards.map((a) => a.documents), ...x.contracts.map((c) => c.documents)].flatMap(list);
+  const linked = docs
+    .filter((d) => typeof d.url === 'string' && NOTICE_PAGE.test(d.url))
+    .sort((a, b) => (str(a.datePublished) ?? '').localeCompare(str(b.datePublished) ?? ''));
+  return linked.at(-1)?.url as string | undefined;
+}
 
 /** A PSR intention notice's contents: said where the words say it; not said only when the whole notice was read. */
 function noticeContent(x: NoticeReading, planPath: 'intentionNotice.decisionMakersNamed' | 'intentionNotice.conflictsDeclaredAndManaged'): void {

@@ -12,6 +12,7 @@ import { REGIME_TITLES } from '../law/vocabulary.js';
 import { PROCESS_LABELS } from '../plan/process-labels.js';
 import { isCivilDate, longDate } from '../calendar/civil-date.js';
 import type { NoticeAudit, NoticeReport } from '../notice/schema.js';
+import { summaryCsv } from '../notice/csv.js';
 import { layout, type PageMeta } from './pages.js';
 
 type Verdict = NoticeReport['verdict'];
@@ -209,17 +210,65 @@ function noticesTable(a: NoticeAudit): Html {
 </table>`;
 }
 
+/** The most authorities the chart draws; the table below it has every one. */
+export const CHART_AUTHORITIES = 20;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Defects by authority as a small bar chart: for each authority with any, the breaches found and the points to review
+ * in its procurements, a bar each with its number written beside it, so colour is never the only sign. An image with a
+ * title and a description in words for a screen reader; the table after it holds the same numbers.
+ */
+function defectsChart(s: NoticeAudit['summary']): Html {
+  const rows = s.byAuthority
+    .filter((a) => a.breaches + a.reviews > 0)
+    .sort((a, b) => b.breaches - a.breaches || b.reviews - a.reviews || (a.authority < b.authority ? -1 : 1));
+  if (!rows.length) return html``;
+  const shown = rows.slice(0, CHART_AUTHORITIES);
+  const most = shown.reduce((m, a) => Math.max(m, a.breaches, a.reviews), 1);
+  const [labelW, barW, bar, rowH, top] = [240, 300, 14, 44, 8];
+  const width = labelW + barW + 120;
+  const height = top + shown.length * rowH;
+  const name = (a: string) => (a.length > 34 ? `${a.slice(0, 33)}…` : a);
+  const said = shown.map((a) => `${a.authority}: ${plural(a.breaches, 'breach', 'breaches')}, ${plural(a.reviews, 'point', 'points')} to review`).join('; ');
+  return html`<figure class="procheck-chart" id="defects-chart">
+<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="defects-chart-title defects-chart-desc" viewBox="0 0 ${width} ${height}" width="100%" focusable="false" font-family="&quot;GDS Transport&quot;, arial, sans-serif">
+  <title id="defects-chart-title">Defects found by authority</title>
+  <desc id="defects-chart-desc">For each authority, the breaches found and the points to review in its procurements. ${said}.</desc>
+  ${shown.map((a, i) => {
+    const y = top + i * rowH;
+    const w = (n: number) => Math.max(n ? 2 : 0, Math.round((n / most) * barW));
+    return html`<g>
+    <text x="0" y="${y + bar + 4}" font-size="14" fill="#0b0c0c">${name(a.authority)}</text>
+    <rect x="${labelW}" y="${y}" width="${w(a.breaches)}" height="${bar}" fill="#d4351c"><title>${a.authority}: ${plural(a.breaches, 'breach', 'breaches')}</title></rect>
+    <text x="${labelW + w(a.breaches) + 6}" y="${y + bar - 2}" font-size="13" fill="#0b0c0c">${plural(a.breaches, 'breach', 'breaches')}</text>
+    <rect x="${labelW}" y="${y + bar + 4}" width="${w(a.reviews)}" height="${bar}" fill="#f47738"><title>${a.authority}: ${plural(a.reviews, 'point', 'points')} to review</title></rect>
+    <text x="${labelW + w(a.reviews) + 6}" y="${y + 2 * bar + 2}" font-size="13" fill="#0b0c0c">${plural(a.reviews, 'to review', 'to review')}</text>
+  </g>`;
+  })}
+</svg>
+<figcaption class="govuk-body-s">Breaches (red) and points to review (orange) found in each authority's procurements${rows.length > shown.length ? html`: the ${shown.length} with the most of ${rows.length}; every authority is in the table below` : ''}. The numbers are in the table below.</figcaption>
+</figure>`;
+}
+
+/** The summary as CSV, to download: the page stores nothing, so the file is in the link itself. */
+const csvLink = (a: NoticeAudit) =>
+  html`<p class="govuk-body"><a class="govuk-link" download="notices-summary.csv" href="${`data:text/csv;charset=utf-8,${encodeURIComponent(summaryCsv(a.summary))}`}">Download the summary by authority and kind of defect (CSV)</a></p>`;
+
 function summary(a: NoticeAudit): Html {
   const s = a.summary;
   return html`<h2 class="govuk-heading-l" id="summary">Summary</h2>
 <p class="govuk-body">${s.notices} procurement${s.notices === 1 ? '' : 's'}: ${verdictCounts(s.byVerdict) || 'none'}.</p>
-<table class="govuk-table">
+${defectsChart(s)}
+<table class="govuk-table" id="by-authority">
   <caption class="govuk-table__caption govuk-table__caption--m">By authority</caption>
-  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Authority</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Procurements</th><th scope="col" class="govuk-table__header">Verdicts</th></tr></thead>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Authority</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Procurements</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Breaches found</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Points to review</th><th scope="col" class="govuk-table__header">Verdicts</th></tr></thead>
   <tbody class="govuk-table__body">${s.byAuthority.map(
-    (b) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${b.authority}</td><td class="govuk-table__cell govuk-table__cell--numeric">${b.notices}</td><td class="govuk-table__cell">${verdictCounts(b.byVerdict)}</td></tr>`,
+    (b) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${b.authority}</th><td class="govuk-table__cell govuk-table__cell--numeric">${b.notices}</td><td class="govuk-table__cell govuk-table__cell--numeric">${b.breaches}</td><td class="govuk-table__cell govuk-table__cell--numeric">${b.reviews}</td><td class="govuk-table__cell">${verdictCounts(b.byVerdict)}</td></tr>`,
   )}</tbody>
 </table>
+${csvLink(a)}
 ${s.byDefect.length
   ? html`<table class="govuk-table">
   <caption class="govuk-table__caption govuk-table__caption--m">By kind of defect</caption>

@@ -91,6 +91,12 @@ describe('Check a published notice, in headless Chromium', () => {
     expect(await page.locator('h2', { hasText: 'Summary' }).count()).toBe(1);
     expect(await accessibilityViolations(page), 'several notices').toEqual([]);
     await shot(page, '23-notices-several');
+    // The chart of defects by authority is an image named and described in words, beside its table.
+    const chart = page.locator('#defects-chart svg[role="img"]');
+    expect(await chart.count()).toBe(1);
+    expect(await chart.getAttribute('aria-labelledby')).toBe('defects-chart-title defects-chart-desc');
+    expect(await page.locator('#by-authority tbody tr').count()).toBeGreaterThan(0);
+    await page.locator('#defects-chart').screenshot({ path: join(SCREENSHOTS, '24-notices-chart.png') });
     await page.close();
   });
 });
