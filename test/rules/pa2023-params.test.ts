@@ -211,3 +211,18 @@ describe('user choice contracts (Schedule 5 para 15): every notice the Act exemp
       expect(other, id).toContain(id);
   });
 });
+
+describe('light touch through the groups Procurement Regulations 2024 Schedule 1 Table 1 qualifies (Schedule 2 paras 14 and 20 to the Act)', () => {
+  const service = (cpv: string) => ({ services: [{ description: 'Service', cpv: [cpv], healthCare: false }], value: { annual: 200_000 } });
+  const qualified = async (cpv: string) => (await check(service(cpv))).findings.find((f) => f.ruleId === 'pa2023.light-touch.qualified-group');
+  it('prison and police services, which para 20 cannot exempt, are light touch without a question', async () => {
+    for (const cpv of ['75231230', '75241100']) {
+      const report = await check(service(cpv));
+      expect(report.facts.lightTouch, cpv).toBe(true);
+      expect(await qualified(cpv), cpv).toBeUndefined();
+    }
+  });
+  it('fire and rescue, nuclear safety and legal services, which Schedule 2 can exempt, are a review', async () => {
+    for (const cpv of ['75251000', '98113100', '79112000']) expect((await qualified(cpv))?.severity, cpv).toBe('review');
+  });
+});
