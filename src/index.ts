@@ -51,7 +51,7 @@ export { renderOptions, OPTIONS_FORMATS, type OptionsFormat } from './options/re
 export { optionsJsonSchema } from './options/json-schema.js';
 // Published notices (OCDS) audited: read, merged by ocid, read as plans, checked.
 export { auditNotices, auditNoticeFiles, auditProcurement } from './notice/audit.js';
-export { readOcds, readOcdsFiles, OcdsReadError, type OcdsFile } from './notice/read-ocds.js';
+export { readOcds, readOcdsFiles, OcdsReadError, OcdsLimitError, OCDS_LIMITS, type OcdsFile, type OcdsLimits } from './notice/read-ocds.js';
 export { mergeByOcid, type Procurement } from './notice/merge.js';
 export { noticeToPlan, type NoticePlan } from './notice/to-plan.js';
 export { NoticeAuditSchema, NoticeReportSchema, type NoticeAudit, type NoticeReport } from './notice/schema.js';

@@ -8,6 +8,11 @@ import { OcdsLimitError, OcdsReadError, readOcds, readOcdsFiles } from '../src/n
 import { parseJsonPrefix } from '../src/notice/json-prefix.js';
 import { mergeByOcid } from '../src/notice/merge.js';
 import { buildServer, NOTICE_RELEASES_LIMIT } from '../src/server/app.js';
+import { auditNdjsonFile, MAX_NOTICE_LINE_BYTES } from '../src/notice/stream.js';
+import { checker } from './support/checker.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const release = (ocid: string, extra: Record<string, unknown> = {}) => ({ ocid, id: `${ocid}-1`, date: '2025-06-02T10:00:00+01:00', tag: ['tender'], ...extra });
 const ndjson = (docs: unknown[]) => docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
@@ -132,5 +137,24 @@ describe('the releases limit on the API and the web page', () => {
     const over = ndjson(Array.from({ length: NOTICE_RELEASES_LIMIT + 1 }, (_, i) => ({ ocid: `ocds-x-${i}`, id: '1' })));
     expect((await app.inject({ method: 'POST', url: '/v1/notices/check', headers: { 'content-type': 'application/x-ndjson' }, payload: over })).json().issues[0].path).toBe('releases');
     await app.close();
+  });
+});
+
+describe('a year of notices on the command line, a line at a time', () => {
+  const file = (lines: string[]) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'procheck-limits-')), 'year.ndjson');
+    writeFileSync(path, lines.join('\n') + '\n');
+    return path;
+  };
+  const ok = JSON.stringify(release('ocds-x-1'));
+
+  it('a line of brackets is refused at the first too deep, and a line past 64 MB is not kept (JSON.parse walked them, and each chunk of a long line was joined to the rest again)', async () => {
+    const deep = file([ok, '['.repeat(1_000_000), '['.repeat(MAX_NOTICE_LINE_BYTES + 1), ok]);
+    const audit = await auditNdjsonFile(deep, checker(), () => {});
+    expect(audit.summary.unread).toEqual([
+      { where: 'line 2', why: expect.stringContaining('nested deeper than 64 levels') },
+      { where: 'line 3', why: 'longer than 64 MB, more than any OCDS document a line' },
+    ]);
+    expect(audit.summary.notices).toBe(1);
   });
 });
