@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '..', 'src');
 /** The floors, lowest first: a module may import from its own floor or any below. */
-const FLOORS = ['text', 'calendar', 'law', 'plan', 'report', 'engine', 'timetable', 'options', 'review', 'batch', 'notice', 'web', 'server', 'cli', 'build'];
+const FLOORS = ['text', 'calendar', 'law', 'plan', 'report', 'engine', 'timetable', 'options', 'review', 'draft', 'batch', 'notice', 'web', 'server', 'cli', 'build'];
 /** Files at the top of src/: the package's version and folder finders sit at the bottom; the library's index at the top. */
 const floorOf = (file: string) => {
   const top = file.split('/')[0]!;
