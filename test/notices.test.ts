@@ -644,6 +644,12 @@ describe("an auditor's view (issue 21.5)", () => {
       planning: { documents: [{ id: '1', url: 'https://www.contractsfinder.service.gov.uk/Notice/94ba7359-5ade-4d08-b01c-9ccc60262363', datePublished: '2025-05-01T00:00:00Z' }, { id: '2', url: 'https://evil.example/Notice/1', datePublished: '2025-06-01T00:00:00Z' }] },
     };
     expect((await auditNotices(JSON.stringify(cf), checker)).notices[0]!.url).toBe('https://www.contractsfinder.service.gov.uk/Notice/94ba7359-5ade-4d08-b01c-9ccc60262363');
+    // Without a link in its documents, a Contracts Finder procurement's first notice is its ocid's last part.
+    const { planning: _, ...bare } = cf;
+    expect((await auditNotices(JSON.stringify(bare), checker)).notices[0]!.url).toBe('https://www.contractsfinder.service.gov.uk/Notice/0abc-1');
+    // A Find a Tender procurement whose releases carry no notice id, and whose documents link none, gets no guessed address.
+    const unnumbered = { ...INTENTION, id: 'release-1' };
+    expect((await auditNotices(JSON.stringify(unnumbered), checker)).notices[0]!.url).toBeNull();
   });
 
   it('on the web page: a chart of defects by authority (an image with a title and a description in words), its numbers in the table, a CSV to download, and each row linking its notice', async () => {

@@ -669,12 +669,9 @@ const READ: Record<ReaderName, Reader> = {
   },
   source: (x) => {
     const ocid = x.p.ocid;
-    const url = noticeUrl(x) ?? (
-      ocid.startsWith('ocds-h6vhtk-')
-        ? `https://www.find-tender.service.gov.uk/Procedure/${ocid}`
-        : ocid.startsWith('ocds-b5fd17-')
-          ? `https://www.contractsfinder.service.gov.uk/Notice/${ocid.slice('ocds-b5fd17-'.length)}`
-          : undefined);
+    // Contracts Finder's ocid ends in its notice's id; Find a Tender has no page for an ocid alone that we could
+    // confirm, so without a notice id there is no link rather than a guessed one.
+    const url = noticeUrl(x) ?? (ocid.startsWith('ocds-b5fd17-') ? `https://www.contractsfinder.service.gov.uk/Notice/${ocid.slice('ocds-b5fd17-'.length)}` : undefined);
     const ids = x.p.releases.map((r) => r.id).filter(Boolean);
     x.plan.source = { document: `Published notice ${ocid}${ids.length ? ` (releases ${ids.join(', ')})` : ''}`, ...(url ? { url } : {}) };
   },
