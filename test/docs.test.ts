@@ -69,7 +69,8 @@ describe('the README is what a newcomer needs', () => {
   });
 
   it('stays short: the reference lives in the linked pages', () => {
-    expect(readme.split('\n').length).toBeLessThanOrEqual(150);
+    // 170: what a notice audit judges (issue 21) and a drafted paragraph of a committee report (issue 22) joined the page.
+    expect(readme.split('\n').length).toBeLessThanOrEqual(170);
   });
 
   it('sets up in two commands, the second a shipped case', () => {
