@@ -11,7 +11,8 @@ import { registerWeb } from '../src/web/routes.js';
 import { loadCaseBook } from '../src/review/rule-cases.js';
 import { escapeHtml } from '../src/report/html.js';
 import { inWords } from '../src/report/plain-words.js';
-import type { NoticeReport } from '../src/notice/schema.js';
+import type { NoticeAudit, NoticeReport } from '../src/notice/schema.js';
+import { NOTICES_IN_FULL } from '../src/web/notice-result.js';
 
 const root = join(import.meta.dirname, '..');
 const NOTICES = join(root, 'cases', 'notices');
@@ -221,5 +222,46 @@ describe('bad input is said by its box, never a 500', () => {
     expect(two.statusCode).toBe(413);
     expect(two.headers['content-security-policy']).toMatch(/^default-src 'self'/);
     await small.close();
+  });
+});
+
+describe('a page of many procurements is bounded; the full result is a download (issue 21.4)', () => {
+  // More procurements than a page shows in full: one real notice under as many ocids.
+  const one = JSON.parse(notice("issue21-2024-psr-direct-award-c-retrospective.ocds.json")) as Record<string, unknown>;
+  const many = Array.from({ length: NOTICES_IN_FULL + 5 }, (_, i) => JSON.stringify({ ...one, ocid: `ocds-h6vhtk-0f${String(i).padStart(4, '0')}`, id: `${String(100000 + i)}-2025` })).join('\n');
+
+  it('the page shows the first procurements in full, lists every one in the table, and says how to have them all', async () => {
+    const res = await app.inject(paste(many));
+    expect(res.statusCode).toBe(200);
+    expect(res.body.match(/<section class="procheck-notice"/g)).toHaveLength(NOTICES_IN_FULL);
+    const table = /<table class="govuk-table" id="notices">([\s\S]*?)<\/table>/.exec(res.body)![1]!;
+    expect(table.match(/<tr class="govuk-table__row">/g)).toHaveLength(NOTICES_IN_FULL + 5 + 1);
+    // A row past those in full names its procurement without a link to a section the page does not have.
+    expect(table).not.toContain(`href="#notice-${NOTICES_IN_FULL + 1}"`);
+    expect(res.body).toContain(`The first ${NOTICES_IN_FULL} of the ${NOTICES_IN_FULL + 5} procurements are shown in full below`);
+  });
+
+  it('pasted or uploaded with "Download the full result", every procurement comes in full as a JSON file', async () => {
+    const pasted = await app.inject({ ...paste(many), payload: new URLSearchParams({ noticeText: many, result: 'download' }).toString() });
+    const boundary = '----procheck-notices';
+    const payload = [`--${boundary}`, 'Content-Disposition: form-data; name="result"', '', 'download', `--${boundary}`, 'Content-Disposition: form-data; name="noticeFiles"; filename="many.ndjson"', 'Content-Type: application/x-ndjson', '', many, `--${boundary}--`, ''].join('\r\n');
+    const uploaded = await app.inject({ method: 'POST', url: '/notices', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    for (const res of [pasted, uploaded]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="notices-checked.json"');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      const audit = JSON.parse(res.body) as NoticeAudit;
+      expect(audit.notices).toHaveLength(NOTICES_IN_FULL + 5);
+      expect(audit.notices.every((n) => n.findings !== undefined && n.report !== undefined)).toBe(true);
+    }
+  });
+
+  it('the form offers the choice on both ways in, each with its label and hint', async () => {
+    const res = await app.inject({ url: '/notices' });
+    for (const form of ['upload', 'paste']) {
+      expect(res.body).toContain(`<input class="govuk-checkboxes__input" id="${form}-result" name="result" type="checkbox" value="download" aria-describedby="${form}-result-hint">`);
+      expect(res.body).toContain(`<label class="govuk-label govuk-checkboxes__label" for="${form}-result">Download the full result as a file (JSON) instead</label>`);
+    }
   });
 });

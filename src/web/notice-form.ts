@@ -4,7 +4,8 @@
 import { html, type Html } from '../report/html.js';
 import { errorSummary } from './components.js';
 import { layout, type PageMeta } from './pages.js';
-import { MAX_NOTICE_FILES, NOTICE_FILE_FIELD, NOTICE_TEXT_FIELD, sizeText, type NoticeField } from './notice-input.js';
+import { MAX_NOTICE_FILES, NOTICE_DOWNLOAD, NOTICE_FILE_FIELD, NOTICE_RESULT_FIELD, NOTICE_TEXT_FIELD, sizeText, type NoticeField } from './notice-input.js';
+import { NOTICES_IN_FULL } from './notice-result.js';
 
 export interface NoticeFormInput {
   error?: { field: NoticeField; message: string };
@@ -16,6 +17,17 @@ export interface NoticeFormInput {
 
 /** "the pasted text is not JSON" -> "The pasted text is not JSON"; a file's name keeps its case. */
 const sentence = (message: string) => message.replace(/^the /, 'The ');
+
+/** The choice of a page or a file: a page shows the first procurements in full, a file has every one. */
+function resultChoice(form: string): Html {
+  return html`<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+    <div class="govuk-checkboxes__item">
+      <input class="govuk-checkboxes__input" id="${form}-${NOTICE_RESULT_FIELD}" name="${NOTICE_RESULT_FIELD}" type="checkbox" value="${NOTICE_DOWNLOAD}" aria-describedby="${form}-${NOTICE_RESULT_FIELD}-hint">
+      <label class="govuk-label govuk-checkboxes__label" for="${form}-${NOTICE_RESULT_FIELD}">Download the full result as a file (JSON) instead</label>
+      <div id="${form}-${NOTICE_RESULT_FIELD}-hint" class="govuk-hint govuk-checkboxes__hint">The page shows the first ${NOTICES_IN_FULL} procurements in full and lists every one; the file has every one in full.</div>
+    </div>
+  </div></div>`;
+}
 
 function errorMessage(id: string, message: string | undefined): Html {
   return message ? html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${message}</p>` : html``;
@@ -32,7 +44,7 @@ export function noticeFormPage(meta: PageMeta, p: NoticeFormInput): string {
 <p class="govuk-body-l">Find out whether a procurement an authority has published on Find a Tender or Contracts Finder holds up against procurement law.</p>
 <p class="govuk-body">procheck reads the notice's OCDS data as a plan, checks it like any plan, and quotes the notice's own words behind each finding. What the notice does not say is never guessed: the result says what is missing. Download the notice's data from its page on Find a Tender (or the OCDS API) and give it here: procheck fetches nothing and stores nothing.</p>
 
-<h2 class="govuk-heading-m">Upload notice files</h2>
+<h2 class="govuk-heading-m" id="upload">Upload notice files</h2>
 <form method="post" action="/notices" enctype="multipart/form-data" novalidate>
   <div class="govuk-form-group${fileError ? ' govuk-form-group--error' : ''}">
     <label class="govuk-label govuk-label--s" for="${NOTICE_FILE_FIELD}">OCDS files</label>
@@ -40,6 +52,7 @@ export function noticeFormPage(meta: PageMeta, p: NoticeFormInput): string {
     ${errorMessage(NOTICE_FILE_FIELD, fileError)}
     <input class="govuk-file-upload${fileError ? ' govuk-file-upload--error' : ''}" id="${NOTICE_FILE_FIELD}" name="${NOTICE_FILE_FIELD}" type="file" multiple accept=".json,.ndjson,.jsonl,application/json,application/x-ndjson" aria-describedby="${describedBy(NOTICE_FILE_FIELD, fileError)}">
   </div>
+  ${resultChoice('upload')}
   <button type="submit" class="govuk-button" data-module="govuk-button">Check the files</button>
 </form>
 
@@ -51,6 +64,7 @@ export function noticeFormPage(meta: PageMeta, p: NoticeFormInput): string {
     ${errorMessage(NOTICE_TEXT_FIELD, textError)}
     <textarea class="govuk-textarea${textError ? ' govuk-textarea--error' : ''}" id="${NOTICE_TEXT_FIELD}" name="${NOTICE_TEXT_FIELD}" rows="10" spellcheck="false" autocomplete="off" aria-describedby="${describedBy(NOTICE_TEXT_FIELD, textError)}">${p.pasted ?? ''}</textarea>
   </div>
+  ${resultChoice('paste')}
   <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Check the pasted notice</button>
 </form>
 <p class="govuk-body"><a class="govuk-link" href="/">Check a commissioning plan instead</a></p>

@@ -6,6 +6,9 @@ import type { FormValues } from './form-values.js';
 
 export const NOTICE_FILE_FIELD = 'noticeFiles';
 export const NOTICE_TEXT_FIELD = 'noticeText';
+/** A form's choice to have the full result as a file (JSON) rather than a page: a page shows a bounded number in full. */
+export const NOTICE_RESULT_FIELD = 'result';
+export const NOTICE_DOWNLOAD = 'download';
 export type NoticeField = typeof NOTICE_FILE_FIELD | typeof NOTICE_TEXT_FIELD;
 
 /** Enough for a record's history with its release, or a week of daily files. */
@@ -28,7 +31,7 @@ export interface NoticeProblem {
   pasted?: string;
 }
 
-export type NoticeInput = { ok: true; field: NoticeField; files: NoticeText[]; pasted?: string } | NoticeProblem;
+export type NoticeInput = { ok: true; field: NoticeField; files: NoticeText[]; pasted?: string; download: boolean } | NoticeProblem;
 
 /** "32 MB", or "4 KB" for a limit under a megabyte. */
 export const sizeText = (bytes: number): string => (bytes >= 1_048_576 ? `${Math.round(bytes / 1_048_576)} MB` : `${Math.round(bytes / 1024)} KB`);
@@ -49,17 +52,22 @@ export function pastedNotices(values: FormValues): NoticeInput {
   const v = values[NOTICE_TEXT_FIELD];
   const text = Array.isArray(v) ? v.join('\n') : (v ?? '');
   if (!text.trim()) return { ok: false, field: NOTICE_TEXT_FIELD, message: NOTHING_GIVEN, status: 400, pasted: text };
-  return { ok: true, field: NOTICE_TEXT_FIELD, files: [{ text, name: 'the pasted text' }], pasted: text };
+  return { ok: true, field: NOTICE_TEXT_FIELD, files: [{ text, name: 'the pasted text' }], pasted: text, download: values[NOTICE_RESULT_FIELD] === NOTICE_DOWNLOAD };
 }
 
 /** The files of the multipart form, each whole and all together within the limit. */
 export async function uploadedNotices(req: FastifyRequest, limit: number): Promise<NoticeInput> {
   const files: NoticeText[] = [];
   let total = 0;
+  let download = false;
   try {
     for await (const part of req.parts({ limits: { fileSize: limit, files: MAX_NOTICE_FILES } })) {
-      // The upload form has a file box only: its text box is a form of its own (a long text field here would be cut short silently).
-      if (part.type === 'field') continue;
+      // The upload form's only field is its choice of result: its text box is a form of its own (a long text field here
+      // would be cut short silently).
+      if (part.type === 'field') {
+        if (part.fieldname === NOTICE_RESULT_FIELD && part.value === NOTICE_DOWNLOAD) download = true;
+        continue;
+      }
       const buffer = await part.toBuffer();
       // A file box left empty still sends a part: no name, nothing in it.
       if (!part.filename && !buffer.length) continue;
@@ -76,5 +84,5 @@ export async function uploadedNotices(req: FastifyRequest, limit: number): Promi
     return { ok: false, field: NOTICE_FILE_FIELD, message: 'The upload did not arrive whole: select the files and upload them again', status: 400 };
   }
   if (!files.length) return { ok: false, field: NOTICE_FILE_FIELD, message: NOTHING_GIVEN, status: 400 };
-  return { ok: true, field: NOTICE_FILE_FIELD, files };
+  return { ok: true, field: NOTICE_FILE_FIELD, files, download };
 }

@@ -200,12 +200,18 @@ const verdictCounts = (byVerdict: Record<string, number>) =>
     .map(([v, k]) => `${k} ${verdictWords(v as Verdict)}`)
     .join(', ');
 
+/**
+ * The most procurements a page shows in full (about 20 KB each): past it the table still lists every one with its
+ * verdict and what it found, and the full result is a download (a page of a thousand in full was 20 MB).
+ */
+export const NOTICES_IN_FULL = 25;
+
 function noticesTable(a: NoticeAudit): Html {
   return html`<table class="govuk-table" id="notices">
   <caption class="govuk-table__caption govuk-table__caption--m">The procurements (${a.notices.length})</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Verdict</th><th scope="col" class="govuk-table__header">Notice</th><th scope="col" class="govuk-table__header">Buyer</th><th scope="col" class="govuk-table__header">Title</th><th scope="col" class="govuk-table__header">In a sentence</th></tr></thead>
   <tbody class="govuk-table__body">${a.notices.map(
-    (n, i) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${tag(n.verdict)}</td><td class="govuk-table__cell">${webLink(n.url, n.ocid)}</td><td class="govuk-table__cell">${n.authority ?? 'Not named'}</td><td class="govuk-table__cell"><a class="govuk-link" href="#notice-${i + 1}">${n.title}</a></td><td class="govuk-table__cell">${inWords(n.summary)}</td></tr>`,
+    (n, i) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${tag(n.verdict)}</td><td class="govuk-table__cell">${webLink(n.url, n.ocid)}</td><td class="govuk-table__cell">${n.authority ?? 'Not named'}</td><td class="govuk-table__cell">${i < NOTICES_IN_FULL ? html`<a class="govuk-link" href="#notice-${i + 1}">${n.title}</a>` : n.title}</td><td class="govuk-table__cell">${inWords(n.summary)}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -303,7 +309,8 @@ ${links}${footer}`;
 <h1 class="govuk-heading-l">${a.notices.length} procurements checked</h1>
 <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This is not legal advice: procheck reports what the rules it holds find in what each notice says. A person must read the findings before acting on them.</strong></div>
 ${noticesTable(a)}
-${a.notices.map(
+${a.notices.length > NOTICES_IN_FULL ? html`<div class="govuk-inset-text" id="in-full">The first ${NOTICES_IN_FULL} of the ${a.notices.length} procurements are shown in full below; the table above lists every one with its verdict and what it found. For every one in full, <a class="govuk-link" href="/notices#upload">check the notices again</a> choosing "Download the full result as a file", or use <code>procheck notice</code> on the command line.</div>` : html``}
+${a.notices.slice(0, NOTICES_IN_FULL).map(
   (n, i) => html`<section class="procheck-notice" id="notice-${i + 1}" aria-labelledby="notice-${i + 1}-title">
 <h2 class="govuk-heading-l" id="notice-${i + 1}-title"><span class="govuk-caption-m">${n.ocid}</span>${n.title}</h2>
 ${noticeDetails(n, 3, `notice-${i + 1}-`, true)}

@@ -50,6 +50,8 @@ export interface WebWork {
   check(plan: unknown, options: { trace?: boolean }): Promise<Report>;
   routes(plan: unknown): Promise<OptionsReport>;
   noticePage(files: { files: NoticeText[]; releases: number }, meta: PageMeta): Promise<string>;
+  /** The audit as JSON text: the full result, every procurement in full. */
+  auditJson(files: { files: NoticeText[]; releases: number }): Promise<string>;
 }
 
 /** The work done on this thread, with the checker (for a web page embedded without the server's pool). */
@@ -57,6 +59,7 @@ const workHere = (checker: Checker): WebWork => ({
   check: (plan, o) => checker.check(plan, { trace: o.trace, untrusted: true }),
   routes: (plan) => compareRoutes(checker, plan, { untrusted: true }),
   noticePage: async (f, meta) => noticeResultPage(meta, await auditNoticeFiles(f.files, checker, undefined, { releases: f.releases })),
+  auditJson: async (f) => JSON.stringify(await auditNoticeFiles(f.files, checker, undefined, { releases: f.releases })),
 });
 
 const DOWNLOADS: Record<string, { format: ReportFormat; type: string; ext: string }> = {
@@ -267,7 +270,14 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
     // A problem with what was given is the officer's to fix, said by its box: a 4xx, and the page still renders.
     if (!input.ok) return showNoticeForm(reply, { error: input, pasted: input.pasted }, input.status);
     try {
-      return htmlPage(reply, await work.noticePage({ files: input.files, releases: options.noticeReleases ?? Number.POSITIVE_INFINITY }, meta));
+      const files = { files: input.files, releases: options.noticeReleases ?? Number.POSITIVE_INFINITY };
+      // The full result as a file: every procurement in full, which a page bounds.
+      if (input.download)
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="notices-checked.json"')
+          .send(await work.auditJson(files));
+      return htmlPage(reply, await work.noticePage(files, meta));
     } catch (e) {
       if (!(e instanceof OcdsReadError)) throw e;
       return showNoticeForm(reply, { error: { field: input.field, message: e.message }, pasted: input.pasted }, e instanceof OcdsLimitError ? 413 : 400);
