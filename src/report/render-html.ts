@@ -240,7 +240,7 @@ ${report.trace ? traceList(report.trace) : ''}
 
 // Enough style for the GOV.UK class names the body uses, so the file prints
 // and reads well on its own with no network.
-const PRINT_CSS = raw(`
+export const PRINT_CSS = raw(`
 body{font-family:arial,sans-serif;color:#0b0c0c;max-width:960px;margin:2em auto;padding:0 1em;line-height:1.4}
 h1{font-size:2em;margin:.2em 0 .6em}h2{font-size:1.4em;margin:1.4em 0 .5em}h3{font-size:1.1em;margin:0}
 .govuk-caption-l{color:#505a5f;font-size:1.2em}
