@@ -59,3 +59,9 @@ export { renderNotices, StreamedNotices, NOTICE_FORMATS, type NoticeFormat } fro
 export { auditNdjsonFile, type StreamedAudit } from './notice/stream.js';
 export { summaryCsv } from './notice/csv.js';
 export { noticeAuditJsonSchema } from './notice/json-schema.js';
+// The draft: the procurement sections of a committee report, from the check and the options.
+export { draftReport, MAX_DECISIONS, type DraftInput, type DraftOptions } from './draft/compose.js';
+export { renderDraft, DRAFT_FORMATS, type DraftFormat } from './draft/render.js';
+export { DraftSchema, type Draft } from './draft/schema.js';
+export { draftJsonSchema } from './draft/json-schema.js';
+export { loadPhrases, PhraseError, type Phrase } from './draft/phrases.js';
