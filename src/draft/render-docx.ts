@@ -16,7 +16,6 @@
 // cannot be marked twice, so a citation used twice is two notes saying the
 // same, as a lawyer writing in Word would do it.
 import {
-  AlignmentType,
   Document,
   ExternalHyperlink,
   FootnoteReferenceRun,
@@ -34,7 +33,7 @@ import {
 import type { Citation } from '../law/citation.js';
 import { VERDICT_LABEL } from '../report/render-html.js';
 import type { Draft, DraftBlock, DraftSentence, DraftTable } from './schema.js';
-import { coverLines, footnoteIndex } from './render-parts.js';
+import { citationWords, draftedLine, footnoteIndex, planLines } from './render-parts.js';
 
 /**
  * Text as XML 1.0 can hold it: a control character (other than tab and line
@@ -46,11 +45,11 @@ export const xmlText = (text: string): string => text.replace(NOT_XML, '');
 
 const run = (text: string, options: { bold?: boolean; style?: string } = {}) => new TextRun({ text: xmlText(text), ...options });
 
-/** A citation as its footnote says it: "Instrument, provision: " then the address as a link. */
+/** A citation as its footnote says it: the footnote phrase ("Instrument, provision"), then the address as a link. */
 function citationNote(c: Citation): Paragraph {
   return new Paragraph({
     style: 'FootnoteText',
-    children: [run(`${c.instrument}, ${c.provision}: `), new ExternalHyperlink({ link: c.url, children: [run(c.url, { style: 'Hyperlink' })] })],
+    children: [run(`${citationWords(c)}: `), new ExternalHyperlink({ link: c.url, children: [run(c.url, { style: 'Hyperlink' })] })],
   });
 }
 
@@ -113,9 +112,8 @@ function cover(draft: Draft): Paragraph[] {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [run(draft.title)] }),
     new Paragraph({ style: 'Normal', children: [run(draft.cover.notice, { bold: true })] }),
     new Paragraph({ style: 'Normal', children: [run(draft.cover.checkBy, { bold: true })] }),
-    ...coverLines(draft).map(
-      (l) => new Paragraph({ style: 'Normal', alignment: AlignmentType.LEFT, children: [run(`${l.key}: `, { bold: true }), run(l.verdict ? `${l.value}: ${VERDICT_LABEL[l.verdict]}` : l.value)] }),
-    ),
+    new Paragraph({ style: 'Normal', children: [run(draftedLine(draft))] }),
+    ...planLines(draft).map((l) => new Paragraph({ style: 'Normal', children: [run(`${l.key}: `, { bold: true }), run(`${l.value}: ${VERDICT_LABEL[l.verdict]}`)] })),
   ];
 }
 

@@ -6,8 +6,9 @@
 // (the html`` template), so a plan title that holds markup stays text.
 import type { Draft, DraftBlock, DraftSection, DraftSentence, DraftTable } from './schema.js';
 import { html, raw, type Html } from '../report/html.js';
-import { lawLink, PRINT_CSS, VERDICT_LABEL, VERDICT_TAG } from '../report/render-html.js';
-import { bodyAndAppendix, coverLines, footnoteIndex } from './render-parts.js';
+import { PRINT_CSS, VERDICT_LABEL, VERDICT_TAG } from '../report/render-html.js';
+import type { Citation } from '../law/citation.js';
+import { bodyAndAppendix, citationWords, draftedLine, footnoteIndex, footnotesTitle, planLines } from './render-parts.js';
 
 /** Ids for the page, each used once: the same paragraph number twice (a report service by service) gets a suffix. */
 class Ids {
@@ -80,21 +81,25 @@ ${s.blocks.map((b) => block(b, ctx))}
 
 function cover(draft: Draft): Html {
   return html`<div class="govuk-warning-text procheck-draft-cover" id="cover"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${draft.cover.notice} ${draft.cover.checkBy}</strong></div>
-<dl class="govuk-summary-list">${coverLines(draft).map(
+<p class="govuk-body">${draftedLine(draft)}</p>
+<dl class="govuk-summary-list">${planLines(draft).map(
     (l) =>
-      html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${l.key}</dt><dd class="govuk-summary-list__value">${l.value}${l.verdict ? html` <strong class="govuk-tag ${VERDICT_TAG[l.verdict]}">${VERDICT_LABEL[l.verdict]}</strong>` : ''}</dd></div>`,
+      html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${l.key}</dt><dd class="govuk-summary-list__value">${l.value} <strong class="govuk-tag ${VERDICT_TAG[l.verdict]}">${VERDICT_LABEL[l.verdict]}</strong></dd></div>`,
   )}</dl>`;
 }
+
+/** A note's link to the law, as the report's lawLink writes it, in the footnote phrase's words. */
+const noteLink = (c: Citation) => html`<a class="govuk-link" href="${c.url}" rel="noreferrer noopener" target="_blank">${citationWords(c)} (opens in new tab)</a>`;
 
 /** The notes in number order, each its citation linked to the law and a link back to where it is first cited. */
 function footnotesList(draft: Draft, ctx: Context): Html {
   if (!ctx.footnotes.size) return html``;
   const notes = [...ctx.footnotes.values()].sort((a, b) => a.n - b.n);
   return html`<section class="procheck-footnotes" id="footnotes" aria-labelledby="footnotes-title">
-<h2 class="govuk-heading-m" id="footnotes-title">Notes</h2>
+<h2 class="govuk-heading-m" id="footnotes-title">${footnotesTitle()}</h2>
 <ol class="govuk-list govuk-list--number">${notes.map((f) => {
     const back = ctx.firstRef.get(f.n);
-    return html`<li id="fn-${f.n}" value="${f.n}">${lawLink(f.citation)}.${back ? html` <a class="govuk-link procheck-backlink" href="#${back}">Back to the text<span class="govuk-visually-hidden"> where note ${f.n} is first cited</span></a>` : ''}</li>`;
+    return html`<li id="fn-${f.n}" value="${f.n}">${noteLink(f.citation)}.${back ? html` <a class="govuk-link procheck-backlink" href="#${back}">Back to the text<span class="govuk-visually-hidden"> where note ${f.n} is first cited</span></a>` : ''}</li>`;
   })}</ol>
 </section>`;
 }
@@ -126,7 +131,7 @@ const DRAFT_CSS = raw(`
 .govuk-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
 .govuk-warning-text{border:2px solid #0b0c0c;padding:.6em 1em;margin:1em 0;font-weight:bold}
 .govuk-warning-text__icon{display:none}
-.procheck-draft-section h3{margin:1.2em 0 .4em}
+.procheck-draft-section h3{margin:1.2em 0 .4em}.procheck-draft-section caption{font-size:1.05em}
 .procheck-para{display:grid;grid-template-columns:3.5em 1fr;margin:0 0 1em}
 .procheck-para__number{font-weight:bold}
 sup{line-height:0}.procheck-fnref{text-decoration:none}

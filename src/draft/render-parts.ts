@@ -1,37 +1,26 @@
-// What the HTML and Word drafts say alike: the lines under the cover notice
-// (when, by what, from which plans) and the footnotes by number.
-import { longDate } from '../calendar/civil-date.js';
+// What the HTML and Word drafts say alike, in the draft's phrases: the
+// line under the cover notice (when, by which procheck and rule set), the
+// plans with their verdicts, a footnote's citation, and the footnotes by
+// number.
+import type { Citation } from '../law/citation.js';
 import type { Draft } from './schema.js';
+import { fill } from './phrases.js';
+import { date } from './words.js';
 
-/** "1 March 2024" for an ISO date; anything else as it was given (a draft read from JSON nobody vouched for must still render). */
-export function dateWords(iso: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  try {
-    return longDate(iso);
-  } catch {
-    return iso;
-  }
-}
+/** "Drafted on 16 April 2024 by procheck 0.1.0, rule set …". */
+export const draftedLine = (draft: Draft): string =>
+  fill('cover.common.drafted', { date: date(draft.drafted), version: draft.procheck, ruleSet: draft.ruleSetVersion });
 
-export interface CoverLine {
-  key: string;
-  value: string;
-  /** The decision's verdict, for a line naming a plan (said after it: VERDICT_LABEL). */
-  verdict?: Draft['decisions'][number]['verdict'];
-}
+/** A footnote's citation in words (its link beside it): "Instrument, provision". */
+export const citationWords = (c: Citation): string => fill('cover.common.footnote', { instrument: c.instrument, provision: c.provision });
 
-/** The facts under the cover notice: the day it was drafted, by which procheck and rule set, and each plan with its verdict. */
-export function coverLines(draft: Draft): CoverLine[] {
+/** The heading of the footnotes. */
+export const footnotesTitle = (): string => fill('cover.common.footnotes');
+
+/** Each plan the draft decides, with its verdict: "Plan" alone, or numbered where there are several. */
+export function planLines(draft: Draft): { key: string; value: string; verdict: Draft['decisions'][number]['verdict'] }[] {
   const several = draft.decisions.length > 1;
-  return [
-    { key: 'Drafted on', value: dateWords(draft.drafted) },
-    { key: 'Drafted by', value: `procheck ${draft.procheck}, rule set ${draft.ruleSetVersion}` },
-    ...draft.decisions.map((d, i) => ({
-      key: several ? `Plan ${i + 1}` : 'Plan',
-      value: `${d.plan.title} (${d.plan.authority})`,
-      verdict: d.verdict,
-    })),
-  ];
+  return draft.decisions.map((d, i) => ({ key: several ? `Plan ${i + 1}` : 'Plan', value: `${d.plan.title} (${d.plan.authority})`, verdict: d.verdict }));
 }
 
 /** The footnotes by number (the first of a number, should a draft repeat one). */

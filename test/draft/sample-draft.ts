@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createChecker, type Checker } from '../../src/engine/checker.js';
 import { compareRoutes } from '../../src/options/compare.js';
 import { DraftSchema, type Draft, type DraftSentence, type DraftTrace } from '../../src/draft/schema.js';
+import { draftReport } from '../../src/draft/compose.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const readCase = (name: string) => JSON.parse(readFileSync(join(root, 'cases', `${name}.json`), 'utf8')) as Record<string, unknown>;
@@ -184,3 +185,27 @@ export async function sampleDraft(checker: Checker = createChecker()): Promise<D
 /** Every sentence of a draft, in order, with the footnotes it cites. */
 export const sentencesOf = (draft: Draft): DraftSentence[] =>
   draft.sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.sentences : [])));
+
+/**
+ * The drafts the renderers are tested on: the hand-built sample, and real
+ * drafts of the seed cases (Coventry 2024 a plan and its routes, with its
+ * title made hostile too; Northamptonshire 2023 a decision a service;
+ * Norfolk 2017 three options of one decision).
+ */
+export async function draftsToRender(checker: Checker = createChecker()): Promise<[string, Draft][]> {
+  const options = { today: '2024-04-16', delegate: 'the Director of Public Health & Wellbeing', decisionMaker: 'Cabinet' };
+  const coventry = readCase('coventry-2024-competitive');
+  return [
+    ['sample', await sampleDraft(checker)],
+    ['coventry-2024-competitive', await draftReport(checker, { plan: coventry }, options)],
+    ['coventry, its title hostile', await draftReport(checker, { plan: { ...coventry, title: HOSTILE_TITLE } }, options)],
+    [
+      'northants-2023, service by service',
+      await draftReport(checker, { each: [readCase('northants-2023-case-management-competitive'), readCase('northants-2023-young-people-competitive')] }, { ...options, today: '2023-01-09' }),
+    ],
+    [
+      'norfolk-2017, three options',
+      await draftReport(checker, { plan: readCase('norfolk-2017-option1-reprocure'), options: [readCase('norfolk-2017-option2-extend-redesign'), readCase('norfolk-2017-option3-extend-unchanged')] }, { ...options, today: '2017-03-01' }),
+    ],
+  ];
+}
