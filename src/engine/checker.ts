@@ -35,6 +35,13 @@ export interface CheckOptions {
    * not relied on: for a plan read from a published notice, which does not show the authority's own determinations.
    */
   claims?: 'not-relied-on' | 'open';
+  /**
+   * "outcome": the verdict, findings, conditions, steps, headline facts and regime alone, each as a whole check gives
+   * them; the holds, route, questions, claims not relied on and timetable are left empty (and the next step is said
+   * without questions). For a caller that only compares outcomes (a published notice's other readings): a check of
+   * a notice's plan spends a fifth of its time on what such a caller never reads. "whole" (the default): everything.
+   */
+  detail?: 'whole' | 'outcome';
 }
 
 /** For input not known to be a plan (a request body, a file): say so, and it is validated like any other. */
@@ -201,7 +208,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
   };
 
   /** One contract judged: the plan, or one lot of it with what the lots share. */
-  const judge = (plan: Plan, judging: Judging, lots: LotContext | undefined, trace: boolean, claims: CheckOptions['claims']): Judged => {
+  const judge = (plan: Plan, judging: Judging, lots: LotContext | undefined, trace: boolean, claims: CheckOptions['claims'], whole = true): Judged => {
     const { ruleSet, rulesById } = judging;
     /** The plan's facts (each computed when first read), with the dated parameters as the rules see them and the facts a step's gate leaves open. */
     const derive = (p: Plan) => {
@@ -274,20 +281,22 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
     ];
     const dated = outOfScope ? [] : collectSteps(stepFindings, facts, ruleSet, calendar, src);
     const settled = new Set([...resolution.resolved, ...outcomes.map((o) => o.rule.id)]);
-    const holds = outOfScope
+    const holds = outOfScope || !whole
       ? []
       : [
           ...outcomes.filter((o) => shown(o) && o.rule.shows === 'holds').map((o) => { const x = said(o); return { ruleId: x.ruleId, title: x.title, reason: x.text, citation: x.citation }; }),
           // Every rule of the regime with a reason to give: a rule pruned for this kind of plan (its test cannot hold) is just the one that holds.
           ...holdsOf(holdsFor(kind, judging), src, settled),
         ];
-    const route = outOfScope || forbidden ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
-    const questions = questionsOf(findings);
+    const route = outOfScope || forbidden || !whole ? [] : outcomes.filter((o) => shown(o) && o.rule.shows === 'steps').map(said);
+    const questions = whole ? questionsOf(findings) : [];
     const decided = new Set([...findings.filter((f) => f.missingFacts.length === 0).map((f) => f.ruleId), ...holds.map((h) => h.ruleId)]);
-    const notClaimed = notClaimedOf(
-      notMade,
-      rules.filter((r) => decided.has(r.rule.id)).map((r) => ({ id: r.rule.id, reads: leafFactsOf(r.rule) })),
-    );
+    const notClaimed = whole
+      ? notClaimedOf(
+          notMade,
+          rules.filter((r) => decided.has(r.rule.id)).map((r) => ({ id: r.rule.id, reads: leafFactsOf(r.rule) })),
+        )
+      : [];
     let verdict = verdictOf(findings, mayBeOutOfScope);
     if (verdict === 'compliant' && conditions.length > 0) verdict = 'compliant-if';
     return {
@@ -301,7 +310,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       notClaimed,
       route,
       steps: dated.map((s) => s.step),
-      timetable: timetableRows(dated, (f) => (isFactName(f) ? facts[f] : undefined)),
+      timetable: whole ? timetableRows(dated, (f) => (isFactName(f) ? facts[f] : undefined)) : [],
       trace: trace ? traceRules(ruleSet.rules, rules, src) : undefined,
     };
   };
@@ -321,7 +330,7 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
         },
       };
       if (!plan.lots) {
-        const one = judge(plan, judging, undefined, options.trace === true, options.claims);
+        const one = judge(plan, judging, undefined, options.trace === true, options.claims, options.detail !== 'outcome');
         const report: Report = {
           ...header,
           verdict: one.verdict,
@@ -342,8 +351,8 @@ export function createChecker(ruleSet: RuleSet = loadRuleSet()): Checker {
       }
       const lots = lotPlans(plan);
       const context = lotContext(lots, judging.ruleSet.params);
-      const judged = lots.map((p) => judge(p, judging, context, options.trace === true, options.claims));
-      return lotsReport(header, plan, judged);
+      const judged = lots.map((p) => judge(p, judging, context, options.trace === true, options.claims, options.detail !== 'outcome'));
+      return lotsReport(header, plan, judged, options.detail !== 'outcome');
   };
 
   return {
@@ -382,7 +391,7 @@ const VERDICT_ORDER: VerdictT[] = ['out-of-scope', 'non-compliant', 'review', 'c
  * worst of theirs. The headline facts are those every lot shares, with the
  * lots' total value.
  */
-function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' | 'overlay'>, plan: Plan, judged: Judged[]): Report {
+function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' | 'overlay'>, plan: Plan, judged: Judged[], whole: boolean): Report {
   const lots = plan.lots!;
   const verdict = VERDICT_ORDER.find((v) => judged.some((j) => j.verdict === v)) ?? 'compliant';
   const regimes = [...new Set(judged.map((j) => j.facts.applicableRegime))];
@@ -394,7 +403,7 @@ function lotsReport(header: Pick<Report, 'procheck' | 'ruleSetVersion' | 'plan' 
     .flatMap((j, i) => j.findings.map((f) => ({ ...f, missingFacts: f.missingFacts.map((m) => inLot(m, lots[i]!)), lot: lots[i]!.id })))
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const conditions = judged.flatMap((j, i) => j.conditions.map((c) => ({ ...c, lot: lots[i]!.id })));
-  const questions = questionsOf(findings).map((q) => ({ ...q, lot: findings.find((f) => f.ruleId === q.decides[0])?.lot }));
+  const questions = whole ? questionsOf(findings).map((q) => ({ ...q, lot: findings.find((f) => f.ruleId === q.decides[0])?.lot })) : [];
   const report: Report = {
     ...header,
     verdict,

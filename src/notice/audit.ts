@@ -5,8 +5,11 @@
 // stays a promise.
 import type { Checker } from '../engine/checker.js';
 import { verdictOf } from '../engine/checker.js';
-import { parsePlan, PlanValidationError } from '../plan/parse.js';
-import { deriveFacts, factSource, regimeOpenFacts } from '../plan/facts.js';
+import { parsePlan, MAX_PLAN_DEPTH, PlanValidationError } from '../plan/parse.js';
+import { PlanSchema } from '../plan/schema.js';
+import { withinDepth } from '../plan/json-depth.js';
+import { factSource, howComputed, regimeOpenFacts, type PlanFactSource } from '../plan/facts.js';
+import type { ConditionT, RuleDefinition } from '../engine/rule-schema.js';
 import { PARTITION_FACTS } from '../engine/partition.js';
 import { formulaOf } from '../plan/fact-formulas.js';
 import { OPERATORS } from '../engine/operators.js';
@@ -110,8 +113,19 @@ function mergeReadings(reports: Report[], readings: string[]): { findings: Findi
       }
     }
   });
+  // Each reading's findings by key, with the severities they have there.
+  const byKey = reports.map((r) => {
+    const m = new Map<string, Set<string>>();
+    for (const g of r.findings) {
+      const k = key(g);
+      const s = m.get(k);
+      if (s) s.add(g.severity);
+      else m.set(k, new Set([g.severity]));
+    }
+    return m;
+  });
   const findings = [...all.values()].map(({ f, in: inReadings }) => {
-    const everywhere = inReadings.length === reports.length && reports.every((r) => r.findings.some((g) => key(g) === key(f) && g.severity === f.severity));
+    const everywhere = inReadings.length === reports.length && byKey.every((m) => m.get(key(f))?.has(f.severity) === true);
     if (everywhere) return f;
     const note = `This depends on what the notice leaves open: it holds ${inReadings.length < reports.length ? `in ${inReadings.length} of the ${reports.length} readings (${inReadings.slice(0, 3).join(' | ')}${inReadings.length > 3 ? ' | ...' : ''}), not in the others` : 'in every reading, but not with the same outcome in each'}.`;
     return { ...f, severity: f.severity === 'info' ? ('info' as const) : ('review' as const), reason: `${note} ${f.reason}`, steps: [] };
@@ -207,10 +221,38 @@ function variantsOf(plan: Record<string, unknown>, fields: readonly string[], bo
   }
 }
 
+/** The plan format's fields, each with its own schema. */
+const FIELD_SCHEMAS = (PlanSchema as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> }).shape;
+
+/**
+ * A plan made from a validated one by setting some of its fields (another reading of what the notice leaves open),
+ * validated as parsePlan validates it: the top-level fields it shares with `from` (the input `parsed` was validated from)
+ * are `parsed`'s, and each other one is validated by its own schema. The plan format's one test across fields is of its
+ * lots: a plan with lots, or a field that fails or is not the format's, is validated whole, so that the plan and any
+ * error are parsePlan's.
+ */
+function parseLike(input: Record<string, unknown>, from: Record<string, unknown>, parsed: Plan): Plan {
+  if (Object.hasOwn(input, 'lots') || Object.keys(input).some((k) => !Object.hasOwn(FIELD_SCHEMAS, k))) return parsePlan(input);
+  const was = parsed as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(FIELD_SCHEMAS)) {
+    if (input[k] === from[k] && Object.hasOwn(input, k) === Object.hasOwn(from, k)) {
+      if (Object.hasOwn(was, k)) out[k] = was[k];
+      continue;
+    }
+    if (!withinDepth(input[k], MAX_PLAN_DEPTH - 1)) return parsePlan(input);
+    const r = FIELD_SCHEMAS[k]!.safeParse(input[k]);
+    if (!r.success) return parsePlan(input);
+    // As an object's schema gives it: a field given is kept (undefined too), a field left out only where a default fills it.
+    if (Object.hasOwn(input, k) || r.data !== undefined) out[k] = r.data;
+  }
+  return out as unknown as Plan;
+}
+
 const sameFinding = (f: FindingT, g: FindingT) => key(g) === key(f) && g.severity === f.severity && g.reason === f.reason;
 
-const BY_ID = new WeakMap<object, Map<string, object>>();
-const rulesById = (checker: Checker): Map<string, object> => {
+const BY_ID = new WeakMap<object, Map<string, RuleDefinition>>();
+const rulesById = (checker: Checker): Map<string, RuleDefinition> => {
   let m = BY_ID.get(checker.ruleSet);
   if (!m) BY_ID.set(checker.ruleSet, (m = new Map(checker.ruleSet.rules.map((r) => [r.id, r]))));
   return m;
@@ -224,20 +266,55 @@ function namedIn(rule: object): Set<string> {
   return found;
 }
 
-/** Whether a finding's rule read a fact that comes from one of these plan fields: in its tests, its questions or its words. */
-function readsAny(finding: FindingT, report: Report, fields: readonly string[], checker?: Checker): boolean {
+/** The facts a rule's gate and test read, and those they compare with: the facts a trace's entry for it names, where the rule was read. */
+function testedBy(rule: RuleDefinition): string[] {
+  const walk = (c: ConditionT | undefined): string[] => {
+    if (!c) return [];
+    if ('all' in c) return c.all.flatMap(walk);
+    if ('any' in c) return c.any.flatMap(walk);
+    if ('not' in c) return walk(c.not);
+    const v = c.value as { fact?: unknown } | null;
+    return v && typeof v === 'object' && typeof v.fact === 'string' ? [c.fact, v.fact] : [c.fact];
+  };
+  return [...walk(rule.appliesWhen), ...walk(rule.conditions)];
+}
+
+/** A term is its initial months and its options together: a fact of either reads the term. */
+const within = (p: string, q: string) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && (p === 'term' || p.startsWith('term.')));
+/** Whether a fact comes from one of these plan fields (the kind of plan aside: rulesKey compares it); kept a fact and fields. */
+const FROM_FIELDS = new Map<string, boolean>();
+function comesFrom(fact: string, fields: readonly string[]): boolean {
+  const k = `${fact}\u0000${fields.join('\u0000')}`;
+  let found = FROM_FIELDS.get(k);
+  if (found === undefined) FROM_FIELDS.set(k, (found = isFactName(fact) && planPathsOf(fact, 'not-the-kind').some((p) => fields.some((q) => within(p, q)))));
+  return found;
+}
+
+/** Whether a rule's tests or words read a fact from one of these plan fields; kept a rule and fields. */
+const RULE_READS = new WeakMap<RuleDefinition, Map<string, boolean>>();
+function ruleReadsAny(rule: RuleDefinition, fields: readonly string[]): boolean {
+  let byFields = RULE_READS.get(rule);
+  if (!byFields) RULE_READS.set(rule, (byFields = new Map()));
+  const k = fields.join('\u0000');
+  let found = byFields.get(k);
+  if (found === undefined) byFields.set(k, (found = [...namedIn(rule), ...testedBy(rule)].some((f) => comesFrom(f, fields))));
+  return found;
+}
+
+/**
+ * Whether a finding's rule read a fact that comes from one of these plan fields: in its tests, its questions or its
+ * words. The finding is the report's, so its rule was read: its tests are those written in it (a rule the checker's
+ * rule set does not hold, an overlay's, is looked up in the report's trace).
+ */
+function readsAny(finding: FindingT, report: Report, fields: readonly string[], checker: Checker): boolean {
+  if (finding.missingFacts.some((m) => comesFrom(m.fact, fields))) return true;
+  const rule = rulesById(checker).get(finding.ruleId);
+  if (rule) return ruleReadsAny(rule, fields);
   const entry = report.trace?.find((t) => t.ruleId === finding.ruleId && t.lot === finding.lot);
-  const rule = checker ? rulesById(checker).get(finding.ruleId) : undefined;
-  const facts = new Set<string>([...finding.missingFacts.map((m) => m.fact), ...(rule ? namedIn(rule) : [])]);
-  for (const c of entry?.conditions ?? []) {
-    facts.add(c.fact);
+  return (entry?.conditions ?? []).some((c) => {
     const e = c.expected as { fact?: unknown } | null;
-    if (e && typeof e === 'object' && typeof e.fact === 'string') facts.add(e.fact);
-  }
-  const paths = [...facts].filter(isFactName).flatMap((f) => planPathsOf(f, 'not-the-kind'));
-  // A term is its initial months and its options together: a fact of either reads the term.
-  const within = (p: string, q: string) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && (p === 'term' || p.startsWith('term.')));
-  return paths.some((p) => fields.some((q) => within(p, q)));
+    return comesFrom(c.fact, fields) || (!!e && typeof e === 'object' && typeof e.fact === 'string' && comesFrom(e.fact, fields));
+  });
 }
 
 /** The report's header facts and regime as every value put in gives them; what differs is not known (null), never a value put in. */
@@ -270,13 +347,52 @@ function stableHeader(variants: Report[]): Report {
  * catalogue, its tests and its words) gives the same outcome in both.
  */
 function rulesKey(plan: Plan, checker: Checker): string {
-  const facts = factSource(plan, checker.ruleSet.params, undefined, { claims: 'open' });
-  const params = checker.ruleSet.params;
+  const facts = sourceOf(plan, checker);
   const on = (by: string) => {
     const d = facts.get(by);
     return typeof d === 'string' ? d : (facts.get('procurementStart') as string);
   };
-  return JSON.stringify([PARTITION_FACTS.map((f) => facts.get(f)), facts.get('applicableRegime'), params.all().map((p) => params.valueForRule(p.id, on(p.appliesBy)))]);
+  const { groups } = paramsByDate(checker);
+  return `${JSON.stringify([PARTITION_FACTS.map((f) => facts.get(f)), facts.get('applicableRegime')])}${groups.map((g) => g.on(on(g.by))).join('')}`;
+}
+
+/**
+ * The rule set's dated parameters in groups by the fact whose date each is taken on, each group's values on a date
+ * worked out once (as text, for rulesKey): every parameter's value on its date is the same wherever these are.
+ */
+const PARAM_GROUPS = new WeakMap<object, { groups: { by: string; on: (date: string) => string }[] }>();
+function paramsByDate(checker: Checker): { groups: { by: string; on: (date: string) => string }[] } {
+  let found = PARAM_GROUPS.get(checker.ruleSet);
+  if (!found) {
+    const params = checker.ruleSet.params;
+    const ids = new Map<string, string[]>();
+    for (const p of params.all()) ids.set(p.appliesBy as string, [...(ids.get(p.appliesBy as string) ?? []), p.id]);
+    const groups = [...ids].map(([by, list]) => {
+      const memo = new Map<string, string>();
+      const on = (date: string) => {
+        const k = `${typeof date}:${date}`;
+        let text = memo.get(k);
+        if (text === undefined) memo.set(k, (text = JSON.stringify(list.map((id) => params.valueForRule(id, date)))));
+        return text;
+      };
+      return { by, on };
+    });
+    PARAM_GROUPS.set(checker.ruleSet, (found = { groups }));
+  }
+  return found;
+}
+
+/**
+ * A plan's facts as the audit compares readings and variants by them (claims open, no lots, the facts the rule set's
+ * steps define left unknown), each computed when first read: one source a plan, shared by rulesKey and signatureOf.
+ */
+const SOURCES = new WeakMap<Plan, { ruleSet: object; source: PlanFactSource }>();
+function sourceOf(plan: Plan, checker: Checker): PlanFactSource {
+  const kept = SOURCES.get(plan);
+  if (kept && kept.ruleSet === checker.ruleSet) return kept.source;
+  const source = factSource(plan, checker.ruleSet.params, undefined, { claims: 'open' });
+  SOURCES.set(plan, { ruleSet: checker.ruleSet, source });
+  return source;
 }
 
 /**
@@ -287,12 +403,19 @@ function rulesKey(plan: Plan, checker: Checker): string {
  * the verdict is then a review whatever the rest give. The findings that stand are those every variant checked gives
  * alike and whose rule reads none of these facts.
  */
-async function judgeWithout(parsed: Plan, variants: readonly Record<string, unknown>[], without: readonly string[], checker: Checker, shared: boolean): Promise<Report> {
-  const check = (p: Plan, trace: boolean) => checker.checkParsed(p, { trace, claims: 'open' });
-  const first = await check(parsed, true);
-  if (!without.length) return first;
-  const seen = [first];
-  let stable = first.findings.filter((f) => !readsAny(f, first, without, checker));
+async function judgeWithout(
+  parsed: Plan,
+  variants: readonly Record<string, unknown>[],
+  without: readonly string[],
+  checker: Checker,
+  shared: boolean,
+  first: { whole: boolean; trace: boolean },
+): Promise<Report> {
+  const check = (p: Plan, whole: boolean, trace: boolean) => checker.checkParsed(p, { trace, claims: 'open', detail: whole ? 'whole' : 'outcome' });
+  const v0 = await check(parsed, first.whole, first.trace);
+  if (!without.length) return v0;
+  const seen = [v0];
+  let stable = v0.findings.filter((f) => !readsAny(f, v0, without, checker));
   const tried = new Set(shared ? [rulesKey(parsed, checker)] : []);
   for (const v of variants.slice(1)) {
     if (shared && !stable.length) break;
@@ -303,7 +426,7 @@ async function judgeWithout(parsed: Plan, variants: readonly Record<string, unkn
       if (tried.has(k)) continue;
       tried.add(k);
     }
-    const r = await check(plan, false);
+    const r = await check(plan, false, false);
     seen.push(r);
     stable = stable.filter((f) => r.findings.some((g) => sameFinding(f, g)));
   }
@@ -311,8 +434,18 @@ async function judgeWithout(parsed: Plan, variants: readonly Record<string, unkn
   const outOfScopeSometimes = seen.some((v) => v.verdict === 'out-of-scope') && !seen.every((v) => v.verdict === 'out-of-scope');
   const header = stableHeader(seen);
   // A headline fact that follows from a fact put in is not known, whichever variants were checked.
-  const facts = Object.fromEntries(Object.entries(header.facts).map(([k, v]) => [k, isFactName(k) && planPathsOf(k, 'not-the-kind').some((p) => without.some((q) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && p.startsWith('term')))) ? null : v]));
-  return { ...header, facts, trace: first.trace, findings: stable, verdict: outOfScopeSometimes ? 'review' : verdictOf(stable) };
+  const facts = Object.fromEntries(Object.entries(header.facts).map(([k, v]) => [k, followsFrom(k, without) ? null : v]));
+  return { ...header, facts, trace: v0.trace, findings: stable, verdict: outOfScopeSometimes ? 'review' : verdictOf(stable) };
+}
+
+/** Whether a headline fact follows from a fact put in (the kind of plan aside); kept a fact and facts put in. */
+const FOLLOWS = new Map<string, boolean>();
+function followsFrom(fact: string, without: readonly string[]): boolean {
+  const k = `${fact}\u0000${without.join('\u0000')}`;
+  let found = FOLLOWS.get(k);
+  if (found === undefined)
+    FOLLOWS.set(k, (found = isFactName(fact) && planPathsOf(fact, 'not-the-kind').some((p) => without.some((q) => p === q || p.startsWith(`${q}.`) || (q.startsWith('term.') && p.startsWith('term'))))));
+  return found;
 }
 
 /** Every place a rule set reads each fact: the literal tests on it ({operator, value}), or null where it reads it some other way. */
@@ -350,20 +483,43 @@ function testsOn(ruleSet: Checker['ruleSet'], fact: string): { operator: string;
  * What the rule set can tell of a reading: every fact of its plan, except that a fact read straight from a field the
  * readings set (the buyer's kind), which the rules only test against literal values, stands for the answers to those
  * tests. Two readings alike here give the same check: the rule set cannot tell a foundation trust from an NHS trust
- * unless a rule, a formula or a text names one of them.
+ * unless a rule, a formula or a text names one of them. Only the facts that follow from the fields the readings set
+ * (`facts`, by the fact catalogue and the functions' registry) are compared: every other fact is the same in every
+ * reading of one notice, which differ only in those fields.
  */
-function signatureOf(parsed: Plan, fields: readonly string[], checker: Checker): { sig: string; basis: string } {
-  const facts = deriveFacts(parsed, checker.ruleSet.params, undefined, { claims: 'open' }) as Record<string, unknown>;
+function signatureOf(parsed: Plan, fields: readonly string[], facts: readonly FactName[], checker: Checker): { sig: string; basis: string } {
+  const source = sourceOf(parsed, checker);
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(facts)) {
-    // The regime's basis in words names the buyer's kind; the header and the findings quote one reading's (the header
-    // says so where the readings' differ), so it does not set readings apart.
-    if (name === 'regimeBasis') continue;
-    const path = (FACT_CATALOGUE[name as FactName] as { planPath?: string }).planPath;
+  for (const name of facts) {
+    const value = source.get(name);
+    const path = (FACT_CATALOGUE[name] as { planPath?: string }).planPath;
     const tests = path && fields.includes(path) ? testsOn(checker.ruleSet, name) : null;
     out[name] = tests ? tests.map((t) => OPERATORS[t.operator as keyof typeof OPERATORS](value, t.value)) : value;
   }
-  return { sig: JSON.stringify([out, [...regimeOpenFacts(parsed, checker.ruleSet.params)]]), basis: String(facts.regimeBasis) };
+  return { sig: JSON.stringify([out, [...regimeOpenFacts(parsed, checker.ruleSet.params)]]), basis: String(source.get('regimeBasis')) };
+}
+
+/** Do two plan paths (bare: a list's entries as []) name the same field, or one a field within the other? */
+const overlaps = (p: string, q: string) => p === q || p.startsWith(`${q}.`) || q.startsWith(`${p}.`) || p.startsWith(`${q}[`) || q.startsWith(`${p}[`);
+
+/**
+ * The facts that can differ between readings which set these plan fields: each fact whose own field, or a field its
+ * function or the facts it reads read, is one of them or within one (the regime's basis in words aside: it names the
+ * buyer's kind, and readings do not differ by it). The facts the rule set's steps define are not among them: signatureOf
+ * derives no steps. Worked out once a set of fields.
+ */
+const READING_FACTS = new Map<string, FactName[]>();
+function factsSetBy(fields: readonly string[]): FactName[] {
+  const k = fields.join('\u0000');
+  let found = READING_FACTS.get(k);
+  if (!found) {
+    const bareFields = fields.map(bare);
+    found = (Object.keys(FACT_CATALOGUE) as FactName[]).filter(
+      (f) => f !== 'regimeBasis' && howComputed(f) !== 'rule-set' && planPathsOf(f).some((p) => bareFields.some((q) => overlaps(p, q))),
+    );
+    READING_FACTS.set(k, found);
+  }
+  return found;
 }
 
 export interface AuditOptions {
@@ -375,10 +531,17 @@ export interface AuditOptions {
   work?: 'shared' | 'every-reading';
 }
 
+/** What a notice cannot show for a plan field (notShownBy), looked up once a field. */
+const NOT_SHOWN = new Map<string, ReturnType<typeof notShownBy>>();
+function notShown(planPath: string): ReturnType<typeof notShownBy> {
+  if (!NOT_SHOWN.has(planPath)) NOT_SHOWN.set(planPath, notShownBy(planPath));
+  return NOT_SHOWN.get(planPath);
+}
+
 /** A finding left open only by what a notice cannot show: each question it asks is of a fact notShown names. */
 function notJudgedAs(f: FindingT): ReturnType<typeof notShownBy> {
   if (f.severity !== 'review' || !f.missingFacts.length) return undefined;
-  const entries = f.missingFacts.map((m) => (m.planPath ? notShownBy(m.planPath) : undefined));
+  const entries = f.missingFacts.map((m) => (m.planPath ? notShown(m.planPath) : undefined));
   return entries.every((e) => e !== undefined) ? entries[0] : undefined;
 }
 
@@ -434,18 +597,26 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   const readings = combos.map((c) => c.labels.join('; ') || 'as read');
   // Readings the rule set cannot tell apart are one check: the first of each kind stands for the others.
   const fields = read.readings.map((r) => r.field);
+  // The fields the readings set (a reading of the dates in figures sets whole parts of the plan), and the facts that follow from them.
+  const setBy = factsSetBy([...new Set(read.readings.flatMap((r) => r.values.flatMap((v) => (v.patch ? Object.keys(v.patch) : [r.field]))))]);
   const judged = new Map<string, Promise<Report>>();
   const reports: Report[] = [];
   const notJudged = new Map<string, FindingT>();
   const bases = new Set<string>();
+  let validated: { input: Record<string, unknown>; parsed: Plan } | null = null;
   try {
     for (const c of combos) {
       const variants = without.length ? variantsOf(c.plan, without, read.bounds, !shared) : [c.plan];
-      const parsed = parsePlan(variants[0]);
-      const sig = shared && combos.length > 1 ? signatureOf(parsed, fields, checker) : null;
+      // The first reading validated whole; the others differ from it only in the fields the readings set, validated alone.
+      const parsed: Plan = validated ? parseLike(variants[0]!, validated.input, validated.parsed) : parsePlan(variants[0]);
+      validated ??= { input: variants[0]!, parsed };
+      const sig = shared && combos.length > 1 ? signatureOf(parsed, fields, setBy, checker) : null;
       if (sig) bases.add(sig.basis);
       const k = sig?.sig ?? `#${judged.size}`;
-      if (!judged.has(k)) judged.set(k, judgeWithout(parsed, variants, without, checker, shared));
+      // The first reading's report is the notice's, checked whole and traced (for the words behind each finding); the
+      // others' outcomes alone are read, and their trace only for an overlay's rules (readsAny).
+      const whole = judged.size === 0;
+      if (!judged.has(k)) judged.set(k, judgeWithout(parsed, variants, without, checker, shared, { whole, trace: whole || parsed.authority.overlay !== undefined }));
       const { report, notJudged: aside } = judgedOnly(await judged.get(k)!);
       reports.push(report);
       for (const f of aside) if (!notJudged.has(f.ruleId)) notJudged.set(f.ruleId, f);
@@ -470,7 +641,7 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   if (bases.size > 1 && header.regime.basis === first.regime.basis && header.regime.applicable !== null)
     header.regime = { ...header.regime, basis: 'The same regime applies whichever way the facts the notice does not give turn out.' };
   const asked = new Set(merged.findings.map((f) => f.ruleId));
-  const questions = first.questions.filter((q) => !(q.planPath && notShownBy(q.planPath)) && q.decides.some((id) => asked.has(id)));
+  const questions = first.questions.filter((q) => !(q.planPath && notShown(q.planPath)) && q.decides.some((id) => asked.has(id)));
   const report: Report = { ...first, facts: header.facts, regime: header.regime, verdict, findings: merged.findings, questions, steps: steps.map((s) => JSON.parse(JSON.stringify(s))), timetable };
   delete report.trace;
   const n = { ...base, checked: true, verdict, findings, notJudged: notJudgedList([...notJudged.values()]), report };
