@@ -31,6 +31,11 @@ ${REVIEW_USAGE}
                 Contracts Finder publish them) read as plans and checked: one notice in full,
                 many as a line each with a summary by authority and by kind of defect (csv: the
                 summary alone); one .ndjson file is read as a stream and written as it goes
+  procheck report <plan.json> [<option.json> ...] [--each] [--format markdown|html|json|docx]
+                [--out <file>] [--today YYYY-MM-DD] [--delegate "..."] [--decision-maker "..."] [--rules <dir>]
+                the procurement sections of a committee report, drafted from the check: one plan
+                (its routes as the options), a plan and its options (more files), or with --each a
+                decision per file (a report service by service); docx needs --out
   procheck plan <plan.json> [--format text|markdown|json] [--rules <dir>]
   procheck plan --start <date> --regime psr|pcr2015|pa2023 [--process <process>]
                 [--mobilisation-months <n>] [--evaluation-weeks <n>] [--tender-days <n>]
@@ -43,6 +48,7 @@ Exit codes of "diff": 0 identical, 1 different, 21 usage error, 22 broken rule s
 Exit codes of "options": 0 appraisal given, 20 invalid plan, 21 usage error, 22 broken rule set.
 Exit codes of "notice": as "check", by the worst notice (a notice not checked counts as review);
 20 a file that is not OCDS, 21 usage error, 22 broken rule set.
+Exit codes of "report": 0 draft written, 20 invalid plan or option value, 21 usage error, 22 broken rule set.
 Exit codes of "plan": 0 timetable proposed, 20 invalid plan or option value,
 21 usage error, 22 broken rule set.`;
 
@@ -294,6 +300,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await options(rest, io);
       case 'notice':
         return await notice(rest, io);
+      case 'report':
+        return await (await import('./report-command.js')).reportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
