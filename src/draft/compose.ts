@@ -16,6 +16,10 @@ import { Numberer, type DecisionContext, type DraftContext, type SectionWriter }
 import { count } from './words.js';
 import { recommendations } from './recommendations.js';
 import { timetableSection } from './timetable-section.js';
+import { optionsSection } from './options-section.js';
+import { legal } from './legal.js';
+import { risks } from './risks.js';
+import { appendix } from './appendix.js';
 
 /** The most decisions one draft covers: a report service by service has a handful. */
 export const MAX_DECISIONS = 10;
@@ -70,7 +74,7 @@ async function decisionsOf(checker: Checker, input: z.infer<typeof DraftInputSch
     const out: DecisionContext[] = [];
     for (const [i, raw] of input.each.entries()) {
       const report = await checker.check(raw, { untrusted: true });
-      out.push({ index: i, plan: plans[i]!, report, options: await routesOf(checker, raw) });
+      out.push({ index: i, input: raw, plan: plans[i]!, report, options: await routesOf(checker, raw) });
     }
     return out;
   }
@@ -78,12 +82,16 @@ async function decisionsOf(checker: Checker, input: z.infer<typeof DraftInputSch
   input.options?.forEach((o, i) => validated(o, `options.${i}`));
   const report = await checker.check(input.plan, { untrusted: true });
   const options = input.options?.length ? await compareOptions(checker, [input.plan, ...input.options]) : await routesOf(checker, input.plan);
-  return [{ index: 0, plan, report, options }];
+  return [{ index: 0, input: input.plan, plan, report, options }];
 }
 
 const SECTIONS: { id: SectionIdT; numbered: boolean; write: SectionWriter }[] = [
   { id: 'recommendations', numbered: true, write: recommendations },
+  { id: 'options', numbered: true, write: optionsSection },
+  { id: 'legal', numbered: true, write: legal },
   { id: 'timetable', numbered: true, write: timetableSection },
+  { id: 'risks', numbered: true, write: risks },
+  { id: 'appendix', numbered: false, write: appendix },
 ];
 
 function section(id: SectionIdT, number: number | null, write: SectionWriter, ctx: DraftContext): DraftSection {

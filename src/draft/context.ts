@@ -9,6 +9,8 @@ import type { DraftBlock, DraftTrace } from './schema.js';
 
 export interface DecisionContext {
   index: number;
+  /** The plan as given: what the appendix lists and a plan trace points into. */
+  input: unknown;
   /** The plan as validated (defaults filled). */
   plan: Plan;
   report: Report;

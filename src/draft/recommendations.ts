@@ -2,6 +2,7 @@
 // where the check finds it lawful (compliant) or lawful on conditions
 // (compliant-if); otherwise the recommendation says what must be settled or
 // changed first, in the check's own words (its next step).
+import { processKind } from '../plan/facts.js';
 import type { DraftBlock, DraftSentence, DraftTrace } from './schema.js';
 import { say } from './phrases.js';
 import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
@@ -37,12 +38,13 @@ export function recommendations(d: DecisionContext, ctx: DraftContext, num: Numb
       ...(plan.term.extensions.length ? [trace(d, 'plan', 'term.extensions')] : []),
     ];
     const conditions = report.conditions.map((c) => trace(d, 'condition', c.id, c.lot));
+    const change = processKind(plan.route.process) === 'change' ? '-change' : '';
     if (verdict === 'compliant') {
-      blocks.push(para(say(P('approve'), values, [...onRoute, ...serviceTraces, ...termTraces])));
-      blocks.push(para(say(P('delegate'), { delegate: ctx.delegate ?? word('delegate-default') }, [verdictTrace(d)])));
+      blocks.push(para(say(P(`approve${change}`), values, [...onRoute, ...serviceTraces, ...termTraces])));
+      blocks.push(para(say(P(`delegate${change}`), { delegate: ctx.delegate ?? word('delegate-default') }, [verdictTrace(d)])));
     } else {
-      blocks.push(para(say(P('approve-if'), values, [...onRoute, ...serviceTraces, ...termTraces, ...conditions])));
-      blocks.push(para(say(P('delegate-if'), { delegate: ctx.delegate ?? word('delegate-default') }, [verdictTrace(d), ...conditions])));
+      blocks.push(para(say(P(change ? 'approve-change-if' : 'approve-if'), values, [...onRoute, ...serviceTraces, ...termTraces, ...conditions])));
+      blocks.push(para(say(P(`delegate${change}-if`), { delegate: ctx.delegate ?? word('delegate-default') }, [verdictTrace(d), ...conditions])));
     }
   } else {
     const hold = verdict === 'review' ? 'hold-review' : verdict === 'out-of-scope' ? 'hold-scope' : 'hold-breach';

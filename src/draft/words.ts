@@ -94,4 +94,7 @@ export function verdictWords(verdict: string): string {
   return phrases().has(`words.common.verdict-${verdict}`) ? w(`verdict-${verdict}`) : shownAs(verdict);
 }
 
+/** The first letter a capital, as a table cell or a sentence starts. */
+export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export { w as word };

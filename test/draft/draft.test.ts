@@ -1,34 +1,78 @@
 // The draft (issue 22): a valid Draft whose every sentence traces into the
-// check it came from and says of the route only what the check found.
+// check it came from and says of a route only what the check found of it.
 import { describe, expect, it } from 'vitest';
-import { DraftSchema } from '../../src/draft/schema.js';
+import { DraftSchema, type Draft } from '../../src/draft/schema.js';
 import { renderDraft, DRAFT_FORMATS } from '../../src/draft/render.js';
 import { draftReport } from '../../src/draft/compose.js';
 import { PlanValidationError } from '../../src/plan/parse.js';
 import { checker } from '../support/checker.js';
+import { SHIPPED_PLANS } from '../support/fuzz.js';
 import { ASSERTS_FOR, draftOf, readCase, sentencesOf, unresolved, verdictNamed } from './support.js';
 
 const COVENTRY = 'coventry-2024-competitive.json';
+const NORFOLK_2017 = readCase('options/norfolk-2017.json').options as string[];
+const NORTHANTS_2023 = ['adult-treatment-extension', 'case-management-competitive', 'young-people-competitive', 'workforce-training-negotiated'].map((s) => `northants-2023-${s}.json`);
+
+/** Everything a draft promises: valid, every trace resolving, every assertion about a route matching that route's verdict, footnotes in order of first use. */
+export function expectSound(draft: Draft, plans: unknown[]) {
+  expect(DraftSchema.safeParse(JSON.parse(JSON.stringify(draft))).success).toBe(true);
+  expect(draft.sections.map((s) => s.id)).toEqual(['recommendations', 'options', 'legal', 'timetable', 'risks', 'appendix']);
+  for (const { sentence } of sentencesOf(draft)) {
+    for (const t of sentence.traces) expect(unresolved(draft, plans, t), sentence.text).toBeNull();
+    if (sentence.asserts) expect(ASSERTS_FOR[sentence.asserts], sentence.text).toContain(verdictNamed(draft, sentence));
+    expect(sentence.text).not.toMatch(/\{\{|\}\}|undefined|\[object /);
+  }
+  for (const s of draft.sections)
+    for (const b of s.blocks) if (b.kind === 'table') for (const r of b.rows) for (const t of r.traces) expect(unresolved(draft, plans, t), r.cells.join(' | ')).toBeNull();
+  const seen: number[] = [];
+  for (const { sentence } of sentencesOf(draft)) for (const n of sentence.footnotes) if (!seen.includes(n)) seen.push(n);
+  expect(seen).toEqual(draft.footnotes.map((f) => f.n));
+  expect(seen).toEqual(seen.map((_, i) => i + 1));
+  const keys = draft.footnotes.map((f) => `${f.citation.instrument}|${f.citation.provision}|${f.citation.url}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  // The route is recommended only where the check finds it lawful, or lawful on conditions.
+  for (const [i, d] of draft.decisions.entries()) {
+    const recs = sentencesOf(draft).filter((s) => s.section === 'recommendations' && s.sentence.traces.some((t) => t.decision === i)).map((s) => s.sentence);
+    const recommends = recs.some((s) => s.asserts === 'route-lawful' || s.asserts === 'route-lawful-if' || /^Approve /.test(s.text));
+    expect(recommends, d.plan.id).toBe(d.verdict === 'compliant' || d.verdict === 'compliant-if');
+  }
+}
 
 describe('draftReport', () => {
-  it('drafts a valid Draft for one plan, every trace resolving and every assertion matching its verdict', async () => {
-    const plan = readCase(COVENTRY);
-    const draft = await draftOf({ plan });
-    expect(DraftSchema.safeParse(JSON.parse(JSON.stringify(draft))).success).toBe(true);
-    expect(draft.drafted).toBe('2024-04-16');
-    expect(draft.sections.map((s) => s.id)).toEqual(expect.arrayContaining(['recommendations', 'timetable']));
-    for (const { sentence } of sentencesOf(draft)) {
-      for (const t of sentence.traces) expect(unresolved(draft, [plan], t), sentence.text).toBeNull();
-      if (sentence.asserts) expect(ASSERTS_FOR[sentence.asserts]).toContain(verdictNamed(draft, sentence));
-    }
+  it('drafts every shipped plan soundly', async () => {
+    for (const plan of SHIPPED_PLANS) expectSound(await draftOf({ plan }), [plan]);
+  });
+
+  it('drafts a report service by service, a decision each ({ each })', async () => {
+    const plans = NORTHANTS_2023.map(readCase);
+    const draft = await draftOf({ each: plans }, '2023-06-01');
+    expectSound(draft, plans);
+    expect(draft.decisions.map((d) => d.plan.id)).toEqual(plans.map((p) => p.id));
+    const legal = draft.sections.find((s) => s.id === 'legal')!;
+    // Each decision under its own heading, numbered on through the section.
+    expect(legal.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).toEqual(expect.arrayContaining(plans.map((p) => p.title)));
+    const numbers = legal.blocks.flatMap((b) => (b.kind === 'paragraph' && b.number ? [b.number] : []));
+    expect(numbers).toEqual(numbers.map((_, i) => `3.${i + 1}`));
+    expect(draft.title).toContain('four decisions');
+  });
+
+  it('drafts the options of one decision ({ plan, options }), each option said as its own check found it', async () => {
+    const [plan, ...options] = NORFOLK_2017.map(readCase);
+    const draft = await draftOf({ plan, options }, '2017-06-01');
+    expectSound(draft, [plan]);
+    const appraisal = draft.decisions[0]!.options!;
+    expect(appraisal.kind).toBe('options');
+    expect(appraisal.options).toHaveLength(3);
+    const said = sentencesOf(draft).filter((s) => s.section === 'options' && s.sentence.asserts);
+    expect(said).toHaveLength(3);
+    const redesign = said.find((s) => s.sentence.text.startsWith(readCase('norfolk-2017-option2-extend-redesign.json').title as string))!;
+    expect(redesign.sentence.asserts).toBe('route-not-lawful');
   });
 
   it('does not recommend a route the check leaves open: it says what to settle first', async () => {
     const draft = await draftOf({ plan: readCase(COVENTRY) });
     expect(draft.decisions[0]!.verdict).toBe('review');
     const recs = sentencesOf(draft).filter((s) => s.section === 'recommendations').map((s) => s.sentence);
-    expect(recs.some((s) => s.asserts === 'route-lawful' || s.asserts === 'route-lawful-if')).toBe(false);
-    expect(recs.some((s) => /^Approve /.test(s.text))).toBe(false);
     expect(recs.some((s) => s.asserts === 'route-open')).toBe(true);
     expect(recs.map((s) => s.text).join(' ')).toContain(draft.decisions[0]!.report.next.text.slice(1, 40));
   });
@@ -41,14 +85,37 @@ describe('draftReport', () => {
     expect(approve.text).toMatch(/^Approve the (re-)?commissioning of .+ through the .+, for .+ from \d{1,2} [A-Z][a-z]+ \d{4}/);
   });
 
-  it('numbers the footnotes in order of first use, each citation once', async () => {
-    const draft = await draftOf({ plan: readCase(COVENTRY) });
-    const seen: number[] = [];
-    for (const { sentence } of sentencesOf(draft)) for (const n of sentence.footnotes) if (!seen.includes(n)) seen.push(n);
-    expect(seen).toEqual(draft.footnotes.map((f) => f.n));
-    expect(seen).toEqual(seen.map((_, i) => i + 1));
-    const keys = draft.footnotes.map((f) => `${f.citation.instrument}|${f.citation.provision}|${f.citation.url}`);
-    expect(new Set(keys).size).toBe(keys.length);
+  it('Coventry 2024: the procurement paragraph does not call the competitive process legally required; it says what the check found', async () => {
+    const plan = readCase(COVENTRY);
+    const draft = await draftOf({ plan });
+    const report = draft.decisions[0]!.report;
+    const legal = sentencesOf(draft).filter((s) => s.section === 'legal').map((s) => s.sentence);
+    const text = legal.map((s) => s.text).join(' ');
+    // The real report: "we are legally required to conduct an open and transparent procurement process which will be a competitive tender process".
+    expect(text).not.toMatch(/legally required|must (use|follow|run) (the|a) competitive/i);
+    expect(text).toContain('The Health Care Services (Provider Selection Regime) Regulations 2023 (the PSR) govern this procurement.');
+    // Neither mandatory direct award applies (the check's holds), and the competitive process is one of several routes open.
+    const noMandatory = legal.find((s) => s.phrase === 'legal.psr.no-mandatory-process')!;
+    expect(noMandatory.traces.map((t) => t.ref).sort()).toEqual(['psr.direct-award-a.mandatory', 'psr.direct-award-b.mandatory']);
+    expect(report.holds.map((h) => h.ruleId)).toEqual(expect.arrayContaining(['psr.direct-award-a.mandatory', 'psr.direct-award-b.mandatory']));
+    const others = legal.find((s) => s.phrase === 'legal.common.other-routes')!;
+    expect(others.text).toMatch(/^The Provider Selection Regime competitive process is not the only route: \w+ others may be open/);
+    // Its verdict is review, and the procurement paragraph says so without calling the route lawful.
+    expect(legal.find((s) => s.asserts)!.asserts).toBe('route-open');
+    expect(legal.some((s) => s.asserts === 'route-lawful' || s.asserts === 'route-lawful-if')).toBe(false);
+    // TUPE: the check's finding that a service provision change is likely, with its citation.
+    const tupe = legal.find((s) => s.traces.some((t) => t.ref === 'tupe.service-provision-change'))!;
+    expect(draft.footnotes[tupe.footnotes[0]! - 1]!.citation.url).toBe('https://www.legislation.gov.uk/uksi/2006/246/regulation/3');
+    // The last possible end date.
+    expect(text).toContain('With every option used it would end on 31 March 2034, the last possible end date, after nine years.');
+  });
+
+  it('numbers the timetable from the day given, and says what fell before it', async () => {
+    const plan = readCase(COVENTRY);
+    const later = await draftOf({ plan }, '2024-11-10');
+    const table = later.sections.find((s) => s.id === 'timetable')!.blocks.find((b) => b.kind === 'table')!;
+    expect(table.kind === 'table' && table.rows[0]!.cells[0]).toBe('15 November 2024');
+    expect(sentencesOf(later).some((s) => s.sentence.phrase === 'timetable.common.passed')).toBe(true);
   });
 
   it('renders as Markdown and JSON', async () => {
@@ -56,7 +123,7 @@ describe('draftReport', () => {
     expect(DRAFT_FORMATS).toEqual(expect.arrayContaining(['markdown', 'json']));
     const md = (await renderDraft(draft, 'markdown')) as string;
     expect(md).toMatch(/^# Draft report sections: /);
-    expect(md).toContain('## Recommendations');
+    for (const s of draft.sections) expect(md).toContain(`## ${s.title}`);
     expect(md).toMatch(/\[\^1\]: .+<https:\/\/www\.legislation\.gov\.uk\//);
     expect(DraftSchema.parse(JSON.parse((await renderDraft(draft, 'json')) as string)).title).toBe(draft.title);
   });
@@ -65,6 +132,7 @@ describe('draftReport', () => {
     await expect(draftReport(checker(), { nothing: 1 })).rejects.toBeInstanceOf(PlanValidationError);
     const bad = { ...readCase(COVENTRY), dates: { procurementStart: 'soon' } };
     await expect(draftReport(checker(), { each: [readCase(COVENTRY), bad] })).rejects.toThrow(/each\.1\.dates\.procurementStart/);
+    await expect(draftReport(checker(), { plan: readCase(COVENTRY), options: [bad] })).rejects.toThrow(/options\.0\.dates\.procurementStart/);
     await expect(draftReport(checker(), { plan: readCase(COVENTRY) }, { today: '2024-02-30' })).rejects.toThrow(/options\.today/);
   });
 });
