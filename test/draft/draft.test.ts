@@ -128,6 +128,16 @@ describe('draftReport', () => {
     expect(DraftSchema.parse(JSON.parse((await renderDraft(draft, 'json')) as string)).title).toBe(draft.title);
   });
 
+  it('publishes its shape as JSON Schema, from the zod schema', async () => {
+    const { draftJsonSchema } = await import('../../src/index.js');
+    const published = draftJsonSchema() as { $ref: string; $defs: Record<string, { title: string; required: string[]; properties: Record<string, unknown> }> };
+    expect(published.$ref).toBe('#/$defs/Draft');
+    const schema = published.$defs.Draft!;
+    expect(schema.title).toBe('procheck draft report sections');
+    expect(schema.required).toEqual(expect.arrayContaining(['decisions', 'sections', 'footnotes', 'cover']));
+    expect(JSON.stringify(published.$defs)).toContain('route-lawful-if');
+  });
+
   it('refuses bad input with an error naming the field', async () => {
     await expect(draftReport(checker(), { nothing: 1 })).rejects.toBeInstanceOf(PlanValidationError);
     const bad = { ...readCase(COVENTRY), dates: { procurementStart: 'soon' } };
