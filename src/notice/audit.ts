@@ -72,9 +72,25 @@ function planPathsOf(fact: FactName, through: 'all' | 'not-the-kind' = 'all'): s
   return found;
 }
 
+/** A rule's entry in a report's trace (the first for the rule and lot), looked up by an index made once a trace. */
+const TRACE_INDEX = new WeakMap<object, Map<string, NonNullable<Report['trace']>[number]>>();
+function traceEntry(report: Report, finding: FindingT): NonNullable<Report['trace']>[number] | undefined {
+  if (!report.trace) return undefined;
+  let index = TRACE_INDEX.get(report.trace);
+  if (!index) {
+    index = new Map();
+    for (const t of report.trace) {
+      const k = `${t.lot ?? '\u0001'}\u0000${t.ruleId}`;
+      if (!index.has(k)) index.set(k, t);
+    }
+    TRACE_INDEX.set(report.trace, index);
+  }
+  return index.get(`${finding.lot ?? '\u0001'}\u0000${finding.ruleId}`);
+}
+
 /** The notice's words behind the facts a rule read. */
 function evidenceFor(finding: FindingT, report: Report, sources: Source[]): Source[] {
-  const entry = report.trace?.find((t) => t.ruleId === finding.ruleId && t.lot === finding.lot);
+  const entry = traceEntry(report, finding);
   const facts = new Set<string>();
   for (const c of entry?.conditions ?? []) {
     facts.add(c.fact);
@@ -180,16 +196,28 @@ const JUDGED_WITHOUT: Record<string, (p: Record<string, unknown>, bounds: Record
   'dates.contractStart': (plan) => {
     const d = plan.dates as Record<string, string | undefined>;
     const anchor = [d.awardDecision, d.awardNoticePublished, d.contractSigned, d.procurementStart].find((x) => typeof x === 'string');
-    return anchor ? [addDays(anchor, -400), addDays(anchor, 1), addDays(anchor, 45), addDays(anchor, 400), addDays(anchor, 2000)] : null;
+    return anchor ? spread(anchor, [-400, 1, 45, 400, 2000]) : null;
   },
   'term.initialMonths': () => [1, 12, 36, 60, 120],
   // No later than the first date the notice gives: that day, and days and months before it. The probes are a second
   // guard; the first is that a finding whose rule reads the start (by the fact catalogue) is never given.
   'dates.procurementStart': (_plan, bounds) => {
     const latest = bounds['dates.procurementStart'];
-    return latest ? [latest, addDays(latest, -7), addDays(latest, -30), addDays(latest, -90), addDays(latest, -365)] : null;
+    return latest ? spread(latest, [0, -7, -30, -90, -365]) : null;
   },
 };
+
+/** Dates these many days from a date, each list worked out once a date (every reading and variant of a notice asks again). */
+const SPREADS = new Map<string, string[]>();
+function spread(from: string, days: readonly number[]): string[] {
+  const k = `${from} ${days.join(' ')}`;
+  let found = SPREADS.get(k);
+  if (!found) {
+    if (SPREADS.size >= 4096) SPREADS.clear();
+    SPREADS.set(k, (found = days.map((n) => (n === 0 ? from : addDays(from, n)))));
+  }
+  return found;
+}
 
 /**
  * The values tried for the facts the notice lacks, as a diagonal: the i-th variant takes the i-th value of each (the
@@ -225,6 +253,28 @@ function variantsOf(plan: Record<string, unknown>, fields: readonly string[], bo
 const FIELD_SCHEMAS = (PlanSchema as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> }).shape;
 
 /**
+ * A top-level field validated by its own schema, the result kept by its value as JSON (readings and notices give the
+ * same few values again: a buyer's kind, a process). JSON does not tell a field left undefined from one left out, as a
+ * schema does, nor NaN from null: a value holding either is validated afresh. The result is shared: nothing changes a validated plan.
+ */
+const FIELD_PARSES = new Map<string, { success: boolean; data?: unknown }>();
+/** Does a value hold what its JSON does not say: undefined, or a number JSON writes otherwise (NaN, an infinity, -0)? */
+const notAsJson = (v: unknown): boolean =>
+  v === undefined ||
+  (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) ||
+  (typeof v === 'object' && v !== null && (Array.isArray(v) ? v : Object.values(v)).some(notAsJson));
+function fieldParse(k: string, value: unknown): { success: boolean; data?: unknown } {
+  if (notAsJson(value)) return FIELD_SCHEMAS[k]!.safeParse(value);
+  const id = `${k}\u0000${JSON.stringify(value)}`;
+  let found = FIELD_PARSES.get(id);
+  if (!found) {
+    if (FIELD_PARSES.size >= 4096) FIELD_PARSES.clear();
+    FIELD_PARSES.set(id, (found = FIELD_SCHEMAS[k]!.safeParse(value)));
+  }
+  return found;
+}
+
+/**
  * A plan made from a validated one by setting some of its fields (another reading of what the notice leaves open),
  * validated as parsePlan validates it: the top-level fields it shares with `from` (the input `parsed` was validated from)
  * are `parsed`'s, and each other one is validated by its own schema. The plan format's one test across fields is of its
@@ -241,7 +291,7 @@ function parseLike(input: Record<string, unknown>, from: Record<string, unknown>
       continue;
     }
     if (!withinDepth(input[k], MAX_PLAN_DEPTH - 1)) return parsePlan(input);
-    const r = FIELD_SCHEMAS[k]!.safeParse(input[k]);
+    const r = fieldParse(k, input[k]);
     if (!r.success) return parsePlan(input);
     // As an object's schema gives it: a field given is kept (undefined too), a field left out only where a default fills it.
     if (Object.hasOwn(input, k) || r.data !== undefined) out[k] = r.data;
@@ -310,7 +360,7 @@ function readsAny(finding: FindingT, report: Report, fields: readonly string[], 
   if (finding.missingFacts.some((m) => comesFrom(m.fact, fields))) return true;
   const rule = rulesById(checker).get(finding.ruleId);
   if (rule) return ruleReadsAny(rule, fields);
-  const entry = report.trace?.find((t) => t.ruleId === finding.ruleId && t.lot === finding.lot);
+  const entry = traceEntry(report, finding);
   return (entry?.conditions ?? []).some((c) => {
     const e = c.expected as { fact?: unknown } | null;
     return comesFrom(c.fact, fields) || (!!e && typeof e === 'object' && typeof e.fact === 'string' && comesFrom(e.fact, fields));
@@ -483,9 +533,9 @@ function testsOn(ruleSet: Checker['ruleSet'], fact: string): { operator: string;
  * What the rule set can tell of a reading: every fact of its plan, except that a fact read straight from a field the
  * readings set (the buyer's kind), which the rules only test against literal values, stands for the answers to those
  * tests. Two readings alike here give the same check: the rule set cannot tell a foundation trust from an NHS trust
- * unless a rule, a formula or a text names one of them. Only the facts that follow from the fields the readings set
- * (`facts`, by the fact catalogue and the functions' registry) are compared: every other fact is the same in every
- * reading of one notice, which differ only in those fields.
+ * unless a rule, a formula or a text names one of them. Only the facts that read the fields the readings set
+ * themselves (`facts`, factsSetBy) are compared: every other fact follows from them and from fields every reading of
+ * one notice shares.
  */
 function signatureOf(parsed: Plan, fields: readonly string[], facts: readonly FactName[], checker: Checker): { sig: string; basis: string } {
   const source = sourceOf(parsed, checker);
@@ -503,10 +553,11 @@ function signatureOf(parsed: Plan, fields: readonly string[], facts: readonly Fa
 const overlaps = (p: string, q: string) => p === q || p.startsWith(`${q}.`) || q.startsWith(`${p}.`) || p.startsWith(`${q}[`) || q.startsWith(`${p}[`);
 
 /**
- * The facts that can differ between readings which set these plan fields: each fact whose own field, or a field its
- * function or the facts it reads read, is one of them or within one (the regime's basis in words aside: it names the
- * buyer's kind, and readings do not differ by it). The facts the rule set's steps define are not among them: signatureOf
- * derives no steps. Worked out once a set of fields.
+ * The facts that read these plan fields themselves: each fact whose own field, or a field its function reads (by the
+ * functions' registry), is one of them or within one (the regime's basis in words aside: it names the buyer's kind, and
+ * readings do not differ by it; no fact reads it). Every other fact of a reading is a function of these and of fields
+ * every reading of a notice shares, so two readings alike in these are alike in every fact. The facts the rule set's
+ * steps define are not among them: signatureOf derives no steps. Worked out once a set of fields.
  */
 const READING_FACTS = new Map<string, FactName[]>();
 function factsSetBy(fields: readonly string[]): FactName[] {
@@ -514,9 +565,11 @@ function factsSetBy(fields: readonly string[]): FactName[] {
   let found = READING_FACTS.get(k);
   if (!found) {
     const bareFields = fields.map(bare);
-    found = (Object.keys(FACT_CATALOGUE) as FactName[]).filter(
-      (f) => f !== 'regimeBasis' && howComputed(f) !== 'rule-set' && planPathsOf(f).some((p) => bareFields.some((q) => overlaps(p, q))),
-    );
+    const own = (f: FactName) => {
+      const info = FACT_CATALOGUE[f] as { planPath?: string };
+      return [...(info.planPath ? info.planPath.split(/,\s*/) : []), ...(formulaOf(f)?.plan ?? [])].map(bare);
+    };
+    found = (Object.keys(FACT_CATALOGUE) as FactName[]).filter((f) => f !== 'regimeBasis' && howComputed(f) !== 'rule-set' && own(f).some((p) => bareFields.some((q) => overlaps(p, q))));
     READING_FACTS.set(k, found);
   }
   return found;
