@@ -11,6 +11,10 @@ import { auditNoticeFiles } from '../notice/audit.js';
 import { OcdsLimitError, OcdsReadError } from '../notice/read-ocds.js';
 import { noticeResultPage } from '../web/notice-result.js';
 import type { PageMeta } from '../web/pages.js';
+import { draftReport, MAX_DECISIONS, type DraftInput, type DraftOptions } from '../draft/compose.js';
+import { renderDraft, type DraftFormat } from '../draft/render.js';
+import { draftAndPage, type DraftPageInput } from '../web/draft-page.js';
+import { MAX_OPTIONS } from '../options/compare.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const CHECK_WITH_ANSWERS = 'a check with answers is {"plan": {...}, "answers": [{"planPath": "...", "value": ...}]}';
@@ -32,6 +36,51 @@ export function planOfCheckRequest(body: unknown): unknown {
   return applyAnswers(body.plan, (body.answers ?? []) as { planPath: string; value: unknown }[]);
 }
 
+const REPORT_REQUEST =
+  'a report request is a plan, or {"plan": {...}, "options": [plan, ...]} (the options of one decision) or {"each": [plan, ...]} (a decision a plan), with "today", "delegate" and "decisionMaker" if wanted';
+/** The drafting options of a report request, named as the request names them (draftReport names them options.<name>). */
+const DRAFT_OPTIONS = ['today', 'delegate', 'decisionMaker'] as const;
+
+/**
+ * What a report request asks to draft: a bare plan, or {"plan", "options"?}
+ * (a decision and its options: Norfolk 2017) or {"each"} (a decision a plan:
+ * Northamptonshire 2023), each with "today", "delegate" and "decisionMaker".
+ * A plan has no field "plan" or "each", so either key marks the second form.
+ */
+export function draftRequest(body: unknown): { input: DraftInput; opts: DraftOptions; bare: boolean } {
+  if (!isObject(body) || !(Object.hasOwn(body, 'plan') || Object.hasOwn(body, 'each'))) return { input: { plan: body }, opts: {}, bare: true };
+  const given = (k: string) => Object.hasOwn(body, k) && body[k] !== undefined;
+  const issues: FieldIssue[] = Object.keys(body)
+    .filter((k) => !['plan', 'options', 'each', ...DRAFT_OPTIONS].includes(k))
+    .map((k) => ({ path: k, message: `unknown field: ${REPORT_REQUEST}` }));
+  if (given('plan') && given('each')) issues.push({ path: 'each', message: `give "plan" (with its "options") or "each", not both: ${REPORT_REQUEST}` });
+  if (given('each') && given('options')) issues.push({ path: 'options', message: 'options are the options of one decision\'s plan: with "each", every plan is a decision of its own' });
+  if (given('options') && !(Array.isArray(body.options) && body.options.length <= MAX_OPTIONS - 1))
+    issues.push({ path: 'options', message: `must be a list of at most ${MAX_OPTIONS - 1} plans, each an option of the decision beside "plan"` });
+  if (given('each') && !(Array.isArray(body.each) && body.each.length >= 1 && body.each.length <= MAX_DECISIONS))
+    issues.push({ path: 'each', message: `must be a list of 1 to ${MAX_DECISIONS} plans, each a decision of its own` });
+  if (issues.length) throw new PlanValidationError(issues);
+  const opts = Object.fromEntries(DRAFT_OPTIONS.filter(given).map((k) => [k, body[k]])) as DraftOptions;
+  const input = given('each') ? { each: body.each as unknown[] } : { plan: body.plan, ...(given('options') ? { options: body.options as unknown[] } : {}) };
+  return { input, opts, bare: false };
+}
+
+/**
+ * A report request drafted. A field at fault is named as the request has it:
+ * a bare plan's by its own path ("dates.contractStart", as /v1/check names
+ * it), a drafting option by its name ("today", not "options.today").
+ */
+async function draftOfRequest(checker: Checker, body: unknown) {
+  const { input, opts, bare } = draftRequest(body);
+  try {
+    return await draftReport(checker, input, opts);
+  } catch (e) {
+    if (!(e instanceof PlanValidationError)) throw e;
+    const named = new Map(DRAFT_OPTIONS.map((k) => [`options.${k}`, k]));
+    throw new PlanValidationError(e.issues.map((i) => ({ ...i, path: named.get(i.path) ?? (bare ? i.path.replace(/^plan(\.|$)/, '') : i.path) })));
+  }
+}
+
 /** The files of notices one request gives: their text and how to name them. */
 export interface NoticeFiles {
   files: { text: string; name: string }[];
@@ -46,7 +95,11 @@ export type Task =
   | { kind: 'options'; body: unknown; json?: boolean }
   | { kind: 'routes'; plan: unknown }
   | ({ kind: 'audit'; json?: boolean } & NoticeFiles)
-  | ({ kind: 'notice-page'; meta: PageMeta } & NoticeFiles);
+  | ({ kind: 'notice-page'; meta: PageMeta } & NoticeFiles)
+  /** A report request (the API's body, or the web page's {plan, today, delegate, decisionMaker}) drafted and rendered: text, or a Word file's bytes. */
+  | { kind: 'draft'; request: unknown; format: DraftFormat }
+  /** The web page's draft of a plan, and its page. */
+  | { kind: 'draft-page'; page: DraftPageInput; meta: PageMeta };
 
 /** What a task gives: its value, or the refusal to throw again. */
 export type TaskResult =
@@ -87,6 +140,10 @@ async function perform(checker: Checker, task: Task): Promise<unknown> {
       return auditNoticeFiles(task.files, checker, undefined, { releases: task.releases });
     case 'notice-page':
       return noticeResultPage(task.meta, await auditNoticeFiles(task.files, checker, undefined, { releases: task.releases }));
+    case 'draft':
+      return renderDraft(await draftOfRequest(checker, task.request), task.format);
+    case 'draft-page':
+      return draftAndPage(checker, task.page, task.meta);
   }
 }
 

@@ -17,6 +17,8 @@ import type { Report } from '../report/schema.js';
 import type { OptionsReport } from '../options/schema.js';
 import type { NoticeAudit } from '../notice/schema.js';
 import type { PageMeta } from '../web/pages.js';
+import type { DraftFormat } from '../draft/render.js';
+import type { DraftPageInput } from '../web/draft-page.js';
 import { runTask, valueOf, type NoticeFiles, type Task, type TaskResult } from './tasks.js';
 
 export interface WorkSettings {
@@ -68,6 +70,10 @@ export interface Work {
   audit(files: NoticeFiles): Promise<NoticeAudit>;
   /** Notices audited and their result page written (the page is the larger part: it is made off the loop too). */
   noticePage(files: NoticeFiles, meta: PageMeta): Promise<string>;
+  /** A report request (POST /v1/report's body, or the web page's) drafted in a format: text, or a Word file's bytes. */
+  draft(request: unknown, format: DraftFormat): Promise<string | Uint8Array>;
+  /** The web page's draft of a plan, and its page (made off the loop with the draft). */
+  draftPage(page: DraftPageInput, meta: PageMeta): Promise<string>;
   /** Work running and waiting now. */
   readonly inHand: number;
   close(): Promise<void>;
@@ -174,6 +180,8 @@ export function createWork(checker: Checker, settings: WorkSettings): Work {
     auditJson: (files) => value<string>({ kind: 'audit', ...files, json: true }),
     audit: (files) => value<NoticeAudit>({ kind: 'audit', ...files }),
     noticePage: (files, meta) => value<string>({ kind: 'notice-page', ...files, meta }),
+    draft: (request, format) => value<string | Uint8Array>({ kind: 'draft', request, format }),
+    draftPage: (page, meta) => value<string>({ kind: 'draft-page', page, meta }),
     get inHand() {
       return inHand;
     },

@@ -164,6 +164,10 @@ export interface ResultAnswers {
   answered?: readonly Answer[];
 }
 
+/** "Draft report sections": the plan posted to the draft's page (a form, as every action on a result is: no script, nothing stored). */
+const draftButton = (planJson: string) =>
+  html`<form method="post" action="/draft"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Draft report sections</button></form>`;
+
 export function resultPage(meta: PageMeta, report: Report, plan: unknown, answers?: ResultAnswers): string {
   const planJson = JSON.stringify(plan);
   const link = encodePlan(plan);
@@ -189,6 +193,7 @@ ${link ? html`<p class="govuk-body">Link to this result (it holds the plan itsel
 <div class="govuk-button-group">
   <form method="post" action="/plan/edit"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Change this plan</button></form>
   ${report.lots ? '' : html`<form method="post" action="/options"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Compare routes</button></form>`}
+  ${draftButton(planJson)}
   ${report.trace ? '' : html`<form method="post" action="/result"><input type="hidden" name="plan" value="${planJson}"><input type="hidden" name="trace" value="true"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show every rule evaluated (trace)</button></form>`}
   <a class="govuk-link" href="/">Check another plan</a>
 </div>`;
@@ -207,6 +212,7 @@ ${optionsBody(report)}
 <div class="govuk-button-group">
   <form method="post" action="/result"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Back to the plan's result</button></form>
   <form method="post" action="/plan/edit"><input type="hidden" name="plan" value="${planJson}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Change this plan</button></form>
+  ${draftButton(planJson)}
 </div>`;
   return layout(`Options: ${report.plan.title}`, meta, body);
 }

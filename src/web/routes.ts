@@ -29,6 +29,8 @@ import { noticeResultPage } from './notice-result.js';
 import type { Report } from '../report/schema.js';
 import type { OptionsReport } from '../options/schema.js';
 import type { NoticeText } from './notice-input.js';
+import type { DraftFormat } from '../draft/render.js';
+import { DRAFT_DOWNLOADS, draftAndPage, draftFile, type DraftPageInput, type WebDraftRequest } from './draft-page.js';
 
 export interface WebOptions {
   checker: Checker;
@@ -52,6 +54,10 @@ export interface WebWork {
   noticePage(files: { files: NoticeText[]; releases: number }, meta: PageMeta): Promise<string>;
   /** The audit as JSON text: the full result, every procurement in full. */
   auditJson(files: { files: NoticeText[]; releases: number }): Promise<string>;
+  /** A plan's draft report sections in a format (a download): text, or a Word file's bytes. */
+  draft(request: WebDraftRequest, format: DraftFormat): Promise<string | Uint8Array>;
+  /** A plan's draft report sections, and their page. */
+  draftPage(page: DraftPageInput, meta: PageMeta): Promise<string>;
 }
 
 /** The work done on this thread, with the checker (for a web page embedded without the server's pool). */
@@ -60,6 +66,8 @@ const workHere = (checker: Checker): WebWork => ({
   routes: (plan) => compareRoutes(checker, plan, { untrusted: true }),
   noticePage: async (f, meta) => noticeResultPage(meta, await auditNoticeFiles(f.files, checker, undefined, { releases: f.releases })),
   auditJson: async (f) => JSON.stringify(await auditNoticeFiles(f.files, checker, undefined, { releases: f.releases })),
+  draft: (r, format) => draftFile(checker, r, format),
+  draftPage: (p, meta) => draftAndPage(checker, p, meta),
 });
 
 const DOWNLOADS: Record<string, { format: ReportFormat; type: string; ext: string }> = {
@@ -101,6 +109,12 @@ function planField(body: unknown, name: string): Record<string, unknown> | undef
   if (!planDepthOk(value)) throw Object.assign(new Error(`The ${name} field is nested too deep to be a plan`), { statusCode: 400 });
   return value as Record<string, unknown>;
 }
+
+/** A file name for what a plan gives: its id where it is a plain one, else "plan". */
+const fileStem = (plan: Record<string, unknown>) => (typeof plan.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(plan.id) ? plan.id : 'plan');
+
+/** A form's text box: blank (or only spaces) is none. */
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** A form's answers: each a text or a list of texts (a JSON body of other shapes is a client error naming the field). */
 function formValues(body: unknown): FormValues {
@@ -344,14 +358,45 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions): Pr
       .send(renderReport(report, download.format, { plan, checkedAt: new Date().toISOString() }));
   });
 
+  // The procurement sections of a committee report, drafted from the plan's check (issue 22): a page, and a file for each format.
+  app.post<{ Body: FormValues }>('/draft', async (req, reply) => {
+    const values = formValues(req.body);
+    const plan = planField(values, 'plan');
+    if (!plan) return htmlPage(reply, errorPage(meta, 'No plan to draft from', 'Open a plan and check it first, then draft its report sections.'), 400);
+    const page: DraftPageInput = { plan, delegate: textOf(values.delegate), decisionMaker: textOf(values.decisionMaker) };
+    try {
+      return htmlPage(reply, await work.draftPage(page, meta));
+    } catch (e) {
+      if (!(e instanceof PlanValidationError)) throw e;
+      // A name the draft refuses is said by its box, on the draft made without it; a plan the draft refuses goes back to the form.
+      const LABEL = { 'options.decisionMaker': ['decisionMaker', 'Who decides'], 'options.delegate': ['delegate', 'Who the award is delegated to'] } as const;
+      const named = e.issues.flatMap((i) => (i.path in LABEL ? [{ field: LABEL[i.path as keyof typeof LABEL][0], message: `${LABEL[i.path as keyof typeof LABEL][1]}: ${i.message}` }] : []));
+      if (named.length && named.length === e.issues.length) return htmlPage(reply, await work.draftPage({ ...page, errors: named }, meta));
+      const { errors, other } = issuesToFormErrors(fields, e.issues.map((i) => ({ ...i, path: i.path.replace(/^plan(\.|$)/, '') })));
+      return showForm(reply, planToForm(fields, plan), errors, other, plan);
+    }
+  });
+
+  app.post<{ Body: FormValues }>('/draft/download', async (req, reply) => {
+    const values = formValues(req.body);
+    const download = DRAFT_DOWNLOADS[String(values.format)];
+    if (!download) throw Object.assign(new Error(`format must be ${Object.keys(DRAFT_DOWNLOADS).join(', ')}`), { statusCode: 400 });
+    const plan = planField(values, 'plan');
+    if (!plan) throw Object.assign(new Error('There is no plan to draft from'), { statusCode: 400 });
+    const file = await work.draft({ plan, today: textOf(values.today), delegate: textOf(values.delegate), decisionMaker: textOf(values.decisionMaker) }, download.format);
+    return reply
+      .type(download.type)
+      .header('content-disposition', `attachment; filename="${fileStem(plan)}-draft.${download.ext}"`)
+      .send(typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength));
+  });
+
   // Save the plan to come back to it: the file opens again in the form (Upload a plan).
   app.post<{ Body: FormValues }>('/plan/download', async (req, reply) => {
     const plan = planField(req.body, 'plan');
     if (!plan) throw Object.assign(new Error('There is no plan to save'), { statusCode: 400 });
-    const id = typeof plan.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(plan.id) ? plan.id : 'plan';
     return reply
       .type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${id}.plan.json"`)
+      .header('content-disposition', `attachment; filename="${fileStem(plan)}.plan.json"`)
       .send(JSON.stringify(plan, null, 2) + '\n');
   });
 
