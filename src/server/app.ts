@@ -18,6 +18,8 @@ import { PAGE_POLICY, registerWeb } from '../web/routes.js';
 import { errorPage } from '../web/pages.js';
 import { PROCHECK_VERSION } from '../version.js';
 import { createWork, defaultWorkSettings, WorkRefused, type WorkSettings } from './work.js';
+import { preferredType } from './accept.js';
+import { DRAFT_MEDIA_TYPES } from './draft-types.js';
 
 export { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT, PROBLEM_TITLES };
 export { defaultWorkSettings, type WorkSettings };
@@ -163,6 +165,23 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     return sendJson(reply, await work.checkJson(req.body, { trace, answers: true }));
   });
   app.post('/v1/options', { preHandler: jsonOnly }, async (req, reply) => sendJson(reply, await work.optionsJson(req.body)));
+  // The draft report sections (issue 22), in the format the Accept header picks: the Draft as JSON by default.
+  app.post('/v1/report', { preHandler: jsonOnly }, async (req, reply) => {
+    reply.header('vary', 'Accept');
+    const type = preferredType(req.headers.accept, Object.keys(DRAFT_MEDIA_TYPES));
+    if (!type)
+      return problem(reply, 406, 'not-acceptable', `POST /v1/report answers as ${Object.keys(DRAFT_MEDIA_TYPES).join(', ')}; the Accept header (${req.headers.accept}) takes none of them`);
+    const { format, ext } = DRAFT_MEDIA_TYPES[type]!;
+    const body = await work.draft(req.body, format);
+    if (typeof body !== 'string')
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="draft-report-sections.${ext}"`)
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    // The printable page carries its own small stylesheet, and nothing else.
+    if (format === 'html') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    return reply.type(`${type}; charset=utf-8`).send(body);
+  });
   // Notices come as JSON, NDJSON, or the text of a file (JSON cut short, which only a tolerant reader keeps): each is
   // taken as text and read off the event loop, where a body of 32 MiB is parsed, not here.
   await app.register(async (scope) => {

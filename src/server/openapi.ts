@@ -11,6 +11,9 @@ import { DEFAULT_BODY_LIMIT, NOTICE_BODY_LIMIT, NOTICE_RELEASES_LIMIT } from './
 import { PROBLEM_TITLES } from './problems.js';
 import { defaultWorkSettings } from './work.js';
 import { MAX_OPTIONS } from '../options/compare.js';
+import { draftJsonSchema } from '../draft/json-schema.js';
+import { MAX_DECISIONS } from '../draft/compose.js';
+import { DOCX_MEDIA_TYPE } from './draft-types.js';
 
 const errorSchema = {
   type: 'object',
@@ -57,6 +60,23 @@ const planWithAnswersSchema = {
     plan: { $ref: '#/components/schemas/Plan' },
     answers: { type: 'array', items: { $ref: '#/components/schemas/Answer' } },
   },
+  additionalProperties: false,
+} as const;
+
+/** What POST /v1/report drafts from, besides a bare plan. */
+const draftRequestSchema = {
+  type: 'object',
+  description:
+    'A decision (plan) with the options a report weighs (options: Norfolk 2017\'s three), or several decisions, a plan each (each: a report service by service, Northamptonshire 2023); with the day the draft is made and who decides and who awards.',
+  properties: {
+    plan: { $ref: '#/components/schemas/Plan' },
+    options: { type: 'array', maxItems: MAX_OPTIONS - 1, items: { $ref: '#/components/schemas/Plan' }, description: 'The other options of the decision, each a plan, compared with plan (the options considered).' },
+    each: { type: 'array', minItems: 1, maxItems: MAX_DECISIONS, items: { $ref: '#/components/schemas/Plan' }, description: 'A decision a plan: the report recommends service by service.' },
+    today: { type: 'string', format: 'date', description: 'The day the draft is made (YYYY-MM-DD): its timetable runs from it. Default today in England.' },
+    delegate: { type: 'string', minLength: 1, description: 'Who the award is delegated to, as the report names them ("the Director of Public Health").' },
+    decisionMaker: { type: 'string', minLength: 1, description: 'Who decides ("Cabinet").' },
+  },
+  oneOf: [{ required: ['plan'] }, { required: ['each'] }],
   additionalProperties: false,
 } as const;
 
@@ -128,6 +148,33 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/v1/report': {
+        post: {
+          summary: 'Draft the procurement sections of a committee report from the check: recommendations, options considered, legal implications, timetable, risks and the audit record; drafting, not advice',
+          description:
+            'The body is a plan (its routes are the options considered), or {"plan", "options"} or {"each"} with "today", "delegate" and "decisionMaker". The Accept header picks the format: application/json (the Draft, every sentence with the phrase it was written from, what it traces to and its footnotes; the default, as for */* or no Accept), text/markdown, text/html (a printable page) or Word (application/vnd.openxmlformats-officedocument.wordprocessingml.document, as an attachment). An Accept that takes none of them is a 406.',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/Plan' }, { $ref: '#/components/schemas/DraftRequest' }] } } },
+          },
+          responses: {
+            '200': {
+              description: 'The draft, in the format the Accept header picks (Vary: Accept)',
+              content: {
+                ...json('#/components/schemas/Draft'),
+                'text/markdown': { schema: { type: 'string', description: 'The draft as Markdown, its footnotes linking legislation.gov.uk.' } },
+                'text/html': { schema: { type: 'string', description: 'The draft as a printable HTML page (no script; its own styles).' } },
+                [DOCX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: DOCX_MEDIA_TYPE, description: 'The draft as a Word file: real headings, numbered paragraphs, tables and footnotes.' } },
+              },
+            },
+            '400': problem(
+              `A plan or a drafting option is not valid: each bad field is named where it sits (plan.<field>, options.<n>.<field>, each.<n>.<field>, today, delegate, decisionMaker; options for more than ${MAX_OPTIONS - 1} options, each for more than ${MAX_DECISIONS} decisions)`,
+            ),
+            '406': problem('The Accept header takes none of application/json, text/markdown, text/html and the Word type (not-acceptable)'),
+            ...POST_PROBLEMS,
+          },
+        },
+      },
       '/v1/notices/check': {
         post: {
           summary: 'Audit published notices: OCDS releases, release packages, records or record packages (as Find a Tender and Contracts Finder publish them), each procurement read as a plan and checked, with the notice\'s own words behind each finding',
@@ -165,8 +212,9 @@ export function openApiDocument(): Record<string, unknown> {
     },
     components: {
       schemas: {
-        ...hoistDefs([planJsonSchema(), reportJsonSchema(), optionsJsonSchema(), noticeAuditJsonSchema()]),
+        ...hoistDefs([planJsonSchema(), reportJsonSchema(), optionsJsonSchema(), noticeAuditJsonSchema(), draftJsonSchema()]),
         Answer: answerSchema,
+        DraftRequest: draftRequestSchema,
         PlanWithAnswers: planWithAnswersSchema,
         Error: errorSchema,
       },

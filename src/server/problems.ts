@@ -7,6 +7,7 @@ export const PROBLEM_TITLES = {
   'not-found': 'No such route',
   'method-not-allowed': 'The route does not take this method',
   'unsupported-media-type': 'The request body is not JSON',
+  'not-acceptable': 'The route cannot answer in a format the Accept header takes',
   'payload-too-large': 'The request body is too large',
   'over-limit': 'The request asks for more than procheck does in one request',
   'uri-too-long': 'The address is too long',
