@@ -41,8 +41,9 @@ const PROCHECK_CSS = `.procheck-nowrap{white-space:nowrap}
 .procheck-why{margin-top:10px;margin-bottom:0}
 .govuk-main-wrapper{overflow-wrap:break-word}
 .govuk-main-wrapper code,.govuk-main-wrapper .govuk-table a{overflow-wrap:anywhere}
-.procheck-para{display:grid;grid-template-columns:3.5em 1fr}
+.procheck-para{display:grid;grid-template-columns:3.5em minmax(0,1fr)}
 .procheck-para__number{font-weight:700}
+.procheck-draft-section .govuk-table__header,.procheck-draft-section .govuk-table__cell{overflow-wrap:anywhere}
 sup{line-height:0}
 .procheck-timeline{margin:0 0 30px}
 .procheck-timeline svg{width:100%;height:auto}
