@@ -10,7 +10,7 @@ import { PlanSchema } from '../plan/schema.js';
 import { withinDepth } from '../plan/json-depth.js';
 import { factSource, howComputed, regimeOpenFacts, type PlanFactSource } from '../plan/facts.js';
 import type { ConditionT, RuleDefinition } from '../engine/rule-schema.js';
-import { PARTITION_FACTS } from '../engine/partition.js';
+import { PARTITION_FACTS, canApply, type PlanKind } from '../engine/partition.js';
 import { formulaOf } from '../plan/fact-formulas.js';
 import { OPERATORS } from '../engine/operators.js';
 import { notShownBy } from './mapping.js';
@@ -88,15 +88,23 @@ function traceEntry(report: Report, finding: FindingT): NonNullable<Report['trac
   return index.get(`${finding.lot ?? '\u0001'}\u0000${finding.ruleId}`);
 }
 
-/** The notice's words behind the facts a rule read. */
-function evidenceFor(finding: FindingT, report: Report, sources: Source[]): Source[] {
-  const entry = traceEntry(report, finding);
+/**
+ * The notice's words behind the facts a rule read. The facts its tests read are those a trace of the report's check
+ * names: where that check read the rule (it can apply to the plan's kind, `kind`), every fact its gate and test read or
+ * compare with; else none. Without the kind (a plan in lots, each lot of its own kind, or under an overlay), the
+ * report's trace says.
+ */
+function evidenceFor(finding: FindingT, report: Report, sources: Source[], checker: Checker, kind: PlanKind | null): Source[] {
   const facts = new Set<string>();
-  for (const c of entry?.conditions ?? []) {
-    facts.add(c.fact);
-    const e = c.expected as { fact?: unknown } | null;
-    if (e && typeof e === 'object' && typeof e.fact === 'string') facts.add(e.fact);
-  }
+  const rule = kind ? rulesById(checker).get(finding.ruleId) : undefined;
+  if (kind) {
+    if (rule && canApply(rule, kind)) for (const f of testedBy(rule)) facts.add(f);
+  } else
+    for (const c of traceEntry(report, finding)?.conditions ?? []) {
+      facts.add(c.fact);
+      const e = c.expected as { fact?: unknown } | null;
+      if (e && typeof e === 'object' && typeof e.fact === 'string') facts.add(e.fact);
+    }
   for (const m of finding.missingFacts) facts.add(m.fact);
   const paths = new Set([...facts].filter(isFactName).flatMap((f) => planPathsOf(f)));
   const seen = new Set<string>();
@@ -226,7 +234,7 @@ function spread(from: string, days: readonly number[]): string[] {
  * the first guard is that a finding whose rule reads one of these facts (by the fact catalogue) is never given; the
  * variants are the second, for what the catalogue cannot say (the regime a date puts the plan under, a dated parameter).
  */
-function variantsOf(plan: Record<string, unknown>, fields: readonly string[], bounds: Record<string, string>, every = false): Record<string, unknown>[] {
+function variantsOf(plan: Record<string, unknown>, fields: readonly string[], bounds: Record<string, string>, every = false, firstOnly = false): Record<string, unknown>[] {
   const order = [...fields].sort((a, b) => Number(b === 'dates.procurementStart') - Number(a === 'dates.procurementStart'));
   if (every) {
     // Every combination: the reference the diagonal is tested against.
@@ -245,7 +253,10 @@ function variantsOf(plan: Record<string, unknown>, fields: readonly string[], bo
       p = withField(p, f, values[Math.min(i, values.length - 1)]);
     }
     out.push(p);
-    if (!more) return out;
+    // The first alone, for a reading whose check another reading's stands for: whether a fact has values to try is the
+    // same for every variant (the procurement's start, set first, is in each; the service start is spread about dates
+    // each has), so the first stands or falls as the whole list does.
+    if (!more || firstOnly) return out;
   }
 }
 
@@ -430,6 +441,12 @@ function paramsByDate(checker: Checker): { groups: { by: string; on: (date: stri
     PARAM_GROUPS.set(checker.ruleSet, (found = { groups }));
   }
   return found;
+}
+
+/** The kind of plan a check finds (the partition facts), which decides the rules it reads (canApply). */
+function kindOf(plan: Plan, checker: Checker): PlanKind {
+  const facts = sourceOf(plan, checker);
+  return Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts.get(f)])) as PlanKind;
 }
 
 /**
@@ -657,19 +674,25 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   const notJudged = new Map<string, FindingT>();
   const bases = new Set<string>();
   let validated: { input: Record<string, unknown>; parsed: Plan } | null = null;
+  // The notice's own report's kind of plan, which says which rules its check read (evidenceFor).
+  let kind: PlanKind | null | undefined;
   try {
     for (const c of combos) {
-      const variants = without.length ? variantsOf(c.plan, without, read.bounds, !shared) : [c.plan];
+      const first = without.length ? variantsOf(c.plan, without, read.bounds, !shared, shared)[0] : c.plan;
       // The first reading validated whole; the others differ from it only in the fields the readings set, validated alone.
-      const parsed: Plan = validated ? parseLike(variants[0]!, validated.input, validated.parsed) : parsePlan(variants[0]);
-      validated ??= { input: variants[0]!, parsed };
+      const parsed: Plan = validated ? parseLike(first!, validated.input, validated.parsed) : parsePlan(first);
+      validated ??= { input: first!, parsed };
       const sig = shared && combos.length > 1 ? signatureOf(parsed, fields, setBy, checker) : null;
       if (sig) bases.add(sig.basis);
       const k = sig?.sig ?? `#${judged.size}`;
-      // The first reading's report is the notice's, checked whole and traced (for the words behind each finding); the
-      // others' outcomes alone are read, and their trace only for an overlay's rules (readsAny).
+      // The first reading's report is the notice's, checked whole; the others' outcomes alone are read. A trace is asked
+      // for only where the rules read are not the law's for one kind of plan: an overlay's (readsAny), a plan in lots'.
       const whole = judged.size === 0;
-      if (!judged.has(k)) judged.set(k, judgeWithout(parsed, variants, without, checker, shared, { whole, trace: whole || parsed.authority.overlay !== undefined }));
+      if (kind === undefined) kind = parsed.lots || parsed.authority.overlay !== undefined ? null : kindOf(parsed, checker);
+      if (!judged.has(k)) {
+        const variants = without.length ? variantsOf(c.plan, without, read.bounds, !shared) : [c.plan];
+        judged.set(k, judgeWithout(parsed, variants, without, checker, shared, { whole, trace: (whole && kind === null) || parsed.authority.overlay !== undefined }));
+      }
       const { report, notJudged: aside } = judgedOnly(await judged.get(k)!);
       reports.push(report);
       for (const f of aside) if (!notJudged.has(f.ruleId)) notJudged.set(f.ruleId, f);
@@ -684,7 +707,7 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   // Something the notice says that the plan cannot hold, or a fact it lacks, leaves a compliant verdict open.
   const verdict = (merged.verdict === 'compliant' || merged.verdict === 'compliant-if') && (read.cautions.length || without.length) ? 'review' : merged.verdict;
   const first = reports[0]!;
-  const findings = merged.findings.map((f) => ({ ...f, evidence: evidenceFor(f, first, read.sources) }));
+  const findings = merged.findings.map((f) => ({ ...f, evidence: evidenceFor(f, first, read.sources, checker, kind ?? null) }));
   // Steps every reading requires (a step only some need is not a promise), and their timetable rows; none dated from a fact put in.
   const common = first.steps.filter((s) => reports.every((r) => r.steps.some((t) => t.id === s.id && t.lot === s.lot)));
   const steps = without.length ? common.map((s) => ({ ...s, due: null, dueKind: null, earliest: undefined, latest: undefined })) : common;

@@ -58,26 +58,28 @@ for (const f of factSets) await bare.run({ ...f });
 line('bare json-rules-engine run (same rules and facts)', `${(((performance.now() - t0) * 1000) / N).toFixed(1)} µs`, '', null);
 
 // ---- published notices (issues 15, 21): the real fixtures, each judged every way its open facts allow ----------------
-// Warm (a round first, as the rule set's engines are built on use), then three rounds timed: the mean and the worst
-// notice of the last, each beside its target.
+// Warm (a round first, as the rule set's engines are built on use), then five rounds timed: each notice's time is the
+// median of its five (one run of one notice on a shared machine times the machine's other work as much as the audit),
+// and the mean and the worst of those are each beside its target; the last round's alone are printed after them.
 {
   const { auditNoticeFiles } = await import('../../src/notice/audit.js');
   const dir = join(root, 'cases', 'notices');
   const fixtures = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { files: string[] });
   const files = fixtures.map((e) => e.files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
-  let times: number[] = [];
-  for (let round = 0; round < 4; round++) {
-    times = [];
-    for (const f of files) {
+  const runs: number[][] = files.map(() => []);
+  for (let round = 0; round < 6; round++)
+    for (const [i, f] of files.entries()) {
       const t = performance.now();
       await auditNoticeFiles(f, checker);
-      times.push(performance.now() - t);
+      if (round > 0) runs[i]!.push(performance.now() - t);
     }
-  }
+  const times = runs.map(median);
+  const last = runs.map((r) => r.at(-1)!);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   const worst = Math.max(...times);
-  line(`notice audit, mean per shipped notice (${files.length})`, `${mean.toFixed(2)} ms`, '≤ 5 ms', mean <= 5);
-  line('notice audit, worst shipped notice', `${worst.toFixed(1)} ms`, '≤ 50 ms', worst <= 50);
+  line(`notice audit, mean a notice (${files.length} shipped, median of 5)`, `${mean.toFixed(2)} ms`, '≤ 5 ms', mean <= 5);
+  line('notice audit, worst notice (its median of 5)', `${worst.toFixed(1)} ms`, '≤ 50 ms', worst <= 50);
+  line('notice audit, last run alone: mean / worst', `${(last.reduce((a, b) => a + b, 0) / last.length).toFixed(2)} / ${Math.max(...last).toFixed(0)} ms`, '', null);
   // The same in warm checks of a generated plan (above): a figure a loaded machine changes less.
   line('notice audit, mean, in warm checks of a plan', `${((mean * 1000) / warm).toFixed(0)}×`, '', null);
 }
