@@ -11,6 +11,7 @@ import { fill, phrases, say } from './phrases.js';
 import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
 import { count, date, duration, extensions, money, regimeName, theRoute } from './words.js';
 import { inSentence, routeTraces } from './plan-words.js';
+import { isOpenStep, openSteps } from './open-steps.js';
 
 const C = (name: string) => `legal.common.${name}`;
 
@@ -68,6 +69,20 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   const findings = (part: Part) => report.findings.filter((f) => partOf(f.ruleId, f.regime) === part);
   const holds = (part: Part) => report.holds.filter((h) => partOf(h.ruleId) === part);
   const conditions = (part: Part) => report.conditions.filter((c) => conditionPart(c) === part);
+  // A step only an open finding adds is said after that finding, as conditional, never as required.
+  const open = openSteps(report);
+  const required = (s: RequiredStepT) => !isOpenStep(open, s.id, s.lot);
+  const saidIfOpen = new Set<RequiredStepT>();
+  const findingSentences = (f: FindingT): DraftSentence[] => {
+    const out = [findingSentence(d, f)];
+    if (!f.missingFacts.length) return out;
+    for (const s of report.steps)
+      if (!required(s) && !saidIfOpen.has(s) && s.addedBy.includes(f.ruleId) && s.lot === f.lot) {
+        saidIfOpen.add(s);
+        out.push(say(C('step-if-open'), { title: inSentence(s.title) }, [trace(d, 'step', s.id, s.lot), trace(d, 'finding', f.ruleId, f.lot)], { cites: [s.citation] }));
+      }
+    return out;
+  };
 
   // The regime and why it applies; the value it is judged at.
   heading('heading-procurement');
@@ -110,7 +125,7 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   }
   // The findings against the route first (the worst first), then the route's own conditions.
   const order = ['out-of-scope', 'non-compliant', 'review'];
-  routeSentences.push(...[...against].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)).map((f) => findingSentence(d, f)));
+  routeSentences.push(...[...against].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)).flatMap(findingSentences));
   routeSentences.push(...conditions('procurement').map((c) => conditionSentence(d, c)));
   para(routeSentences);
 
@@ -138,12 +153,12 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   // How the route runs, and the notices and periods it requires (not for a route the check finds unlawful).
   if (verdict !== 'non-compliant' && verdict !== 'out-of-scope') {
     para(report.route.filter((r) => !r.ruleId.startsWith('timetable.')).map((r) => say(C('route-runs'), { text: r.text }, [trace(d, 'route', r.ruleId, r.lot)], { cites: [r.citation] })));
-    const steps = report.steps.filter((s) => /^(psr|pcr2015|pa2023)\./.test(s.id));
+    const steps = report.steps.filter((s) => /^(psr|pcr2015|pa2023)\./.test(s.id) && required(s));
     if (steps.length) para([say(C('steps-intro'), {}, steps.map((s) => trace(d, 'step', s.id, s.lot))), ...steps.map((s) => stepSentence(d, s))]);
   }
   // Informative findings of the procurement (the rules that apply whatever the verdict).
   // (The regime's choice is said above, from the same basis.)
-  para(findings('procurement').filter((f) => f.severity === 'info' && f.ruleId !== 'scope.regime-chosen').map((f) => findingSentence(d, f)));
+  para(findings('procurement').filter((f) => f.severity === 'info' && f.ruleId !== 'scope.regime-chosen').flatMap(findingSentences));
 
   // Term, extensions and the changes the contract allows.
   heading('heading-term');
@@ -159,19 +174,19 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   const end = report.facts.contractEndIfAllOptions;
   if (typeof end === 'string' && typeof maxTerm === 'number')
     term.push(say(C('last-end'), { end: date(end), maxTerm: duration(maxTerm) }, [trace(d, 'fact', 'contractEndIfAllOptions'), trace(d, 'fact', 'maxTermMonths')]));
-  term.push(...findings('term').map((f) => findingSentence(d, f)));
+  term.push(...findings('term').flatMap(findingSentences));
   term.push(...holds('term').filter((h) => h.ruleId !== 'terms.options-in-value').map((h) => holdsSentence(d, h)));
   term.push(...conditions('term').map((c) => conditionSentence(d, c)));
-  term.push(...report.steps.filter((s) => s.id.startsWith('terms.')).map((s) => stepSentence(d, s)));
+  term.push(...report.steps.filter((s) => s.id.startsWith('terms.') && required(s)).map((s) => stepSentence(d, s)));
   para(term);
 
   // TUPE and pensions.
   heading('heading-tupe');
   const tupe: DraftSentence[] = [
-    ...findings('tupe').filter((f) => !f.missingFacts.length).map((f) => findingSentence(d, f)),
+    ...findings('tupe').filter((f) => !f.missingFacts.length).flatMap(findingSentences),
     ...holds('tupe').map((h) => holdsSentence(d, h)),
     ...conditions('tupe').map((c) => conditionSentence(d, c)),
-    ...findings('tupe').filter((f) => f.missingFacts.length).map((f) => findingSentence(d, f)),
+    ...findings('tupe').filter((f) => f.missingFacts.length).flatMap(findingSentences),
     ...report.notClaimed.filter((n) => partOf(n.rules[0] ?? '') === 'tupe').map((n) => say(C('not-claimed'), { claim: n.claim }, [trace(d, 'not-claimed', n.fact)])),
   ];
   if (!tupe.length) tupe.push(say(C('tupe-none'), {}, [verdictTrace(d)]));
@@ -184,7 +199,7 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
     para([
       say(C('overlay'), { authority: report.overlay.authority }, [overlay]),
       ...(report.overlay.example ? [say(C('overlay-example'), {}, [overlay])] : []),
-      ...findings('local').map((f) => findingSentence(d, f)),
+      ...findings('local').flatMap(findingSentences),
       ...holds('local').map((h) => holdsSentence(d, h)),
       ...conditions('local').map((c) => conditionSentence(d, c)),
     ]);

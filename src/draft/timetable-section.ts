@@ -5,6 +5,7 @@ import type { DraftBlock, DraftSentence, DraftTable } from './schema.js';
 import { fill, phrases, say } from './phrases.js';
 import { trace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
 import { count, date, durationOf, kindWords, metWords } from './words.js';
+import { isOpenStep, openSteps } from './open-steps.js';
 
 const P = (name: string) => `timetable.common.${name}`;
 const stepPhrase = (stepId: string) => P(`step-${stepId.replace(/\./g, '-')}`);
@@ -31,8 +32,10 @@ export function timetableSection(d: DecisionContext, ctx: DraftContext, num: Num
     return p && p.uses.every((u) => v[u] !== undefined) ? v : null;
   };
   const said = new Set<string>();
+  const open = openSteps(report);
   for (const r of rows) {
-    if (r.lot || said.has(r.stepId)) continue;
+    // A step only an open finding adds is not a key date: it is due only if that finding applies.
+    if (r.lot || said.has(r.stepId) || isOpenStep(open, r.stepId)) continue;
     const v = values(r);
     if (!v) continue;
     said.add(r.stepId);
@@ -43,12 +46,16 @@ export function timetableSection(d: DecisionContext, ctx: DraftContext, num: Num
     .filter((f) => f.ruleId.startsWith('timetable.') && f.severity !== 'info')
     .map((f) => say(P('problem'), { title: f.title }, [trace(d, 'finding', f.ruleId, f.lot)], { cites: [f.citation] }));
 
+  const stepCell = (r: (typeof rows)[number]) => {
+    const what = isOpenStep(open, r.stepId, r.lot) ? fill(P('row-step-if-open'), { what: r.what }) : r.what;
+    return r.lot ? fill(P('row-step-lot'), { what, lot: r.lot }) : what;
+  };
   const table: DraftTable = {
     kind: 'table',
     caption: fill(P('caption'), { plan: report.plan.title }),
     head: [P('head-date'), P('head-step'), P('head-kind'), P('head-planned')].map((id) => fill(id)),
     rows: rows.map((r) => ({
-      cells: [date(r.date), r.lot ? fill(P('row-step-lot'), { what: r.what, lot: r.lot }) : r.what, kindWords(r.kind), metWords(r.planned, r.met)],
+      cells: [date(r.date), stepCell(r), kindWords(r.kind), metWords(r.planned, r.met)],
       traces: [trace(d, 'timetable', r.stepId, r.lot)],
     })),
   };

@@ -7,7 +7,7 @@ import { draftReport } from '../../src/draft/compose.js';
 import { PlanValidationError } from '../../src/plan/parse.js';
 import { checker } from '../support/checker.js';
 import { SHIPPED_PLANS } from '../support/fuzz.js';
-import { ASSERTS_FOR, draftOf, readCase, sentencesOf, unresolved, verdictNamed } from './support.js';
+import { ASSERTS_FOR, draftOf, readCase, sentencesOf, stepsMisstated, unresolved, verdictNamed } from './support.js';
 
 const COVENTRY = 'coventry-2024-competitive.json';
 const NORFOLK_2017 = readCase('options/norfolk-2017.json').options as string[];
@@ -30,6 +30,8 @@ export function expectSound(draft: Draft, plans: unknown[]) {
   expect(seen).toEqual(seen.map((_, i) => i + 1));
   const keys = draft.footnotes.map((f) => `${f.citation.instrument}|${f.citation.provision}|${f.citation.url}`);
   expect(new Set(keys).size).toBe(keys.length);
+  // One answer: no step is said to be required that the check leaves open (its only finding open), nor said as open when the check requires it.
+  expect(stepsMisstated(draft)).toEqual([]);
   // The route is recommended only where the check finds it lawful, or lawful on conditions.
   for (const [i, d] of draft.decisions.entries()) {
     const recs = sentencesOf(draft).filter((s) => s.section === 'recommendations' && s.sentence.traces.some((t) => t.decision === i)).map((s) => s.sentence);

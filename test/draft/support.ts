@@ -76,3 +76,37 @@ export const ASSERTS_FOR: Record<string, string[]> = {
   'route-not-lawful': ['non-compliant', 'out-of-scope'],
   'route-open': ['review'],
 };
+
+/**
+ * The steps the check lists only in case an open finding applies (every rule
+ * adding it is a finding the plan's facts leave open), worked out here from
+ * the check itself: "id|lot".
+ */
+export function stepsOnlyIfOpen(r: Draft['decisions'][number]['report']): Set<string> {
+  const open = new Set(r.findings.filter((f) => f.missingFacts.length > 0).map((f) => `${f.ruleId}|${f.lot ?? ''}`));
+  return new Set(r.steps.filter((s) => s.addedBy.length > 0 && s.addedBy.every((a) => open.has(`${a}|${s.lot ?? ''}`))).map((s) => `${s.id}|${s.lot ?? ''}`));
+}
+
+/** Where the draft says a step is required that the check leaves open, or says as open a step the check requires. */
+export function stepsMisstated(draft: Draft): string[] {
+  const wrong: string[] = [];
+  for (const sec of draft.sections)
+    for (const b of sec.blocks) {
+      if (b.kind === 'paragraph')
+        for (const s of b.sentences) {
+          const step = s.traces.find((t) => t.kind === 'step' || (t.kind === 'timetable' && s.phrase.startsWith('timetable.common.step-')));
+          if (!step) continue;
+          const open = stepsOnlyIfOpen(draft.decisions[step.decision]!.report).has(`${step.ref}|${step.lot ?? ''}`);
+          const saysOpen = s.phrase === 'legal.common.step-if-open';
+          if (s.phrase === 'legal.common.step' || s.phrase === 'legal.common.step-if-open' || s.phrase.startsWith('timetable.common.step-'))
+            if (open !== saysOpen) wrong.push(`${open ? 'required' : 'conditional'}: ${s.text}`);
+        }
+      if (b.kind === 'table' && sec.id === 'timetable')
+        for (const r of b.rows) {
+          const t = r.traces[0]!;
+          const open = stepsOnlyIfOpen(draft.decisions[t.decision]!.report).has(`${t.ref}|${t.lot ?? ''}`);
+          if (open !== /only if it applies/.test(r.cells[1]!)) wrong.push(`timetable row ${open ? 'required' : 'conditional'}: ${r.cells[1]}`);
+        }
+    }
+  return wrong;
+}
