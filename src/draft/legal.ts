@@ -12,6 +12,8 @@ import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numb
 import { count, date, duration, extensions, money, regimeName, theRoute } from './words.js';
 import { inSentence, routeTraces } from './plan-words.js';
 import { isOpenStep, openSteps } from './open-steps.js';
+import { isMandatoryWhereItApplies, placedForUnmadeClaim } from '../options/compare.js';
+import { processKind } from '../plan/facts.js';
 
 const C = (name: string) => `legal.common.${name}`;
 
@@ -136,11 +138,21 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   if (regime === 'psr' && mandatoryHolds.length === 2 && !['direct-award-a', 'direct-award-b'].includes(plan.route.process))
     why.push(say('legal.psr.no-mandatory-process', {}, mandatoryHolds.map((h) => trace(d, 'holds', h.ruleId)), { cites: mandatoryHolds.map((h) => h.citation) }));
   if (own && own.mandatory !== true) {
-    const others = d.options!.options.filter((o) => !o.isPlansOwnRoute && o.standing !== 'not-lawful');
+    // Only the routes the law leaves to the authority's choice: lawful or lawful if the facts allow, not a
+    // process the law makes mandatory where it applies (PSR direct award A or B), and not one that needs a
+    // claim the plan does not make (urgency, a ground, or a change to the existing contract the plan does not describe).
+    const others = d.options!.options.filter(
+      (o) =>
+        !o.isPlansOwnRoute &&
+        (o.standing === 'lawful' || o.standing === 'lawful-if') &&
+        !isMandatoryWhereItApplies(o.route.process) &&
+        !placedForUnmadeClaim(o) &&
+        (processKind(o.route.process as typeof plan.route.process) !== 'change' || plan.change !== undefined),
+    );
     const traces = [trace(d, 'option', String(own.rank)), ...others.map((o) => trace(d, 'option', String(o.rank)))];
     if (others.length === 1) why.push(say(C('other-route'), { route }, traces));
     else if (others.length > 1) why.push(say(C('other-routes'), { route, count: count(others.length) }, traces));
-    if (others.some((o) => o.standing === 'lawful' || o.standing === 'lawful-and-mandatory') && (own.standing === 'lawful' || own.standing === 'lawful-and-mandatory'))
+    if (others.some((o) => o.standing === 'lawful') && own.standing === 'lawful')
       why.push(say(C('choice'), {}, traces));
   }
   const routeHolds = holds('procurement').filter((h) => !mandatoryHolds.includes(h));

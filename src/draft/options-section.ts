@@ -6,7 +6,8 @@ import type { OptionEntryT } from '../options/schema.js';
 import type { DraftBlock, DraftSentence } from './schema.js';
 import { fill, say } from './phrases.js';
 import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
-import { capital, count, routeName, verdictWords } from './words.js';
+import { capital, count, routeName, verdictWords, word } from './words.js';
+import { isMandatoryWhereItApplies } from '../options/compare.js';
 
 const P = (name: string) => `options.common.${name}`;
 const MAX_QUESTIONS = 3;
@@ -39,7 +40,9 @@ export function optionsSection(d: DecisionContext, _ctx: DraftContext, num: Numb
   ];
   for (const o of report.options) {
     const t = [trace(d, 'option', String(o.rank))];
-    const sentences: DraftSentence[] = [say(P(VERDICT_PHRASE[o.verdict] ?? 'open'), { label: label(o) }, t)];
+    // PSR direct award A or B is never a choice: mandatory where its conditions hold, unavailable where they do not.
+    const mandatoryIf = o.verdict === 'review' && isMandatoryWhereItApplies(o.route.process);
+    const sentences: DraftSentence[] = [say(P(mandatoryIf ? 'open-mandatory' : (VERDICT_PHRASE[o.verdict] ?? 'open')), { label: label(o) }, t)];
     if (o.isPlansOwnRoute) sentences.push(say(P(report.kind === 'routes' ? 'own-route' : 'own-option'), {}, t));
     if (o.mandatory === true) sentences.push(say(P('mandatory'), {}, t));
     if (o.deciding.length) {
@@ -61,7 +64,7 @@ export function optionsSection(d: DecisionContext, _ctx: DraftContext, num: Numb
       cells: [
         String(o.rank),
         label(o),
-        verdictWords(o.verdict),
+        o.verdict === 'review' && isMandatoryWhereItApplies(o.route.process) ? word('verdict-review-mandatory') : verdictWords(o.verdict),
         o.deciding.length ? joined(o.deciding.map((x) => x.title)) : o.questions.length ? joined([...new Set(o.questions.map((q) => q.question))]) : fill(P('nothing-open')),
       ],
       traces: [trace(d, 'option', String(o.rank))],

@@ -157,6 +157,12 @@ function latestDates(input: PlanInput, checker: Checker): OptionEntryT['latestDa
  * for an ordinary process.
  */
 type Place = 'mandatory' | 'own' | 'other' | 'unclaimed' | 'contradicted';
+/** Is the process one the law makes mandatory where its conditions hold (PSR direct award A or B), and unavailable where they do not: never the authority's choice? */
+export const isMandatoryWhereItApplies = (process: string): boolean => process in MANDATORY_RULES;
+
+/** Is the option placed below for a claim the plan does not make (urgency, a ground for awarding without competition), as its why says? */
+export const placedForUnmadeClaim = (o: Pick<OptionEntryT, 'why'>): boolean => /\b[Pp]laced below every (route|option) [^.]*?, because it relies on /.test(o.why);
+
 const PLACE_ORDER: Place[] = ['mandatory', 'own', 'other', 'unclaimed', 'contradicted'];
 
 interface Built {

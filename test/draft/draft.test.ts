@@ -101,7 +101,19 @@ describe('draftReport', () => {
     expect(noMandatory.traces.map((t) => t.ref).sort()).toEqual(['psr.direct-award-a.mandatory', 'psr.direct-award-b.mandatory']);
     expect(report.holds.map((h) => h.ruleId)).toEqual(expect.arrayContaining(['psr.direct-award-a.mandatory', 'psr.direct-award-b.mandatory']));
     const others = legal.find((s) => s.phrase === 'legal.common.other-routes')!;
-    expect(others.text).toMatch(/^The Provider Selection Regime competitive process is not the only route: \w+ others may be open/);
+    expect(others.text).toMatch(/^The Provider Selection Regime competitive process is not the only route: two others may be open/);
+    // Only what the law leaves to the authority's choice (reg 6(5)-(6)): direct award C and the most suitable provider process;
+    // never direct award A or B (mandatory where their conditions hold), nor urgent award, modification or extension the plan does not claim.
+    const options = draft.decisions[0]!.options!.options;
+    const named = others.traces.filter((t) => t.kind === 'option').map((t) => options.find((o) => String(o.rank) === t.ref)!);
+    expect(named.filter((o) => !o.isPlansOwnRoute).map((o) => o.route.process).sort()).toEqual(['direct-award-c', 'most-suitable-provider']);
+    // In the options considered, A and B are mandatory where their conditions hold, not "open".
+    for (const process of ['direct-award-a', 'direct-award-b']) {
+      const rank = String(options.find((o) => o.route.process === process)!.rank);
+      const said = sentencesOf(draft).find((s) => s.section === 'options' && s.sentence.traces.length === 1 && s.sentence.traces[0]!.ref === rank)!.sentence;
+      expect(said.text).toMatch(/: not a choice\. The law requires it where its conditions hold and it is not available where they do not/);
+      expect(said.text).not.toMatch(/: open, lawful only if/);
+    }
     // Its verdict is review, and the procurement paragraph says so without calling the route lawful.
     expect(legal.find((s) => s.asserts)!.asserts).toBe('route-open');
     expect(legal.some((s) => s.asserts === 'route-lawful' || s.asserts === 'route-lawful-if')).toBe(false);
