@@ -8,7 +8,7 @@ import { trace, type DecisionContext } from './context.js';
 /** A service's description inside a sentence: its first letter lower-case unless it starts a name or an abbreviation ("NHS"). */
 export function inSentence(s: string): string {
   const t = s.trim();
-  return /^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
+  return /^([A-Z][a-z]|A )/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
 }
 
 export function serviceWords(plan: Plan): string {

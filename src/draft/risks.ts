@@ -6,7 +6,8 @@
 import type { DraftBlock, DraftTable, DraftTrace } from './schema.js';
 import { fill, say } from './phrases.js';
 import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
-import { dueWords } from './words.js';
+import { date, dueWords } from './words.js';
+import { inSentence } from './plan-words.js';
 
 const P = (name: string) => `risks.common.${name}`;
 type Row = DraftTable['rows'][number];
@@ -32,10 +33,15 @@ export function risks(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
       [trace(d, 'question', q.fact, q.lot)],
     );
   // Conditions: the authority's own acts; certain only where no date can meet them all.
+  // The risk is what follows if the act is not done (the titles of the rules it keeps from firing), by its date where it has one;
+  // the mitigation is the act. Where the conditions' own conflict says no date meets them all, that is certain, and the
+  // mitigation says the conflict, never a window the plan's dates cannot use.
   for (const c of report.conditions) {
     const titles = c.rules.map((id) => ctx.ruleSet.rules.find((r) => r.id === id)?.title).filter((t): t is string => !!t);
+    const what = titles.length ? titles.map(inSentence).join('; ') : inSentence(c.instruction);
+    const risk = c.due ? fill(P('condition-risk'), { due: date(c.due), titles: what }) : fill(P('condition-risk-undated'), { titles: what });
     row(
-      [fill(P('condition-risk'), { titles: titles.length ? titles.join('; ') : c.id }), c.conflict ? fill(P('likely-conflict')) : fill(P('not-stated')), c.instruction],
+      [risk, c.conflict ? fill(P('likely-conflict')) : fill(P('not-stated')), c.conflict ? fill(P('conflict-mitigation'), { reason: c.conflict.reason }) : c.instruction],
       [trace(d, 'condition', c.id, c.lot)],
     );
   }

@@ -32,6 +32,20 @@ export function expectSound(draft: Draft, plans: unknown[]) {
   expect(new Set(keys).size).toBe(keys.length);
   // One answer: no step is said to be required that the check leaves open (its only finding open), nor said as open when the check requires it.
   expect(stepsMisstated(draft)).toEqual([]);
+  // Risks: a condition's row says what follows if the act is not done (by its date, where it has one); its likelihood is
+  // certain only where the conditions' own conflict says no date meets them all, and then the mitigation says that conflict.
+  for (const sec of draft.sections.filter((x) => x.id === 'risks'))
+    for (const b of sec.blocks)
+      if (b.kind === 'table')
+        for (const r of b.rows) {
+          const t = r.traces[0]!;
+          if (t.kind !== 'condition') continue;
+          const c = draft.decisions[t.decision]!.report.conditions.find((x) => x.id === t.ref && x.lot === t.lot)!;
+          expect(r.cells[0], r.cells[0]).toMatch(c.due ? /^If the authority does not act by \d{1,2} [A-Z][a-z]+ \d{4}: [a-z]/ : /^If the authority does not act: [a-z]/);
+          expect(/^Certain/.test(r.cells[1]!), r.cells.join(' | ')).toBe(!!c.conflict);
+          if (c.conflict) expect(r.cells[2]).toContain(c.conflict.reason);
+          else expect(r.cells[2]).toBe(c.instruction);
+        }
   // The route is recommended only where the check finds it lawful, or lawful on conditions.
   for (const [i, d] of draft.decisions.entries()) {
     const recs = sentencesOf(draft).filter((s) => s.section === 'recommendations' && s.sentence.traces.some((t) => t.decision === i)).map((s) => s.sentence);
