@@ -51,10 +51,17 @@ export function recommendations(d: DecisionContext, ctx: DraftContext, num: Numb
     const deciding = report.findings.filter((f) => f.severity !== 'info').map((f) => trace(d, 'finding', f.ruleId, f.lot));
     blocks.push(para(say(P(hold), { route, service }, [...onRoute, ...serviceTraces, ...deciding])));
     const nextTraces: DraftTrace[] = report.next.ruleId && report.findings.some((f) => f.ruleId === report.next.ruleId) ? [trace(d, 'finding', report.next.ruleId)] : [verdictTrace(d)];
-    if (report.next.kind !== 'none') blocks.push(para(say(P('settle-first'), { next: inSentence(report.next.text) }, nextTraces)));
+    // What must be decided or answered comes first; a dated act of the authority (a condition) is not something to
+    // settle before deciding: it follows approval.
+    const datedAct = report.next.kind === 'condition';
+    if (report.next.kind !== 'none' && !datedAct) blocks.push(para(say(P('settle-first'), { next: inSentence(report.next.text) }, nextTraces)));
     const questions = report.questions.map((q) => trace(d, 'question', q.fact, q.lot));
     if (questions.length === 1) blocks.push(para(say(P('answer-question'), {}, questions)));
     else if (questions.length > 1) blocks.push(para(say(P('answer-questions'), { count: count(questions.length) }, questions)));
+    if (datedAct) {
+      const acts = report.conditions.map((c) => trace(d, 'condition', c.id, c.lot));
+      blocks.push(para(say(P('after-approval'), { next: inSentence(report.next.text) }, acts.length ? acts : [verdictTrace(d)])));
+    }
   }
   if (d.options?.kind === 'options' && d.options.options.length > 1) {
     blocks.push(para(say(P('options-compared'), { count: count(d.options.options.length) }, d.options.options.map((o) => trace(d, 'option', String(o.rank))))));

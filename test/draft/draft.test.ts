@@ -46,6 +46,14 @@ export function expectSound(draft: Draft, plans: unknown[]) {
           if (c.conflict) expect(r.cells[2]).toContain(c.conflict.reason);
           else expect(r.cells[2]).toBe(c.instruction);
         }
+  // Recommendations withheld: what must be decided or answered comes first; a dated act of the authority is never
+  // something to settle before deciding, it follows approval.
+  for (const [i, d] of draft.decisions.entries()) {
+    const recs = sentencesOf(draft).filter((s) => s.section === 'recommendations' && s.sentence.traces.some((t) => t.decision === i)).map((s) => s.sentence.phrase);
+    if (d.report.next.kind === 'condition') expect(recs, d.plan.id).not.toContain('recommendations.common.settle-first');
+    const after = recs.indexOf('recommendations.common.after-approval');
+    if (after >= 0) expect(recs.slice(after + 1).filter((p) => /settle-first|answer-question/.test(p)), d.plan.id).toEqual([]);
+  }
   // The route is recommended only where the check finds it lawful, or lawful on conditions.
   for (const [i, d] of draft.decisions.entries()) {
     const recs = sentencesOf(draft).filter((s) => s.section === 'recommendations' && s.sentence.traces.some((t) => t.decision === i)).map((s) => s.sentence);
