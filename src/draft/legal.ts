@@ -12,6 +12,7 @@ import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numb
 import { count, date, duration, extensions, money, regimeName, theRoute } from './words.js';
 import { inSentence, routeTraces } from './plan-words.js';
 import { isOpenStep, openSteps } from './open-steps.js';
+import { inWords } from '../report/plain-words.js';
 import { isMandatoryWhereItApplies, placedForUnmadeClaim } from '../options/compare.js';
 import { processKind } from '../plan/facts.js';
 
@@ -28,8 +29,6 @@ function partOf(ruleId: string, regime?: string): Part {
 }
 const conditionPart = (c: ConditionEntryT): Part => partOf(c.rules[0] ?? c.id);
 
-/** ISO dates in the check's words written as a report writes them. */
-const datesInWords = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => date(iso));
 
 /** The rule set's citation for a rule (the regime's choice), where it has one. */
 function ruleCitation(ctx: DraftContext, id: string): Citation[] {
@@ -41,18 +40,18 @@ function findingSentence(d: DecisionContext, f: FindingT): DraftSentence {
   const t = trace(d, 'finding', f.ruleId, f.lot);
   if (f.missingFacts.length) {
     const q = f.missingFacts[0]!;
-    return say(C('open-finding'), { title: f.title, question: q.question }, [t], { cites: [f.citation] });
+    return say(C('open-finding'), { title: inWords(f.title), question: inWords(q.question) }, [t], { cites: [f.citation] });
   }
-  return say(C('finding'), { reason: f.reason }, [t], { cites: [f.citation] });
+  return say(C('finding'), { reason: inWords(f.reason) }, [t], { cites: [f.citation] });
 }
 
-const holdsSentence = (d: DecisionContext, h: HoldsT) => say(C('holds'), { reason: h.reason }, [trace(d, 'holds', h.ruleId, h.lot)], { cites: [h.citation] });
+const holdsSentence = (d: DecisionContext, h: HoldsT) => say(C('holds'), { reason: inWords(h.reason) }, [trace(d, 'holds', h.ruleId, h.lot)], { cites: [h.citation] });
 
 function conditionSentence(d: DecisionContext, c: ConditionEntryT): DraftSentence {
   const t = [trace(d, 'condition', c.id, c.lot)];
   return c.onlyIf
-    ? say(C('condition-only-if'), { instruction: c.instruction, onlyIf: inSentence(c.onlyIf) }, t, { cites: c.citations })
-    : say(C('condition'), { instruction: c.instruction }, t, { cites: c.citations });
+    ? say(C('condition-only-if'), { instruction: inWords(c.instruction), onlyIf: inWords(c.onlyIf) }, t, { cites: c.citations })
+    : say(C('condition'), { instruction: inWords(c.instruction) }, t, { cites: c.citations });
 }
 
 /** A step the route requires, in the check's words (its date is in the timetable). */
@@ -96,9 +95,9 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
         ? say(`legal.${regime}.regime`, {}, [regimeTrace], cites)
         : say(C('regime-named'), { regime: regimeName(regime) }, [regimeTrace], cites),
     );
-    regimeSentences.push(say(C('regime-basis'), { basis: datesInWords(report.regime.basis) }, [regimeTrace]));
+    regimeSentences.push(say(C('regime-basis'), { basis: inWords(report.regime.basis) }, [regimeTrace]));
   } else {
-    regimeSentences.push(say(C('regime-open'), { basis: datesInWords(report.regime.basis) }, [regimeTrace]));
+    regimeSentences.push(say(C('regime-open'), { basis: inWords(report.regime.basis) }, [regimeTrace]));
   }
   const lifetime = report.facts.lifetimeValue;
   const maxTerm = report.facts.maxTermMonths;
@@ -160,11 +159,11 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   para(why);
 
   // What the plan does not claim, so the check did not rely on it.
-  para(report.notClaimed.filter((n) => partOf(n.rules[0] ?? '') === 'procurement').map((n) => say(C('not-claimed'), { claim: n.claim }, [trace(d, 'not-claimed', n.fact)])));
+  para(report.notClaimed.filter((n) => partOf(n.rules[0] ?? '') === 'procurement').map((n) => say(C('not-claimed'), { claim: inWords(n.claim) }, [trace(d, 'not-claimed', n.fact)])));
 
   // How the route runs, and the notices and periods it requires (not for a route the check finds unlawful).
   if (verdict !== 'non-compliant' && verdict !== 'out-of-scope') {
-    para(report.route.filter((r) => !r.ruleId.startsWith('timetable.')).map((r) => say(C('route-runs'), { text: r.text }, [trace(d, 'route', r.ruleId, r.lot)], { cites: [r.citation] })));
+    para(report.route.filter((r) => !r.ruleId.startsWith('timetable.')).map((r) => say(C('route-runs'), { text: inWords(r.text) }, [trace(d, 'route', r.ruleId, r.lot)], { cites: [r.citation] })));
     const steps = report.steps.filter((s) => /^(psr|pcr2015|pa2023)\./.test(s.id) && required(s));
     if (steps.length) para([say(C('steps-intro'), {}, steps.map((s) => trace(d, 'step', s.id, s.lot))), ...steps.map((s) => stepSentence(d, s))]);
   }
@@ -199,7 +198,7 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
     ...holds('tupe').map((h) => holdsSentence(d, h)),
     ...conditions('tupe').map((c) => conditionSentence(d, c)),
     ...findings('tupe').filter((f) => f.missingFacts.length).flatMap(findingSentences),
-    ...report.notClaimed.filter((n) => partOf(n.rules[0] ?? '') === 'tupe').map((n) => say(C('not-claimed'), { claim: n.claim }, [trace(d, 'not-claimed', n.fact)])),
+    ...report.notClaimed.filter((n) => partOf(n.rules[0] ?? '') === 'tupe').map((n) => say(C('not-claimed'), { claim: inWords(n.claim) }, [trace(d, 'not-claimed', n.fact)])),
   ];
   if (!tupe.length) tupe.push(say(C('tupe-none'), {}, [verdictTrace(d)]));
   para(tupe);

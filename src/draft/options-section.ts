@@ -8,6 +8,7 @@ import { fill, say } from './phrases.js';
 import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
 import { capital, count, routeName, verdictWords, word } from './words.js';
 import { isMandatoryWhereItApplies } from '../options/compare.js';
+import { inWords } from '../report/plain-words.js';
 
 const P = (name: string) => `options.common.${name}`;
 const MAX_QUESTIONS = 3;
@@ -46,11 +47,11 @@ export function optionsSection(d: DecisionContext, _ctx: DraftContext, num: Numb
     if (o.isPlansOwnRoute) sentences.push(say(P(report.kind === 'routes' ? 'own-route' : 'own-option'), {}, t));
     if (o.mandatory === true) sentences.push(say(P('mandatory'), {}, t));
     if (o.deciding.length) {
-      const titles = o.deciding.map((x) => x.title);
+      const titles = o.deciding.map((x) => inWords(x.title));
       sentences.push(say(P(titles[titles.length - 1]!.endsWith('?') ? 'deciding-question' : 'deciding'), { titles: joined(titles) }, t));
     }
     // The questions, each once (two facts may be asked by one question, as the pension schemes are).
-    const questions = [...new Set(o.questions.map((q) => q.question))];
+    const questions = [...new Set(o.questions.map((q) => inWords(q.question)))];
     if (questions.length > MAX_QUESTIONS)
       sentences.push(say(P('questions-more'), { count: count(questions.length), questions: questions.slice(0, MAX_QUESTIONS).join(' ') }, t));
     else if (questions.length) sentences.push(say(P('questions'), { questions: questions.join(' ') }, t));
@@ -65,7 +66,7 @@ export function optionsSection(d: DecisionContext, _ctx: DraftContext, num: Numb
         String(o.rank),
         label(o),
         o.verdict === 'review' && isMandatoryWhereItApplies(o.route.process) ? word('verdict-review-mandatory') : verdictWords(o.verdict),
-        o.deciding.length ? joined(o.deciding.map((x) => x.title)) : o.questions.length ? joined([...new Set(o.questions.map((q) => q.question))]) : fill(P('nothing-open')),
+        o.deciding.length ? joined(o.deciding.map((x) => inWords(x.title))) : o.questions.length ? joined([...new Set(o.questions.map((q) => inWords(q.question)))]) : fill(P('nothing-open')),
       ],
       traces: [trace(d, 'option', String(o.rank))],
     })),

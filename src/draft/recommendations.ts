@@ -8,6 +8,7 @@ import { say } from './phrases.js';
 import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
 import { duration, date, extensions, theRoute, word, count } from './words.js';
 import { serviceWords, routeTraces, inSentence } from './plan-words.js';
+import { inWords } from '../report/plain-words.js';
 
 const P = (name: string) => `recommendations.common.${name}`;
 
@@ -54,13 +55,13 @@ export function recommendations(d: DecisionContext, ctx: DraftContext, num: Numb
     // What must be decided or answered comes first; a dated act of the authority (a condition) is not something to
     // settle before deciding: it follows approval.
     const datedAct = report.next.kind === 'condition';
-    if (report.next.kind !== 'none' && !datedAct) blocks.push(para(say(P('settle-first'), { next: inSentence(report.next.text) }, nextTraces)));
+    if (report.next.kind !== 'none' && !datedAct) blocks.push(para(say(P('settle-first'), { next: inSentence(inWords(report.next.text)) }, nextTraces)));
     const questions = report.questions.map((q) => trace(d, 'question', q.fact, q.lot));
     if (questions.length === 1) blocks.push(para(say(P('answer-question'), {}, questions)));
     else if (questions.length > 1) blocks.push(para(say(P('answer-questions'), { count: count(questions.length) }, questions)));
     if (datedAct) {
       const acts = report.conditions.map((c) => trace(d, 'condition', c.id, c.lot));
-      blocks.push(para(say(P('after-approval'), { next: inSentence(report.next.text) }, acts.length ? acts : [verdictTrace(d)])));
+      blocks.push(para(say(P('after-approval'), { next: inSentence(inWords(report.next.text)) }, acts.length ? acts : [verdictTrace(d)])));
     }
   }
   if (d.options?.kind === 'options' && d.options.options.length > 1) {

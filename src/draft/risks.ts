@@ -8,6 +8,7 @@ import { fill, say } from './phrases.js';
 import { trace, verdictTrace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
 import { date, dueWords } from './words.js';
 import { inSentence } from './plan-words.js';
+import { inWords } from '../report/plain-words.js';
 
 const P = (name: string) => `risks.common.${name}`;
 type Row = DraftTable['rows'][number];
@@ -24,12 +25,12 @@ export function risks(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
     const likelihood = f.severity === 'review' ? (f.ruleId.startsWith('timetable.') ? fill(P('likely-dates')) : fill(P('not-stated'))) : fill(P('likely-breach'));
     const mitigation =
       next.ruleId === f.ruleId ? next.text : f.severity === 'review' ? fill(P('judge')) : fill(P('change'));
-    row([f.title, likelihood, mitigation], [trace(d, 'finding', f.ruleId, f.lot)]);
+    row([inWords(f.title), likelihood, inWords(mitigation)], [trace(d, 'finding', f.ruleId, f.lot)]);
   }
   // Open questions: what the answer may change is not known until it is given.
   for (const q of report.questions)
     row(
-      [fill(P('question-risk'), { question: q.question }), fill(P('not-stated')), q.planPath ? fill(P('answer'), { field: q.planPath }) : fill(P('answer-plain'))],
+      [fill(P('question-risk'), { question: inWords(q.question) }), fill(P('not-stated')), q.planPath ? fill(P('answer'), { field: q.planPath }) : fill(P('answer-plain'))],
       [trace(d, 'question', q.fact, q.lot)],
     );
   // Conditions: the authority's own acts; certain only where no date can meet them all.
@@ -38,17 +39,17 @@ export function risks(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   // mitigation says the conflict, never a window the plan's dates cannot use.
   for (const c of report.conditions) {
     const titles = c.rules.map((id) => ctx.ruleSet.rules.find((r) => r.id === id)?.title).filter((t): t is string => !!t);
-    const what = titles.length ? titles.map(inSentence).join('; ') : inSentence(c.instruction);
+    const what = inWords(titles.length ? titles.map(inSentence).join('; ') : inSentence(c.instruction));
     const risk = c.due ? fill(P('condition-risk'), { due: date(c.due), titles: what }) : fill(P('condition-risk-undated'), { titles: what });
     row(
-      [risk, c.conflict ? fill(P('likely-conflict')) : fill(P('not-stated')), c.conflict ? fill(P('conflict-mitigation'), { reason: c.conflict.reason }) : c.instruction],
+      [risk, c.conflict ? fill(P('likely-conflict')) : fill(P('not-stated')), c.conflict ? fill(P('conflict-mitigation'), { reason: inWords(c.conflict.reason) }) : inWords(c.instruction)],
       [trace(d, 'condition', c.id, c.lot)],
     );
   }
   // Dates the plan's own dates miss.
   for (const t of report.timetable)
     if (t.met === false)
-      row([fill(P('date-missed'), { what: t.what }), fill(P('likely-dates')), fill(P('move-date'), { due: dueWords(t.kind, t.date) })], [trace(d, 'timetable', t.stepId, t.lot)]);
+      row([fill(P('date-missed'), { what: inWords(t.what) }), fill(P('likely-dates')), fill(P('move-date'), { due: dueWords(t.kind, t.date) })], [trace(d, 'timetable', t.stepId, t.lot)]);
 
   if (!rows.length) return [{ kind: 'paragraph', number: num.next(), sentences: [say(P('none'), {}, [verdictTrace(d)])] }];
   return [

@@ -6,6 +6,7 @@ import { fill, phrases, say } from './phrases.js';
 import { trace, type DecisionContext, type DraftContext, type Numberer } from './context.js';
 import { count, date, durationOf, kindWords, metWords } from './words.js';
 import { isOpenStep, openSteps } from './open-steps.js';
+import { inWords } from '../report/plain-words.js';
 
 const P = (name: string) => `timetable.common.${name}`;
 const stepPhrase = (stepId: string) => P(`step-${stepId.replace(/\./g, '-')}`);
@@ -44,10 +45,10 @@ export function timetableSection(d: DecisionContext, ctx: DraftContext, num: Num
   }
   const problems = report.findings
     .filter((f) => f.ruleId.startsWith('timetable.') && f.severity !== 'info')
-    .map((f) => say(P('problem'), { title: f.title }, [trace(d, 'finding', f.ruleId, f.lot)], { cites: [f.citation] }));
+    .map((f) => say(P('problem'), { title: inWords(f.title) }, [trace(d, 'finding', f.ruleId, f.lot)], { cites: [f.citation] }));
 
   const stepCell = (r: (typeof rows)[number]) => {
-    const what = isOpenStep(open, r.stepId, r.lot) ? fill(P('row-step-if-open'), { what: r.what }) : r.what;
+    const what = isOpenStep(open, r.stepId, r.lot) ? fill(P('row-step-if-open'), { what: inWords(r.what) }) : inWords(r.what);
     return r.lot ? fill(P('row-step-lot'), { what, lot: r.lot }) : what;
   };
   const table: DraftTable = {

@@ -48,7 +48,7 @@ const OPEN_MEANS: Record<RuleSeverityT, string> = {
 /** A claim the plan does not make, as a finding's reason says it: the general rule applied. */
 export function notClaimedSentence(claims: readonly Claim[]): string {
   return claims
-    .map((c) => ` This is so unless the authority relies on ${c.info.claim}, which the plan does not claim (${c.info.burden}); if it does, say so in the plan (${c.planPath}).`)
+    .map((c) => ` This is so unless the authority claims ${c.info.claim}, which the plan does not (${c.info.burden}); if it does, say so in the plan (${c.planPath}).`)
     .join('');
 }
 

@@ -3,9 +3,10 @@
 // numbers the rule saw.
 import { longDate } from '../calendar/civil-date.js';
 import { shownAs } from '../text/untrusted.js';
+import { PROCESS_LABELS } from '../plan/process-labels.js';
 
-export type Format = 'gbp' | 'date' | 'days' | 'months' | 'years' | 'pct' | 'text' | 'yesno';
-const FORMATS = new Set<string>(['gbp', 'date', 'days', 'months', 'years', 'pct', 'text', 'yesno']);
+export type Format = 'gbp' | 'date' | 'days' | 'months' | 'years' | 'pct' | 'text' | 'yesno' | 'route';
+const FORMATS = new Set<string>(['gbp', 'date', 'days', 'months', 'years', 'pct', 'text', 'yesno', 'route']);
 
 export interface Placeholder {
   raw: string;
@@ -45,6 +46,12 @@ export function formatValue(value: unknown, format: Format): string {
       return typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : shownAs(value);
     case 'yesno':
       return value === true ? 'yes' : value === false ? 'no' : shownAs(value);
+    case 'route': {
+      // A process code in the words an officer knows it by, inside a sentence ("PSR competitive process", "open procedure").
+      const label = typeof value === 'string' ? (PROCESS_LABELS as Record<string, string>)[value] : undefined;
+      if (!label) return shownAs(value);
+      return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+    }
     case 'text':
       return shownAs(value);
   }

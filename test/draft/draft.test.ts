@@ -21,6 +21,10 @@ export function expectSound(draft: Draft, plans: unknown[]) {
     for (const t of sentence.traces) expect(unresolved(draft, plans, t), sentence.text).toBeNull();
     if (sentence.asserts) expect(ASSERTS_FOR[sentence.asserts], sentence.text).toContain(verdictNamed(draft, sentence));
     expect(sentence.text).not.toMatch(/\{\{|\}\}|undefined|\[object /);
+    // Plain words: no code of the check quoted (an authority type, a regime), no question turned into a clause, no "relies on that".
+    expect(sentence.text, sentence.text).not.toMatch(/\((local-authority|combined-authority|icb|nhs-england|nhs-trust|foundation-trust|other-public-body|psr|pcr2015|pa2023|pcr2006)\)/);
+    expect(sentence.text, sentence.text).not.toMatch(/\bonly if (is|are|does|do|will|would|can|could|has|have|which|what|how|who)\b/i);
+    expect(sentence.text, sentence.text).not.toMatch(/\brelies on that\b/);
   }
   for (const s of draft.sections)
     for (const b of s.blocks) if (b.kind === 'table') for (const r of b.rows) for (const t of r.traces) expect(unresolved(draft, plans, t), r.cells.join(' | ')).toBeNull();
@@ -142,6 +146,11 @@ describe('draftReport', () => {
     // TUPE: the check's finding that a service provision change is likely, with its citation.
     const tupe = legal.find((s) => s.traces.some((t) => t.ref === 'tupe.service-provision-change'))!;
     expect(draft.footnotes[tupe.footnotes[0]! - 1]!.citation.url).toBe('https://www.legislation.gov.uk/uksi/2006/246/regulation/3');
+    // TUPE reads in words: the route by its name, not its code in quotes; the claim the plan does not make, said as a claim.
+    expect(tupe.text).toMatch(/^Staff are assigned to the current service and the PSR competitive process can result in a different provider/);
+    expect(tupe.text).toContain('This is so unless the authority claims that the activities will be fundamentally different after the change, which the plan does not (');
+    // The regime's basis: the authority type in words.
+    expect(text).toContain('arranged by a relevant authority (local authority)');
     // The last possible end date.
     expect(text).toContain('With every option used it would end on 31 March 2034, the last possible end date, after nine years.');
   });
