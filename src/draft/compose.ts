@@ -98,7 +98,7 @@ function section(id: SectionIdT, number: number | null, write: SectionWriter, ct
   const num = new Numberer(number);
   const blocks: DraftBlock[] = [];
   for (const d of ctx.decisions) {
-    if (ctx.decisions.length > 1) blocks.push({ kind: 'heading', text: fill('cover.common.decision-heading', { plan: d.report.plan.title }) });
+    if (ctx.decisions.length > 1) blocks.push({ kind: 'heading', level: 1, text: fill('cover.common.decision-heading', { plan: d.report.plan.title }) });
     blocks.push(...write(d, ctx, num));
   }
   return { id, title: fill(`${id}.common.title`), blocks };

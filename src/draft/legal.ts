@@ -63,7 +63,8 @@ export function legal(d: DecisionContext, ctx: DraftContext, num: Numberer): Dra
   const para = (sentences: DraftSentence[]) => {
     if (sentences.length) blocks.push({ kind: 'paragraph', number: num.next(), sentences });
   };
-  const heading = (name: string) => blocks.push({ kind: 'heading', text: fill(C(name)) });
+  // A part of the section: under its decision's heading where the draft has several, else at the first level.
+  const heading = (name: string) => blocks.push({ kind: 'heading', level: ctx.decisions.length > 1 ? 2 : 1, text: fill(C(name)) });
   const regime = report.regime.applicable;
   const route = theRoute(regime ?? (plan.route.regime === 'auto' ? null : plan.route.regime), plan.route.process);
   const regimeTrace = trace(d, 'regime', regime ?? report.regime.declared);

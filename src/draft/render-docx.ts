@@ -99,7 +99,8 @@ function table(t: DraftTable): (Paragraph | Table)[] {
 function block(b: DraftBlock, notes: Notes): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(b.text)] })];
+      // Under the section's Heading 1: a decision Heading 2, a part of it Heading 3.
+      return [new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [run(b.text)] })];
     case 'table':
       return table(b);
     case 'paragraph':

@@ -61,7 +61,8 @@ function table(t: DraftTable): Html {
 function block(b: DraftBlock, ctx: Context): Html {
   switch (b.kind) {
     case 'heading':
-      return html`<h3 class="govuk-heading-s">${b.text}</h3>`;
+      // Under the section's h2: a decision h3, a part of it h4.
+      return b.level === 1 ? html`<h3 class="govuk-heading-s">${b.text}</h3>` : html`<h4 class="govuk-heading-s">${b.text}</h4>`;
     case 'table':
       return table(b);
     case 'paragraph':

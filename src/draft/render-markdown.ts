@@ -12,7 +12,8 @@ const sentence = (s: DraftSentence) => `${mdText(s.text)}${s.footnotes.map((n) =
 function block(b: DraftBlock): string[] {
   switch (b.kind) {
     case 'heading':
-      return [`### ${mdText(b.text)}`, ''];
+      // Under the section's ##: a decision ###, a part of it ####.
+      return [`${'#'.repeat(2 + b.level)} ${mdText(b.text)}`, ''];
     case 'paragraph':
       return [`${b.number ? `**${b.number}** ` : ''}${b.sentences.map(sentence).join(' ')}`, ''];
     case 'table':

@@ -45,6 +45,12 @@ export const Paragraph = z.strictObject({
 export const Heading = z.strictObject({
   kind: z.literal('heading'),
   text: z.string(),
+  level: z
+    .union([z.literal(1), z.literal(2)])
+    .meta({
+      description:
+        'Its level within the section: 1 heads a decision (in a draft of several, service by service) or, in a draft of one, a part of the section ("Procurement"); 2 a part of a decision\'s section, under its decision\'s heading.',
+    }),
 });
 
 export const TableRow = z.strictObject({

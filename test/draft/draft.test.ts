@@ -82,6 +82,14 @@ describe('draftReport', () => {
     const numbers = legal.blocks.flatMap((b) => (b.kind === 'paragraph' && b.number ? [b.number] : []));
     expect(numbers).toEqual(numbers.map((_, i) => `3.${i + 1}`));
     expect(draft.title).toContain('four decisions');
+    // Each decision heads its part of a section; the parts of its legal implications ("Procurement") sit a level below.
+    const headings = legal.blocks.flatMap((b) => (b.kind === 'heading' ? [b] : []));
+    expect(headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(plans.map((p) => p.title));
+    expect(headings.filter((h) => h.level === 2).map((h) => h.text)).toEqual(expect.arrayContaining(['Procurement', 'Term, extensions and changes', 'TUPE and pensions']));
+    const md = (await renderDraft(draft, 'markdown')) as string;
+    expect(md).toContain(`### ${plans[0]!.title}`);
+    expect(md).toMatch(/^#### Procurement$/m);
+    expect(md).not.toMatch(/^### Procurement$/m);
   });
 
   it('drafts the options of one decision ({ plan, options }), each option said as its own check found it', async () => {

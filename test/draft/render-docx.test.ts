@@ -80,11 +80,14 @@ describe.each(DRAFTS)('the Word draft (%s), read back', (_name, draft: Draft) =>
     for (const d of draft.decisions) expect(coverText).toContain(d.plan.title);
   });
 
-  it('heads each section with Heading 1 and each heading within it with Heading 2, in order, and the styles exist', () => {
+  it('heads each section with Heading 1, each heading within it with Heading 2 or, a level down, Heading 3, in order, and the styles exist', () => {
     expect(paragraphsStyled(doc, 'Heading1').map(paraText)).toEqual(draft.sections.map((s) => s.title));
-    expect(paragraphsStyled(doc, 'Heading2').map(paraText)).toEqual(draft.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []))));
+    // A heading at the first level is Heading 2 under its section; one at the second (a part of a decision) Heading 3.
+    const levelled = (level: number) => draft.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'heading' && b.level === level ? [b.text] : [])));
+    expect(paragraphsStyled(doc, 'Heading2').map(paraText)).toEqual(levelled(1));
+    expect(paragraphsStyled(doc, 'Heading3').map(paraText)).toEqual(levelled(2));
     const styles = all(doc.parts['word/styles.xml']!, 'w:style').map((s) => s.attrs['w:styleId']);
-    expect(styles).toEqual(expect.arrayContaining(['Normal', 'Title', 'Heading1', 'Heading2', 'Caption', 'TableGrid', 'FootnoteText', 'FootnoteReference', 'Hyperlink']));
+    expect(styles).toEqual(expect.arrayContaining(['Normal', 'Title', 'Heading1', 'Heading2', 'Heading3', 'Caption', 'TableGrid', 'FootnoteText', 'FootnoteReference', 'Hyperlink']));
     // The appendix starts a page.
     const headings = paragraphsStyled(doc, 'Heading1');
     draft.sections.forEach((s, i) => expect(all(headings[i]!, 'w:pageBreakBefore'), s.id).toHaveLength(s.id === 'appendix' ? 1 : 0));

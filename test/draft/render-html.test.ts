@@ -46,7 +46,11 @@ describe.each(DRAFTS)('the HTML draft (%s)', (_name, draft: Draft) => {
     const title = (id: string) => draft.sections.filter((s) => (id === 'appendix') === (s.id === 'appendix')).map((s) => escapeHtml(s.title));
     expect(h2).toEqual([...title('body'), ...(draft.footnotes.length ? [escapeHtml(footnotesTitle())] : []), ...title('appendix')]);
     const h3 = [...page.matchAll(/<h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
-    expect(h3).toEqual(draft.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'heading' ? [escapeHtml(b.text)] : []))));
+    const headings = (level: number) => draft.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'heading' && b.level === level ? [escapeHtml(b.text)] : [])));
+    // A heading at the first level is an h3 under its section's h2; one at the second (a part of a decision) an h4 under it.
+    expect(h3).toEqual(headings(1));
+    const h4 = [...page.matchAll(/<h4[^>]*>([^<]*)<\/h4>/g)].map((m) => m[1]);
+    expect(h4).toEqual(headings(2));
   });
 
   it('writes every sentence escaped, each numbered paragraph with its number', () => {

@@ -95,7 +95,7 @@ export async function sampleDraft(checker: Checker = createChecker()): Promise<D
         id: 'legal',
         title: 'Legal implications: procurement',
         blocks: [
-          { kind: 'heading', text: 'The regime & why it applies' },
+          { kind: 'heading', level: 1, text: 'The regime & why it applies' },
           {
             kind: 'paragraph',
             number: '4.1',
@@ -104,7 +104,7 @@ export async function sampleDraft(checker: Checker = createChecker()): Promise<D
               s('The contract is worth £5.05 million a year.', 'legal.common.value', [t('fact', 'annualValue')]),
             ],
           },
-          { kind: 'heading', text: 'The route' },
+          { kind: 'heading', level: 2, text: 'The route' },
           {
             kind: 'paragraph',
             number: '4.2',
