@@ -113,6 +113,14 @@ describe('draftReport', () => {
     expect(recs.map((s) => s.text).join(' ')).toContain(draft.decisions[0]!.report.next.text.slice(1, 40));
   });
 
+  it('delegates to the officer named, or says the officer is still to be named', async () => {
+    const plan = readCase('northants-2023-adult-treatment-extension.json');
+    const delegation = async (delegate?: string) =>
+      sentencesOf(await draftReport(checker(), { plan }, { today: '2023-08-16', ...(delegate ? { delegate } : {}) })).find((s) => /^recommendations\.common\.delegate/.test(s.sentence.phrase))!.sentence.text;
+    expect(await delegation()).toBe('Delegate authority to the responsible director [the officer to be named] to agree the change to the contract, once its conditions are met.');
+    expect(await delegation('the Director of Public Health')).toBe('Delegate authority to the Director of Public Health to agree the change to the contract, once its conditions are met.');
+  });
+
   it('recommends the route in the reports\' form where the check finds it lawful on conditions', async () => {
     const draft = await draftOf({ plan: readCase('norfolk-2019-reprocure.json') }, '2019-01-01');
     expect(draft.decisions[0]!.verdict).toBe('compliant-if');
