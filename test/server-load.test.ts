@@ -4,7 +4,7 @@
 // no cap on concurrent work, no queue limit and no time limit. Small numbers
 // here, over real HTTP on this machine; the full figure (200 audits, 100 ms)
 // is in `npm run bench`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,13 @@ describe('the server never blocks', () => {
     const statuses = await Promise.all(work.map(async (r) => (await r).status));
     expect(statuses.every((s) => s === 200)).toBe(true);
   }, 300_000);
+
+  it.runIf(existsSync('/proc/self/task'))('the pool\'s threads run below the thread answering requests (a nice value of 10), so on a busy machine it gets a core first', () => {
+    // Field 19 of a task's stat is its nice value; the comm field before it is in parentheses and may hold spaces.
+    const nice = readdirSync('/proc/self/task').map((t) => Number(readFileSync(`/proc/self/task/${t}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16]));
+    expect(nice.filter((n) => n === 10)).toHaveLength(2);
+    expect(nice.filter((n) => n === 0).length).toBeGreaterThan(0);
+  });
 });
 
 describe('bounded work: a cap on concurrent work, a bounded queue, a time budget, each a 503 with Retry-After', () => {
