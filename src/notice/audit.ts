@@ -221,7 +221,7 @@ function spread(from: string, days: readonly number[]): string[] {
   const k = `${from} ${days.join(' ')}`;
   let found = SPREADS.get(k);
   if (!found) {
-    if (SPREADS.size >= 4096) SPREADS.clear();
+    if (SPREADS.size >= 1024) SPREADS.clear();
     SPREADS.set(k, (found = days.map((n) => (n === 0 ? from : addDays(from, n)))));
   }
   return found;
@@ -264,24 +264,22 @@ function variantsOf(plan: Record<string, unknown>, fields: readonly string[], bo
 const FIELD_SCHEMAS = (PlanSchema as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> }).shape;
 
 /**
- * A top-level field validated by its own schema, the result kept by its value as JSON (readings and notices give the
- * same few values again: a buyer's kind, a process). JSON does not tell a field left undefined from one left out, as a
- * schema does, nor NaN from null: a value holding either is validated afresh. The result is shared: nothing changes a validated plan.
+ * A top-level field validated by its own schema, the result kept by its value as JSON for the procurement's other
+ * readings (`kept`: they give the same few values again, a buyer's kind, a process). JSON does not tell a field left
+ * undefined from one left out, as a schema does, nor NaN from null: a value holding either is validated afresh. The
+ * result is shared: nothing changes a validated plan.
  */
-const FIELD_PARSES = new Map<string, { success: boolean; data?: unknown }>();
+type FieldParses = Map<string, { success: boolean; data?: unknown }>;
 /** Does a value hold what its JSON does not say: undefined, or a number JSON writes otherwise (NaN, an infinity, -0)? */
 const notAsJson = (v: unknown): boolean =>
   v === undefined ||
   (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) ||
   (typeof v === 'object' && v !== null && (Array.isArray(v) ? v : Object.values(v)).some(notAsJson));
-function fieldParse(k: string, value: unknown): { success: boolean; data?: unknown } {
+function fieldParse(k: string, value: unknown, kept: FieldParses): { success: boolean; data?: unknown } {
   if (notAsJson(value)) return FIELD_SCHEMAS[k]!.safeParse(value);
   const id = `${k}\u0000${JSON.stringify(value)}`;
-  let found = FIELD_PARSES.get(id);
-  if (!found) {
-    if (FIELD_PARSES.size >= 4096) FIELD_PARSES.clear();
-    FIELD_PARSES.set(id, (found = FIELD_SCHEMAS[k]!.safeParse(value)));
-  }
+  let found = kept.get(id);
+  if (!found) kept.set(id, (found = FIELD_SCHEMAS[k]!.safeParse(value)));
   return found;
 }
 
@@ -292,7 +290,7 @@ function fieldParse(k: string, value: unknown): { success: boolean; data?: unkno
  * lots: a plan with lots, or a field that fails or is not the format's, is validated whole, so that the plan and any
  * error are parsePlan's.
  */
-function parseLike(input: Record<string, unknown>, from: Record<string, unknown>, parsed: Plan): Plan {
+function parseLike(input: Record<string, unknown>, from: Record<string, unknown>, parsed: Plan, kept: FieldParses): Plan {
   if (Object.hasOwn(input, 'lots') || Object.keys(input).some((k) => !Object.hasOwn(FIELD_SCHEMAS, k))) return parsePlan(input);
   const was = parsed as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -302,7 +300,7 @@ function parseLike(input: Record<string, unknown>, from: Record<string, unknown>
       continue;
     }
     if (!withinDepth(input[k], MAX_PLAN_DEPTH - 1)) return parsePlan(input);
-    const r = fieldParse(k, input[k]);
+    const r = fieldParse(k, input[k], kept);
     if (!r.success) return parsePlan(input);
     // As an object's schema gives it: a field given is kept (undefined too), a field left out only where a default fills it.
     if (Object.hasOwn(input, k) || r.data !== undefined) out[k] = r.data;
@@ -407,8 +405,7 @@ function stableHeader(variants: Report[]): Report {
  * alike in these run the same rules with the same parameters, so a rule that reads none of the facts put in (by the fact
  * catalogue, its tests and its words) gives the same outcome in both.
  */
-function rulesKey(plan: Plan, checker: Checker): string {
-  const facts = sourceOf(plan, checker);
+function rulesKey(facts: PlanFactSource, checker: Checker): string {
   const on = (by: string) => {
     const d = facts.get(by);
     return typeof d === 'string' ? d : (facts.get('procurementStart') as string);
@@ -428,13 +425,22 @@ function paramsByDate(checker: Checker): { groups: { by: string; on: (date: stri
     const params = checker.ruleSet.params;
     const ids = new Map<string, string[]>();
     for (const p of params.all()) ids.set(p.appliesBy as string, [...(ids.get(p.appliesBy as string) ?? []), p.id]);
+    // The values on a date, as text, stand for themselves only by their number among the texts met (a list of codes is
+    // a parameter: the text is long, and there are few of them, however many dates there are).
     const groups = [...ids].map(([by, list]) => {
       const memo = new Map<string, string>();
+      const texts = new Map<string, string>();
       const on = (date: string) => {
         const k = `${typeof date}:${date}`;
-        let text = memo.get(k);
-        if (text === undefined) memo.set(k, (text = JSON.stringify(list.map((id) => params.valueForRule(id, date)))));
-        return text;
+        let found = memo.get(k);
+        if (found === undefined) {
+          if (memo.size >= 10_000) memo.clear();
+          const text = JSON.stringify(list.map((id) => params.valueForRule(id, date)));
+          let n = texts.get(text);
+          if (n === undefined) texts.set(text, (n = `[${texts.size}]`));
+          memo.set(k, (found = n));
+        }
+        return found;
       };
       return { by, on };
     });
@@ -444,22 +450,17 @@ function paramsByDate(checker: Checker): { groups: { by: string; on: (date: stri
 }
 
 /** The kind of plan a check finds (the partition facts), which decides the rules it reads (canApply). */
-function kindOf(plan: Plan, checker: Checker): PlanKind {
-  const facts = sourceOf(plan, checker);
+function kindOf(facts: PlanFactSource): PlanKind {
   return Object.fromEntries(PARTITION_FACTS.map((f) => [f, facts.get(f)])) as PlanKind;
 }
 
 /**
  * A plan's facts as the audit compares readings and variants by them (claims open, no lots, the facts the rule set's
- * steps define left unknown), each computed when first read: one source a plan, shared by rulesKey and signatureOf.
+ * steps define left unknown), each computed when first read: one source a reading, shared by signatureOf, kindOf and
+ * rulesKey.
  */
-const SOURCES = new WeakMap<Plan, { ruleSet: object; source: PlanFactSource }>();
 function sourceOf(plan: Plan, checker: Checker): PlanFactSource {
-  const kept = SOURCES.get(plan);
-  if (kept && kept.ruleSet === checker.ruleSet) return kept.source;
-  const source = factSource(plan, checker.ruleSet.params, undefined, { claims: 'open' });
-  SOURCES.set(plan, { ruleSet: checker.ruleSet, source });
-  return source;
+  return factSource(plan, checker.ruleSet.params, undefined, { claims: 'open' });
 }
 
 /**
@@ -476,6 +477,8 @@ async function judgeWithout(
   without: readonly string[],
   checker: Checker,
   shared: boolean,
+  /** The first variant's rulesKey, where variants that run the same rules are not checked again. */
+  key0: string | null,
   first: { whole: boolean; trace: boolean },
 ): Promise<Report> {
   const check = (p: Plan, whole: boolean, trace: boolean) => checker.checkParsed(p, { trace, claims: 'open', detail: whole ? 'whole' : 'outcome' });
@@ -483,13 +486,13 @@ async function judgeWithout(
   if (!without.length) return v0;
   const seen = [v0];
   let stable = v0.findings.filter((f) => !readsAny(f, v0, without, checker));
-  const tried = new Set(shared ? [rulesKey(parsed, checker)] : []);
+  const tried = new Set(key0 === null ? [] : [key0]);
   for (const v of variants.slice(1)) {
     if (shared && !stable.length) break;
     // The first variant validated; the others differ from it only in these facts, each set to a value the format takes.
     const plan = without.reduce<Record<string, unknown>>((p, f) => withField(p, f, valueAt(v, f)), parsed as unknown as Record<string, unknown>) as unknown as Plan;
     if (shared) {
-      const k = rulesKey(plan, checker);
+      const k = rulesKey(sourceOf(plan, checker), checker);
       if (tried.has(k)) continue;
       tried.add(k);
     }
@@ -554,8 +557,7 @@ function testsOn(ruleSet: Checker['ruleSet'], fact: string): { operator: string;
  * themselves (`facts`, factsSetBy) are compared: every other fact follows from them and from fields every reading of
  * one notice shares.
  */
-function signatureOf(parsed: Plan, fields: readonly string[], facts: readonly FactName[], checker: Checker): { sig: string; basis: string } {
-  const source = sourceOf(parsed, checker);
+function signatureOf(parsed: Plan, source: PlanFactSource, fields: readonly string[], facts: readonly FactName[], checker: Checker): { sig: string; basis: string } {
   const out: Record<string, unknown> = {};
   for (const name of facts) {
     const value = source.get(name);
@@ -673,25 +675,27 @@ export async function auditProcurement(p: Procurement, checker: Checker, cuts: C
   const reports: Report[] = [];
   const notJudged = new Map<string, FindingT>();
   const bases = new Set<string>();
-  let validated: { input: Record<string, unknown>; parsed: Plan } | null = null;
+  let validated: { input: Record<string, unknown>; parsed: Plan; fields: FieldParses } | null = null;
   // The notice's own report's kind of plan, which says which rules its check read (evidenceFor).
   let kind: PlanKind | null | undefined;
   try {
     for (const c of combos) {
       const first = without.length ? variantsOf(c.plan, without, read.bounds, !shared, shared)[0] : c.plan;
       // The first reading validated whole; the others differ from it only in the fields the readings set, validated alone.
-      const parsed: Plan = validated ? parseLike(first!, validated.input, validated.parsed) : parsePlan(first);
-      validated ??= { input: first!, parsed };
-      const sig = shared && combos.length > 1 ? signatureOf(parsed, fields, setBy, checker) : null;
+      const parsed: Plan = validated ? parseLike(first!, validated.input, validated.parsed, validated.fields) : parsePlan(first);
+      validated ??= { input: first!, parsed, fields: new Map() };
+      const source = sourceOf(parsed, checker);
+      const sig = shared && combos.length > 1 ? signatureOf(parsed, source, fields, setBy, checker) : null;
       if (sig) bases.add(sig.basis);
+      if (kind === undefined) kind = parsed.lots || parsed.authority.overlay !== undefined ? null : kindOf(source);
       const k = sig?.sig ?? `#${judged.size}`;
+      const key0 = !judged.has(k) && shared && without.length ? rulesKey(source, checker) : null;
       // The first reading's report is the notice's, checked whole; the others' outcomes alone are read. A trace is asked
       // for only where the rules read are not the law's for one kind of plan: an overlay's (readsAny), a plan in lots'.
       const whole = judged.size === 0;
-      if (kind === undefined) kind = parsed.lots || parsed.authority.overlay !== undefined ? null : kindOf(parsed, checker);
       if (!judged.has(k)) {
         const variants = without.length ? variantsOf(c.plan, without, read.bounds, !shared) : [c.plan];
-        judged.set(k, judgeWithout(parsed, variants, without, checker, shared, { whole, trace: (whole && kind === null) || parsed.authority.overlay !== undefined }));
+        judged.set(k, judgeWithout(parsed, variants, without, checker, shared, key0, { whole, trace: (whole && kind === null) || parsed.authority.overlay !== undefined }));
       }
       const { report, notJudged: aside } = judgedOnly(await judged.get(k)!);
       reports.push(report);
