@@ -210,6 +210,22 @@ type PensionScheme = NonNullable<NonNullable<Plan['staff']>['pensionSchemes']>[n
 const schemeMember = (schemes: readonly PensionScheme[] | undefined, scheme: PensionScheme): boolean | null =>
   schemes?.includes(scheme) ? true : schemes === undefined || schemes.includes('unknown') ? null : false;
 
+/**
+ * The planned procurement notice's distance before the tender notice, in days or months. With no tender notice date of
+ * its own and a notice dated on or after the procurement start, the plan's start is the notice itself (the first
+ * notice), so the tender notice's date is not known.
+ */
+const noticeBeforeTender = (between: (from: string, to: string) => number) => ({
+  reads: ['plannedProcurementNoticeDate', 'tenderNoticeDate'] as const,
+  plan: ['dates.tenderNotice', 'dates.procurementStart'],
+  compute: (get: FactGetter, c: FactContext) => {
+    const notice = date(get('plannedProcurementNoticeDate'));
+    if (!notice) return null;
+    if (c.plan.dates.tenderNotice === undefined && notice >= c.plan.dates.procurementStart) return null;
+    return between(notice, get('tenderNoticeDate') as string);
+  },
+});
+
 export const FORMULAS = {
   // ---- the authority and the services -----------------------------------------
 
@@ -456,26 +472,8 @@ export const FORMULAS = {
    * own and a notice dated on or after the procurement start, the plan's start is the notice itself
    * (the first notice), so the tender notice's date is not known.
    */
-  plannedProcurementNoticeDaysBefore: {
-    reads: ['plannedProcurementNoticeDate', 'tenderNoticeDate'],
-    plan: ['dates.tenderNotice', 'dates.procurementStart'],
-    compute: (get, c) => {
-      const notice = date(get('plannedProcurementNoticeDate'));
-      if (!notice) return null;
-      if (c.plan.dates.tenderNotice === undefined && notice >= c.plan.dates.procurementStart) return null;
-      return daysBetween(notice, get('tenderNoticeDate') as string);
-    },
-  },
-  plannedProcurementNoticeMonthsBefore: {
-    reads: ['plannedProcurementNoticeDate', 'tenderNoticeDate'],
-    plan: ['dates.tenderNotice', 'dates.procurementStart'],
-    compute: (get, c) => {
-      const notice = date(get('plannedProcurementNoticeDate'));
-      if (!notice) return null;
-      if (c.plan.dates.tenderNotice === undefined && notice >= c.plan.dates.procurementStart) return null;
-      return monthsBetween(notice, get('tenderNoticeDate') as string);
-    },
-  },
+  plannedProcurementNoticeDaysBefore: noticeBeforeTender(daysBetween),
+  plannedProcurementNoticeMonthsBefore: noticeBeforeTender(monthsBetween),
   /**
    * Procurement Act s.15(3): a planned procurement notice published at least 40 days and not more
    * than 12 months before the tender notice (the dated parameters), being a planned procurement
