@@ -26,6 +26,9 @@ const isPlacedBelow = (o: OptionsReport['options'][number]) => /placed below eve
 /** The promises every appraisal keeps, whatever the plan. */
 async function expectSound(plan: unknown, report: OptionsReport) {
   expect(OptionsReportSchema.safeParse(report).success).toBe(true);
+  // Where an option sits is data as well as words: placed below for a claim exactly when its why says so.
+  for (const o of report.options) expect(o.placed === 'unclaimed' || o.placed === 'contradicted', o.label).toBe(isPlacedBelow(o));
+  for (const o of report.options) if (o.placed === 'mandatory') expect(o.standing, o.label).toBe('lawful-and-mandatory');
   const own = report.options.find((o) => o.isPlansOwnRoute)!;
   // The plan's own route has the verdict `procheck check` gives the plan.
   expect(own.verdict).toBe((await checker().check(plan, { untrusted: true })).verdict);
@@ -152,6 +155,7 @@ describe('urgent routes, and other routes that need a claim the plan does not ma
     const report = await compareRoutes(checker(), psrPlan(SEVEN_MONTHS));
     expect(report.options[0]).toMatchObject({ isPlansOwnRoute: true, route: { process: 'competitive' } });
     for (const u of expectUrgentLast(report)) {
+      expect(u.placed).toBe('contradicted'); // its own dates leave time for an ordinary process
       expect(u.why).toContain('relies on urgency the plan does not claim: the service starts on 1 April 2027, seven months after the procurement starts on 1 September 2026');
       // No stage lengths: the evidence is that the plan's own route fits its dates (its standstill from the rule set).
       expect(u.why).toContain("the plan's own route (PSR competitive process) meets every date of its timetable");

@@ -156,12 +156,12 @@ function latestDates(input: PlanInput, checker: Checker): OptionEntryT['latestDa
  * that needs urgency the plan does not claim while its own dates leave time
  * for an ordinary process.
  */
-type Place = 'mandatory' | 'own' | 'other' | 'unclaimed' | 'contradicted';
+type Place = OptionEntryT['placed'];
 /** Is the process one the law makes mandatory where its conditions hold (PSR direct award A or B), and unavailable where they do not: never the authority's choice? */
 export const isMandatoryWhereItApplies = (process: string): boolean => process in MANDATORY_RULES;
 
-/** Is the option placed below for a claim the plan does not make (urgency, a ground for awarding without competition), as its why says? */
-export const placedForUnmadeClaim = (o: Pick<OptionEntryT, 'why'>): boolean => /\b[Pp]laced below every (route|option) [^.]*?, because it relies on /.test(o.why);
+/** Is the option placed below for a claim the plan does not make (urgency, a ground for awarding without competition)? */
+export const placedForUnmadeClaim = (o: Pick<OptionEntryT, 'placed'>): boolean => o.placed === 'unclaimed' || o.placed === 'contradicted';
 
 const PLACE_ORDER: Place[] = ['mandatory', 'own', 'other', 'unclaimed', 'contradicted'];
 
@@ -237,6 +237,7 @@ function entries(judged: Judged[], checker: Checker, kind: OptionsReport['kind']
       verdict: j.report.verdict,
       standing,
       mandatory,
+      placed: 'other',
       why: '',
       deciding,
       questions,
@@ -254,7 +255,7 @@ function entries(judged: Judged[], checker: Checker, kind: OptionsReport['kind']
       a.entry.deciding.length - b.entry.deciding.length ||
       a.index - b.index,
   );
-  return built.map((b, i) => ({ ...b.entry, rank: i + 1, why: `${standingWhy(b.entry.standing, b.entry)} ${placeWhy(b, built, kind)}` }));
+  return built.map((b, i) => ({ ...b.entry, rank: i + 1, placed: b.place, why: `${standingWhy(b.entry.standing, b.entry)} ${placeWhy(b, built, kind)}` }));
 }
 
 function header(checker: Checker, report: Report) {

@@ -20,6 +20,10 @@ export const OptionEntry = z.strictObject({
   verdict: Verdict,
   standing: Standing,
   mandatory: z.boolean().nullable().meta({ description: 'Does the law make this route mandatory (PSR direct award A or B)? null when the plan\'s facts leave it open.' }),
+  placed: z.enum(['mandatory', 'own', 'other', 'unclaimed', 'contradicted']).meta({
+    description:
+      "Why it sits where it does within its standing: mandatory (the law requires it), own (the plan's own route), other (nearest a decision first), unclaimed (it relies on a claim the plan does not make: urgency, a ground for awarding without competition), contradicted (it relies on urgency the plan's own dates contradict). The why says it in words.",
+  }),
   why: z.string().meta({
     description:
       'Why the option sits where it does: its standing in a sentence, then its place within the standing (mandatory, the plan\'s own route, nearest a decision, or placed below for a claim the plan does not make, such as urgency, with the plan\'s dates in words).',
